@@ -1,0 +1,66 @@
+"""The ``wijkberaad`` command: a dispatcher over subcommands, each in its own module of this package.
+
+Each command module provides ``add_arguments(parser)`` and ``run(args) -> int``. Modules are imported
+only when their command runs, so ``wijkberaad validate`` never pays for loading Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import sys
+
+#: Command name -> (module in game.cli, one-line help). Order is the order of --help.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "play": ("play", "play the game in the terminal (the default)"),
+    "validate": ("validate", "check content packs and list every problem"),
+    "saves": ("saves", "list saved games and whether they can be loaded"),
+    "report": ("report", "write a debrief report of a saved game (html, md or csv)"),
+    "compare": ("compare", "compare several groups' saved games for the class"),
+    "simulate": ("simulate", "play many computer games and report the balance"),
+    "new-pack": ("new_pack", "write a small, valid pack to start a scenario of your own"),
+    "schema": ("schema", "write JSON Schema files for content editors"),
+    "serve": ("serve", "serve the game to web browsers"),
+}
+
+
+def _available() -> dict[str, tuple[str, str]]:
+    return {
+        name: spec for name, spec in COMMANDS.items() if importlib.util.find_spec(f"game.cli.{spec[0]}") is not None
+    }
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wijkberaad",
+        description="Wijkberaad: deliberate over fifteen years of a vulnerable neighbourhood's approach.",
+        epilog="Without a command, wijkberaad starts the game. 'wijkberaad COMMAND --help' tells more.",
+    )
+    from game import __version__
+
+    parser.add_argument("--version", action="version", version=f"wijkberaad {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module, help_text) in _available().items():
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        importlib.import_module(f"game.cli.{module}").add_arguments(command)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    commands = _available()
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
+        if "play" in commands:
+            argv = ["play", *argv]
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    module = importlib.import_module(f"game.cli.{commands[args.command][0]}")
+    try:
+        return int(module.run(args) or 0)
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,48 @@
+"""``wijkberaad validate [PACK ...]``: check packs and print every problem as ``file:line: message``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from game.data.loader import MANIFEST, load_pack
+from game.data.paths import content_dir
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PACK",
+        help="a pack folder, or a folder of packs (default: the shipped content)",
+    )
+    parser.add_argument("--strict", action="store_true", help="fail on warnings too")
+    parser.add_argument("--quiet", "-q", action="store_true", help="print problems only, no summary")
+
+
+def pack_dirs(path: Path) -> list[Path]:
+    """The packs a path names: itself when it holds a manifest, else the packs in its subfolders."""
+    if path.is_dir() and not (path / MANIFEST).is_file():
+        found = sorted(p for p in path.iterdir() if p.is_dir() and (p / MANIFEST).is_file())
+        if found:
+            return found
+    return [path]
+
+
+def run(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in args.paths] or [content_dir()]
+    errors = warnings = 0
+    packs = 0
+    for path in paths:
+        for pack in pack_dirs(path):
+            packs += 1
+            result = load_pack(pack)
+            for problem in result.problems:
+                print(problem)
+            errors += len(result.errors)
+            warnings += len(result.warnings)
+    if not args.quiet:
+        verdict = "ok" if not errors and not (args.strict and warnings) else "problems found"
+        print(f"{packs} pack(s): {errors} error(s), {warnings} warning(s): {verdict}", file=sys.stderr)
+    return 1 if errors or (args.strict and warnings) else 0

@@ -1,0 +1,306 @@
+"""Loading content packs from folders: every problem collected, each named by file, line and item.
+
+A pack is a folder with a ``pack.yaml`` manifest and any number of other ``.yaml`` files, each a mapping
+with any of the lists ``meters``, ``roles``, ``critiques``, ``events`` and ``scenarios``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ValidationError
+
+from ..engine.expr import did_you_mean
+from ..engine.model import ITEM_MODELS, KINDS, Manifest
+from ..engine.pack import Pack, Problem, build_pack
+from .yamlfile import YamlDoc, YamlError, read_yaml
+
+MANIFEST = "pack.yaml"
+MAX_FILES = 500
+_SINGULAR = dict(KINDS)
+
+
+@dataclass(frozen=True)
+class ContentProblem:
+    """A problem in content, located for a person: ``file:line: item: message``."""
+
+    file: str
+    line: int | None
+    item: str | None
+    message: str
+    severity: Literal["error", "warning"] = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        warn = "warning: " if self.severity == "warning" else ""
+        item = f"{self.item}: " if self.item else ""
+        return f"{where}: {warn}{item}{self.message}"
+
+
+@dataclass
+class LoadResult:
+    """A loaded pack (None when errors prevent building it) and every problem found."""
+
+    pack: Pack | None
+    problems: list[ContentProblem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[ContentProblem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[ContentProblem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        return self.pack is not None and not self.errors
+
+
+class ContentError(Exception):
+    """Content that cannot be played; ``problems`` says everything that is wrong."""
+
+    def __init__(self, problems: list[ContentProblem]) -> None:
+        self.problems = problems
+        lines = [str(p) for p in problems if p.severity == "error"][:20]
+        super().__init__("content has errors:\n" + "\n".join(lines))
+
+
+@dataclass
+class _Source:
+    file: str
+    base: tuple[str | int, ...]
+    doc: YamlDoc
+
+
+@dataclass
+class PackSource:
+    """A pack read from disk but not yet built: its manifest, items by kind, and where each item came from."""
+
+    root: Path
+    manifest: Manifest | None = None
+    items: dict[str, list[Any]] = field(default_factory=dict)
+    where: dict[tuple[str, str], _Source] = field(default_factory=dict)
+    problems: list[ContentProblem] = field(default_factory=list)
+    digest: str = ""
+    #: files that could not be parsed at all
+    unreadable: list[str] = field(default_factory=list)
+
+    def locate(self, problem: Problem) -> ContentProblem:
+        """Turn an engine problem (item and field path) into one with file and line."""
+        kind = problem.loc[0] if problem.loc else None
+        item_id = problem.loc[1] if len(problem.loc) > 1 else None
+        rest = problem.loc[2:]
+        label = f"{_SINGULAR.get(str(kind), kind)} '{item_id}'" if item_id is not None else None
+        source = self.where.get((str(kind), str(item_id)))
+        if source is None:
+            return ContentProblem(str(self.root / MANIFEST), None, label, problem.message, problem.severity)
+        line = source.doc.line_of((*source.base, *rest))
+        return ContentProblem(source.file, line, label, problem.message, problem.severity)
+
+
+def load_pack(root: Path | str) -> LoadResult:
+    """Read, validate and build one pack folder."""
+    source = read_pack(Path(root))
+    if source.manifest is None:
+        return LoadResult(None, source.problems)
+    if source.unreadable:
+        # References into a file that could not be read would all look broken: report the cause only.
+        note = ContentProblem(str(source.root), None, None, "references were not checked: fix the files above first")
+        return LoadResult(None, [*source.problems, note])
+    pack, problems = build_pack(source.manifest, source.items)
+    pack.digest = source.digest
+    located = source.problems + sorted(
+        (source.locate(p) for p in problems), key=lambda p: (p.file, p.line or 0)
+    )
+    if any(p.severity == "error" for p in located):
+        return LoadResult(None, located)
+    return LoadResult(pack, located)
+
+
+def load_pack_or_raise(root: Path | str) -> Pack:
+    """The built pack, or :class:`ContentError` listing every error."""
+    result = load_pack(root)
+    if result.pack is None:
+        raise ContentError(result.problems)
+    return result.pack
+
+
+def read_pack(root: Path) -> PackSource:
+    """Read a pack folder's files and validate each item on its own (no cross-references yet)."""
+    source = PackSource(root)
+    manifest_path = root / MANIFEST
+    if not root.exists():
+        source.problems.append(ContentProblem(str(root), None, None, "pack folder not found"))
+        return source
+    if not root.is_dir():
+        source.problems.append(ContentProblem(str(root), None, None, "expected a pack folder, found a file"))
+        return source
+    if not manifest_path.is_file():
+        source.problems.append(
+            ContentProblem(str(manifest_path), None, None, f"a pack needs a {MANIFEST} manifest (id, title, version, languages)")
+        )
+        return source
+    digest = hashlib.sha256()
+    resolved_root = root.resolve()
+    files = sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.name != MANIFEST)
+    files = [p for p in files if not any(part.startswith(".") for part in p.relative_to(root).parts)]
+    if len(files) > MAX_FILES:
+        source.problems.append(ContentProblem(str(root), None, None, f"more than {MAX_FILES} content files"))
+        files = files[:MAX_FILES]
+    source.manifest = _read_manifest(manifest_path, source, digest)
+    for path in files:
+        try:
+            path.resolve().relative_to(resolved_root)
+        except ValueError:
+            source.problems.append(ContentProblem(str(path), None, None, "links outside the pack folder; copy the file in"))
+            continue
+        _read_content_file(path, source, digest)
+    source.digest = digest.hexdigest()[:16]
+    return source
+
+
+def _read_doc(path: Path, source: PackSource, digest: Any) -> YamlDoc | None:
+    try:
+        doc = read_yaml(path)
+    except YamlError as err:
+        source.problems.append(ContentProblem(str(path), err.line, None, str(err)))
+        source.unreadable.append(str(path))
+        return None
+    digest.update(str(path.relative_to(source.root)).encode())
+    digest.update(path.read_bytes())
+    for line, message in doc.problems:
+        source.problems.append(ContentProblem(str(path), line, None, message))
+    return doc
+
+
+def _read_manifest(path: Path, source: PackSource, digest: Any) -> Manifest | None:
+    doc = _read_doc(path, source, digest)
+    if doc is None:
+        return None
+    if not isinstance(doc.data, dict):
+        source.problems.append(ContentProblem(str(path), 1, None, "the manifest must be a mapping (id: ..., title: ...)"))
+        return None
+    try:
+        return Manifest.model_validate(doc.data)
+    except ValidationError as err:
+        for problem in _pydantic_problems(err, Manifest, str(path), doc, (), "manifest"):
+            source.problems.append(problem)
+        return None
+
+
+def _read_content_file(path: Path, source: PackSource, digest: Any) -> None:
+    doc = _read_doc(path, source, digest)
+    if doc is None or doc.data is None:
+        return
+    file = str(path)
+    if not isinstance(doc.data, dict):
+        source.problems.append(
+            ContentProblem(file, 1, None, "a content file must be a mapping with lists such as events: or roles:")
+        )
+        return
+    for key, entries in doc.data.items():
+        if key not in ITEM_MODELS:
+            hint = did_you_mean(str(key), ITEM_MODELS)
+            source.problems.append(
+                ContentProblem(file, doc.line_of((key,)), None, f"unknown section '{key}'{hint} (use {', '.join(ITEM_MODELS)})")
+            )
+            continue
+        if not isinstance(entries, list):
+            source.problems.append(ContentProblem(file, doc.line_of((key,)), None, f"'{key}' must be a list (each item starts with -)"))
+            continue
+        model = ITEM_MODELS[key]
+        for n, raw in enumerate(entries):
+            raw_id = raw.get("id") if isinstance(raw, dict) else None
+            label = f"{_SINGULAR[key]} '{raw_id}'" if isinstance(raw_id, str) else f"{_SINGULAR[key]} #{n + 1}"
+            if not isinstance(raw, dict):
+                source.problems.append(ContentProblem(file, doc.line_of((key, n)), label, "each item must be a mapping (id: ...)"))
+                continue
+            try:
+                item = model.model_validate(raw)
+            except ValidationError as err:
+                source.problems.extend(_pydantic_problems(err, model, file, doc, (key, n), label))
+                continue
+            previous = source.where.get((key, item.id))
+            if previous is not None:
+                first = f"{previous.file}:{previous.doc.line_of(previous.base)}"
+                source.problems.append(
+                    ContentProblem(file, doc.line_of((key, n)), label, f"duplicate {_SINGULAR[key]} id '{item.id}' (first defined at {first})")
+                )
+                continue
+            source.where[(key, item.id)] = _Source(file, (key, n), doc)
+            source.items.setdefault(key, []).append(item)
+
+
+_UNION_TAGS = {"float", "str", "int", "bool", "dict", "list", "none"}
+
+
+def _pydantic_problems(
+    err: ValidationError, model: type[BaseModel], file: str, doc: YamlDoc, base: tuple, label: str
+) -> list[ContentProblem]:
+    found: dict[tuple, ContentProblem] = {}
+    for error in err.errors(include_url=False):
+        loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and (p in _UNION_TAGS or "[" in p)))
+        if loc in found:
+            continue
+        line = doc.line_of((*base, *loc))
+        found[loc] = ContentProblem(file, line, label, _message(error, model, loc))
+    return list(found.values())
+
+
+def _message(error: dict, model: type[BaseModel], loc: tuple) -> str:
+    kind = error["type"]
+    where = ".".join(str(p) for p in loc)
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        fields = _fields_at(model, loc[:-1])
+        return f"unknown key '{key}'{did_you_mean(key, fields)}" + ("" if did_you_mean(key, fields) else f" (allowed: {', '.join(sorted(fields))})")
+    if kind == "missing":
+        return f"missing required key '{where}'"
+    if kind == "dict_type":
+        return f"{where}: expected a mapping, like {{nl: ..., en: ...}} for a text"
+    if kind == "string_pattern_mismatch":
+        return f"{where}: '{error.get('input')}' is not a valid id (lower-case letters, digits and _, starting with a letter)"
+    if kind in ("float_parsing", "float_type"):
+        return f"{where}: expected a number, or an expression in quotes"
+    return f"{where}: {error['msg']}"
+
+
+def _fields_at(model: type[BaseModel], loc: tuple) -> set[str]:
+    """The field names of the sub-model at ``loc`` inside ``model`` (for "did you mean")."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            continue
+        if isinstance(current, type) and issubclass(current, BaseModel) and part in current.model_fields:
+            current = current.model_fields[part].annotation
+        elif typing.get_origin(current) is dict:
+            current = typing.get_args(current)[1]
+        else:
+            return set()
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return set(current.model_fields)
+    return set()
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Optional, list[...] and dict[..., X] until a model (or something else) is left."""
+    for _ in range(5):
+        origin = typing.get_origin(annotation)
+        if origin is list:
+            annotation = typing.get_args(annotation)[0]
+        elif isinstance(annotation, types.UnionType) or origin is typing.Union:
+            models = [a for a in typing.get_args(annotation) if isinstance(a, type) and issubclass(a, BaseModel)]
+            if not models:
+                return annotation
+            annotation = models[0]
+        else:
+            return annotation
+    return annotation

@@ -1,0 +1,30 @@
+"""Where things live: the shipped content (in a checkout or inside an installed wheel)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+#: In a wheel the build copies content/ into the package as _content/.
+_WHEEL_CONTENT = PACKAGE_DIR / "_content"
+_CHECKOUT_CONTENT = PACKAGE_DIR.parent / "content"
+
+BASE_PACK = "base"
+
+
+def content_dir() -> Path:
+    """The folder of shipped packs: the checkout's ``content/``, or the copy inside an installed wheel."""
+    if _CHECKOUT_CONTENT.is_dir():
+        return _CHECKOUT_CONTENT
+    return _WHEEL_CONTENT
+
+
+def base_pack_dir() -> Path:
+    """The shipped base pack."""
+    return content_dir() / BASE_PACK
+
+
+def checkout_root() -> Path | None:
+    """The project folder when running from a checkout (it has pyproject.toml), else None."""
+    root = PACKAGE_DIR.parent
+    return root if (root / "pyproject.toml").is_file() and (root / "content").is_dir() else None

@@ -1,0 +1,117 @@
+"""Reading YAML safely, keeping the line of every value so problems can point at it.
+
+Only PyYAML's safe loader is used (no tags that build objects). Duplicate keys, which YAML would silently
+let the last one win, are reported; aliases are followed within a budget so a file cannot blow up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+MAX_BYTES = 2_000_000
+MAX_NODES = 200_000
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class YamlDoc:
+    """A parsed YAML document with the 1-based line of each value, by its path in the document."""
+
+    data: Any = None
+    lines: dict[Path_, int] = field(default_factory=dict)
+    #: (line, message) problems found while reading, such as duplicate keys
+    problems: list[tuple[int, str]] = field(default_factory=list)
+
+    def line_of(self, path: Path_) -> int | None:
+        """The line of the value at ``path``, or of its nearest parent that has one."""
+        for n in range(len(path), -1, -1):
+            line = self.lines.get(tuple(path[:n]))
+            if line is not None:
+                return line
+        return None
+
+
+class YamlError(ValueError):
+    """A file that cannot be read as YAML: ``line`` is where, when known."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def read_yaml(path: Path) -> YamlDoc:
+    """Read one YAML file.
+
+    Raises:
+        YamlError: the file is missing, unreadable, too large, not UTF-8 or not valid YAML.
+    """
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise YamlError(f"file is {size} bytes; content files are limited to {MAX_BYTES}")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise YamlError("file not found") from None
+    except IsADirectoryError:
+        raise YamlError("expected a file, found a folder") from None
+    except OSError as err:
+        raise YamlError(f"cannot read file: {err.strerror or err}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise YamlError("file is not UTF-8 text; save it as UTF-8", line) from None
+    return parse_yaml(text)
+
+
+def parse_yaml(text: str) -> YamlDoc:
+    """Parse YAML text into a :class:`YamlDoc`."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return YamlDoc()
+        doc = YamlDoc()
+        _walk(node, (), doc, [0])
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark is not None else None
+        message = err.problem or str(err)
+        if err.context:
+            message = f"{err.context}: {message}" if "while" not in err.context else message
+        raise YamlError(f"not valid YAML: {message}", line) from None
+    except yaml.YAMLError as err:
+        raise YamlError(f"not valid YAML: {err}") from None
+    except RecursionError:
+        raise YamlError("not valid YAML: nested too deeply") from None
+    finally:
+        loader.dispose()
+    doc.data = data
+    return doc
+
+
+def _walk(node: yaml.Node, path: Path_, doc: YamlDoc, budget: list[int]) -> None:
+    budget[0] += 1
+    if budget[0] > MAX_NODES:
+        raise YamlError("file is too large or repeats aliases too often", node.start_mark.line + 1)
+    doc.lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            line = key_node.start_mark.line + 1
+            if key is not None:
+                if key in seen and key != "<<":
+                    doc.problems.append((line, f"key '{key}' appears twice (first on line {seen[key]})"))
+                seen.setdefault(key, line)
+                doc.lines.setdefault((*path, key), line)
+            _walk(value_node, (*path, key) if key is not None else path, doc, budget)
+    elif isinstance(node, yaml.SequenceNode):
+        for n, item in enumerate(node.value):
+            _walk(item, (*path, n), doc, budget)

@@ -1,0 +1,651 @@
+"""The deliberation engine: a game in rounds of events, each deliberated in phases.
+
+The host (the UI, a test, the simulator) pulls: :meth:`Game.step` says what happens now and who acts,
+:meth:`Game.choose` takes that actor's choice and returns what happened. Computer-played roles are moved
+with :meth:`Game.play_computer`. Phases of an event: briefing (everyone reads; a role sees its own private
+knowledge), input (each consulted role chooses an input), decision (the decider picks an option),
+consequences (at once, later, hidden downsides, follow-ups, and the deliberation rules for honoured and
+ignored input), and at the end of a round: delayed effects, drifts, refreshes and end conditions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .model import Effects, Ending, Event, InputOption, Option, RuleEffects, Scenario, Text
+from .pack import Pack
+from .state import (
+    Cause,
+    Change,
+    Deliberation,
+    EventRecord,
+    GameState,
+    Note,
+    Pending,
+    RoundRecord,
+    Scheduled,
+    decode_rng,
+    encode_rng,
+    new_rng,
+)
+
+StepKind = Literal["input", "decision", "news", "ended"]
+CONTINUE = "continue"
+
+
+class GameError(ValueError):
+    """A choice the game cannot take (unknown option, not available, the game has ended)."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One choice the acting role can make now, with what it costs and which meters it touches."""
+
+    id: str
+    label: Text
+    description: Text | None = None
+    cost: float = 0
+    resource: str | None = None
+    touches: tuple[str, ...] = ()
+    honours: tuple[str, ...] = ()
+    available: bool = True
+    #: why it is not available: "cost" or "condition"
+    blocked: str | None = None
+    voice: bool = True
+    shares: bool = False
+
+
+@dataclass(frozen=True)
+class Step:
+    """What happens now: the kind of step, the event, who acts, and their choices."""
+
+    kind: StepKind
+    round: int
+    event: Event | None = None
+    actor: str | None = None
+    choices: tuple[Choice, ...] = ()
+
+    def choice(self, choice_id: str) -> Choice:
+        for choice in self.choices:
+            if choice.id == choice_id:
+                return choice
+        raise GameError(f"'{choice_id}' is not a choice now")
+
+
+@dataclass
+class Outcome:
+    """What a choice set in motion: the event's record once decided, and a round's end if reached."""
+
+    step: Step
+    choice: str
+    record: EventRecord | None = None
+    rounds: list[RoundRecord] = field(default_factory=list)
+    ending: Ending | None = None
+
+    @property
+    def changes(self) -> list[Change]:
+        found = list(self.record.changes) if self.record else []
+        for rnd in self.rounds:
+            found.extend(rnd.changes)
+        return found
+
+
+class Game:
+    """One game of a scenario: the compiled pack plus the mutable :class:`GameState`."""
+
+    def __init__(self, pack: Pack, state: GameState) -> None:
+        self.pack = pack
+        self.state = state
+        self.scenario: Scenario = pack.scenarios[state.scenario]
+        self.rng = decode_rng(state.rng) if state.rng else new_rng(state.seed)
+
+    # -- creating ------------------------------------------------------------------------------
+    @classmethod
+    def new(
+        cls,
+        pack: Pack,
+        scenario: str | None = None,
+        *,
+        seed: int = 0,
+        variant: str | None = None,
+        players: dict[str, str | None] | None = None,
+    ) -> Game:
+        """Start a game. ``players`` maps roles to player names; unnamed roles are played by the computer."""
+        if scenario is None:
+            scenario = next(iter(pack.scenarios))
+        if scenario not in pack.scenarios:
+            raise GameError(f"unknown scenario '{scenario}'")
+        sc = pack.scenarios[scenario]
+        rounds, per_round = sc.rounds, sc.events_per_round
+        if variant is not None:
+            found = [v for v in sc.variants if v.id == variant]
+            if not found:
+                raise GameError(f"scenario '{scenario}' has no variant '{variant}'")
+            rounds, per_round = found[0].rounds, found[0].events_per_round
+        players = players or {}
+        unknown = set(players) - set(sc.roles)
+        if unknown:
+            raise GameError(f"no role '{sorted(unknown)[0]}' in scenario '{scenario}'")
+        meters = {m.id: float(m.start) for m in pack.meters.values()}
+        meters.update({k: float(v) for k, v in sc.start.meters.items()})
+        resources = {}
+        for role_id in sc.roles:
+            res = pack.roles[role_id].resource
+            if res is not None:
+                resources[res.id] = float(res.start)
+        state = GameState(
+            pack=pack.id,
+            pack_version=pack.manifest.version,
+            scenario=scenario,
+            variant=variant,
+            rounds=rounds,
+            events_per_round=per_round,
+            seed=seed,
+            players={r: players.get(r) for r in sc.roles},
+            meters=meters,
+            resources=resources,
+            flags={k: v for k, v in sc.start.flags.items() if v > 0},
+            start=dict(meters),
+        )
+        game = cls(pack, state)
+        game._begin_round()
+        game._advance()
+        return game
+
+    @classmethod
+    def replay(cls, pack: Pack, state: GameState) -> Game:
+        """A new game from ``state``'s scenario, seed and players, with its decision log replayed."""
+        game = cls.new(pack, state.scenario, seed=state.seed, variant=state.variant, players=state.players)
+        for choice in state.choices:
+            game.choose(choice)
+        return game
+
+    # -- what is happening now ------------------------------------------------------------------
+    @property
+    def over(self) -> bool:
+        return self.state.ending is not None
+
+    @property
+    def event(self) -> Event | None:
+        cur = self.state.current
+        return self.pack.events[cur.event] if cur else None
+
+    def step(self) -> Step:
+        """The current step: its kind, the event, who acts and what they can choose."""
+        st = self.state
+        if st.ending is not None or st.current is None:
+            return Step("ended", st.round)
+        event = self.pack.events[st.current.event]
+        waiting = self.waiting_for()
+        if waiting is not None:
+            inputs = self.pack.inputs_for(waiting, event)
+            return Step("input", st.round, event, waiting, tuple(self._input_choice(waiting, i) for i in inputs))
+        if event.decider is None:
+            return Step("news", st.round, event, None, (Choice(CONTINUE, {"nl": "Verder", "en": "Continue"}),))
+        choices = tuple(self._option_choice(event, o) for o in self._offered(event))
+        if not any(c.available for c in choices):
+            # Nothing is affordable: the cheapest offered options stay open, so the game never stalls.
+            cheapest = min(c.cost for c in choices)
+            choices = tuple(
+                Choice(**{**c.__dict__, "available": True, "blocked": None}) if c.cost == cheapest else c
+                for c in choices
+            )
+        return Step("decision", st.round, event, event.decider, choices)
+
+    def waiting_for(self) -> str | None:
+        """The consulted role whose input is still missing, if any."""
+        cur = self.state.current
+        if cur is None:
+            return None
+        for role in cur.consult:
+            if role not in cur.inputs:
+                return role
+        return None
+
+    def is_human(self, role: str | None) -> bool:
+        return role is not None and self.state.players.get(role) is not None
+
+    def private_for(self, role: str) -> Text | None:
+        """The current event's private knowledge of ``role`` (show it only to that role's player)."""
+        event = self.event
+        return event.private.get(role) if event else None
+
+    def shared_knowledge(self) -> list[tuple[str, Text]]:
+        """Private knowledge shared so far in this deliberation (the decider sees it)."""
+        cur, event = self.state.current, self.event
+        if cur is None or event is None:
+            return []
+        found = []
+        for role, input_id in cur.inputs.items():
+            option = self._input_option(role, input_id, event)
+            if option.shares and role in event.private:
+                found.append((role, event.private[role]))
+        return found
+
+    def inputs_given(self) -> list[tuple[str, InputOption]]:
+        """The inputs given so far in this deliberation, in order (every role may see these)."""
+        cur, event = self.state.current, self.event
+        if cur is None or event is None:
+            return []
+        return [(role, self._input_option(role, i, event)) for role, i in cur.inputs.items()]
+
+    def resource_of(self, role: str) -> tuple[str, float] | None:
+        res = self.pack.roles[role].resource
+        return (res.id, self.state.resources.get(res.id, 0.0)) if res else None
+
+    def ending(self) -> Ending | None:
+        if self.state.ending is None:
+            return None
+        return next(e for e in self.scenario.endings if e.id == self.state.ending)
+
+    def goals(self, role: str) -> list[tuple[Any, bool]]:
+        """The role's goals, each with whether it holds now."""
+        ctx = _Ctx(self)
+        return [(g, bool(self.pack.expr(g.when, "bool")(ctx))) for g in self.pack.roles[role].goals]
+
+    def meter_series(self, meter: str) -> list[float]:
+        """A meter's value at the start and after every finished round."""
+        return [self.state.start[meter], *(r.meters[meter] for r in self.state.round_log)]
+
+    # -- acting ---------------------------------------------------------------------------------
+    def choose(self, choice_id: str) -> Outcome:
+        """Take the acting role's choice and move on; returns what happened."""
+        step = self.step()
+        if step.kind == "ended":
+            raise GameError("the game has ended")
+        choice = step.choice(choice_id)
+        if not choice.available:
+            raise GameError(f"'{choice_id}' is not available now ({choice.blocked})")
+        self.state.choices.append(choice_id)
+        cur = self.state.current
+        assert cur is not None and step.event is not None
+        if step.kind == "input":
+            assert step.actor is not None
+            cur.inputs[step.actor] = choice_id
+            if choice.cost:
+                self._apply_cost(step.actor, choice.cost, step.event.id, None)
+            return Outcome(step, choice_id)
+        if step.kind == "news":
+            record = self._news(step.event)
+        else:
+            record = self._decide(step.event, self._option(step.event, choice_id))
+        outcome = Outcome(step, choice_id, record)
+        self._advance(outcome)
+        return outcome
+
+    def play_computer(self, strategy: str | None = None, *, until_human: bool = True) -> list[Outcome]:
+        """Let the computer play every step until a human must act (or, with until_human=False, to the end)."""
+        from .policy import choose_for  # local: the policy imports this module
+
+        outcomes = []
+        while not self.over:
+            step = self.step()
+            if until_human and step.actor is not None and self.is_human(step.actor):
+                break
+            if until_human and step.kind == "news" and any(self.state.players.values()):
+                break
+            outcomes.append(self.choose(choose_for(self, step, strategy)))
+        return outcomes
+
+    # -- the decision and its consequences ------------------------------------------------------
+    def _decide(self, event: Event, option: Option) -> EventRecord:
+        st = self.state
+        cur = st.current
+        assert cur is not None
+        record = EventRecord(round=st.round, event=event.id, decider=event.decider, consulted=list(cur.consult))
+        record.inputs = dict(cur.inputs)
+        record.decision = option.id
+        record.outcome = option.outcome
+        if option.cost and event.decider:
+            self._apply_cost(event.decider, option.cost, event.id, option.id, record.changes)
+        for role, input_id in cur.inputs.items():
+            given = self._input_option(role, input_id, event)
+            if given.shares:
+                record.shared.append(role)
+            if not given.voice:
+                record.absent.append(role)
+            elif role in option.honours or f"{role}.{input_id}" in option.honours:
+                record.honoured.append(role)
+            else:
+                record.ignored.append(role)
+        ctx = _Ctx(self, record)
+        src = {"event": event.id, "option": option.id}
+        self._apply(option.effects, "option", ctx, record.changes, src, default_critique=option.critique)
+        for part in option.conditional:
+            if self.pack.expr(part.when, "bool")(ctx):
+                self._apply(part, "conditional", ctx, record.changes, src)
+        for n, part in enumerate(option.later):
+            st.pending.append(Pending(due=st.round + part.after, event=event.id, option=option.id, kind="later", index=n, round=st.round))
+        for n, part in enumerate(option.hidden):
+            role = part.unless_shared_by
+            if role in record.shared and role in record.honoured:
+                record.notes.append(Note(kind="averted", round=st.round, role=role, text=part.text, critique=part.critique, **src))
+            elif part.after == 0:
+                self._apply(part, "hidden", ctx, record.changes, src)
+            else:
+                st.pending.append(Pending(due=st.round + part.after, event=event.id, option=option.id, kind="hidden", index=n, round=st.round))
+        for follow in option.follow_ups:
+            st.scheduled.append(Scheduled(event=follow.event, round=st.round + follow.after))
+            record.notes.append(Note(kind="follow_up", round=st.round, detail=follow.event, **src))
+        for kind in ("honoured", "ignored", "absent"):
+            rule = self._rule(event, kind)
+            for role in getattr(record, kind):
+                if kind == "honoured":
+                    st.honoured_count[role] = st.honoured_count.get(role, 0) + 1
+                elif kind == "ignored":
+                    st.ignored_count[role] = st.ignored_count.get(role, 0) + 1
+                if rule is not None:
+                    self._apply_rule(rule, kind, role, ctx, record.changes, src)
+        st.history.append(record)
+        return record
+
+    def _news(self, event: Event) -> EventRecord:
+        st = self.state
+        record = EventRecord(round=st.round, event=event.id, decider=None)
+        if event.effects is not None:
+            record.outcome = event.effects.text
+            self._apply(event.effects, "news", _Ctx(self, record), record.changes, {"event": event.id})
+        st.history.append(record)
+        return record
+
+    def _rule(self, event: Event, kind: str) -> RuleEffects | None:
+        if event.rules is not None and getattr(event.rules, kind) is not None:
+            return getattr(event.rules, kind)
+        return getattr(self.scenario.rules, kind)
+
+    def _apply_rule(
+        self, rule: RuleEffects, cause: Cause, role: str, ctx: _Ctx, changes: list[Change], src: dict
+    ) -> None:
+        for target, amount in rule.change.items():
+            self._move(target, self.pack.expr(amount, "num")(ctx), cause, changes, src, role=role, critique=rule.critique)
+        res = self.pack.roles[role].resource
+        if rule.resource and res is not None and res.id in self.state.resources:
+            self._move(res.id, rule.resource, cause, changes, src, role=role, critique=rule.critique)
+
+    def _apply(
+        self,
+        effects: Effects,
+        cause: Cause,
+        ctx: _Ctx,
+        changes: list[Change],
+        src: dict,
+        default_critique: str | None = None,
+    ) -> None:
+        critique = effects.critique or default_critique
+        for target, amount in effects.change.items():
+            self._move(target, self.pack.expr(amount, "num")(ctx), cause, changes, src, text=effects.text, critique=critique)
+        for target, amount in effects.set.items():
+            value = self.pack.expr(amount, "num")(ctx)
+            self._move(target, value - self._get(target), cause, changes, src, text=effects.text, critique=critique)
+        for flag, n in effects.flags.items():
+            count = max(0, self.state.flags.get(flag, 0) + n)
+            if count:
+                self.state.flags[flag] = count
+            else:
+                self.state.flags.pop(flag, None)
+        if effects.text and not effects.change and not effects.set:
+            note = Note(kind="text", round=self.state.round, text=effects.text, critique=critique, **src)
+            if ctx.record is not None:
+                ctx.record.notes.append(note)
+
+    def _apply_cost(self, role: str, cost: float, event: str, option: str | None, changes: list[Change] | None = None) -> None:
+        res = self.pack.roles[role].resource
+        if res is None:
+            return
+        self._move(res.id, -cost, "cost", changes if changes is not None else [], {"event": event, "option": option}, role=role)
+
+    def _get(self, target: str) -> float:
+        if target in self.state.meters:
+            return self.state.meters[target]
+        return self.state.resources.get(target, 0.0)
+
+    def _bounds(self, target: str) -> tuple[float, float]:
+        if target in self.pack.meters:
+            meter = self.pack.meters[target]
+            return meter.min, meter.max
+        role = self.pack.roles[self.pack.resource_owner[target]]
+        assert role.resource is not None
+        return 0.0, role.resource.max
+
+    def _move(
+        self,
+        target: str,
+        delta: float,
+        cause: Cause,
+        changes: list[Change],
+        src: dict,
+        *,
+        role: str | None = None,
+        text: Text | None = None,
+        critique: str | None = None,
+    ) -> None:
+        if target not in self.state.meters and target not in self.state.resources:
+            return  # a resource of a role not in this scenario
+        old = self._get(target)
+        low, high = self._bounds(target)
+        new = round(min(high, max(low, old + delta)), 4)
+        store = self.state.meters if target in self.state.meters else self.state.resources
+        store[target] = new
+        if new != old or delta:
+            changes.append(
+                Change(target=target, delta=round(new - old, 4), cause=cause, round=self.state.round, role=role,
+                       text=text, critique=critique, event=src.get("event"), option=src.get("option"))
+            )
+
+    # -- rounds ---------------------------------------------------------------------------------
+    def _advance(self, outcome: Outcome | None = None) -> None:
+        """Start the next event: of this round's queue, or of the next round that has one."""
+        st = self.state
+        while True:
+            if st.queue:
+                self._start_event(st.queue.pop(0))
+                return
+            st.current = None
+            record = self._end_round()
+            if outcome is not None:
+                outcome.rounds.append(record)
+            if st.ending is not None:
+                if outcome is not None:
+                    outcome.ending = self.ending()
+                return
+            st.round += 1
+            self._begin_round()
+
+    def _begin_round(self) -> None:
+        st = self.state
+        st.queue = self._draw_events()
+        st.rng = encode_rng(self.rng)
+        for event_id in st.queue:
+            st.last_seen[event_id] = st.round
+
+    def _start_event(self, event_id: str) -> None:
+        event = self.pack.events[event_id]
+        roles = self.scenario.roles
+        if event.decider is None:
+            consult: list[str] = []
+        elif event.consult is None:
+            consult = [r for r in roles if r != event.decider]
+        else:
+            consult = [r for r in roles if r in event.consult and r != event.decider]
+        self.state.current = Deliberation(event=event_id, consult=consult)
+
+    def _draw_events(self) -> list[str]:
+        st = self.state
+        ctx = _Ctx(self)
+        drawn: list[str] = []
+        due = [s for s in st.scheduled if s.round <= st.round]
+        st.scheduled = [s for s in st.scheduled if s.round > st.round]
+        for item in due:
+            if item.event not in drawn and self._in_scenario(self.pack.events[item.event]):
+                drawn.append(item.event)
+        candidates = self.pack.events_for(self.scenario)
+        for event in candidates:
+            if event.scheduled is None or event.id in drawn:
+                continue
+            if event.once and event.id in st.last_seen:
+                continue
+            if self.pack.expr(event.scheduled, "bool")(ctx):
+                drawn.append(event.id)
+        pool = []
+        for event in candidates:
+            if event.follow_up_only or event.scheduled is not None or event.id in drawn:
+                continue
+            last = st.last_seen.get(event.id)
+            if last is not None and (event.once or st.round - last <= event.cooldown):
+                continue
+            if event.when is not None and not self.pack.expr(event.when, "bool")(ctx):
+                continue
+            weight = max(0.0, float(self.pack.expr(event.weight, "num")(ctx)))
+            if weight > 0:
+                pool.append((event.id, weight))
+        # News (no decider) comes on top of the round's dilemmas; follow-ups and scheduled dilemmas count.
+        dilemmas = sum(1 for e in drawn if self.pack.events[e].decider is not None)
+        while dilemmas < st.events_per_round and pool:
+            total = sum(w for _, w in pool)
+            pick = self.rng.random() * total
+            for n, (event_id, weight) in enumerate(pool):
+                pick -= weight
+                if pick < 0 or n == len(pool) - 1:
+                    drawn.append(event_id)
+                    pool.pop(n)
+                    dilemmas += self.pack.events[event_id].decider is not None
+                    break
+        return drawn
+
+    def _in_scenario(self, event: Event) -> bool:
+        return event in self.pack.events_for(self.scenario)
+
+    def _end_round(self) -> RoundRecord:
+        st = self.state
+        record = RoundRecord(round=st.round)
+        ctx = _Ctx(self)
+        keep = []
+        for item in st.pending:
+            if item.due > st.round:
+                keep.append(item)
+                continue
+            option = self._option(self.pack.events[item.event], item.option)
+            part = option.later[item.index] if item.kind == "later" else option.hidden[item.index]
+            when = getattr(part, "when", None)
+            if when is None or self.pack.expr(when, "bool")(ctx):
+                self._apply(part, item.kind, ctx, record.changes, {"event": item.event, "option": item.option})
+        st.pending = keep
+        for meter in self.pack.meters.values():
+            if meter.drift:
+                self._move(meter.id, self.pack.expr(meter.drift, "num")(ctx), "drift", record.changes, {})
+        for rule in self.scenario.round_end:
+            if rule.when is None or self.pack.expr(rule.when, "bool")(ctx):
+                self._apply(rule, "round_end", ctx, record.changes, {})
+        for role_id in self.scenario.roles:
+            res = self.pack.roles[role_id].resource
+            if res is not None:
+                self._move(res.id, self.pack.expr(res.refresh, "num")(ctx), "refresh", record.changes, {}, role=role_id)
+        record.meters = dict(st.meters)
+        record.resources = dict(st.resources)
+        st.round_log.append(record)
+        for ending in self.scenario.endings:
+            if ending.early and self.pack.expr(ending.when, "bool")(ctx):  # type: ignore[arg-type]
+                st.ending = ending.id
+                return record
+        if st.round >= st.rounds:
+            for ending in self.scenario.endings:
+                if not ending.early and (ending.when is None or self.pack.expr(ending.when, "bool")(ctx)):
+                    st.ending = ending.id
+                    break
+        return record
+
+    # -- helpers --------------------------------------------------------------------------------
+    def _offered(self, event: Event) -> list[Option]:
+        ctx = _Ctx(self)
+        return [o for o in event.options if o.when is None or self.pack.expr(o.when, "bool")(ctx)]
+
+    def _option(self, event: Event, option_id: str) -> Option:
+        for option in event.options:
+            if option.id == option_id:
+                return option
+        raise GameError(f"event '{event.id}' has no option '{option_id}'")
+
+    def _input_option(self, role: str, input_id: str, event: Event) -> InputOption:
+        for option in self.pack.inputs_for(role, event):
+            if option.id == input_id:
+                return option
+        raise GameError(f"role '{role}' has no input '{input_id}'")
+
+    def _affordable(self, role: str | None, cost: float) -> bool:
+        if not cost or role is None:
+            return True
+        res = self.pack.roles[role].resource
+        return res is None or self.state.resources.get(res.id, 0.0) >= cost
+
+    def _input_choice(self, role: str, option: InputOption) -> Choice:
+        res = self.pack.roles[role].resource
+        ok = self._affordable(role, option.cost)
+        return Choice(option.id, option.label, option.description, option.cost, res.id if res else None,
+                      available=ok, blocked=None if ok else "cost", voice=option.voice, shares=option.shares)
+
+    def _option_choice(self, event: Event, option: Option) -> Choice:
+        res = self.pack.roles[event.decider].resource if event.decider else None
+        ok = self._affordable(event.decider, option.cost)
+        return Choice(option.id, option.label, option.description, option.cost, res.id if res else None,
+                      touches=touched(option), honours=tuple(option.honours), available=ok,
+                      blocked=None if ok else "cost")
+
+
+def touched(option: Option) -> tuple[str, ...]:
+    """The meters and resources an option visibly touches (hidden downsides are not shown)."""
+    found: list[str] = []
+    parts: Iterable[Effects] = [option.effects, *option.conditional, *option.later]
+    for part in parts:
+        for target in (*part.change, *part.set):
+            if target not in found:
+                found.append(target)
+    return tuple(found)
+
+
+class _Ctx:
+    """What expressions read: the game's numbers and flags, and the deliberation being decided."""
+
+    def __init__(self, game: Game, record: EventRecord | None = None) -> None:
+        self.game = game
+        self.record = record
+
+    def value(self, name: str) -> float:
+        st = self.game.state
+        if name == "round":
+            return float(st.round)
+        if name == "rounds":
+            return float(st.rounds)
+        if name in st.meters:
+            return st.meters[name]
+        return st.resources.get(name, 0.0)
+
+    def input_of(self, role: str) -> str:
+        if self.record is not None:
+            return self.record.inputs.get(role, "")
+        cur = self.game.state.current
+        return cur.inputs.get(role, "") if cur else ""
+
+    def call(self, func: str, args: tuple[Any, ...]) -> Any:
+        st = self.game.state
+        if func == "has":
+            return st.flags.get(args[0], 0) > 0
+        if func == "flag":
+            return float(st.flags.get(args[0], 0))
+        if func == "seen":
+            return args[0] in st.last_seen
+        if func == "chose":
+            return any(r.event == args[0] and r.decision == args[1] for r in st.history)
+        if func == "honoured_count":
+            return float(st.honoured_count.get(args[0], 0))
+        if func == "ignored_count":
+            return float(st.ignored_count.get(args[0], 0))
+        record = self.record
+        if func == "honoured":
+            return record is not None and args[0] in record.honoured
+        if func == "ignored":
+            return record is not None and args[0] in record.ignored
+        if func == "shared":
+            return record is not None and args[0] in record.shared
+        raise GameError(f"unknown function {func}")  # pragma: no cover - the compiler rejects these

@@ -1,0 +1,447 @@
+"""Content models: what a content pack may say, validated by pydantic (``extra="forbid"`` catches typos).
+
+Every field's docstring flows into the generated JSON Schema that modders' editors use. Expressions
+are kept as strings here; :mod:`game.engine.pack` compiles and cross-checks them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=48),
+    Field(description="An id: lower-case letters, digits and _, starting with a letter."),
+]
+#: A number, or an expression (in quotes) that gives a number.
+Amount = float | str
+#: A condition expression that gives true or false.
+Condition = str
+
+
+class Model(BaseModel):
+    """Base for content models: unknown keys are errors, so a typo never passes silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+#: A player-facing text in every language of the pack, e.g. ``{nl: "Vertrouwen", en: "Trust"}``.
+Text = dict[str, str]
+
+
+class Manifest(Model):
+    """The pack's ``pack.yaml``: who and what the pack is."""
+
+    id: Id
+    """The pack's id, used by saves and by packs that build on this one."""
+    title: Text
+    """The pack's name as players see it."""
+    version: str = Field(pattern=r"^\d+\.\d+(\.\d+)?$")
+    """The pack's own version (like 1.0 or 1.2.3); saves record it."""
+    languages: list[Literal["nl", "en"]] = Field(min_length=1)
+    """The languages every text in the pack is written in; the first is the default."""
+    description: Text | None = None
+    """A sentence or two about the pack."""
+    authors: list[str] = []
+    """Who wrote the pack."""
+    format: int = 1
+    """The content format version this pack is written for."""
+    extends: list[Id] = []
+    """Ids of packs this pack builds on (their items are loaded first)."""
+    replaces: list[str] = []
+    """Items of the packs it builds on that this pack replaces, as kind:id (e.g. event:youth_centre)."""
+
+
+class Meter(Model):
+    """A shared meter every role sees, such as trust or livability."""
+
+    id: Id
+    """The meter's id, used in expressions and effects."""
+    name: Text
+    """The meter's name as shown to players."""
+    description: Text
+    """What the meter stands for, in a sentence."""
+    min: float = 0
+    """The lowest value the meter can reach."""
+    max: float = 100
+    """The highest value the meter can reach."""
+    start: float = 50
+    """The value at the start of a game (a scenario may set another)."""
+    higher_is_better: bool = True
+    """Whether players should want this meter high (used by computer roles and reports)."""
+    drift: Amount = 0
+    """Change applied at every round end (a number or an expression)."""
+
+
+class Resource(Model):
+    """A role's own resource that its choices spend, such as budget, energy or hours."""
+
+    id: Id
+    """The resource's id; unique across meters and resources."""
+    name: Text
+    """The resource's name as shown to players."""
+    start: float = 10
+    """Amount at the start of the game."""
+    max: float = 10
+    """The most the role can hold."""
+    refresh: Amount = 3
+    """Amount added at every round end (a number or an expression, e.g. "2 + capacity / 25")."""
+
+
+class InputOption(Model):
+    """Something a role can say or do while another role deliberates."""
+
+    id: Id
+    """The input's id (used in expressions: input.resident == "share")."""
+    label: Text
+    """The short label of the choice."""
+    description: Text | None = None
+    """A sentence on what this input means."""
+    cost: float = 0
+    """What it costs the role's resource."""
+    voice: bool = True
+    """True when this counts as giving input (so a decision can honour or ignore it); false for staying away."""
+    shares: bool = False
+    """True when choosing it shares the role's private knowledge of the event with the decider."""
+    ai_weight: Amount = 1
+    """How much a computer-played role likes this input (a number or an expression; 0 never)."""
+
+
+class Goal(Model):
+    """A private goal of a role, checked at the end of the game."""
+
+    id: Id
+    """The goal's id."""
+    text: Text
+    """The goal as the role's player reads it."""
+    when: Condition
+    """Condition that says the goal was reached at the end."""
+
+
+class Temperament(Model):
+    """How a computer-played role behaves beyond its priorities."""
+
+    voice: float = Field(0.7, ge=0, le=1)
+    """How willing it is to give input when it can afford it (0 never, 1 always)."""
+    honour: float = Field(0.5, ge=0, le=1)
+    """How much it values honouring others' input when it decides."""
+    caution: float = Field(0.5, ge=0, le=1)
+    """How much it avoids spending its resource."""
+    noise: float = Field(0.2, ge=0, le=1)
+    """How unpredictable it is (0 always the best-scoring choice)."""
+
+
+class Role(Model):
+    """A role players take: the minister, a resident, a youth worker, or one a pack adds."""
+
+    id: Id
+    """The role's id."""
+    name: Text
+    """The role's name (e.g. "de minister")."""
+    briefing: Text
+    """What the player of this role reads at the start."""
+    goals: list[Goal] = []
+    """The role's private goals."""
+    resource: Resource | None = None
+    """The role's own resource, if it has one."""
+    inputs: list[InputOption] = Field(min_length=1)
+    """What this role can do while another role deliberates (one must be free, like staying away)."""
+    priorities: dict[str, float] = {}
+    """Weights over meters that computer players of this role pursue (meter id: weight)."""
+    temperament: Temperament = Temperament()
+    """How a computer player of this role behaves."""
+
+
+class Question(Model):
+    """A discussion question for the debrief."""
+
+    phase: Literal["describe", "analyse", "transfer", "apply"] = "analyse"
+    """The debrief phase the question belongs to."""
+    text: Text
+    """The question."""
+
+
+class Critique(Model):
+    """One point of the article the game's consequences illustrate."""
+
+    id: Id
+    """The critique's id; consequences name it."""
+    title: Text
+    """A short title."""
+    summary: Text
+    """One sentence, shown with a consequence that illustrates it."""
+    explanation: Text
+    """The point explained in the pack's own words."""
+    citation: str
+    """Where the point comes from (author, title, date)."""
+    questions: list[Question] = []
+    """Questions for the class debrief."""
+
+
+class Effects(Model):
+    """Changes that happen together: meters and resources, flags, and a text that says why."""
+
+    change: dict[str, Amount] = {}
+    """Changes to meters or resources by id (a number or an expression)."""
+    set: dict[str, Amount] = {}
+    """Meters or resources set to a value (a number or an expression)."""
+    flags: dict[Id, int] = {}
+    """Flags to add to (1 sets a flag, -1 lowers its count; a flag is set while its count is above 0)."""
+    text: Text | None = None
+    """What happened, shown with the changes."""
+    critique: Id | None = None
+    """The article critique these changes illustrate."""
+
+
+class Delayed(Effects):
+    """Effects that happen some rounds later."""
+
+    after: int = Field(1, ge=1, le=30)
+    """After how many rounds the effects happen."""
+    when: Condition | None = None
+    """Checked when they are due: the effects happen only if it holds."""
+
+
+class Conditional(Effects):
+    """Effects that happen only when a condition holds at the moment of the decision."""
+
+    when: Condition
+    """The condition, e.g. honoured("resident") or trust < 30."""
+
+
+class Hidden(Effects):
+    """A downside the decider cannot see: it fires unless the named role shared its knowledge and was honoured."""
+
+    unless_shared_by: Id
+    """The role whose private knowledge would have revealed it."""
+    after: int = Field(0, ge=0, le=30)
+    """After how many rounds it strikes (0: at once)."""
+
+
+class FollowUp(Model):
+    """An event scheduled by a decision."""
+
+    event: Id
+    """The event that follows."""
+    after: int = Field(1, ge=1, le=30)
+    """After how many rounds it comes."""
+
+
+class Option(Model):
+    """A choice the deciding role can make."""
+
+    id: Id
+    """The option's id."""
+    label: Text
+    """The short label."""
+    description: Text | None = None
+    """What the option means, in a sentence."""
+    cost: float = 0
+    """What it costs the decider's resource."""
+    when: Condition | None = None
+    """The option is offered only when this holds."""
+    honours: list[str] = []
+    """Inputs this option honours: a role id (any input of that role) or role.input."""
+    outcome: Text
+    """What happens, told to everyone after the decision."""
+    effects: Effects = Effects()
+    """What happens at once."""
+    conditional: list[Conditional] = []
+    """What happens at once if a condition holds."""
+    later: list[Delayed] = []
+    """What happens later."""
+    hidden: list[Hidden] = []
+    """Downsides that private knowledge would have revealed."""
+    follow_ups: list[FollowUp] = []
+    """Events this decision schedules."""
+    critique: Id | None = None
+    """The article critique this choice illustrates."""
+    ai_bias: float = 0
+    """Extra preference computer deciders give this option (negative: less)."""
+
+
+class RuleEffects(Model):
+    """What a deliberation rule does to the game."""
+
+    change: dict[str, Amount] = {}
+    """Changes to meters (or resources) by id."""
+    resource: float = 0
+    """Change to the resource of the role whose input it concerns."""
+    critique: Id | None = None
+    """The article critique it illustrates."""
+
+
+class Rules(Model):
+    """The deliberation model's built-in rules, set by the scenario and overridable per event."""
+
+    honoured: RuleEffects | None = None
+    """When a role's input is honoured."""
+    ignored: RuleEffects | None = None
+    """When a role gave input and the decision ignored it (asked, then ignored)."""
+    absent: RuleEffects | None = None
+    """When a consulted role stayed away."""
+
+
+class Event(Model):
+    """A dilemma (or a piece of news) that one role decides while the others give input."""
+
+    id: Id
+    """The event's id."""
+    title: Text
+    """The headline."""
+    text: Text
+    """What is going on, as every role reads it."""
+    decider: Id | None = None
+    """The role that decides (none: the event is news, with effects only)."""
+    consult: list[Id] | None = None
+    """Roles asked for input (default: every role in the scenario but the decider; [] asks nobody)."""
+    private: dict[Id, Text] = {}
+    """Private knowledge per role: only that role sees it, and the decider only if it is shared."""
+    when: Condition | None = None
+    """The event can be drawn only when this holds."""
+    weight: Amount = 10
+    """How likely the event is drawn among the eligible ones (a number or an expression)."""
+    once: bool = True
+    """Whether the event can happen only once per game."""
+    cooldown: int = Field(0, ge=0)
+    """Rounds before a repeatable event can come again."""
+    scheduled: Condition | None = None
+    """The event comes for sure whenever this holds (e.g. round % 4 == 0 for elections)."""
+    follow_up_only: bool = False
+    """The event comes only when an earlier decision schedules it."""
+    scenarios: list[Id] = []
+    """Scenarios the event belongs to (default: all)."""
+    critiques: list[Id] = []
+    """Critiques the event illustrates (besides those its options name)."""
+    inputs: dict[Id, list[InputOption]] = {}
+    """Inputs that replace a role's usual inputs for this event."""
+    options: list[Option] = []
+    """The decider's options (at least two when there is a decider)."""
+    effects: Effects | None = None
+    """For news events: what happens when the news comes."""
+    rules: Rules | None = None
+    """Deliberation rules for this event (override the scenario's, rule by rule)."""
+
+    @field_validator("options")
+    @classmethod
+    def _unique_options(cls, options: list[Option]) -> list[Option]:
+        seen: set[str] = set()
+        for option in options:
+            if option.id in seen:
+                raise ValueError(f"option id '{option.id}' appears twice")
+            seen.add(option.id)
+        return options
+
+
+class Ending(Model):
+    """How a game can end."""
+
+    id: Id
+    """The ending's id."""
+    title: Text
+    """Its title."""
+    text: Text
+    """What the ending says."""
+    when: Condition | None = None
+    """When it applies (the last ending in the list may leave it out: the fallback)."""
+    early: bool = False
+    """Checked at every round end: the game ends at once when it holds (e.g. unrest)."""
+    critiques: list[Id] = []
+    """Critiques the ending illustrates."""
+
+
+class Variant(Model):
+    """A shorter or otherwise different way to play a scenario (e.g. the classroom variant)."""
+
+    id: Id
+    """The variant's id (used in session codes)."""
+    title: Text
+    """Its name."""
+    rounds: int = Field(ge=1, le=40)
+    """Number of rounds."""
+    events_per_round: int = Field(1, ge=1, le=5)
+    """Events drawn per round."""
+
+
+class Start(Model):
+    """Where the game starts."""
+
+    meters: dict[str, float] = {}
+    """Meter start values that differ from the meters' own."""
+    flags: dict[Id, int] = {}
+    """Flags set at the start."""
+
+
+class RoundRule(Effects):
+    """Effects applied at every round end when the condition holds."""
+
+    when: Condition | None = None
+    """When it applies (always, when left out)."""
+
+
+class Scenario(Model):
+    """A playable programme: which roles, how many rounds, where it starts, how it ends."""
+
+    id: Id
+    """The scenario's id."""
+    title: Text
+    """Its name."""
+    intro: Text
+    """The opening text every player reads."""
+    setting: Text | None = None
+    """A short description of the place."""
+    roles: list[Id] = Field(min_length=1)
+    """The roles in play, in the order they give input."""
+    rounds: int = Field(15, ge=1, le=40)
+    """Number of rounds (years)."""
+    events_per_round: int = Field(1, ge=1, le=5)
+    """Events drawn per round."""
+    round_name: Text = {"nl": "Jaar", "en": "Year"}
+    """What a round is called (a number follows)."""
+    start: Start = Start()
+    """Start values."""
+    rules: Rules = Rules()
+    """The deliberation rules."""
+    round_end: list[RoundRule] = []
+    """Rules applied at every round end."""
+    endings: list[Ending] = Field(min_length=1)
+    """The endings: early ones are checked every round, the others in order after the last round."""
+    variants: list[Variant] = []
+    """Other ways to play it (e.g. a short classroom variant)."""
+    debrief: list[Question] = []
+    """General debrief questions, besides those of the critiques."""
+
+
+class ContentFile(Model):
+    """One content file: any of these lists, in any file of the pack."""
+
+    meters: list[Meter] = []
+    """Meters."""
+    roles: list[Role] = []
+    """Roles."""
+    critiques: list[Critique] = []
+    """Article critiques."""
+    events: list[Event] = []
+    """Events."""
+    scenarios: list[Scenario] = []
+    """Scenarios."""
+
+
+#: The item kinds of a pack, as (key in a content file, singular word used in messages).
+KINDS: tuple[tuple[str, str], ...] = (
+    ("meters", "meter"),
+    ("roles", "role"),
+    ("critiques", "critique"),
+    ("events", "event"),
+    ("scenarios", "scenario"),
+)
+
+ITEM_MODELS: dict[str, type[Model]] = {
+    "meters": Meter,
+    "roles": Role,
+    "critiques": Critique,
+    "events": Event,
+    "scenarios": Scenario,
+}

@@ -1,0 +1,192 @@
+"""The game state: everything that changes during a game, in one serialisable model.
+
+Content (the :class:`~game.engine.pack.Pack`) never changes during a game; the state refers to it by id.
+The random generator's state is part of the game state, so the same content, seed and choices give the
+same game to the last number, and a saved state continues exactly where it stopped.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .model import Text
+
+STATE_FORMAT = 1
+
+Cause = Literal[
+    "option",  # the decision's immediate effects
+    "conditional",  # the decision's effects under a condition
+    "hidden",  # a hidden downside that struck
+    "later",  # a delayed effect that came due
+    "honoured",  # the rule for honoured input
+    "ignored",  # the rule for ignored input
+    "absent",  # the rule for a consulted role that stayed away
+    "cost",  # what a choice cost its role
+    "news",  # a news event's effects
+    "drift",  # a meter's drift at round end
+    "round_end",  # a scenario round-end rule
+    "refresh",  # a resource refreshing at round end
+]
+
+
+class _State(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Change(_State):
+    """One change to a meter or resource, with why it happened."""
+
+    target: str
+    """The meter or resource id."""
+    delta: float
+    """How much it moved (after clamping to its range)."""
+    cause: Cause
+    """What kind of rule or effect caused it."""
+    round: int
+    """The round in which it happened."""
+    event: str | None = None
+    """The event whose decision caused it, if any."""
+    option: str | None = None
+    """The option chosen, if any."""
+    role: str | None = None
+    """The role concerned (whose input was honoured or ignored, whose resource was spent)."""
+    text: Text | None = None
+    """The content's text that explains it."""
+    critique: str | None = None
+    """The article critique it illustrates."""
+
+
+class Note(_State):
+    """Something that happened without a number: a hidden downside averted, a follow-up scheduled."""
+
+    kind: Literal["averted", "follow_up", "flag", "text"]
+    round: int
+    event: str | None = None
+    option: str | None = None
+    role: str | None = None
+    text: Text | None = None
+    critique: str | None = None
+    detail: str | None = None
+
+
+class EventRecord(_State):
+    """One event as it was deliberated: inputs, decision, and what followed at once."""
+
+    round: int
+    event: str
+    decider: str | None
+    consulted: list[str] = []
+    inputs: dict[str, str] = {}
+    """Input option id per consulted role."""
+    decision: str | None = None
+    honoured: list[str] = []
+    """Roles whose input the decision honoured."""
+    ignored: list[str] = []
+    """Roles that gave input the decision ignored."""
+    absent: list[str] = []
+    """Consulted roles that stayed away."""
+    shared: list[str] = []
+    """Roles that shared their private knowledge."""
+    changes: list[Change] = []
+    notes: list[Note] = []
+    outcome: Text | None = None
+
+
+class RoundRecord(_State):
+    """What happened at the end of a round, and the meters after it."""
+
+    round: int
+    changes: list[Change] = []
+    notes: list[Note] = []
+    meters: dict[str, float] = {}
+    resources: dict[str, float] = {}
+
+
+class Pending(_State):
+    """A delayed or hidden effect waiting for its round; it refers to the content item by position."""
+
+    due: int
+    """The round at whose end it happens."""
+    event: str
+    option: str
+    kind: Literal["later", "hidden"]
+    index: int
+    round: int
+    """The round of the decision that caused it."""
+
+
+class Scheduled(_State):
+    """A follow-up event scheduled by a decision."""
+
+    event: str
+    round: int
+    """The round in which it comes."""
+
+
+class Deliberation(_State):
+    """The event being deliberated now."""
+
+    event: str
+    consult: list[str]
+    """Roles asked for input, in order."""
+    inputs: dict[str, str] = {}
+    """Inputs given so far."""
+
+
+class GameState(_State):
+    """All mutable state of one game."""
+
+    format: int = STATE_FORMAT
+    pack: str
+    pack_version: str
+    scenario: str
+    variant: str | None = None
+    rounds: int
+    events_per_round: int
+    seed: int
+    players: dict[str, str | None]
+    """Player name per role; None: the computer plays it."""
+    round: int = 1
+    meters: dict[str, float] = {}
+    resources: dict[str, float] = {}
+    flags: dict[str, int] = {}
+    pending: list[Pending] = []
+    scheduled: list[Scheduled] = []
+    queue: list[str] = []
+    """Events still to come this round (after the current one)."""
+    current: Deliberation | None = None
+    history: list[EventRecord] = []
+    round_log: list[RoundRecord] = []
+    """One record per finished round; ``start`` holds the meters before round 1."""
+    start: dict[str, float] = {}
+    last_seen: dict[str, int] = {}
+    """Round each event was last drawn."""
+    honoured_count: dict[str, int] = {}
+    ignored_count: dict[str, int] = {}
+    choices: list[str] = []
+    """The decision log: every choice made, in order (replaying it from the seed gives this state)."""
+    ending: str | None = None
+    rng: list = Field(default_factory=list)
+    """The random generator's state."""
+
+
+def new_rng(seed: int) -> random.Random:
+    """The game's random generator for a seed."""
+    return random.Random(seed)
+
+
+def encode_rng(rng: random.Random) -> list:
+    """The generator's state as JSON-friendly data."""
+    version, internal, gauss = rng.getstate()
+    return [version, list(internal), gauss]
+
+
+def decode_rng(data: list) -> random.Random:
+    """A generator restored from :func:`encode_rng` data."""
+    rng = random.Random()
+    version, internal, gauss = data
+    rng.setstate((version, tuple(internal), gauss))
+    return rng
