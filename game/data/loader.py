@@ -304,3 +304,18 @@ def _unwrap(annotation: Any) -> Any:
         else:
             return annotation
     return annotation
+
+
+def load_game_content(extra: list[Path] | tuple[Path, ...] = ()) -> Pack:
+    """The pack a game is played with: the shipped base pack, plus any extra packs layered on it.
+
+    This is the one entry point the UI and commands use; layering of mods lives behind it.
+
+    Raises:
+        ContentError: listing every error when the content cannot be played.
+    """
+    from .paths import base_pack_dir
+
+    if extra:
+        raise ContentError([ContentProblem(str(extra[0]), None, None, "extra packs are not supported yet")])
+    return load_pack_or_raise(base_pack_dir())

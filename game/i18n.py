@@ -1,0 +1,58 @@
+"""Translations: picking a content text in the player's language, and the catalogue of shared strings.
+
+Content texts are ``{nl: ..., en: ...}`` mappings; :func:`text` picks one with a fallback. Strings the
+program itself shows are kept in catalogues (this module's :data:`STRINGS` for what the engine's records
+mean; the UI and reports keep their own next to them) and looked up with :func:`t`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+LANGUAGES = ("nl", "en")
+DEFAULT = "nl"
+
+
+def default_language() -> str:
+    """The language from ``WIJKBERAAD_LANG`` when set to nl or en, else Dutch."""
+    lang = os.environ.get("WIJKBERAAD_LANG", DEFAULT)
+    return lang if lang in LANGUAGES else DEFAULT
+
+
+def text(value: Mapping[str, str] | None, lang: str) -> str:
+    """A content text in ``lang``, falling back to Dutch, then to any language it has."""
+    if not value:
+        return ""
+    return value.get(lang) or value.get(DEFAULT) or next(iter(value.values()), "")
+
+
+#: Strings for what the engine records (causes of changes), in both languages.
+STRINGS: dict[str, dict[str, str]] = {
+    "cause.option": {"nl": "besluit", "en": "decision"},
+    "cause.conditional": {"nl": "gevolg van het besluit", "en": "consequence of the decision"},
+    "cause.hidden": {"nl": "verborgen nadeel", "en": "hidden downside"},
+    "cause.later": {"nl": "uitgesteld gevolg", "en": "delayed effect"},
+    "cause.honoured": {"nl": "inbreng van {role} gehonoreerd", "en": "{role}'s input honoured"},
+    "cause.ignored": {"nl": "inbreng van {role} genegeerd", "en": "{role}'s input ignored"},
+    "cause.absent": {"nl": "{role} bleef weg", "en": "{role} stayed away"},
+    "cause.cost": {"nl": "kosten", "en": "cost"},
+    "cause.news": {"nl": "nieuws", "en": "news"},
+    "cause.drift": {"nl": "trend", "en": "trend"},
+    "cause.round_end": {"nl": "einde van het jaar", "en": "end of the year"},
+    "cause.refresh": {"nl": "aanvulling", "en": "refill"},
+    "note.averted": {
+        "nl": "Dankzij de gedeelde kennis van {role} is een verborgen nadeel voorkomen.",
+        "en": "Thanks to {role}'s shared knowledge a hidden downside was avoided.",
+    },
+    "note.follow_up": {"nl": "Dit krijgt een vervolg.", "en": "This will have a sequel."},
+}
+
+
+def t(key: str, lang: str, catalogue: Mapping[str, Mapping[str, str]] | None = None, **values: object) -> str:
+    """A catalogue string in ``lang`` with ``{name}`` placeholders filled in."""
+    entry = (catalogue or STRINGS).get(key) or STRINGS.get(key)
+    if entry is None:
+        return key
+    template = entry.get(lang) or entry.get(DEFAULT, key)
+    return template.format(**values) if values else template
