@@ -1,0 +1,31 @@
+"""Shared test set-up: the --slow option for long fuzz, fault and balance runs, and common fixtures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).resolve().parent
+MINI_PACK = TESTS / "packs" / "mini"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--slow", action="store_true", default=False, help="also run long fuzz/fault/balance runs")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--slow"):
+        return
+    skip = pytest.mark.skip(reason="long run: use --slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def mini_pack():
+    """The small test pack, compiled."""
+    from game.data.loader import load_pack_or_raise
+
+    return load_pack_or_raise(MINI_PACK)
