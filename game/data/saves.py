@@ -1,0 +1,682 @@
+"""Saved games: slots in a saves folder, written atomically, read back with a replay check.
+
+Where saves live (:func:`default_saves_dir`), in this order:
+
+1. the folder in the environment variable ``WIJKBERAAD_SAVES``;
+2. ``saves/`` in the project folder when running from a checkout;
+3. ``<user data dir>/saves`` when installed as a package (platformdirs: on Linux
+   ``~/.local/share/wijkberaad/saves``, on macOS ``~/Library/Application Support/wijkberaad/saves``,
+   on Windows ``%LOCALAPPDATA%\\wijkberaad\\saves``).
+
+Commands take ``--saves-dir DIR`` (:func:`add_saves_option`), which wins over all three.
+
+A slot is one file ``<slot>.json``: human-readable JSON with the save-format version, the oldest
+save-format reader that can load it, the content pack's id, version and digest, the seed, scenario,
+variant and players, the full decision log and a snapshot of the game state. Loading replays the log
+from the seed and compares the result with the snapshot (:meth:`SaveStore.load`). Older formats load
+through the explicit :data:`MIGRATIONS`; newer ones are refused with the version they need. Writes go
+to a temporary file in the same folder that is flushed, fsynced and then renamed over the slot, so a
+process killed at any moment leaves the old complete save or the new one. Nothing here deletes a save,
+and a named save is never overwritten unless the caller asks. See ``docs/saves.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import tempfile
+import time
+import unicodedata
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from game.engine import Game, GameError, GameState, Pack
+
+#: The save-format version this code writes.
+FORMAT = 2
+#: The oldest save-format version this code still loads (through :data:`MIGRATIONS`).
+MIN_FORMAT = 1
+#: Written into each file: the oldest reader format that can load it. Raise it to FORMAT when a change
+#: is one an older reader could not safely ignore (which, so far, is every change).
+MIN_READER = 2
+#: The first key of every save file, so a stray JSON file is not mistaken for a save.
+MAGIC = "wijkberaad-save"
+#: Files larger than this are not read (a save of a long game is well under 1 MB).
+MAX_BYTES = 20 * 1024 * 1024
+SUFFIX = ".json"
+AUTO_PREFIX = "auto-"
+ENV_VAR = "WIJKBERAAD_SAVES"
+#: Temporary files a killed writer left behind are cleared once they are this old (seconds).
+STALE_TEMP = 600
+
+_SLOT = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
+
+SaveErrorCode = Literal[
+    "bad_name",  # the slot name is empty, too long, or has unsafe characters
+    "exists",  # a named save would overwrite an existing one
+    "missing",  # no such slot
+    "unreadable",  # empty, truncated, not JSON, too large, wrong shape
+    "too_old",  # a save format older than MIN_FORMAT
+    "too_new",  # a save format newer than this code reads
+    "wrong_pack",  # the save is for another content pack
+    "no_replay",  # the decision log does not replay (the snapshot may still be usable)
+    "io",  # the operating system refused (disk full, permissions)
+]
+
+
+class SaveError(Exception):
+    """A save that cannot be written or read, with a message for people.
+
+    ``code`` names the failure (see :data:`SaveErrorCode`) so a UI can word it in the player's language.
+    When a decision log does not replay but the saved state itself is whole, ``snapshot`` holds the game
+    built from that state, so the player can still choose to continue from it.
+    """
+
+    def __init__(
+        self, message: str, code: SaveErrorCode = "unreadable", snapshot: Game | None = None
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.snapshot = snapshot
+
+    def __str__(self) -> str:
+        return self.message
+
+
+# -- where saves live -------------------------------------------------------------------------------
+def default_saves_dir() -> Path:
+    """The saves folder: ``$WIJKBERAAD_SAVES``, else ``saves/`` in a checkout, else the user data dir."""
+    env = os.environ.get(ENV_VAR, "").strip()
+    if env:
+        return Path(env).expanduser()
+    from .paths import checkout_root
+
+    root = checkout_root()
+    if root is not None:
+        return root / "saves"
+    import platformdirs
+
+    return platformdirs.user_data_path("wijkberaad", appauthor=False) / "saves"
+
+
+def add_saves_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--saves-dir DIR`` (default: :func:`default_saves_dir`, resolved when the command runs)."""
+    parser.add_argument(
+        "--saves-dir",
+        dest="saves_dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help=f"the saves folder (default: ${ENV_VAR}, else saves/ in a checkout, else your user data folder)",
+    )
+
+
+def saves_dir_from(args: argparse.Namespace) -> Path:
+    """The saves folder a command was given with ``--saves-dir``, or the default."""
+    given = getattr(args, "saves_dir", None)
+    return Path(given).expanduser() if given else default_saves_dir()
+
+
+# -- slot names -------------------------------------------------------------------------------------
+def check_slot(slot: str) -> str:
+    """``slot`` when it is a safe slot name, else a :class:`SaveError` saying what is wrong.
+
+    Safe: 1–64 characters, ASCII letters, digits, ``-`` and ``_``, starting with a letter or digit, and
+    not a name Windows reserves. So a slot never names a path outside the saves folder.
+    """
+    if not isinstance(slot, str) or not slot:
+        raise SaveError("a save needs a name", "bad_name")
+    if "/" in slot or "\\" in slot or ".." in slot or "\0" in slot:
+        raise SaveError(f"'{_show(slot)}' is not a save name: no path separators or '..'", "bad_name")
+    if len(slot) > 64:
+        raise SaveError(f"'{_show(slot)}…' is too long for a save name (at most 64 characters)", "bad_name")
+    if not _SLOT.fullmatch(slot):
+        raise SaveError(
+            f"'{_show(slot)}' is not a save name: use letters a–z, digits, '-' and '_', "
+            "starting with a letter or digit",
+            "bad_name",
+        )
+    if slot.lower() in _RESERVED:
+        raise SaveError(f"'{slot}' is a name Windows reserves; choose another", "bad_name")
+    return slot
+
+
+def slot_name(text: str) -> str:
+    """A safe slot name made from what a player typed: ``"Groep 3 / één"`` -> ``"groep-3-een"``."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slot = re.sub(r"[^a-z0-9_]+", "-", plain.lower()).strip("-_")[:64].strip("-_")
+    if not slot:
+        raise SaveError(f"'{_show(text)}' has no letters or digits to make a save name from", "bad_name")
+    if slot.lower() in _RESERVED:
+        slot += "-save"
+    return slot
+
+
+def autosave_slot(session: str) -> str:
+    """The autosave slot of a session: ``auto-<session>``."""
+    return check_slot(AUTO_PREFIX + session)
+
+
+def _show(text: str) -> str:
+    return repr(text[:64])[1:-1]
+
+
+# -- the file format --------------------------------------------------------------------------------
+class _File(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PackRef(_File):
+    """The content pack a save was played with."""
+
+    id: str
+    version: str
+    digest: str | None = None
+    """A hash of the pack's files; None in format 1 files, which did not record it."""
+
+
+class SaveFile(_File):
+    """A save file of the current format, as read (after migrations) or about to be written."""
+
+    save: Literal["wijkberaad-save"] = MAGIC
+    """Marks the file as a Wijkberaad save."""
+    format: int = FORMAT
+    """The save-format version the file is written in (not the content's version)."""
+    min_reader: int = MIN_READER
+    """The oldest save-format version a reader must support to load this file."""
+    saved_at: datetime
+    """When it was written (UTC)."""
+    kind: Literal["auto", "named"]
+    pack: PackRef
+    scenario: str
+    variant: str | None = None
+    seed: int
+    players: dict[str, str | None]
+    """Player name per role; null: the computer plays it."""
+    round: int
+    ending: str | None = None
+    choices: list[str]
+    """The full decision log: replaying it from the seed gives the state."""
+    state: dict[str, Any]
+    """The game state as the engine holds it (validated as a GameState when loaded)."""
+
+
+def _migrate_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 1 kept the pack as flat ``pack``/``pack_version`` fields and had no digest or summary."""
+    state = data.get("state") if isinstance(data.get("state"), dict) else {}
+    out = {
+        "save": MAGIC,
+        "format": 2,
+        "min_reader": 2,
+        "saved_at": data.get("saved_at"),
+        "kind": "named",
+        "pack": {"id": data.get("pack"), "version": data.get("pack_version"), "digest": None},
+        "scenario": data.get("scenario"),
+        "variant": data.get("variant"),
+        "seed": data.get("seed"),
+        "players": data.get("players"),
+        "round": state.get("round", 1),
+        "ending": state.get("ending"),
+        "choices": data.get("choices"),
+        "state": data.get("state"),
+    }
+    known = {
+        "format",
+        "pack",
+        "pack_version",
+        "saved_at",
+        "scenario",
+        "variant",
+        "seed",
+        "players",
+        "choices",
+        "state",
+    }
+    extra = sorted(set(data) - known)
+    if extra:
+        raise SaveError(f"unknown field '{extra[0]}' in a format 1 save", "unreadable")
+    return out
+
+
+#: Migrations from each old format to the next: ``MIGRATIONS[n]`` turns format n data into format n+1.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _migrate_1_to_2}
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """Bring parsed save data to the current format, or refuse with the version it needs."""
+    version = data.get("format")
+    if type(version) is not int:
+        raise SaveError("not a Wijkberaad save: it has no save-format version", "unreadable")
+    if version > FORMAT:
+        needs = data.get("min_reader", version)
+        needs = needs if type(needs) is int else version
+        raise SaveError(
+            f"this save needs save format {max(needs, FORMAT + 1)}; this version of Wijkberaad reads formats "
+            f"{MIN_FORMAT}–{FORMAT}: update Wijkberaad to load it",
+            "too_new",
+        )
+    if version < MIN_FORMAT:
+        raise SaveError(
+            f"this save is in save format {version}, which this version of Wijkberaad no longer loads "
+            f"(oldest: {MIN_FORMAT})",
+            "too_old",
+        )
+    while version < FORMAT:
+        data = MIGRATIONS[version](data)
+        version = data["format"]
+    if data.get("min_reader", FORMAT) > FORMAT:
+        raise SaveError(
+            f"this save needs save format {data['min_reader']}; update Wijkberaad to load it", "too_new"
+        )
+    return data
+
+
+def parse(raw: bytes) -> SaveFile:
+    """A save file's bytes as a :class:`SaveFile` of the current format, or a :class:`SaveError`."""
+    if not raw.strip():
+        raise SaveError("the file is empty", "unreadable")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise SaveError(f"not a text file (byte {err.start} is not UTF-8)", "unreadable") from None
+    try:
+        data = json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as err:
+        if err.pos >= len(text.rstrip()):
+            raise SaveError("the file is cut off (truncated JSON)", "unreadable") from None
+        raise SaveError(
+            f"not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})", "unreadable"
+        ) from None
+    except (RecursionError, ValueError) as err:
+        raise SaveError(f"not valid JSON ({err})", "unreadable") from None
+    if not isinstance(data, dict):
+        raise SaveError("not a Wijkberaad save: the file is JSON but not an object", "unreadable")
+    if "save" in data and data["save"] != MAGIC:
+        raise SaveError("not a Wijkberaad save", "unreadable")
+    data = migrate(data)
+    try:
+        return SaveFile.model_validate(data)
+    except ValidationError as err:
+        raise SaveError(f"the file has the wrong shape: {_first_error(err)}", "unreadable") from None
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed in a save")
+
+
+def _first_error(err: ValidationError) -> str:
+    errors = err.errors()
+    first = errors[0]
+    where = ".".join(str(p) for p in first["loc"]) or "the top level"
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    return f"{where}: {first['msg'].lower()}{more}"
+
+
+def to_file(game: Game, kind: Literal["auto", "named"], saved_at: datetime | None = None) -> SaveFile:
+    """The save file of a game as it stands now."""
+    st = game.state
+    return SaveFile(
+        saved_at=(saved_at or datetime.now(UTC)).replace(microsecond=0),
+        kind=kind,
+        pack=PackRef(id=game.pack.id, version=game.pack.manifest.version, digest=game.pack.digest or None),
+        scenario=st.scenario,
+        variant=st.variant,
+        seed=st.seed,
+        players=dict(st.players),
+        round=st.round,
+        ending=st.ending,
+        choices=list(st.choices),
+        state=st.model_dump(mode="json"),
+    )
+
+
+def dumps(save: SaveFile) -> str:
+    """The file's text: indented JSON with keys in a fixed order, ending in a newline."""
+    data = save.model_dump(mode="json")
+    data["saved_at"] = save.saved_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+# -- what the store hands out -----------------------------------------------------------------------
+@dataclass
+class SaveInfo:
+    """One file in the saves folder, as the load list shows it; unreadable files have a ``reason``."""
+
+    slot: str
+    path: Path
+    readable: bool
+    reason: str | None = None
+    scenario: str | None = None
+    variant: str | None = None
+    round: int | None = None
+    players: dict[str, str | None] = field(default_factory=dict)
+    saved_at: datetime | None = None
+    pack: str | None = None
+    pack_version: str | None = None
+    kind: Literal["auto", "named"] | None = None
+    ending: str | None = None
+    #: the failure's code when unreadable (see :data:`SaveErrorCode`)
+    code: SaveErrorCode | None = None
+
+    @property
+    def auto(self) -> bool:
+        return self.slot.startswith(AUTO_PREFIX)
+
+    @property
+    def humans(self) -> list[str]:
+        """The names of the human players."""
+        return [name for name in self.players.values() if name]
+
+    @classmethod
+    def of(cls, slot: str, path: Path, save: SaveFile) -> SaveInfo:
+        return cls(
+            slot=slot,
+            path=path,
+            readable=True,
+            scenario=save.scenario,
+            variant=save.variant,
+            round=save.round,
+            players=dict(save.players),
+            saved_at=save.saved_at,
+            pack=save.pack.id,
+            pack_version=save.pack.version,
+            kind=save.kind,
+            ending=save.ending,
+        )
+
+
+@dataclass
+class Loaded:
+    """A loaded save: the game replayed from its log, and the game as the snapshot holds it.
+
+    ``mismatch`` is None when the replay reached exactly the saved state with the same content; else it
+    says what differs (the content changed, the file was edited), and the player may continue from
+    ``snapshot`` instead of ``game``.
+    """
+
+    info: SaveInfo
+    game: Game
+    snapshot: Game
+    mismatch: str | None = None
+
+
+# -- the store --------------------------------------------------------------------------------------
+class SaveStore:
+    """The save slots in one folder."""
+
+    def __init__(self, root: Path | str) -> None:
+        self.root = Path(root)
+
+    def path(self, slot: str) -> Path:
+        """The file of a slot (after checking the name is safe)."""
+        return self.root / (check_slot(slot) + SUFFIX)
+
+    def exists(self, slot: str) -> bool:
+        return self.path(slot).exists()
+
+    # -- writing ---------------------------------------------------------------------------------
+    def autosave(self, game: Game, session: str) -> SaveInfo:
+        """Write the session's autosave slot (``auto-<session>``), replacing the previous one atomically."""
+        slot = autosave_slot(session)
+        return self._write(slot, to_file(game, "auto"), overwrite=True)
+
+    def save(self, game: Game, name: str, *, overwrite: bool = False) -> SaveInfo:
+        """Write a named save; refuses to replace an existing one unless ``overwrite`` is given."""
+        slot = check_slot(name)
+        if slot.lower().startswith(AUTO_PREFIX):
+            raise SaveError(f"names starting with '{AUTO_PREFIX}' are kept for autosaves", "bad_name")
+        return self._write(slot, to_file(game, "named"), overwrite=overwrite)
+
+    def _write(self, slot: str, save: SaveFile, *, overwrite: bool) -> SaveInfo:
+        path = self.path(slot)
+        data = dumps(save).encode("utf-8")
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            _clear_stale_temps(self.root, slot)
+            write_atomic(path, data, overwrite=overwrite)
+        except FileExistsError:
+            raise SaveError(f"there is already a save called '{slot}'", "exists") from None
+        except OSError as err:
+            raise SaveError(f"could not write save '{slot}': {err.strerror or err}", "io") from None
+        return SaveInfo.of(slot, path, save)
+
+    # -- reading ---------------------------------------------------------------------------------
+    def read(self, slot: str) -> SaveFile:
+        """A slot's file, parsed and migrated to the current format (no replay)."""
+        return self._read_path(self.path(slot), slot)
+
+    def _read_path(self, path: Path, slot: str) -> SaveFile:
+        try:
+            with open(path, "rb") as f:
+                raw = f.read(MAX_BYTES + 1)
+        except FileNotFoundError:
+            raise SaveError(f"there is no save called '{slot}'", "missing") from None
+        except IsADirectoryError:
+            raise SaveError(f"'{slot}' is a folder, not a save", "unreadable") from None
+        except OSError as err:
+            raise SaveError(f"could not read save '{slot}': {err.strerror or err}", "io") from None
+        if len(raw) > MAX_BYTES:
+            raise SaveError(
+                f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB; not read", "unreadable"
+            )
+        return parse(raw)
+
+    def info(self, slot: str) -> SaveInfo:
+        """One slot as the load list shows it (readable or not)."""
+        return self._info(self.path(slot), slot)
+
+    def _info(self, path: Path, slot: str) -> SaveInfo:
+        try:
+            save = self._read_path(path, slot)
+        except SaveError as err:
+            return SaveInfo(slot=slot, path=path, readable=False, reason=err.message, code=err.code)
+        return SaveInfo.of(slot, path, save)
+
+    def list(self) -> list[SaveInfo]:
+        """Every save file in the folder, newest first; unreadable ones too, with the reason."""
+        try:
+            paths = [p for p in self.root.iterdir() if p.name.endswith(SUFFIX) and not p.name.startswith(".")]
+        except FileNotFoundError:
+            return []
+        except OSError as err:
+            raise SaveError(
+                f"could not read the saves folder {self.root}: {err.strerror or err}", "io"
+            ) from None
+        found = []
+        for path in paths:
+            slot = path.name[: -len(SUFFIX)]
+            try:
+                check_slot(slot)
+            except SaveError as err:
+                found.append(
+                    SaveInfo(
+                        slot=slot,
+                        path=path,
+                        readable=False,
+                        code="bad_name",
+                        reason=f"{err.message}; rename the file to load it",
+                    )
+                )
+                continue
+            found.append(self._info(path, slot))
+        return sorted(found, key=_newest_first)
+
+    def latest_autosave(self) -> SaveInfo | None:
+        """The most recently written readable autosave, if any."""
+        autos = [i for i in self.list() if i.readable and i.auto]
+        return autos[0] if autos else None
+
+    def load(self, slot: str, pack: Pack) -> Loaded:
+        """Load a slot: replay its decision log with ``pack`` and compare the result with the snapshot.
+
+        Raises:
+            SaveError: the file is missing or unreadable, in a format this code does not load, for another
+                pack, or its decision log does not replay (then ``err.snapshot`` is the saved state's game
+                when that state is whole, so the player can still continue from it).
+        """
+        path = self.path(slot)
+        save = self._read_path(path, slot)
+        info = SaveInfo.of(slot, path, save)
+        return check(save, pack, info)
+
+
+def check(save: SaveFile, pack: Pack, info: SaveInfo) -> Loaded:
+    """Replay a save's log with ``pack``, build its snapshot, and say how they differ."""
+    if save.pack.id != pack.id:
+        raise SaveError(
+            f"this save was played with content pack '{save.pack.id}', not '{pack.id}'", "wrong_pack"
+        )
+    problems: list[str] = []
+    if save.pack.version != pack.manifest.version:
+        problems.append(
+            f"the content changed since this save (pack version {save.pack.version} → "
+            f"{pack.manifest.version})"
+        )
+    elif save.pack.digest is not None and pack.digest and save.pack.digest != pack.digest:
+        problems.append("the content's files changed since this save (same version, different hash)")
+    snapshot, snapshot_problem = _snapshot(save, pack)
+    if snapshot_problem:
+        problems.append(snapshot_problem)
+    try:
+        game = replay(save, pack)
+    except SaveError as err:
+        if snapshot is None:
+            raise SaveError(f"{err.message}, and {snapshot_problem}", "unreadable") from None
+        detail = "; ".join([err.message, *problems])
+        raise SaveError(
+            f"{detail}; you can continue from the saved state instead", "no_replay", snapshot=snapshot
+        ) from None
+    if snapshot is None:
+        raise SaveError(f"{snapshot_problem}", "unreadable")
+    replayed, saved = game.state.model_dump(mode="json"), snapshot.state.model_dump(mode="json")
+    if replayed != saved:
+        fields = [k for k in replayed if replayed.get(k) != saved.get(k)]
+        problems.append(
+            f"replaying the decision log does not reach the saved state (differs in: {', '.join(fields)})"
+        )
+    return Loaded(info=info, game=game, snapshot=snapshot, mismatch="; ".join(problems) or None)
+
+
+def replay(save: SaveFile, pack: Pack) -> Game:
+    """A new game from the save's scenario, seed and players, with its decision log replayed."""
+    try:
+        game = Game.new(pack, save.scenario, seed=save.seed, variant=save.variant, players=save.players)
+    except GameError as err:
+        raise SaveError(f"the game cannot be set up again: {err}", "no_replay") from None
+    for n, choice in enumerate(save.choices, 1):
+        try:
+            game.choose(choice)
+        except (GameError, KeyError, ValueError) as err:
+            raise SaveError(
+                f"the decision log does not replay: choice {n} of {len(save.choices)} ('{_show(choice)}') "
+                f"fails: {err}",
+                "no_replay",
+            ) from None
+    return game
+
+
+def _snapshot(save: SaveFile, pack: Pack) -> tuple[Game | None, str | None]:
+    try:
+        state = GameState.model_validate(save.state)
+    except ValidationError as err:
+        return None, f"the saved state has the wrong shape: {_first_error(err)}"
+    header = {
+        "scenario": save.scenario,
+        "variant": save.variant,
+        "seed": save.seed,
+        "players": save.players,
+        "choices": save.choices,
+    }
+    differ = [k for k, v in header.items() if getattr(state, k) != v]
+    try:
+        game = Game(pack, state)
+        game.step()
+    except (KeyError, GameError, ValueError, TypeError, IndexError) as err:
+        return None, f"the saved state does not fit the content ({type(err).__name__}: {err})"
+    if differ:
+        return game, f"the saved state and the file's header disagree on: {', '.join(differ)}"
+    return game, None
+
+
+def _newest_first(info: SaveInfo) -> tuple:
+    mtime = _mtime(info.path)
+    stamp = info.saved_at.timestamp() if info.saved_at else mtime
+    return (-stamp, -mtime, info.slot)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+# -- atomic writes ----------------------------------------------------------------------------------
+def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
+    """Write ``data`` to ``path`` so that it holds the old content or the new, never a part.
+
+    The bytes go to a new temporary file in the same folder, which is flushed and fsynced and then
+    renamed over ``path`` (``os.replace``, atomic on POSIX and Windows); the folder is fsynced after, where
+    the system allows it. Without ``overwrite`` the temporary file is hard-linked into place instead,
+    which fails with :class:`FileExistsError` when ``path`` exists, also against a concurrent writer.
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        if overwrite:
+            os.replace(tmp, path)
+        else:
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                raise
+            except OSError:
+                # A file system without hard links: check, then rename (not proof against a race).
+                if path.exists():
+                    raise FileExistsError(path) from None
+                os.replace(tmp, path)
+            else:
+                os.unlink(tmp)
+        _fsync_dir(path.parent)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename durable: fsync the folder (not possible on Windows, where it is skipped)."""
+    if os.name == "nt":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _clear_stale_temps(root: Path, slot: str) -> None:
+    """Remove this slot's temporary files that a killed writer left behind (never a save itself)."""
+    now = time.time()
+    for tmp in root.glob(f".{slot}{SUFFIX}.*.tmp"):
+        with suppress(OSError):
+            if now - tmp.stat().st_mtime > STALE_TEMP:
+                tmp.unlink()
