@@ -164,6 +164,8 @@ def slot_name(text: str) -> str:
 
 def autosave_slot(session: str) -> str:
     """The autosave slot of a session: ``auto-<session>``."""
+    if not isinstance(session, str) or not session:
+        raise SaveError("an autosave needs a session id to make a save name from", "bad_name")
     return check_slot(AUTO_PREFIX + session)
 
 
@@ -297,7 +299,9 @@ def parse(raw: bytes) -> SaveFile:
         raise SaveError(
             f"not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})", "unreadable"
         ) from None
-    except (RecursionError, ValueError) as err:
+    except RecursionError:
+        raise SaveError("not valid JSON (nested too deeply)", "unreadable") from None
+    except ValueError as err:
         raise SaveError(f"not valid JSON ({err})", "unreadable") from None
     if not isinstance(data, dict):
         raise SaveError("not a Wijkberaad save: the file is JSON but not an object", "unreadable")
@@ -367,6 +371,8 @@ class SaveInfo:
     ending: str | None = None
     #: the failure's code when unreadable (see :data:`SaveErrorCode`)
     code: SaveErrorCode | None = None
+    #: after a full check (``SaveStore.list(pack)``): how the replay or content differs, if it does
+    mismatch: str | None = None
 
     @property
     def auto(self) -> bool:
@@ -482,8 +488,13 @@ class SaveStore:
             return SaveInfo(slot=slot, path=path, readable=False, reason=err.message, code=err.code)
         return SaveInfo.of(slot, path, save)
 
-    def list(self) -> list[SaveInfo]:
-        """Every save file in the folder, newest first; unreadable ones too, with the reason."""
+    def list(self, pack: Pack | None = None) -> list[SaveInfo]:
+        """Every save file in the folder, newest first; unreadable ones too, with the reason.
+
+        Without ``pack`` each file is read and checked for shape and version only (fast). With ``pack``
+        each readable file is also loaded in full: a decision log that does not replay, or a save for
+        another pack, then shows as unreadable, and ``mismatch`` says when a replay differs.
+        """
         try:
             paths = [p for p in self.root.iterdir() if p.name.endswith(SUFFIX) and not p.name.startswith(".")]
         except FileNotFoundError:
@@ -508,12 +519,24 @@ class SaveStore:
                     )
                 )
                 continue
-            found.append(self._info(path, slot))
+            info = self._info(path, slot)
+            if pack is not None and info.readable:
+                info = self._full_check(info, pack)
+            found.append(info)
         return sorted(found, key=_newest_first)
 
-    def latest_autosave(self) -> SaveInfo | None:
-        """The most recently written readable autosave, if any."""
-        autos = [i for i in self.list() if i.readable and i.auto]
+    def _full_check(self, info: SaveInfo, pack: Pack) -> SaveInfo:
+        try:
+            loaded = check(self._read_path(info.path, info.slot), pack, info)
+        except SaveError as err:
+            info.readable, info.reason, info.code = False, err.message, err.code
+        else:
+            info.mismatch = loaded.mismatch
+        return info
+
+    def latest_autosave(self, pack: Pack | None = None) -> SaveInfo | None:
+        """The most recently written readable autosave, if any (fully checked with ``pack`` when given)."""
+        autos = [i for i in self.list(pack) if i.readable and i.auto]
         return autos[0] if autos else None
 
     def load(self, slot: str, pack: Pack) -> Loaded:
