@@ -1,0 +1,110 @@
+"""``wijkberaad play``: the game in the terminal (also what ``wijkberaad`` with no command runs)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from game.i18n import default_language
+
+from .common import add_lang_option, add_pack_option, existing_dir, fail
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = (
+        "Without --scenario, --role or --players the title screen opens. Examples: "
+        "'wijkberaad play --short --role resident', "
+        "'wijkberaad play --players \"minister=Ahmed,resident=Sanne,youth_worker=Noor\"'."
+    )
+    parser.add_argument("--scenario", metavar="ID", help="the scenario to play (default: the first)")
+    parser.add_argument("--short", action="store_true", help="play the scenario's short (classroom) variant")
+    parser.add_argument("--seed", type=int, metavar="N", help="the seed, so groups can play the same game")
+    add_lang_option(parser)
+    who = parser.add_mutually_exclusive_group()
+    who.add_argument("--role", metavar="ROLE", help="play one role yourself; the computer plays the others")
+    who.add_argument(
+        "--players",
+        metavar="ROLE=NAME,...",
+        help='hot seat: the roles people play, with names (e.g. "minister=Ahmed,resident=Sanne")',
+    )
+    parser.add_argument("--saves-dir", type=Path, metavar="DIR", help="where saves go (default: saves/)")
+    parser.add_argument(
+        "--theme",
+        choices=["dark", "light", "contrast"],
+        default="dark",
+        help="colour theme (contrast: high contrast)",
+    )
+    add_pack_option(parser)
+
+
+def parse_players(spec: str) -> dict[str, str | None]:
+    """``"minister=Ahmed,resident=Sanne"`` -> ``{"minister": "Ahmed", "resident": "Sanne"}``."""
+    players: dict[str, str | None] = {}
+    for part in spec.split(","):
+        if not part.strip():
+            continue
+        role, sep, name = part.partition("=")
+        role, name = role.strip(), name.strip()
+        if not sep or not role or not name:
+            raise ValueError(f"'{part.strip()}' should be ROLE=NAME")
+        if role in players:
+            raise ValueError(f"role '{role}' is given twice")
+        players[role] = name
+    if not players:
+        raise ValueError("give at least one ROLE=NAME")
+    return players
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.data.loader import ContentError, load_game_content
+
+    lang = args.lang or default_language()
+    packs = [existing_dir(p) if isinstance(p, str) else p for p in args.packs]
+    try:
+        players = parse_players(args.players) if args.players else None
+    except ValueError as err:
+        return fail(f"--players: {err}")
+    if args.role:
+        players = {args.role: "Speler" if lang == "nl" else "Player"}
+    # Check the choice of scenario, variant and roles before the screen takes over, so mistakes are plain
+    # error lines; that needs the content now, otherwise the app loads it in the background.
+    pack = None
+    variant = None
+    if args.scenario or args.short or players:
+        try:
+            pack = load_game_content(packs)
+        except ContentError as err:
+            for problem in err.problems:
+                print(problem)
+            return fail("the content has errors; fix them and try again ('wijkberaad validate' lists them)")
+        scenario_id = args.scenario or next(iter(pack.scenarios))
+        if scenario_id not in pack.scenarios:
+            return fail(f"no scenario '{scenario_id}'; choose from {', '.join(pack.scenarios)}")
+        scenario = pack.scenarios[scenario_id]
+        if args.short:
+            if not scenario.variants:
+                return fail(f"scenario '{scenario_id}' has no short variant")
+            variant = scenario.variants[0].id
+        players = players or {scenario.roles[0]: "Speler" if lang == "nl" else "Player"}
+        unknown = [r for r in players if r not in scenario.roles]
+        if unknown:
+            return fail(
+                f"no role '{unknown[0]}' in scenario '{scenario_id}'; choose from {', '.join(scenario.roles)}"
+            )
+        args.scenario = scenario_id
+
+    from game.ui.app import WijkberaadApp
+
+    app = WijkberaadApp(
+        pack,
+        content=(lambda: load_game_content(packs)) if pack is None else None,
+        saves_dir=args.saves_dir,
+        lang=lang,
+        seed=args.seed,
+        scenario=args.scenario,
+        variant=variant,
+        players=players,
+        theme_name=args.theme,
+    )
+    app.run()
+    return 0

@@ -1,0 +1,348 @@
+"""The Wijkberaad Textual app: built from a pack (or a way to load one), a saves folder, language and seed.
+
+The app holds no game rules: screens show what the :class:`~game.engine.game.Game` says and pass on what
+the players chose. Content loads in a thread so the title screen comes up at once.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.theme import Theme
+
+from .screens.base import _Localised, localise_bindings
+from .strings import tr
+
+if TYPE_CHECKING:
+    from game.engine.game import Game
+    from game.engine.pack import Pack
+
+#: The smallest terminal the screens are laid out for; below it the app says so.
+MIN_SIZE = (60, 20)
+
+CONTRAST = Theme(
+    name="wijkberaad-contrast",
+    primary="#FFFF00",
+    secondary="#00FFFF",
+    accent="#FFFF00",
+    warning="#FFAA00",
+    error="#FF5555",
+    success="#55FF55",
+    foreground="#FFFFFF",
+    background="#000000",
+    surface="#000000",
+    panel="#1A1A1A",
+    boost="#333333",
+    dark=True,
+    text_alpha=1.0,
+)
+#: Setting name -> Textual theme.
+THEMES = {"dark": "textual-dark", "light": "textual-light", "contrast": CONTRAST.name}
+
+
+class WijkberaadApp(App[None]):
+    """The game in the terminal."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Wijkberaad"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="help"),
+        Binding("ctrl+s", "save", "Save", id="save"),
+        Binding("ctrl+o", "load", "Load", id="load", show=False),
+        Binding("ctrl+q", "quit", "Quit", id="quit", show=False, priority=True),
+        Binding("ctrl+p", "command_palette", "Commands", id="palette", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        pack: Pack | None = None,
+        *,
+        content: Callable[[], Pack] | None = None,
+        saves_dir: Path | None = None,
+        lang: str = "nl",
+        seed: int | None = None,
+        scenario: str | None = None,
+        variant: str | None = None,
+        players: dict[str, str | None] | None = None,
+        theme_name: str = "dark",
+        blink: bool = True,
+    ) -> None:
+        """Build the app.
+
+        Args:
+            pack: the compiled content to play (tests pass a small pack).
+            content: called in a thread to load the content when ``pack`` is not given.
+            saves_dir: where saves go (None: the user's default folder).
+            lang: "nl" or "en".
+            seed: the seed new games start with (None: a random one, shown in the setup).
+            scenario, variant, players: with ``players`` given the game starts at once, skipping the title.
+            theme_name: "dark", "light" or "contrast".
+            blink: whether text cursors blink (off for snapshots).
+        """
+        super().__init__()
+        self.pack: Pack | None = pack
+        self._content = content
+        self.saves_dir = saves_dir
+        self.lang = lang if lang in ("nl", "en") else "nl"
+        self.seed = seed
+        self.blink = blink
+        self._autostart = (scenario, variant, players) if players else None
+        self.game: Game | None = None
+        self.session: str | None = None
+        self.problems: list[str] = []
+        self._store: Any = None
+        self._small: Screen | None = None
+        self.register_theme(CONTRAST)
+        self.theme_name = theme_name if theme_name in THEMES else "dark"
+        self.theme = THEMES[self.theme_name]
+        localise_bindings(self, self.lang)
+
+    # -- start-up -------------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        from .screens.title import TitleScreen
+
+        self.push_screen(TitleScreen())
+        if self.pack is None and self._content is not None:
+            self.run_worker(self._load_content, thread=True, group="content", exclusive=True)
+        else:
+            self.call_after_refresh(self._content_ready)
+        self._check_size()
+
+    def _load_content(self) -> None:
+        from game.data.loader import ContentError
+
+        try:
+            assert self._content is not None
+            pack = self._content()
+        except ContentError as err:
+            self.call_from_thread(
+                self._content_failed, [str(p) for p in err.problems if p.severity == "error"]
+            )
+            return
+        self.call_from_thread(self._content_loaded, pack)
+
+    def _content_loaded(self, pack: Pack) -> None:
+        self.pack = pack
+        self._content_ready()
+
+    def _content_failed(self, problems: list[str]) -> None:
+        from .screens.problems import ProblemsScreen
+
+        self.problems = problems
+        self.push_screen(ProblemsScreen(problems))
+
+    def _content_ready(self) -> None:
+        from .screens.title import TitleScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, TitleScreen):
+                screen.refresh_menu()
+        if self._autostart is not None and self.pack is not None:
+            scenario, variant, players = self._autostart
+            self._autostart = None
+            self.new_game(scenario, variant, self.seed, players or {})
+
+    # -- size -----------------------------------------------------------------------------------
+    def on_resize(self) -> None:
+        self._check_size()
+
+    def _check_size(self) -> None:
+        from .screens.small import TooSmallScreen
+
+        width, height = self.size
+        small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
+        if small and self._small is None:
+            self._small = TooSmallScreen()
+            self.push_screen(self._small)
+        elif small and self._small is not None:
+            self._small.refresh_text()
+        elif not small and self._small is not None:
+            if self.screen is self._small:
+                self.pop_screen()
+            self._small = None
+
+    # -- saves ----------------------------------------------------------------------------------
+    @property
+    def store(self) -> Any:
+        """The save store (None when the saves module is not available)."""
+        if self._store is None:
+            try:
+                from game.data.saves import SaveStore, default_saves_dir
+            except ImportError:
+                return None
+            self._store = SaveStore(self.saves_dir or default_saves_dir())
+        return self._store
+
+    def autosave(self) -> None:
+        if self.game is None or self.store is None or self.session is None:
+            return
+        try:
+            self.store.autosave(self.game, self.session)
+        except Exception as err:  # noqa: BLE001 - a failed autosave must never end the game
+            self.notify(tr("play.autosave_failed", self.lang, reason=err), severity="warning")
+
+    def load_slot(self, slot: str) -> None:
+        if self.store is None or self.pack is None:
+            return
+        try:
+            loaded = self.store.load(slot, self.pack)
+        except Exception as err:  # noqa: BLE001 - SaveError and unreadable files: say why, keep playing
+            self.notify(tr("load.failed", self.lang, reason=err), severity="error", timeout=8)
+            return
+        if getattr(loaded, "mismatch", None):
+            self.notify(tr("load.mismatch", self.lang, detail=loaded.mismatch), severity="warning", timeout=8)
+        self.start_play(loaded.game, new_session=True)
+
+    def continue_latest(self) -> None:
+        info = self.store.latest_autosave() if self.store is not None else None
+        if info is None:
+            self.notify(tr("load.no_autosave", self.lang))
+            return
+        self.load_slot(info.slot)
+
+    # -- games ----------------------------------------------------------------------------------
+    def new_game(
+        self, scenario: str | None, variant: str | None, seed: int | None, players: dict[str, str | None]
+    ) -> None:
+        from game.engine.game import Game
+
+        assert self.pack is not None
+        seed = seed if seed is not None else random.randrange(1, 100_000)
+        game = Game.new(self.pack, scenario, seed=seed, variant=variant, players=players)
+        self.start_play(game, new_session=True)
+
+    def start_play(self, game: Game, *, new_session: bool) -> None:
+        from .screens.play import PlayScreen
+
+        self.game = game
+        if new_session or self.session is None:
+            self.session = f"{game.state.scenario}-{game.state.seed}-{datetime.now():%Y%m%d-%H%M%S}"
+        self.to_title(keep=True)
+        if game.over:
+            from .screens.ending import EndingScreen
+
+            self.push_screen(EndingScreen())
+        else:
+            self.push_screen(PlayScreen())
+
+    def to_title(self, keep: bool = False) -> None:
+        """Back to the title screen (the game stays in its autosave)."""
+        from .screens.title import TitleScreen
+
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, TitleScreen):
+            self.pop_screen()
+        if not keep:
+            self.game = None
+        if isinstance(self.screen, TitleScreen):
+            self.screen.refresh_menu()
+
+    @property
+    def hot_seat(self) -> bool:
+        return self.game is not None and sum(1 for n in self.game.state.players.values() if n) > 1
+
+    # -- settings -------------------------------------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        localise_bindings(self, lang)
+        for screen in self.screen_stack:
+            if isinstance(screen, _Localised):
+                localise_bindings(screen, lang)
+                relabel = getattr(screen, "relabel", None)
+                if relabel is not None:
+                    relabel()
+        self.refresh_bindings()
+
+    def set_theme(self, name: str) -> None:
+        if name in THEMES:
+            self.theme_name = name
+            self.theme = THEMES[name]
+
+    # -- actions --------------------------------------------------------------------------------
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_save(self) -> None:
+        from .screens.saves import SaveScreen
+
+        if self.game is None:
+            self.notify(tr("save.no_game", self.lang))
+            return
+        if self.store is None:
+            self.notify(tr("play.no_saves", self.lang), severity="warning")
+            return
+        if not isinstance(self.screen, SaveScreen):
+            self.push_screen(SaveScreen())
+
+    def action_load(self) -> None:
+        from .screens.saves import LoadScreen
+
+        if self.store is None:
+            self.notify(tr("play.no_saves", self.lang), severity="warning")
+            return
+        if isinstance(self.screen, LoadScreen):
+            return
+
+        def chosen(slot: str | None) -> None:
+            if slot:
+                self.load_slot(slot)
+
+        self.push_screen(LoadScreen(), chosen)
+
+    def action_history(self) -> None:
+        from .screens.history import HistoryScreen
+
+        if self.game is not None and not isinstance(self.screen, HistoryScreen):
+            self.push_screen(HistoryScreen())
+
+    def action_new(self) -> None:
+        from .screens.setup import SetupScreen
+
+        if self.pack is None:
+            return
+        self.to_title(keep=True)
+        self.push_screen(SetupScreen())
+
+    def action_settings(self) -> None:
+        from .screens.settings import SettingsScreen
+
+        self.push_screen(SettingsScreen())
+
+    def action_toggle_language(self) -> None:
+        self.set_language("en" if self.lang == "nl" else "nl")
+
+    def action_cycle_theme(self) -> None:
+        names = list(THEMES)
+        self.set_theme(names[(names.index(self.theme_name) + 1) % len(names)])
+
+    def action_title(self) -> None:
+        self.to_title(keep=True)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        lang = self.lang
+        items: list[tuple[str, Callable[[], Any]]] = [("new", self.action_new)]
+        if self.game is not None:
+            items += [
+                ("save", self.action_save),
+                ("history", self.action_history),
+                ("title", self.action_title),
+            ]
+        items += [
+            ("load", self.action_load),
+            ("help", self.action_help),
+            ("language", self.action_toggle_language),
+            ("theme", self.action_cycle_theme),
+            ("quit", self.action_quit),
+        ]
+        for key, callback in items:
+            yield SystemCommand(tr(f"cmd.{key}", lang), tr(f"cmd.{key}.help", lang), callback)

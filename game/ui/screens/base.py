@@ -1,0 +1,53 @@
+"""What every screen shares: binding descriptions in the player's language, and the app's typed handle."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
+
+from ..strings import tr
+
+if TYPE_CHECKING:
+    from ..app import WijkberaadApp
+
+R = TypeVar("R")
+
+
+def localise_bindings(node: DOMNode, lang: str) -> None:
+    """Give each binding that has an id the description of ``key.<id>`` in ``lang`` (for the footer)."""
+    table = node._bindings.key_to_bindings
+    for key, bindings in table.items():
+        table[key] = [replace(b, description=tr(f"key.{b.id}", lang)) if b.id else b for b in bindings]
+
+
+class _Localised:
+    """Mixin: the screen's language, a translation shortcut and localised bindings on mount."""
+
+    app: Any
+
+    @property
+    def wapp(self) -> WijkberaadApp:
+        return self.app  # type: ignore[no-any-return]
+
+    @property
+    def lang(self) -> str:
+        return str(self.app.lang)
+
+    def tr(self, key: str, **values: object) -> str:
+        return tr(key, self.lang, **values)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Screens are made while the app runs, so the app (and its language) is known here.
+        localise_bindings(self, self.lang)  # type: ignore[arg-type]
+
+
+class GameScreen(_Localised, Screen[R], Generic[R]):
+    """A full screen of the game."""
+
+
+class GameModal(_Localised, ModalScreen[R], Generic[R]):
+    """A modal dialog of the game that answers with ``dismiss(result)``."""

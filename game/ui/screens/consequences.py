@@ -1,0 +1,72 @@
+"""The consequences screen: what happened and why, with the article critique each consequence illustrates."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Static
+
+from game.engine.game import Outcome
+
+from .. import view
+from .base import GameScreen
+
+
+class ConsequencesScreen(GameScreen[None]):
+    """Each decision or piece of news, the meter changes with their causes, and the round's end."""
+
+    BINDINGS = [
+        Binding("enter", "close", "Continue", id="continue"),
+        Binding("space", "close", "Continue", show=False),
+        Binding("c", "citation", "Source", id="citation"),
+        Binding("h", "app.history", "History", id="history"),
+    ]
+
+    def __init__(self, outcomes: list[Outcome]) -> None:
+        super().__init__()
+        self.outcomes = outcomes
+        self.citations = False
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="page", id="cons-scroll"):
+            yield Static(self.tr("cons.title"), classes="page-title")
+            yield Static(id="cons-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.render_body()
+        self.query_one("#cons-scroll").focus()
+
+    def relabel(self) -> None:
+        self.query_one(".page-title", Static).update(self.tr("cons.title"))
+        self.render_body()
+
+    def render_body(self) -> None:
+        game = self.wapp.game
+        assert game is not None
+        out = Text()
+        sections = view.outcome_sections(game, self.outcomes, self.lang)
+        for n, section in enumerate(sections):
+            if n:
+                out.append("\n\n")
+            out.append(section.heading, style="bold underline")
+            for line in section.lines or [self.tr("cons.no_changes")]:
+                out.append("\n" + line)
+            for cid in section.critiques:
+                lines = view.critique_lines(game, cid, self.lang, self.citations)
+                if lines:
+                    out.append("\n▶ " + lines[0], style="bold")
+                    for line in lines[1:]:
+                        out.append("\n  " + line, style="italic")
+        if any(s.critiques for s in sections) and not self.citations:
+            out.append("\n\n" + self.tr("cons.citation_hint"), style="dim")
+        self.query_one("#cons-body", Static).update(out)
+
+    def action_citation(self) -> None:
+        self.citations = not self.citations
+        self.render_body()
+
+    def action_close(self) -> None:
+        self.dismiss()

@@ -1,0 +1,51 @@
+"""The hand-over screen of a hot-seat game: it covers everything until the next player is ready."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.widgets import Button, Footer, Static
+
+from .. import view
+from .base import GameScreen
+
+
+class HandOverScreen(GameScreen[str]):
+    """ "Pass the keyboard to the youth worker — Sanne"; answers with the role once its player is ready.
+
+    A full (opaque) screen, not a modal: nothing of the play screen may show through.
+    """
+
+    BINDINGS = [
+        Binding("enter", "ready", "Continue", id="continue"),
+        Binding("space", "ready", "Continue", show=False),
+    ]
+
+    def __init__(self, role: str) -> None:
+        super().__init__()
+        self.role = role
+
+    def compose(self) -> ComposeResult:
+        game = self.wapp.game
+        assert game is not None
+        role = view.role_ref(game, self.role, self.lang)
+        name = game.state.players.get(self.role) or ""
+        with Vertical(id="handover-box"):
+            yield Static(Text(self.tr("handover.title"), style="bold"), classes="page-title")
+            yield Static(
+                Text(self.tr("handover.pass", role=role, name=name), style="bold"), id="handover-pass"
+            )
+            yield Static(self.tr("handover.hint", name=name), classes="hint")
+            with Center():
+                yield Button(self.tr("handover.ready", name=name), variant="primary", id="handover-ready")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#handover-ready", Button).focus()
+
+    @on(Button.Pressed, "#handover-ready")
+    def action_ready(self) -> None:
+        self.dismiss(self.role)

@@ -1,0 +1,59 @@
+"""The history screen: every round's events, inputs, decisions and effects, scrollable at any time."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Static
+
+from .. import view
+from .base import GameScreen
+
+
+class HistoryScreen(GameScreen[None]):
+    """The game so far, newest round last."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Back", id="back"),
+        Binding("h", "close", "Back", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="page", id="hist-scroll"):
+            yield Static(self.tr("hist.title"), classes="page-title")
+            yield Static(id="hist-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.render_body()
+        scroll = self.query_one("#hist-scroll", VerticalScroll)
+        scroll.focus()
+        self.call_after_refresh(scroll.scroll_end, animate=False)
+
+    def relabel(self) -> None:
+        self.query_one(".page-title", Static).update(self.tr("hist.title"))
+        self.render_body()
+
+    def render_body(self) -> None:
+        game = self.wapp.game
+        assert game is not None
+        out = Text()
+        rounds = view.history_sections(game, self.lang)
+        if not rounds:
+            out.append(self.tr("hist.empty"), style="italic")
+        for n, (label, sections) in enumerate(rounds):
+            out.append(("\n\n" if n else "") + f"── {label} ──", style="bold reverse")
+            for section in sections:
+                out.append("\n" + section.heading, style="bold underline")
+                for line in section.lines:
+                    out.append("\n" + line)
+                for cid in section.critiques:
+                    lines = view.critique_lines(game, cid, self.lang, citation=False)
+                    if lines:
+                        out.append("\n▶ " + lines[0], style="italic")
+        self.query_one("#hist-body", Static).update(out)
+
+    def action_close(self) -> None:
+        self.dismiss()

@@ -1,0 +1,189 @@
+"""The play screen: meters always in view, the event, the deliberation board and the actor's options.
+
+The turn order is the engine's: the screen asks :meth:`Game.step` who acts, lets the computer play its
+roles, hands the keyboard over between people (hiding private knowledge until the next player is ready),
+and shows the consequences of every decision.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, OptionList, Static
+
+from game.engine.game import Game, Outcome
+from game.i18n import text
+
+from .. import view
+from ..widgets.board import DeliberationBoard
+from ..widgets.choices import ChoiceList
+from ..widgets.meters import MeterPanel
+from .base import GameScreen
+
+
+class PlayScreen(GameScreen[None]):
+    """One game in play."""
+
+    BINDINGS = [
+        Binding("1", "pick(1)", "Pick 1-9", id="pick"),
+        *(Binding(str(n), f"pick({n})", show=False) for n in range(2, 10)),
+        Binding("h", "app.history", "History", id="history"),
+        Binding("escape", "app.title", "Title screen", id="title"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: the role whose player has the keyboard (private knowledge is shown only to them, on their turn)
+        self.viewer: str | None = None
+
+    @property
+    def game(self) -> Game:
+        game = self.wapp.game
+        assert game is not None
+        return game
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="play-head")
+        yield MeterPanel(id="play-meters")
+        with Horizontal(id="play-body"):
+            with VerticalScroll(id="play-event"):
+                yield Static(id="event-title")
+                yield Static(id="event-text")
+                yield Static(id="play-private")
+                yield DeliberationBoard(id="play-board")
+            with Vertical(id="play-side"):
+                yield Static(id="choices-head")
+                yield ChoiceList(id="play-choices")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        humans = [r for r, name in self.game.state.players.items() if name]
+        if len(humans) == 1:
+            self.viewer = humans[0]
+        self.after(self.game.play_computer())
+
+    def relabel(self) -> None:
+        self.render_state()
+
+    # -- the turn -------------------------------------------------------------------------------
+    def after(self, outcomes: list[Outcome]) -> None:
+        """Autosave, show what happened (if anything was decided), then give the next turn."""
+        self.wapp.autosave()
+        if self.wapp.hot_seat:
+            self.viewer = None
+        self.render_state()
+        shown = [o for o in outcomes if o.record is not None or o.rounds]
+        if shown:
+            from .consequences import ConsequencesScreen
+
+            self.app.push_screen(ConsequencesScreen(shown), lambda _: self.next_turn())
+        else:
+            self.next_turn()
+
+    def next_turn(self) -> None:
+        game = self.game
+        if game.over:
+            from .ending import EndingScreen
+
+            self.app.switch_screen(EndingScreen())
+            return
+        actor = game.step().actor
+        if self.wapp.hot_seat and game.is_human(actor) and actor != self.viewer:
+            from .handover import HandOverScreen
+
+            self.viewer = None
+            self.render_state()
+
+            def ready(_: object) -> None:
+                self.viewer = actor
+                self.render_state()
+
+            self.app.push_screen(HandOverScreen(actor), ready)  # type: ignore[arg-type]
+            return
+        if game.is_human(actor):
+            self.viewer = actor
+        self.render_state()
+
+    def choose(self, choice_id: str) -> None:
+        game = self.game
+        step = game.step()
+        if step.kind == "ended":
+            return
+        if step.actor is not None and step.actor != self.viewer:
+            return  # the keyboard has not been handed over yet
+        try:
+            choice = step.choice(choice_id)
+        except ValueError:
+            return
+        if not choice.available:
+            self.app.bell()
+            return
+        outcome = game.choose(choice_id)
+        self.after([outcome, *game.play_computer()])
+
+    def action_pick(self, number: int) -> None:
+        step = self.game.step()
+        if 1 <= number <= len(step.choices):
+            self.choose(step.choices[number - 1].id)
+
+    @on(OptionList.OptionSelected, "#play-choices")
+    def picked(self, event: OptionList.OptionSelected) -> None:
+        if event.option_id:
+            self.choose(event.option_id)
+
+    # -- drawing --------------------------------------------------------------------------------
+    def render_state(self) -> None:
+        game, lang = self.game, self.lang
+        self.query_one("#play-head", Static).update(
+            Text(view.heading(game, lang), style="bold", no_wrap=True, overflow="ellipsis")
+        )
+        self.query_one(MeterPanel).show(view.meter_rows(game, lang))
+        step = game.step()
+        event = step.event
+        self.query_one("#event-title", Static).update(
+            Text(
+                ("" if event is None or event.decider else self.tr("play.news") + ": ")
+                + (text(event.title, lang) if event else ""),
+                style="bold underline",
+            )
+        )
+        self.query_one("#event-text", Static).update(text(event.text, lang) if event else "")
+        private = self.query_one("#play-private", Static)
+        lines = view.private_lines(game, lang, self.viewer) if self.viewer is not None else []
+        private.display = bool(lines)
+        out = Text()
+        for n, (label, knowledge) in enumerate(lines):
+            out.append(("\n" if n else "") + f"{label}: ", style="bold reverse")
+            out.append(" " + knowledge)
+        private.update(out)
+        board = self.query_one(DeliberationBoard)
+        board_lines = view.board_lines(game, lang)
+        board.display = bool(event and event.decider)
+        if event and event.decider:
+            decides = self.tr("play.decides", role=view.role_name(game, event.decider, lang))
+            board.show(
+                f"{self.tr('play.board')} · {decides}",
+                board_lines,
+                self.tr("play.board_empty"),
+            )
+        head = self.query_one("#choices-head", Static)
+        choices = self.query_one(ChoiceList)
+        hidden = step.actor is not None and step.actor != self.viewer
+        if step.kind == "ended" or hidden:
+            head.update("")
+            choices.clear_options()
+            return
+        if step.kind == "news":
+            head_text = Text(self.tr("play.continue_news"), style="bold")
+        else:
+            key = "play.input_for" if step.kind == "input" else "play.decide_for"
+            head_text = Text(self.tr(key, who=view.who(game, step.actor, lang)), style="bold")
+            res = view.resource_line(game, step.actor, lang) if step.actor else None
+            if res:
+                head_text.append("\n" + res)
+        head.update(head_text)
+        choices.show(game, step, lang)
+        choices.focus()

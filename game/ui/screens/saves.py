@@ -1,0 +1,124 @@
+"""Save and load dialogs over the save store; they answer with ``dismiss``."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.i18n import text
+
+from .base import GameModal
+
+
+def save_error_text(err: Exception, lang: str) -> str:
+    """A save error in the player's language when its code is known, else its own message."""
+    from ..strings import UI, tr
+
+    code = getattr(err, "code", None)
+    key = f"saveerr.{code}"
+    return tr(key, lang, detail=str(err)) if key in UI else str(err)
+
+
+class SaveScreen(GameModal[str | None]):
+    """Ask for a name and save the game under it; answers with the slot, or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Back", id="back")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.confirm_overwrite: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.tr("save.title"), classes="page-title")
+            field = Input(placeholder=self.tr("save.name"), id="save-name")
+            field.cursor_blink = self.wapp.blink
+            yield field
+            yield Static(id="save-error", classes="error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.tr("save.ok"), variant="primary", id="save-ok")
+                yield Button(self.tr("save.cancel"), id="save-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#save-name", Input).focus()
+
+    @on(Input.Submitted, "#save-name")
+    @on(Button.Pressed, "#save-ok")
+    def do_save(self) -> None:
+        from game.data.saves import SaveError, slot_name
+
+        app = self.wapp
+        error = self.query_one("#save-error", Static)
+        typed = self.query_one("#save-name", Input).value.strip()
+        try:
+            slot = slot_name(typed)
+            info = app.store.save(app.game, slot, overwrite=self.confirm_overwrite == slot)
+        except SaveError as err:
+            if err.code == "exists":
+                self.confirm_overwrite = slot_name(typed)
+                error.update(self.tr("saveerr.exists_confirm", slot=self.confirm_overwrite))
+            else:
+                error.update(save_error_text(err, self.lang))
+            return
+        app.notify(self.tr("play.saved", slot=info.slot))
+        self.dismiss(info.slot)
+
+    @on(Button.Pressed, "#save-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class LoadScreen(GameModal[str | None]):
+    """Every save in the folder, newest first; unreadable ones are listed with the reason."""
+
+    BINDINGS = [Binding("escape", "cancel", "Back", id="back")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="load-box"):
+            yield Static(self.tr("load.title"), classes="page-title")
+            yield OptionList(id="load-list")
+            yield Static(id="load-empty", classes="hint")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.tr("save.cancel"), id="load-cancel")
+
+    def on_mount(self) -> None:
+        app = self.wapp
+        listing = self.query_one("#load-list", OptionList)
+        try:
+            infos = app.store.list()
+        except Exception as err:  # noqa: BLE001 - a broken folder is reported, not raised
+            self.query_one("#load-empty", Static).update(self.tr("load.failed", reason=err))
+            return
+        pack = app.pack
+        for info in infos:
+            if not info.readable:
+                label = self.tr("load.unreadable", slot=info.slot, reason=info.reason or "?")
+                listing.add_option(Option(label, id=info.slot, disabled=True))
+                continue
+            scenario = info.scenario or "?"
+            if pack is not None and info.scenario in pack.scenarios:
+                scenario = text(pack.scenarios[info.scenario].title, self.lang)
+            players = ", ".join(n for n in info.players.values() if n)
+            when = f"{info.saved_at:%Y-%m-%d %H:%M}" if info.saved_at else ""
+            label = self.tr(
+                "load.entry", slot=info.slot, scenario=scenario, round=info.round, players=players
+            )
+            listing.add_option(Option(f"{label} · {when}" if when else label, id=info.slot))
+        if not infos:
+            listing.display = False
+            self.query_one("#load-empty", Static).update(self.tr("load.empty"))
+            self.query_one("#load-cancel", Button).focus()
+        else:
+            listing.focus()
+
+    @on(OptionList.OptionSelected, "#load-list")
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option_id)
+
+    @on(Button.Pressed, "#load-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

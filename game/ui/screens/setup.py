@@ -1,0 +1,133 @@
+"""The setup screen: scenario, length, who plays which role, and the seed."""
+
+from __future__ import annotations
+
+import random
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Footer, Input, Label, Select, Static
+
+from game.i18n import text
+
+from .base import GameScreen
+
+
+class SetupScreen(GameScreen[None]):
+    """Set up a new game; Enter in any field starts it."""
+
+    BINDINGS = [Binding("escape", "back", "Back", id="back")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        pack = self.wapp.pack
+        assert pack is not None
+        self.scenario = next(iter(pack.scenarios))
+        self.seed = self.wapp.seed if self.wapp.seed is not None else random.randrange(1, 100_000)
+
+    def compose(self) -> ComposeResult:
+        pack = self.wapp.pack
+        assert pack is not None
+        with VerticalScroll(classes="page", id="setup"):
+            yield Static(self.tr("setup.title"), classes="page-title")
+            with Horizontal(classes="setup-row"):
+                yield Label(self.tr("setup.scenario"), classes="setup-label")
+                yield Select(
+                    [(text(s.title, self.lang), s.id) for s in pack.scenarios.values()],
+                    value=self.scenario,
+                    allow_blank=False,
+                    id="setup-scenario",
+                )
+            with Horizontal(classes="setup-row"):
+                yield Label(self.tr("setup.length"), classes="setup-label")
+                yield Select(self._lengths(), value="", allow_blank=False, id="setup-length")
+            yield Static(self.tr("setup.roles"), classes="hint")
+            yield Vertical(*self._role_rows(), id="setup-roles")
+            with Horizontal(classes="setup-row"):
+                yield Label(self.tr("setup.seed"), classes="setup-label")
+                yield self._input(str(self.seed), id="setup-seed", placeholder="12345")
+            yield Static(id="setup-error", classes="error")
+            with Horizontal(id="setup-buttons"):
+                yield Button(self.tr("setup.start"), variant="primary", id="setup-start")
+                yield Button(self.tr("setup.cancel"), id="setup-back")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#setup-roles Input", Input).focus()
+
+    def _input(self, value: str, **kwargs: str) -> Input:
+        field = Input(value, **kwargs)
+        field.cursor_blink = self.wapp.blink
+        return field
+
+    def _lengths(self) -> list[tuple[str, str]]:
+        pack = self.wapp.pack
+        assert pack is not None
+        sc = pack.scenarios[self.scenario]
+        found = [(self.tr("setup.full", rounds=sc.rounds), "")]
+        found += [
+            (self.tr("setup.variant", title=text(v.title, self.lang), rounds=v.rounds), v.id)
+            for v in sc.variants
+        ]
+        return found
+
+    def _role_rows(self) -> list[Horizontal]:
+        pack = self.wapp.pack
+        assert pack is not None
+        rows = []
+        for n, role in enumerate(pack.scenarios[self.scenario].roles):
+            default = self.tr("setup.default_name") if n == 0 else ""
+            rows.append(
+                Horizontal(
+                    Label(text(pack.roles[role].name, self.lang), classes="setup-label"),
+                    self._input(default, placeholder=self.tr("setup.computer"), id=f"role-{role}"),
+                    classes="setup-row",
+                )
+            )
+        return rows
+
+    @on(Select.Changed, "#setup-scenario")
+    async def scenario_changed(self, event: Select.Changed) -> None:
+        if event.value == self.scenario or not isinstance(event.value, str):
+            return
+        self.scenario = event.value
+        length = self.query_one("#setup-length", Select)
+        length.set_options(self._lengths())
+        length.value = ""
+        roles = self.query_one("#setup-roles", Vertical)
+        await roles.remove_children()
+        await roles.mount_all(self._role_rows())
+
+    def players(self) -> dict[str, str | None]:
+        pack = self.wapp.pack
+        assert pack is not None
+        found: dict[str, str | None] = {}
+        for role in pack.scenarios[self.scenario].roles:
+            name = self.query_one(f"#role-{role}", Input).value.strip()
+            found[role] = name or None
+        return found
+
+    @on(Button.Pressed, "#setup-start")
+    @on(Input.Submitted)
+    def start(self) -> None:
+        error = self.query_one("#setup-error", Static)
+        players = self.players()
+        if not any(players.values()):
+            error.update(self.tr("setup.need_player"))
+            return
+        seed_text = self.query_one("#setup-seed", Input).value.strip()
+        try:
+            seed = int(seed_text) if seed_text else self.seed
+        except ValueError:
+            error.update(self.tr("setup.bad_seed"))
+            return
+        variant = self.query_one("#setup-length", Select).value
+        self.wapp.new_game(
+            self.scenario, variant if isinstance(variant, str) and variant else None, seed, players
+        )
+
+    @on(Button.Pressed, "#setup-back")
+    def action_back(self) -> None:
+        self.dismiss()

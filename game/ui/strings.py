@@ -1,0 +1,213 @@
+"""The UI's own strings in Dutch and English, looked up with :func:`tr`."""
+
+from __future__ import annotations
+
+from game.i18n import t
+
+#: Every string the app shows that is not content, by key, in both languages.
+UI: dict[str, dict[str, str]] = {
+    # -- app and title ----------------------------------------------------------------------------
+    "app.title": {"nl": "Wijkberaad", "en": "Wijkberaad"},
+    "app.subtitle": {
+        "nl": "Vijftien jaar beraad over een kwetsbare wijk",
+        "en": "Fifteen years of deliberation over a vulnerable neighbourhood",
+    },
+    "title.new": {"nl": "Nieuw spel", "en": "New game"},
+    "title.continue": {"nl": "Verder spelen", "en": "Continue"},
+    "title.continue_none": {"nl": "Verder spelen (geen autosave)", "en": "Continue (no autosave)"},
+    "title.load": {"nl": "Spel laden", "en": "Load game"},
+    "title.settings": {"nl": "Instellingen", "en": "Settings"},
+    "title.help": {"nl": "Hulp", "en": "Help"},
+    "title.quit": {"nl": "Stoppen", "en": "Quit"},
+    "title.loading": {"nl": "Inhoud laden…", "en": "Loading content…"},
+    "title.pack": {"nl": "Inhoud: {title} {version}", "en": "Content: {title} {version}"},
+    "problems.title": {"nl": "De inhoud kan niet gespeeld worden", "en": "The content cannot be played"},
+    "problems.hint": {
+        "nl": "Los deze problemen op (wijkberaad validate toont ze ook) en start opnieuw.",
+        "en": "Fix these problems (wijkberaad validate lists them too) and start again.",
+    },
+    # -- keys (binding descriptions, by binding id) -------------------------------------------------
+    "key.quit": {"nl": "Stoppen", "en": "Quit"},
+    "key.help": {"nl": "Hulp", "en": "Help"},
+    "key.save": {"nl": "Opslaan", "en": "Save"},
+    "key.load": {"nl": "Laden", "en": "Load"},
+    "key.history": {"nl": "Geschiedenis", "en": "History"},
+    "key.back": {"nl": "Terug", "en": "Back"},
+    "key.continue": {"nl": "Verder", "en": "Continue"},
+    "key.citation": {"nl": "Bron", "en": "Source"},
+    "key.start": {"nl": "Start", "en": "Start"},
+    "key.new": {"nl": "Nieuw spel", "en": "New game"},
+    "key.pick": {"nl": "Kies 1-9", "en": "Pick 1-9"},
+    "key.briefing": {"nl": "Rol", "en": "Role"},
+    "key.title": {"nl": "Titel", "en": "Title"},
+    "key.palette": {"nl": "Opdrachten", "en": "Commands"},
+    # -- command palette -----------------------------------------------------------------------------
+    "cmd.new": {"nl": "Nieuw spel", "en": "New game"},
+    "cmd.new.help": {"nl": "Een nieuw spel instellen", "en": "Set up a new game"},
+    "cmd.save": {"nl": "Spel opslaan", "en": "Save game"},
+    "cmd.save.help": {"nl": "Het spel onder een naam bewaren", "en": "Keep the game under a name"},
+    "cmd.load": {"nl": "Spel laden", "en": "Load game"},
+    "cmd.load.help": {"nl": "Een bewaard spel hervatten", "en": "Resume a saved game"},
+    "cmd.history": {"nl": "Geschiedenis", "en": "History"},
+    "cmd.history.help": {"nl": "Alle jaren tot nu toe", "en": "Every year so far"},
+    "cmd.help": {"nl": "Hulp", "en": "Help"},
+    "cmd.help.help": {"nl": "Hoe je speelt, en alle toetsen", "en": "How to play, and every key"},
+    "cmd.language": {"nl": "Taal: English", "en": "Language: Nederlands"},
+    "cmd.language.help": {"nl": "Wissel naar het Engels", "en": "Switch to Dutch"},
+    "cmd.theme": {"nl": "Thema wisselen", "en": "Switch theme"},
+    "cmd.theme.help": {"nl": "Donker, licht of hoog contrast", "en": "Dark, light or high contrast"},
+    "cmd.title": {"nl": "Naar het titelscherm", "en": "To the title screen"},
+    "cmd.title.help": {"nl": "Het spel blijft in de autosave", "en": "The game stays in the autosave"},
+    "cmd.quit": {"nl": "Stoppen", "en": "Quit"},
+    "cmd.quit.help": {"nl": "Wijkberaad afsluiten", "en": "Close Wijkberaad"},
+    # -- setup --------------------------------------------------------------------------------------
+    "setup.title": {"nl": "Nieuw spel", "en": "New game"},
+    "setup.scenario": {"nl": "Scenario", "en": "Scenario"},
+    "setup.length": {"nl": "Lengte", "en": "Length"},
+    "setup.full": {"nl": "Volledig ({rounds} jaar)", "en": "Full ({rounds} years)"},
+    "setup.variant": {"nl": "{title} ({rounds} jaar)", "en": "{title} ({rounds} years)"},
+    "setup.roles": {
+        "nl": "Rollen: vul een naam in voor wie een mens speelt; leeg speelt de computer.",
+        "en": "Roles: enter a name for each role a person plays; empty means the computer plays it.",
+    },
+    "setup.default_name": {"nl": "Speler", "en": "Player"},
+    "setup.computer": {"nl": "computer", "en": "computer"},
+    "setup.seed": {"nl": "Seed (deel hem met de klas)", "en": "Seed (share it with the class)"},
+    "setup.start": {"nl": "Start", "en": "Start"},
+    "setup.cancel": {"nl": "Terug", "en": "Back"},
+    "setup.need_player": {
+        "nl": "Vul voor minstens één rol een naam in.",
+        "en": "Enter a name for at least one role.",
+    },
+    "setup.bad_seed": {"nl": "De seed moet een heel getal zijn.", "en": "The seed must be a whole number."},
+    # -- play ---------------------------------------------------------------------------------------
+    "play.round": {"nl": "{name} {round}/{rounds}", "en": "{name} {round}/{rounds}"},
+    "play.turn": {"nl": "Aan zet: {who}", "en": "To act: {who}"},
+    "play.news": {"nl": "Nieuws", "en": "News"},
+    "play.decides": {"nl": "{role} beslist", "en": "{role} decides"},
+    "play.input_for": {"nl": "Jouw inbreng, {who}", "en": "Your input, {who}"},
+    "play.decide_for": {"nl": "Jouw besluit, {who}", "en": "Your decision, {who}"},
+    "play.continue_news": {"nl": "Lees het nieuws en ga verder", "en": "Read the news and continue"},
+    "play.private": {"nl": "Alleen voor jou", "en": "Only for you"},
+    "play.shared": {"nl": "Gedeelde kennis van {role}", "en": "Knowledge shared by {role}"},
+    "play.board": {"nl": "Beraad", "en": "Deliberation"},
+    "play.board_empty": {"nl": "Nog geen inbreng.", "en": "No input yet."},
+    "play.waiting": {"nl": "wacht", "en": "waiting"},
+    "play.cost": {"nl": "kost {cost} {resource}", "en": "costs {cost} {resource}"},
+    "play.free": {"nl": "kost niets", "en": "free"},
+    "play.touches": {"nl": "raakt: {meters}", "en": "touches: {meters}"},
+    "play.honours": {"nl": "volgt inbreng van: {roles}", "en": "follows input of: {roles}"},
+    "play.shares": {"nl": "deelt je kennis", "en": "shares your knowledge"},
+    "play.stays_away": {"nl": "geen inbreng", "en": "no input"},
+    "play.blocked.cost": {"nl": "te duur", "en": "too expensive"},
+    "play.blocked.condition": {"nl": "niet mogelijk", "en": "not possible"},
+    "play.you_have": {"nl": "{resource}: {amount}", "en": "{resource}: {amount}"},
+    "play.meters": {"nl": "Meters", "en": "Meters"},
+    "play.computer_played": {"nl": "(computer)", "en": "(computer)"},
+    "play.saved": {"nl": "Opgeslagen als {slot}", "en": "Saved as {slot}"},
+    "play.autosave_failed": {"nl": "Autosave mislukt: {reason}", "en": "Autosave failed: {reason}"},
+    "play.no_saves": {"nl": "Opslaan is nog niet beschikbaar.", "en": "Saving is not available yet."},
+    "play.briefing": {"nl": "Jouw rol: {role}", "en": "Your role: {role}"},
+    "play.goals": {"nl": "Jouw doelen", "en": "Your goals"},
+    "play.goal_met": {"nl": "gehaald", "en": "met"},
+    "play.goal_open": {"nl": "nog niet", "en": "not yet"},
+    # -- meters -------------------------------------------------------------------------------------
+    "meter.delta": {"nl": "dit jaar", "en": "this year"},
+    "meter.same": {"nl": "=", "en": "="},
+    # -- hand-over ----------------------------------------------------------------------------------
+    "handover.title": {"nl": "Wissel van speler", "en": "Change of player"},
+    "handover.pass": {
+        "nl": "Geef het toetsenbord aan {role} — {name}",
+        "en": "Pass the keyboard to {role} — {name}",
+    },
+    "handover.hint": {
+        "nl": "De rest kijkt even weg. {name}, druk op Enter als je klaar bent.",
+        "en": "Everyone else looks away. {name}, press Enter when you are ready.",
+    },
+    "handover.ready": {"nl": "Ik ben {name}: verder", "en": "I am {name}: continue"},
+    # -- consequences ------------------------------------------------------------------------------
+    "cons.title": {"nl": "Gevolgen", "en": "Consequences"},
+    "cons.decided": {"nl": "{role} koos: {option}", "en": "{role} chose: {option}"},
+    "cons.news": {"nl": "Nieuws", "en": "News"},
+    "cons.honoured": {"nl": "Inbreng gevolgd: {roles}", "en": "Input followed: {roles}"},
+    "cons.ignored": {"nl": "Inbreng genegeerd: {roles}", "en": "Input ignored: {roles}"},
+    "cons.absent": {"nl": "Bleven weg: {roles}", "en": "Stayed away: {roles}"},
+    "cons.inputs": {"nl": "Inbreng", "en": "Input"},
+    "cons.changes": {"nl": "Wat veranderde, en waarom", "en": "What changed, and why"},
+    "cons.no_changes": {"nl": "Geen meters veranderden.", "en": "No meter changed."},
+    "cons.round_end": {"nl": "Einde van {name} {round}", "en": "End of {name} {round}"},
+    "cons.critique": {"nl": "Kritiek uit het artikel: {title}", "en": "The article's critique: {title}"},
+    "cons.citation": {"nl": "Bron: {citation}", "en": "Source: {citation}"},
+    "cons.citation_hint": {"nl": "Druk op c voor de bron.", "en": "Press c for the source."},
+    "cons.continue": {"nl": "Enter: verder", "en": "Enter: continue"},
+    # -- history -----------------------------------------------------------------------------------
+    "hist.title": {"nl": "Geschiedenis", "en": "History"},
+    "hist.empty": {"nl": "Er is nog niets besloten.", "en": "Nothing has been decided yet."},
+    # -- ending ------------------------------------------------------------------------------------
+    "end.title": {"nl": "Einde: {title}", "en": "Ending: {title}"},
+    "end.chart": {"nl": "De meters door de jaren", "en": "The meters over the years"},
+    "end.key": {"nl": "Besluiten die het meest uitmaakten", "en": "The decisions that mattered most"},
+    "end.critiques": {
+        "nl": "Kritiek uit het artikel die naar voren kwam",
+        "en": "The article's critiques that came up",
+    },
+    "end.no_critiques": {"nl": "Geen.", "en": "None."},
+    "end.questions": {"nl": "Vragen voor de nabespreking", "en": "Questions for the debrief"},
+    "end.goals": {"nl": "Doelen van de rollen", "en": "The roles' goals"},
+    "end.impact": {"nl": "totaal {impact} punten op de meters", "en": "{impact} points on the meters in all"},
+    "end.new": {"nl": "n: nieuw spel", "en": "n: new game"},
+    # -- saves -------------------------------------------------------------------------------------
+    "save.title": {"nl": "Spel opslaan", "en": "Save game"},
+    "save.name": {"nl": "Naam van de save", "en": "Name of the save"},
+    "save.ok": {"nl": "Opslaan", "en": "Save"},
+    "save.cancel": {"nl": "Annuleren", "en": "Cancel"},
+    "save.no_game": {"nl": "Er is geen spel om op te slaan.", "en": "There is no game to save."},
+    "load.title": {"nl": "Spel laden", "en": "Load game"},
+    "load.empty": {"nl": "Nog geen bewaarde spellen.", "en": "No saved games yet."},
+    "load.entry": {
+        "nl": "{slot} · {scenario} · jaar {round} · {players}",
+        "en": "{slot} · {scenario} · year {round} · {players}",
+    },
+    "load.unreadable": {"nl": "{slot}: onleesbaar ({reason})", "en": "{slot}: unreadable ({reason})"},
+    "load.mismatch": {
+        "nl": "Let op: het opnieuw afspelen wijkt af van de save ({detail}).",
+        "en": "Note: replaying differs from the save ({detail}).",
+    },
+    "load.failed": {"nl": "Laden mislukt: {reason}", "en": "Loading failed: {reason}"},
+    "load.no_autosave": {"nl": "Er is nog geen autosave.", "en": "There is no autosave yet."},
+    "load.wrong_pack": {
+        "nl": "Deze save hoort bij andere inhoud.",
+        "en": "This save belongs to other content.",
+    },
+    "saveerr.bad_name": {
+        "nl": "Die naam kan niet: gebruik letters, cijfers, - en _.",
+        "en": "That name will not do: use letters, digits, - and _.",
+    },
+    "saveerr.exists_confirm": {
+        "nl": "Er is al een save '{slot}'. Druk nog eens op Enter om hem te overschrijven.",
+        "en": "A save '{slot}' exists. Press Enter again to overwrite it.",
+    },
+    "saveerr.io": {"nl": "Opslaan lukte niet: {detail}", "en": "Saving failed: {detail}"},
+    # -- settings ----------------------------------------------------------------------------------
+    "settings.title": {"nl": "Instellingen", "en": "Settings"},
+    "settings.language": {"nl": "Taal", "en": "Language"},
+    "settings.theme": {"nl": "Thema", "en": "Theme"},
+    "settings.dark": {"nl": "Donker", "en": "Dark"},
+    "settings.light": {"nl": "Licht", "en": "Light"},
+    "settings.contrast": {"nl": "Hoog contrast", "en": "High contrast"},
+    "settings.close": {"nl": "Klaar", "en": "Done"},
+    # -- help and misc -----------------------------------------------------------------------------
+    "help.title": {"nl": "Hulp", "en": "Help"},
+    "small.title": {"nl": "Het venster is te klein", "en": "The window is too small"},
+    "small.body": {
+        "nl": "Wijkberaad heeft minstens {w}×{h} tekens nodig; nu is het {cw}×{ch}. Maak het venster groter: "
+        "het spel gaat dan gewoon verder.",
+        "en": "Wijkberaad needs at least {w}×{h} characters; it is now {cw}×{ch}. Make the window larger: "
+        "the game then carries on.",
+    },
+}
+
+
+def tr(key: str, lang: str, **values: object) -> str:
+    """A UI string in ``lang`` with ``{name}`` placeholders filled in."""
+    return t(key, lang, UI, **values)

@@ -1,0 +1,461 @@
+"""What the screens show, worked out from the engine's answers: plain data and text, no Textual.
+
+Everything here reads the :class:`~game.engine.game.Game` and the records it returns; nothing decides
+anything. Keeping it free of Textual lets most of the UI's logic be tested directly against the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from game.engine.game import Choice, Game, Outcome, Step
+from game.engine.state import Change, EventRecord, Note, RoundRecord
+from game.i18n import t, text
+
+from .strings import tr
+
+SPARKS = "▁▂▃▄▅▆▇█"
+MINUS = "−"
+
+
+def fmt_num(value: float) -> str:
+    """A number without a needless ``.0``."""
+    return f"{value:g}" if value != int(value) else str(int(value))
+
+
+def fmt_delta(delta: float) -> str:
+    """A signed change: ``+3``, ``−4`` or ``0``."""
+    if delta > 0:
+        return f"+{fmt_num(delta)}"
+    if delta < 0:
+        return f"{MINUS}{fmt_num(-delta)}"
+    return "0"
+
+
+def bar(value: float, low: float, high: float, width: int) -> str:
+    """A filled bar: ``█`` for the value, ``░`` for the rest (its length says the value, not its colour)."""
+    span = high - low or 1
+    filled = round(max(0.0, min(1.0, (value - low) / span)) * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def sparkline(values: list[float], low: float, high: float, width: int | None = None) -> str:
+    """A small trend line over ``values`` (the last ``width`` of them), scaled to the meter's range."""
+    if width is not None:
+        values = values[-width:]
+    span = high - low or 1
+    out = []
+    for value in values:
+        level = max(0.0, min(1.0, (value - low) / span))
+        out.append(SPARKS[min(len(SPARKS) - 1, int(level * len(SPARKS)))])
+    return "".join(out)
+
+
+# -- names -----------------------------------------------------------------------------------------
+def role_name(game: Game, role: str | None, lang: str) -> str:
+    if role is None:
+        return ""
+    found = game.pack.roles.get(role)
+    return text(found.name, lang) if found else role
+
+
+def role_ref(game: Game, role: str | None, lang: str) -> str:
+    """The role's name inside a sentence: "de bewoner" rather than "De bewoner"."""
+    name = role_name(game, role, lang)
+    first, _, rest = name.partition(" ")
+    if rest and first.lower() in ("de", "het", "een", "the", "a", "an"):
+        return f"{first.lower()} {rest}"
+    return name
+
+
+def who(game: Game, role: str | None, lang: str) -> str:
+    """The role with its player's name, or marked as computer-played."""
+    name = role_name(game, role, lang)
+    player = game.state.players.get(role) if role else None
+    return f"{name} ({player})" if player else f"{name} {tr('play.computer_played', lang)}"
+
+
+def target_name(game: Game, target: str, lang: str) -> str:
+    """The name of a meter or a role's resource."""
+    meter = game.pack.meters.get(target)
+    if meter is not None:
+        return text(meter.name, lang)
+    owner = game.pack.resource_owner.get(target)
+    if owner is not None:
+        res = game.pack.roles[owner].resource
+        if res is not None:
+            return f"{text(res.name, lang)} ({role_ref(game, owner, lang)})"
+    return target
+
+
+def round_label(game: Game, lang: str, number: int | None = None) -> str:
+    return f"{text(game.scenario.round_name, lang)} {game.state.round if number is None else number}"
+
+
+def heading(game: Game, lang: str) -> str:
+    """The play screen's top line: scenario, round and who acts."""
+    st = game.state
+    parts = [
+        text(game.scenario.title, lang),
+        tr(
+            "play.round",
+            lang,
+            name=text(game.scenario.round_name, lang),
+            round=min(st.round, st.rounds),
+            rounds=st.rounds,
+        ),
+    ]
+    step = game.step()
+    if step.actor is not None:
+        parts.append(tr("play.turn", lang, who=who(game, step.actor, lang)))
+    return " · ".join(parts)
+
+
+# -- meters ----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class MeterRow:
+    """One meter as the panel shows it."""
+
+    id: str
+    name: str
+    value: float
+    low: float
+    high: float
+    delta: float
+    """The change since the start of this round."""
+    series: tuple[float, ...]
+    """Its value at the start and after each finished round, then now."""
+    higher_is_better: bool = True
+
+
+def meter_rows(game: Game, lang: str) -> list[MeterRow]:
+    st = game.state
+    base = st.round_log[-1].meters if st.round_log and game.over else None
+    before = st.round_log[-2].meters if game.over and len(st.round_log) > 1 else None
+    rows = []
+    for meter in game.pack.meters.values():
+        value = st.meters.get(meter.id, meter.start)
+        series = game.meter_series(meter.id)
+        if game.over:
+            # The game ended at a round end: "this round" is the last round's change.
+            start = (before or st.start).get(meter.id, value) if base is not None else value
+        else:
+            series = [*series, value]
+            start = (st.round_log[-1].meters if st.round_log else st.start).get(meter.id, value)
+        rows.append(
+            MeterRow(
+                meter.id,
+                text(meter.name, lang),
+                value,
+                meter.min,
+                meter.max,
+                round(value - start, 4),
+                tuple(series),
+                meter.higher_is_better,
+            )
+        )
+    return rows
+
+
+def resource_line(game: Game, role: str, lang: str) -> str | None:
+    owned = game.resource_of(role)
+    if owned is None:
+        return None
+    res = game.pack.roles[role].resource
+    assert res is not None
+    return tr(
+        "play.you_have", lang, resource=text(res.name, lang), amount=f"{fmt_num(owned[1])}/{fmt_num(res.max)}"
+    )
+
+
+# -- choices ---------------------------------------------------------------------------------------
+def choice_details(game: Game, step: Step, choice: Choice, lang: str) -> list[str]:
+    """The small print under a choice: cost, touched meters, whose input it follows, why it is blocked."""
+    parts = []
+    if choice.cost:
+        res_name = ""
+        if choice.resource and step.actor:
+            res = game.pack.roles[step.actor].resource
+            res_name = text(res.name, lang) if res else ""
+        parts.append(tr("play.cost", lang, cost=fmt_num(choice.cost), resource=res_name).strip())
+    elif step.kind != "news":
+        parts.append(tr("play.free", lang))
+    if choice.touches:
+        parts.append(
+            tr("play.touches", lang, meters=", ".join(target_name(game, m, lang) for m in choice.touches))
+        )
+    if choice.honours:
+        roles = []
+        for ref in choice.honours:
+            role = ref.partition(".")[0]
+            name = role_name(game, role, lang)
+            if name not in roles:
+                roles.append(name)
+        parts.append(tr("play.honours", lang, roles=", ".join(roles)))
+    if step.kind == "input":
+        if choice.shares:
+            parts.append(tr("play.shares", lang))
+        if not choice.voice:
+            parts.append(tr("play.stays_away", lang))
+    if not choice.available and choice.blocked:
+        parts.append(tr(f"play.blocked.{choice.blocked}", lang))
+    return parts
+
+
+def board_lines(game: Game, lang: str) -> list[tuple[str, str]]:
+    """The deliberation board: each consulted role with the input it gave, or 'waiting'."""
+    cur = game.state.current
+    if cur is None:
+        return []
+    given = dict(game.inputs_given())
+    lines = []
+    for role in cur.consult:
+        option = given.get(role)
+        lines.append(
+            (
+                role_name(game, role, lang),
+                text(option.label, lang) if option else f"… {tr('play.waiting', lang)}",
+            )
+        )
+    return lines
+
+
+def private_lines(game: Game, lang: str, viewer: str | None) -> list[tuple[str, str]]:
+    """What only ``viewer`` may see now: its own private knowledge, and (as decider) what was shared with it.
+
+    Returns (label, text) pairs; empty when ``viewer`` is not the one acting now.
+    """
+    step = game.step()
+    if viewer is None or step.actor != viewer:
+        return []
+    found = []
+    own = game.private_for(viewer)
+    if own:
+        found.append((tr("play.private", lang), text(own, lang)))
+    if step.kind == "decision":
+        for role, knowledge in game.shared_knowledge():
+            found.append((tr("play.shared", lang, role=role_ref(game, role, lang)), text(knowledge, lang)))
+    return found
+
+
+# -- consequences ----------------------------------------------------------------------------------
+def cause_text(game: Game, change: Change, lang: str) -> str:
+    return t(f"cause.{change.cause}", lang, role=role_ref(game, change.role, lang))
+
+
+def change_line(game: Game, change: Change, lang: str) -> str:
+    """``Vertrouwen −4: inbreng van de bewoner genegeerd — text``."""
+    name = target_name(game, change.target, lang)
+    line = f"{name} {fmt_delta(change.delta)}: {cause_text(game, change, lang)}"
+    if change.text:
+        line += f" — {text(change.text, lang)}"
+    return line
+
+
+def note_line(game: Game, note: Note, lang: str) -> str | None:
+    if note.kind == "averted":
+        line = t("note.averted", lang, role=role_ref(game, note.role, lang))
+        return f"{line} {text(note.text, lang)}".strip() if note.text else line
+    if note.kind == "follow_up":
+        event = game.pack.events.get(note.detail or "")
+        title = f" ({text(event.title, lang)})" if event else ""
+        return t("note.follow_up", lang) + title
+    if note.text:
+        return text(note.text, lang)
+    return None
+
+
+def critiques_of(items: Iterable[Change | Note]) -> list[str]:
+    found: list[str] = []
+    for item in items:
+        if item.critique and item.critique not in found:
+            found.append(item.critique)
+    return found
+
+
+def critique_lines(game: Game, critique_id: str, lang: str, citation: bool) -> list[str]:
+    critique = game.pack.critiques.get(critique_id)
+    if critique is None:
+        return []
+    lines = [tr("cons.critique", lang, title=text(critique.title, lang)), text(critique.summary, lang)]
+    if citation:
+        lines.append(tr("cons.citation", lang, citation=critique.citation))
+    return lines
+
+
+@dataclass
+class Section:
+    """A block of the consequences or history screen: a heading and its lines, with critiques."""
+
+    heading: str
+    lines: list[str]
+    critiques: list[str]
+
+
+def record_section(game: Game, record: EventRecord, lang: str) -> Section:
+    event = game.pack.events[record.event]
+    lines: list[str] = []
+    if record.decider is None:
+        head = f"{tr('cons.news', lang)}: {text(event.title, lang)}"
+    else:
+        head = text(event.title, lang)
+        option = next((o for o in event.options if o.id == record.decision), None)
+        label = text(option.label, lang) if option else record.decision or ""
+        for role, input_id in record.inputs.items():
+            given = next((i for i in game.pack.inputs_for(role, event) if i.id == input_id), None)
+            lines.append(
+                f"{tr('cons.inputs', lang)} — {role_name(game, role, lang)}: "
+                f"{text(given.label, lang) if given else input_id}"
+            )
+        lines.append(tr("cons.decided", lang, role=role_name(game, record.decider, lang), option=label))
+    if record.outcome:
+        lines.append(text(record.outcome, lang))
+    for kind in ("honoured", "ignored", "absent"):
+        roles = getattr(record, kind)
+        if roles:
+            lines.append(tr(f"cons.{kind}", lang, roles=", ".join(role_name(game, r, lang) for r in roles)))
+    for change in record.changes:
+        lines.append("• " + change_line(game, change, lang))
+    for note in record.notes:
+        line = note_line(game, note, lang)
+        if line:
+            lines.append("• " + line)
+    crits = critiques_of([*record.changes, *record.notes])
+    option_crit = None
+    if record.decision:
+        option = next((o for o in event.options if o.id == record.decision), None)
+        option_crit = option.critique if option else None
+    if option_crit and option_crit not in crits:
+        crits.insert(0, option_crit)
+    return Section(head, lines, crits)
+
+
+def round_section(game: Game, record: RoundRecord, lang: str) -> Section:
+    lines = ["• " + change_line(game, c, lang) for c in record.changes]
+    lines += ["• " + line for n in record.notes if (line := note_line(game, n, lang))]
+    head = tr("cons.round_end", lang, name=text(game.scenario.round_name, lang).lower(), round=record.round)
+    return Section(head, lines, critiques_of([*record.changes, *record.notes]))
+
+
+def outcome_sections(game: Game, outcomes: Iterable[Outcome], lang: str) -> list[Section]:
+    """The consequences of a run of outcomes (the player's choice and the computer's moves after it)."""
+    sections = []
+    for outcome in outcomes:
+        if outcome.record is not None:
+            sections.append(record_section(game, outcome.record, lang))
+        for rnd in outcome.rounds:
+            sections.append(round_section(game, rnd, lang))
+    return sections
+
+
+def history_sections(game: Game, lang: str) -> list[tuple[str, list[Section]]]:
+    """Every round so far: its events as deliberated and, once finished, its round end."""
+    st = game.state
+    by_round: dict[int, list[Section]] = {}
+    for record in st.history:
+        by_round.setdefault(record.round, []).append(record_section(game, record, lang))
+    for rnd in st.round_log:
+        by_round.setdefault(rnd.round, []).append(round_section(game, rnd, lang))
+    return [(round_label(game, lang, n), by_round[n]) for n in sorted(by_round)]
+
+
+# -- ending and debrief ----------------------------------------------------------------------------
+def chart_rows(game: Game, lang: str) -> list[tuple[str, str, str]]:
+    """Per meter: its name, a trend over every round, and ``start → end``."""
+    rows = []
+    for meter in game.pack.meters.values():
+        series = game.meter_series(meter.id)
+        if not game.over:
+            series = [*series, game.state.meters[meter.id]]
+        rows.append(
+            (
+                text(meter.name, lang),
+                sparkline(series, meter.min, meter.max),
+                f"{fmt_num(series[0])} → {fmt_num(series[-1])}",
+            )
+        )
+    return rows
+
+
+def chart_table(game: Game, lang: str, width: int = 78) -> list[str]:
+    """The meters' values round by round as a table (columns thinned out to fit ``width``)."""
+    series = {m.id: game.meter_series(m.id) for m in game.pack.meters.values()}
+    count = len(next(iter(series.values()), []))
+    if count < 2:
+        return []
+    names = {m.id: text(m.name, lang) for m in game.pack.meters.values()}
+    label = text(game.scenario.round_name, lang)
+    first = max([len(label), *(len(n) for n in names.values())]) + 1
+    step = 1
+    while first + 4 * len(range(0, count, step)) > width and step < count:
+        step += 1
+    cols = list(range(0, count, step))
+    if cols[-1] != count - 1:
+        cols.append(count - 1)
+    lines = [label.ljust(first) + "".join(str(c).rjust(4) for c in cols)]
+    for meter_id, values in series.items():
+        lines.append(names[meter_id].ljust(first) + "".join(str(round(values[c])).rjust(4) for c in cols))
+    return lines
+
+
+def key_decisions(game: Game, lang: str, limit: int = 3) -> list[str]:
+    """The decisions whose direct meter changes added up to the most, in the order they were taken."""
+    scored = []
+    for n, record in enumerate(game.state.history):
+        if record.decider is None or record.decision is None:
+            continue
+        impact = sum(abs(c.delta) for c in record.changes if c.target in game.pack.meters)
+        scored.append((impact, n, record))
+    top = sorted(scored, key=lambda x: (-x[0], x[1]))[:limit]
+    lines = []
+    for impact, _, record in sorted(top, key=lambda x: x[1]):
+        event = game.pack.events[record.event]
+        option = next((o for o in event.options if o.id == record.decision), None)
+        lines.append(
+            f"{round_label(game, lang, record.round)} — {text(event.title, lang)}: "
+            f"{role_name(game, record.decider, lang)} → "
+            f"{text(option.label, lang) if option else record.decision} "
+            f"({tr('end.impact', lang, impact=fmt_num(round(impact, 2)))})"
+        )
+    return lines
+
+
+def critiques_came_up(game: Game) -> list[str]:
+    """Every critique the game's consequences, chosen options, events or ending illustrated."""
+    found: list[str] = []
+
+    def add(cid: str | None) -> None:
+        if cid and cid in game.pack.critiques and cid not in found:
+            found.append(cid)
+
+    for record in game.state.history:
+        event = game.pack.events[record.event]
+        option = next((o for o in event.options if o.id == record.decision), None)
+        add(option.critique if option else None)
+        for cid in critiques_of([*record.changes, *record.notes]):
+            add(cid)
+    for rnd in game.state.round_log:
+        for cid in critiques_of([*rnd.changes, *rnd.notes]):
+            add(cid)
+    ending = game.ending()
+    for cid in ending.critiques if ending else []:
+        add(cid)
+    return found
+
+
+def debrief_questions(game: Game, lang: str) -> list[str]:
+    questions = [text(q.text, lang) for q in game.scenario.debrief]
+    for cid in critiques_came_up(game):
+        questions += [text(q.text, lang) for q in game.pack.critiques[cid].questions]
+    return questions
+
+
+def goal_lines(game: Game, lang: str) -> list[str]:
+    lines = []
+    for role in game.scenario.roles:
+        for goal, met in game.goals(role):
+            mark = "✓" if met else "✗"
+            state = tr("play.goal_met" if met else "play.goal_open", lang)
+            lines.append(f"{mark} {role_name(game, role, lang)}: {text(goal.text, lang)} ({state})")
+    return lines

@@ -1,0 +1,35 @@
+"""The choice list: the acting role's options, numbered, with their costs and the meters they touch."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from game.engine.game import Game, Step
+from game.i18n import text
+
+from ..view import choice_details
+
+
+class ChoiceList(OptionList):
+    """Options of the current step; pick with the number keys, arrows and Enter, or the mouse."""
+
+    DEFAULT_CSS = """
+    ChoiceList { height: auto; max-height: 100%; }
+    """
+
+    def show(self, game: Game, step: Step, lang: str) -> None:
+        self.clear_options()
+        for n, choice in enumerate(step.choices, start=1):
+            prompt = Text()
+            prompt.append(f"{n}. ", style="bold")
+            prompt.append(text(choice.label, lang), style="bold" if choice.available else "strike")
+            details = choice_details(game, step, choice, lang)
+            for detail in details:
+                prompt.append("\n   " + detail, style="italic")
+            if choice.description:
+                prompt.append("\n   " + text(choice.description, lang))
+            self.add_option(Option(prompt, id=choice.id, disabled=not choice.available))
+        first = next((i for i, c in enumerate(step.choices) if c.available), None)
+        self.highlighted = first
