@@ -1,0 +1,121 @@
+"""Session codes: round trip, forgiving reading, and every single typo or swap caught."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.data.session import (
+    ALPHABET,
+    SessionCodeError,
+    check_char,
+    code_for,
+    decode,
+    encode,
+    game_code,
+    normalise,
+)
+from game.engine import Game
+
+
+@pytest.mark.parametrize("variant", [None, "short"])
+@pytest.mark.parametrize("seed", [0, 1, 3, 30, 31, 99_999, 923_520, 10**9, 2**40])
+def test_round_trip(mini_pack, variant, seed):
+    code = code_for(mini_pack, "test", variant, seed)
+    session = decode(code, mini_pack)
+    assert (session.scenario, session.variant, session.seed) == ("test", variant, seed)
+
+
+def test_code_is_short_and_grouped(mini_pack):
+    code = code_for(mini_pack, "test", "short", 12345)
+    assert len(code) == 9 and code[4] == "-"
+    assert all(c in ALPHABET for c in code.replace("-", ""))
+
+
+def test_same_game_from_the_code(mini_pack):
+    a = Game.new(mini_pack, seed=777, variant="short", players={"minister": "Ahmed"})
+    session = decode(game_code(a), mini_pack)
+    b = Game.new(mini_pack, session.scenario, seed=session.seed, variant=session.variant)
+    a.play_computer(until_human=False)
+    b.play_computer(until_human=False)
+    assert [r.event for r in a.state.history] == [r.event for r in b.state.history]
+
+
+def test_reading_is_forgiving(mini_pack):
+    code = code_for(mini_pack, "test", None, 4242)
+    typed = " " + code.lower().replace("-", " ") + " "
+    assert decode(typed, mini_pack).seed == 4242
+    # Look-alikes: O for 0, I and L for 1.
+    plain = normalise(code)
+    looks = plain.replace("0", "O").replace("1", "l")
+    assert normalise(looks) == plain
+
+
+def test_every_single_typo_is_caught(mini_pack):
+    plain = normalise(code_for(mini_pack, "test", "short", 31337))
+    for pos in range(len(plain)):
+        for char in ALPHABET:
+            if char == plain[pos]:
+                continue
+            typo = plain[:pos] + char + plain[pos + 1 :]
+            with pytest.raises(SessionCodeError) as err:
+                decode(typo, mini_pack)
+            assert err.value.key in ("code.typo", "code.no_scenario", "code.no_variant")
+            # The check character alone already catches it.
+            assert check_char(typo[:-1]) != typo[-1]
+
+
+def test_every_swap_is_caught(mini_pack):
+    plain = normalise(code_for(mini_pack, "test", None, 54321))
+    for i in range(len(plain)):
+        for j in range(i + 1, len(plain)):
+            if plain[i] == plain[j]:
+                continue
+            chars = list(plain)
+            chars[i], chars[j] = chars[j], chars[i]
+            swapped = "".join(chars)
+            assert check_char(swapped[:-1]) != swapped[-1], (i, j)
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        ("", "code.empty"),
+        ("  -- ", "code.empty"),
+        ("ABC", "code.too_short"),
+        ("K7QM-4U2R", "code.bad_char"),
+        ("K7QM-4X2R!", "code.bad_char"),
+        ("0" * 20, "code.too_long"),
+    ],
+)
+def test_clear_errors(mini_pack, typed, key):
+    with pytest.raises(SessionCodeError) as err:
+        decode(typed, mini_pack)
+    assert err.value.key == key
+    nl, en = err.value.message("nl"), err.value.message("en")
+    assert nl and en and nl != en
+
+
+def test_bad_char_names_the_character(mini_pack):
+    with pytest.raises(SessionCodeError) as err:
+        decode("K7QM-4U2R", mini_pack)
+    assert "'U'" in err.value.message("en")
+
+
+def test_code_of_another_pack_is_refused(mini_pack):
+    code = encode("another-pack", "test", None, 5)
+    with pytest.raises(SessionCodeError) as err:
+        decode(code, mini_pack)
+    assert err.value.key == "code.no_scenario"
+    assert "scenario" in err.value.message("en")
+
+
+def test_unknown_variant_is_refused(mini_pack):
+    code = encode(mini_pack.id, "test", "marathon", 5)
+    with pytest.raises(SessionCodeError) as err:
+        decode(code, mini_pack)
+    assert err.value.key == "code.no_variant"
+
+
+def test_negative_seed_has_no_code():
+    with pytest.raises(ValueError):
+        encode("mini", "test", None, -1)
