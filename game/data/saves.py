@@ -57,7 +57,9 @@ ENV_VAR = "WIJKBERAAD_SAVES"
 #: Temporary files a killed writer left behind are cleared once they are this old (seconds).
 STALE_TEMP = 600
 
-_SLOT = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+#: Slot names: long enough for an autosave of a long scenario id, a seed and a time stamp.
+MAX_SLOT = 120
+_SLOT = re.compile(rf"[A-Za-z0-9][A-Za-z0-9_-]{{0,{MAX_SLOT - 1}}}")
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
 
 SaveErrorCode = Literal[
@@ -131,15 +133,17 @@ def saves_dir_from(args: argparse.Namespace) -> Path:
 def check_slot(slot: str) -> str:
     """``slot`` when it is a safe slot name, else a :class:`SaveError` saying what is wrong.
 
-    Safe: 1–64 characters, ASCII letters, digits, ``-`` and ``_``, starting with a letter or digit, and
+    Safe: 1–120 characters, ASCII letters, digits, ``-`` and ``_``, starting with a letter or digit, and
     not a name Windows reserves. So a slot never names a path outside the saves folder.
     """
     if not isinstance(slot, str) or not slot:
         raise SaveError("a save needs a name", "bad_name")
     if "/" in slot or "\\" in slot or ".." in slot or "\0" in slot:
         raise SaveError(f"'{_show(slot)}' is not a save name: no path separators or '..'", "bad_name")
-    if len(slot) > 64:
-        raise SaveError(f"'{_show(slot)}…' is too long for a save name (at most 64 characters)", "bad_name")
+    if len(slot) > MAX_SLOT:
+        raise SaveError(
+            f"'{_show(slot)}…' is too long for a save name (at most {MAX_SLOT} characters)", "bad_name"
+        )
     if not _SLOT.fullmatch(slot):
         raise SaveError(
             f"'{_show(slot)}' is not a save name: use letters a–z, digits, '-' and '_', "
@@ -170,6 +174,7 @@ def autosave_slot(session: str) -> str:
 
 
 def _show(text: str) -> str:
+    """Text from a file or a player, safe to put in a message (no control characters, not too long)."""
     return repr(text[:64])[1:-1]
 
 
