@@ -248,6 +248,34 @@ def test_a_log_that_does_not_replay_is_unreadable_but_the_snapshot_is_offered(pa
     assert not info.readable and info.code == "no_replay"
 
 
+def test_a_broken_snapshot_with_a_whole_log_is_rebuilt_from_the_log(pack, store):
+    data = json.loads(GOLDEN.read_text())
+    data["state"]["meters"] = "lots"
+    store.root.mkdir(parents=True)
+    (store.root / "s.json").write_text(json.dumps(data))
+    loaded = store.load("s", pack)
+    assert not loaded.snapshot_ok
+    assert (
+        "saved state has the wrong shape" in loaded.mismatch
+        and "rebuilt from its decision log" in loaded.mismatch
+    )
+    assert dump(loaded.game) == dump(make.golden_game(pack)) == dump(loaded.snapshot)
+    assert loaded.snapshot is not loaded.game
+
+
+def test_saves_load_without_the_ui():
+    """Reading and writing saves never pulls in Textual or Rich."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, game.data.saves, game.cli.saves\n"
+        "print(sorted(m for m in ('textual', 'rich') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
 # -- the golden file and migrations -----------------------------------------------------------------
 def test_the_format_matches_the_golden_file(pack):
     text = make.golden_text(pack)

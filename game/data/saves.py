@@ -412,13 +412,15 @@ class Loaded:
 
     ``mismatch`` is None when the replay reached exactly the saved state with the same content; else it
     says what differs (the content changed, the file was edited), and the player may continue from
-    ``snapshot`` instead of ``game``.
+    ``snapshot`` instead of ``game``. When the snapshot itself cannot be used but the log replays,
+    ``snapshot_ok`` is False and ``snapshot`` is another copy of the replayed game.
     """
 
     info: SaveInfo
     game: Game
     snapshot: Game
     mismatch: str | None = None
+    snapshot_ok: bool = True
 
 
 # -- the store --------------------------------------------------------------------------------------
@@ -585,7 +587,12 @@ def check(save: SaveFile, pack: Pack, info: SaveInfo) -> Loaded:
             f"{detail}; you can continue from the saved state instead", "no_replay", snapshot=snapshot
         ) from None
     if snapshot is None:
-        raise SaveError(f"{snapshot_problem}", "unreadable")
+        # The log is whole but the snapshot is not (edited, or an engine whose state changed shape):
+        # the replay is the game; a second, separate replay stands in for the snapshot.
+        problems.append("the game was rebuilt from its decision log")
+        return Loaded(
+            info=info, game=game, snapshot=replay(save, pack), mismatch="; ".join(problems), snapshot_ok=False
+        )
     replayed, saved = game.state.model_dump(mode="json"), snapshot.state.model_dump(mode="json")
     if replayed != saved:
         fields = [k for k in replayed if replayed.get(k) != saved.get(k)]
