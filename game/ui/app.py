@@ -12,8 +12,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -151,19 +153,19 @@ class WijkberaadApp(App[None]):
             self.new_game(scenario, variant, self.seed, players or {})
 
     # -- size -----------------------------------------------------------------------------------
-    def on_resize(self) -> None:
-        self._check_size()
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size)
 
-    def _check_size(self) -> None:
+    def _check_size(self, size: Size | None = None) -> None:
         from .screens.small import TooSmallScreen
 
-        width, height = self.size
+        width, height = size or self.size
         small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
         if small and self._small is None:
-            self._small = TooSmallScreen()
+            self._small = TooSmallScreen(size)
             self.push_screen(self._small)
         elif small and self._small is not None:
-            self._small.refresh_text()
+            self._small.refresh_text(size)
         elif not small and self._small is not None:
             if self.screen is self._small:
                 self.pop_screen()

@@ -1,0 +1,192 @@
+"""Whole flows through the app with Pilot: a full single-player game, a hot-seat game of three, saves.
+
+Pilot is slow per key, so these are few; the view's logic is tested against the engine in test_view.py.
+"""
+
+from __future__ import annotations
+
+from game.i18n import text
+
+from .conftest import screen_text, widget_text
+
+
+def screen_name(app) -> str:
+    return type(app.screen).__name__
+
+
+async def advance(pilot, key: str) -> None:
+    await pilot.press(key)
+    await pilot.pause()
+
+
+async def test_single_player_plays_a_whole_short_game(make_app):
+    app = make_app(players={"minister": "Ahmed"}, scenario="test", variant="short")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert screen_name(app) == "PlayScreen"
+        assert "Vertrouwen" in screen_text(app) and "45" in screen_text(app)
+        used = set()
+        for _ in range(60):
+            name = screen_name(app)
+            if name == "EndingScreen":
+                break
+            if name == "PlayScreen":
+                # One choice each way: the mouse, arrows + Enter, then number keys.
+                before = len(app.game.state.choices)
+                if "mouse" not in used:
+                    used.add("mouse")
+                    await pilot.click("#play-choices", offset=(5, 1))
+                elif "arrows" not in used:
+                    used.add("arrows")
+                    await pilot.press("down", "up", "enter")
+                else:
+                    await pilot.press("1")
+                await pilot.pause()
+                assert len(app.game.state.choices) > before
+            else:
+                assert name == "ConsequencesScreen"
+                assert "Gevolgen" in screen_text(app)
+                await advance(pilot, "enter")
+        assert screen_name(app) == "EndingScreen"
+        assert app.game.over
+        shown = widget_text(app)
+        assert text(app.game.ending().title, "nl") in shown
+        assert "De meters door de jaren" in shown and "Besluiten die het meest uitmaakten" in shown
+        # Every choice was autosaved.
+        infos = app.store.list()
+        assert len(infos) == 1 and infos[0].slot.startswith("auto-")
+        assert infos[0].round == app.game.state.round
+
+
+async def test_hot_seat_of_three_never_shows_private_knowledge_to_another_player(make_app, trio_pack):
+    players = {"minister": "Ahmed", "resident": "Sanne", "youth_worker": "Noor"}
+    app = make_app(trio_pack, players=players, scenario="test")
+    secrets = {
+        (event.id, role): text(knowledge, "nl")
+        for event in trio_pack.events.values()
+        for role, knowledge in event.private.items()
+    }
+    handovers: list[str] = []
+    seen_own: set[str] = set()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for _ in range(200):
+            name = screen_name(app)
+            game = app.game
+            shown = screen_text(app) + "\n" + widget_text(app)
+            step = game.step()
+            viewer = getattr(app.screen, "viewer", None) if name == "PlayScreen" else None
+            shared = {r for r, _ in game.shared_knowledge()} if step.kind == "decision" else set()
+            for (event_id, role), secret in secrets.items():
+                allowed = (
+                    name == "PlayScreen"
+                    and step.event is not None
+                    and step.event.id == event_id
+                    and viewer == step.actor
+                    and (role == viewer or (role in shared and viewer == step.event.decider))
+                )
+                if not allowed:
+                    assert secret not in shown, f"{role}'s secret on {name} while {viewer} has the keyboard"
+                elif secret in shown and role == viewer:
+                    seen_own.add(role)
+            if name == "EndingScreen":
+                break
+            if name == "HandOverScreen":
+                handovers.append(app.screen.role)
+                assert players[app.screen.role] in screen_text(app)
+                await advance(pilot, "enter")
+                assert app.screen.viewer == handovers[-1]
+            elif name == "PlayScreen":
+                await advance(pilot, "1")
+            else:
+                await advance(pilot, "enter")
+        assert screen_name(app) == "EndingScreen"
+        # Each person got the keyboard by name, and each saw their own secret on their own turn.
+        assert set(handovers) == set(players)
+        assert {"resident", "youth_worker"} <= seen_own
+
+
+async def test_title_setup_and_start(make_app):
+    app = make_app(lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert screen_name(app) == "TitleScreen"
+        assert "New game" in screen_text(app) and "Continue (no autosave)" in screen_text(app)
+        await advance(pilot, "enter")
+        assert screen_name(app) == "SetupScreen"
+        assert "Seed" in screen_text(app) and "7" in screen_text(app)
+        await advance(pilot, "enter")  # Enter in the first name field (prefilled "Player") starts
+        assert screen_name(app) == "PlayScreen"
+        assert app.game.state.seed == 7
+        assert app.game.state.players["minister"] == "Player"
+
+
+async def test_continue_loads_the_latest_autosave(make_app):
+    first = make_app(players={"minister": "Ahmed"}, scenario="test")
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await advance(pilot, "1")
+        choices = list(first.game.state.choices)
+    second = make_app()
+    async with second.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Verder spelen" in screen_text(second) and "geen autosave" not in screen_text(second)
+        await advance(pilot, "down")
+        await advance(pilot, "enter")
+        assert second.game is not None and second.game.state.choices == choices
+
+
+async def test_save_under_a_name_and_load_it(make_app):
+    app = make_app(players={"minister": "Ahmed"}, scenario="test")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await advance(pilot, "ctrl+s")
+        assert screen_name(app) == "SaveScreen"
+        await pilot.press(*"Groep 3")
+        await advance(pilot, "enter")
+        assert screen_name(app) == "PlayScreen"
+        assert "groep-3" in {i.slot for i in app.store.list()}
+        await advance(pilot, "ctrl+o")
+        assert screen_name(app) == "LoadScreen"
+        assert "groep-3" in widget_text(app)
+
+
+async def test_too_small_says_so_and_keeps_the_game(make_app):
+    app = make_app(players={"minister": "Ahmed"}, scenario="test")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        game = app.game
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        assert screen_name(app) == "TooSmallScreen"
+        assert "te klein" in screen_text(app)
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert screen_name(app) == "PlayScreen" and app.game is game
+
+
+async def test_language_switch_relabels_the_game(make_app):
+    app = make_app(players={"minister": "Ahmed"}, scenario="test")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Jaar 1/4" in screen_text(app)
+        app.action_toggle_language()
+        await pilot.pause()
+        assert "Year 1/4" in screen_text(app) and "Trust" in screen_text(app)
+        assert "History" in screen_text(app)  # the footer too
+
+
+async def test_content_errors_are_listed_not_raised(make_app):
+    from game.data.loader import ContentError, ContentProblem
+
+    def broken():
+        raise ContentError([ContentProblem("events.yaml", 3, "event 'x'", "unknown key 'titel'")])
+
+    from game.ui.app import WijkberaadApp
+
+    app = WijkberaadApp(content=broken, lang="en", blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert screen_name(app) == "ProblemsScreen"
+        assert "events.yaml:3: event 'x': unknown key 'titel'" in screen_text(app)
