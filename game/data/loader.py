@@ -257,8 +257,10 @@ def _message(error: dict, model: type[BaseModel], loc: tuple) -> str:
     kind = error["type"]
     where = ".".join(str(p) for p in loc)
     if kind == "extra_forbidden":
-        key = str(loc[-1])
-        fields = _fields_at(model, loc[:-1])
+        # The raw location always ends in the key; the cleaned one drops keys that look like union tags.
+        key = str(error["loc"][-1]) if error["loc"] else "?"
+        parent = loc[:-1] if loc and str(loc[-1]) == key else loc
+        fields = _fields_at(model, parent)
         return f"unknown key '{key}'{did_you_mean(key, fields)}" + ("" if did_you_mean(key, fields) else f" (allowed: {', '.join(sorted(fields))})")
     if kind == "missing":
         return f"missing required key '{where}'"
@@ -306,16 +308,21 @@ def _unwrap(annotation: Any) -> Any:
     return annotation
 
 
-def load_game_content(extra: list[Path] | tuple[Path, ...] = ()) -> Pack:
+def load_game_content(
+    extra: list[Path] | tuple[Path, ...] = (), *, mods: bool = True, saves_dir: Path | None = None
+) -> Pack:
     """The pack a game is played with: the shipped base pack, plus any extra packs layered on it.
 
-    This is the one entry point the UI and commands use; layering of mods lives behind it.
+    This is the one entry point the UI and commands use; layering of mods lives behind it
+    (:mod:`game.data.packs`): the base, the packs in the ``mods/`` folder next to the saves folder
+    (unless ``mods`` is false), then ``extra`` in order.
 
     Raises:
         ContentError: listing every error when the content cannot be played.
     """
-    from .paths import base_pack_dir
+    from .packs import game_pack_dirs, load_layers
 
-    if extra:
-        raise ContentError([ContentProblem(str(extra[0]), None, None, "extra packs are not supported yet")])
-    return load_pack_or_raise(base_pack_dir())
+    result = load_layers(game_pack_dirs(extra, mods=mods, saves_dir=saves_dir), lint=False)
+    if result.pack is None or result.errors:
+        raise ContentError(result.problems)
+    return result.pack

@@ -71,7 +71,11 @@ def read_yaml(path: Path) -> YamlDoc:
 
 def parse_yaml(text: str) -> YamlDoc:
     """Parse YAML text into a :class:`YamlDoc`."""
-    loader = yaml.SafeLoader(text)
+    try:
+        # The reader checks for unprintable characters already in the constructor.
+        loader = yaml.SafeLoader(text)
+    except yaml.YAMLError as err:
+        raise YamlError(f"not valid YAML: {err}") from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -90,6 +94,11 @@ def parse_yaml(text: str) -> YamlDoc:
         raise YamlError(f"not valid YAML: {err}") from None
     except RecursionError:
         raise YamlError("not valid YAML: nested too deeply") from None
+    except YamlError:
+        raise
+    except (ValueError, OverflowError) as err:
+        # PyYAML's constructors raise these for values Python refuses, like a 5000-digit number.
+        raise YamlError(f"not valid YAML: a value cannot be read ({str(err).split(';')[0]})") from None
     finally:
         loader.dispose()
     doc.data = data
