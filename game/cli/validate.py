@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.data.loader import MANIFEST, load_pack
+from game.data.loader import MANIFEST
+from game.data.packs import load_layers, together_dirs, validate_pack
 from game.data.paths import content_dir
 
 
@@ -34,14 +35,30 @@ def run(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.paths] or [content_dir()]
     errors = warnings = 0
     packs = 0
+    printed: set[str] = set()
+    given: list[Path] = []
     for path in paths:
         for pack in pack_dirs(path):
             packs += 1
-            result = load_pack(pack)
+            given.append(pack)
+            # Each pack is checked layered on the packs it extends (shipped ones or its neighbours).
+            result = validate_pack(pack)
             for problem in result.problems:
+                if str(problem) not in printed:
+                    printed.add(str(problem))
+                    print(problem)
+                    errors += problem.severity == "error"
+                    warnings += problem.severity == "warning"
+    chain = together_dirs(given)
+    if chain and not errors:
+        # Several packs building on others: load them together as a game would, so conflicts show.
+        together = load_layers(chain)
+        for problem in together.problems:
+            if str(problem) not in printed:
+                printed.add(str(problem))
                 print(problem)
-            errors += len(result.errors)
-            warnings += len(result.warnings)
+                errors += problem.severity == "error"
+                warnings += problem.severity == "warning"
     if not args.quiet:
         verdict = "ok" if not errors and not (args.strict and warnings) else "problems found"
         print(f"{packs} pack(s): {errors} error(s), {warnings} warning(s): {verdict}", file=sys.stderr)

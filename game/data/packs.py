@@ -1,0 +1,390 @@
+"""Layering content packs: the shipped base, packs from ``--pack`` and the ``mods/`` folder, one playable pack.
+
+A game has one *world*: a pack that extends nothing (the shipped ``base``, or a stand-alone pack of a
+modder's own). Other packs build on it by naming it in their manifest's ``extends``; their items are
+added after those of the packs they extend. A pack may replace an item of a pack it builds on by listing
+it in ``replaces`` as ``kind:id`` (``event:youth_centre``). The same id in two packs without such a
+``replaces`` is a conflict, reported with both files; replacing an item no pack below has is an error.
+
+Which packs are in play (:func:`game_pack_dirs`): the shipped base, then packs in the ``mods/`` folder
+next to the saves folder, then each ``--pack DIR`` in the order given. When one of the extra packs stands
+alone (no ``extends``), it is the world and the base is left out, unless some pack extends the base — then
+there would be two worlds, which is an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..engine.lint import lint_pack
+from ..engine.model import KINDS
+from ..engine.pack import build_pack
+from .loader import MANIFEST, ContentProblem, LoadResult, PackSource, _Source, read_pack
+from .yamlfile import YamlError, read_yaml
+
+_KIND_OF = {singular: plural for plural, singular in KINDS}
+_SINGULAR = dict(KINDS)
+MODS = "mods"
+
+
+def pack_dirs(path: Path) -> list[Path]:
+    """The packs a path names: itself when it holds a manifest, else the packs in its subfolders."""
+    if path.is_dir() and not (path / MANIFEST).is_file():
+        found = sorted(p for p in path.iterdir() if p.is_dir() and (p / MANIFEST).is_file())
+        if found:
+            return found
+    return [path]
+
+
+def mods_dir(saves_dir: Path | None = None) -> Path | None:
+    """The ``mods/`` folder next to the saves folder (None when saves are not available)."""
+    if saves_dir is None:
+        try:
+            from .saves import default_saves_dir  # saves may be absent in a partial checkout
+        except ImportError:
+            return None
+        try:
+            saves_dir = default_saves_dir()
+        except Exception:  # noqa: BLE001 - no saves folder means no mods folder, never a crash
+            return None
+    return Path(saves_dir).parent / MODS
+
+
+def game_pack_dirs(
+    extra: list[Path] | tuple[Path, ...] = (), *, mods: bool = True, saves_dir: Path | None = None
+) -> list[Path]:
+    """The pack folders a game loads, in order: the shipped base, the mods folder's packs, then ``extra``."""
+    from .paths import base_pack_dir
+
+    found = [base_pack_dir()]
+    if mods:
+        folder = mods_dir(saves_dir)
+        if folder is not None and folder.is_dir():
+            found.extend(p for p in sorted(folder.iterdir()) if p.is_dir() and (p / MANIFEST).is_file())
+    for path in extra:
+        found.extend(pack_dirs(Path(path)))
+    return found
+
+
+@dataclass
+class Layer:
+    """One pack in a stack: where it is and what was read from it."""
+
+    root: Path
+    source: PackSource
+
+    @property
+    def id(self) -> str:
+        assert self.source.manifest is not None
+        return self.source.manifest.id
+
+    @property
+    def manifest_file(self) -> str:
+        return str(self.root / MANIFEST)
+
+
+@dataclass
+class Stack:
+    """Packs layered into one: the merged source to build, and every problem found while layering."""
+
+    layers: list[Layer] = field(default_factory=list)
+    merged: PackSource | None = None
+    problems: list[ContentProblem] = field(default_factory=list)
+
+
+def load_layers(roots: list[Path], *, lint: bool = True) -> LoadResult:
+    """Read, layer, build and (optionally) lint the packs in ``roots`` as one playable pack.
+
+    ``roots[0]`` is the default world (the shipped base); see the module docstring for the rules.
+    """
+    stack = layer(roots)
+    if stack.merged is None or stack.merged.manifest is None:
+        return LoadResult(None, stack.problems)
+    merged = stack.merged
+    if merged.unreadable or any(p.severity == "error" for p in stack.problems):
+        note = ContentProblem(
+            str(merged.root), None, None, "references were not checked: fix the problems above first"
+        )
+        return LoadResult(None, [*stack.problems, note])
+    pack, problems = build_pack(merged.manifest, merged.items)
+    pack.digest = merged.digest
+    located = sorted((merged.locate(p) for p in problems), key=lambda p: (p.file, p.line or 0))
+    if any(p.severity == "error" for p in located):
+        return LoadResult(None, stack.problems + located)
+    if lint:
+        warnings = sorted((merged.locate(p) for p in lint_pack(pack)), key=lambda p: (p.file, p.line or 0))
+        located.extend(warnings)
+    return LoadResult(pack, stack.problems + located)
+
+
+def layer(roots: list[Path]) -> Stack:
+    """Read the packs and merge their items (no building yet)."""
+    stack = Stack()
+    seen: dict[str, Layer] = {}
+    for root in roots:
+        source = read_pack(Path(root))
+        stack.problems.extend(source.problems)
+        if source.manifest is None:
+            return stack
+        here = Layer(Path(root), source)
+        other = seen.get(here.id)
+        if other is not None:
+            if other.root.resolve() != here.root.resolve():
+                stack.problems.append(
+                    ContentProblem(
+                        here.manifest_file,
+                        None,
+                        None,
+                        f"pack id '{here.id}' is also used by {other.manifest_file}",
+                    )
+                )
+            continue
+        seen[here.id] = here
+        stack.layers.append(here)
+    if not stack.layers:
+        return stack
+    included = _choose(stack)
+    if included is None:
+        return stack
+    ordered = _order(included, stack)
+    if ordered is None:
+        return stack
+    stack.layers = ordered
+    stack.merged = _merge(ordered, stack)
+    return stack
+
+
+def _choose(stack: Stack) -> list[Layer] | None:
+    """The packs in play: the default world unless an extra pack stands alone; never two worlds."""
+    default, extras = stack.layers[0], stack.layers[1:]
+    alone = [x for x in extras if not x.source.manifest.extends]  # type: ignore[union-attr]
+    if not alone:
+        return stack.layers
+    wanted = {e for x in extras for e in x.source.manifest.extends}  # type: ignore[union-attr]
+    worlds = alone + ([default] if default.id in wanted else [])
+    if len(worlds) > 1:
+        a, b = worlds[0], worlds[1]
+        stack.problems.append(
+            ContentProblem(
+                a.manifest_file,
+                None,
+                None,
+                f"packs '{a.id}' ({a.manifest_file}) and '{b.id}' ({b.manifest_file}) both stand alone "
+                "(no extends): a game plays one world at a time; load one, or let one extend the other",
+            )
+        )
+        return None
+    return extras
+
+
+def _order(layers: list[Layer], stack: Stack) -> list[Layer] | None:
+    """Packs after the packs they extend, otherwise in the order given."""
+    by_id = {x.id: x for x in layers}
+    ordered: list[Layer] = []
+    done: set[str] = set()
+    ok = True
+    for x in layers:
+        for parent in x.source.manifest.extends:  # type: ignore[union-attr]
+            if parent not in by_id:
+                stack.problems.append(
+                    ContentProblem(
+                        x.manifest_file,
+                        _manifest_line(x, ("extends",)),
+                        None,
+                        f"extends pack '{parent}', which is not loaded (put it next to this pack, or give it "
+                        "with --pack)",
+                    )
+                )
+                ok = False
+    if not ok:
+        return None
+    pending = list(layers)
+    while pending:
+        ready = [x for x in pending if all(p in done for p in x.source.manifest.extends)]  # type: ignore[union-attr]
+        if not ready:
+            names = ", ".join(x.id for x in pending)
+            stack.problems.append(
+                ContentProblem(
+                    pending[0].manifest_file, None, None, f"packs extend each other in a circle: {names}"
+                )
+            )
+            return None
+        first = ready[0]
+        ordered.append(first)
+        done.add(first.id)
+        pending.remove(first)
+    return ordered
+
+
+def _ancestors(x: Layer, by_id: dict[str, Layer]) -> set[str]:
+    found: set[str] = set()
+    todo = list(x.source.manifest.extends)  # type: ignore[union-attr]
+    while todo:
+        pid = todo.pop()
+        if pid in found or pid not in by_id:
+            continue
+        found.add(pid)
+        todo.extend(by_id[pid].source.manifest.extends)  # type: ignore[union-attr]
+    return found
+
+
+def _manifest_line(x: Layer, path: tuple) -> int | None:
+    try:
+        return read_yaml(x.root / MANIFEST).line_of(path)
+    except YamlError:
+        return None
+
+
+def _where(source: _Source) -> str:
+    line = source.doc.line_of(source.base)
+    return f"{source.file}:{line}" if line else source.file
+
+
+def _merge(layers: list[Layer], stack: Stack) -> PackSource:
+    by_id = {x.id: x for x in layers}
+    top = layers[-1]
+    merged = PackSource(top.root)
+    owner: dict[tuple[str, str], Layer] = {}
+    digest = hashlib.sha256()
+    for x in layers:
+        src = x.source
+        manifest = src.manifest
+        assert manifest is not None
+        digest.update(f"{x.id}:{src.digest};".encode())
+        merged.unreadable.extend(src.unreadable)
+        replaces: dict[tuple[str, str], int] = {}
+        for n, spec in enumerate(manifest.replaces):
+            kind, sep, item_id = spec.partition(":")
+            if not sep or kind not in _KIND_OF or not item_id:
+                stack.problems.append(
+                    ContentProblem(
+                        x.manifest_file,
+                        _manifest_line(x, ("replaces", n)),
+                        None,
+                        f"replaces '{spec}': write kind:id, with kind one of {', '.join(_KIND_OF)} (e.g. event:youth_centre)",
+                    )
+                )
+                continue
+            replaces[(_KIND_OF[kind], item_id)] = n
+        below = _ancestors(x, by_id)
+        used: set[tuple[str, str]] = set()
+        for kind, _ in KINDS:
+            for item in src.items.get(kind, []):
+                key = (kind, item.id)
+                where = src.where[key]
+                previous = owner.get(key)
+                if previous is None:
+                    merged.items.setdefault(kind, []).append(item)
+                elif key in replaces and previous.id in below:
+                    used.add(key)
+                    items = merged.items[kind]
+                    items[next(i for i, old in enumerate(items) if old.id == item.id)] = item
+                else:
+                    first = _where(previous.source.where[key])
+                    if key in replaces:
+                        why = f"pack '{x.id}' does not extend pack '{previous.id}', so it cannot replace its items"
+                    else:
+                        why = f"add '{_SINGULAR[kind]}:{item.id}' to replaces in {x.manifest_file} to replace it, or rename it"
+                    stack.problems.append(
+                        ContentProblem(
+                            where.file,
+                            where.doc.line_of(where.base),
+                            f"{_SINGULAR[kind]} '{item.id}'",
+                            f"conflict: also defined by pack '{previous.id}' at {first}; {why}",
+                        )
+                    )
+                    continue
+                owner[key] = x
+                merged.where[key] = where
+        for key, n in replaces.items():
+            if key in used:
+                continue
+            spec = f"{_SINGULAR[key[0]]}:{key[1]}"
+            if key not in src.where:
+                message = f"replaces {spec}, but this pack does not define a {_SINGULAR[key[0]]} '{key[1]}'"
+            else:
+                message = f"replaces {spec}, but no pack it builds on has that item (nothing to replace; drop it from replaces)"
+            stack.problems.append(
+                ContentProblem(x.manifest_file, _manifest_line(x, ("replaces", n)), None, message)
+            )
+    if len(layers) == 1:
+        merged.manifest = top.source.manifest
+    else:
+        # The merged pack is named after every pack in it, so a save made with mods says so.
+        ids = "+".join(x.id for x in layers)
+        merged.manifest = top.source.manifest.model_copy(update={"id": ids})  # type: ignore[union-attr]
+    merged.digest = digest.hexdigest()[:16] if len(layers) > 1 else top.source.digest
+    return merged
+
+
+def validation_dirs(root: Path, shipped: Path | None = None) -> list[Path]:
+    """The packs to load to validate ``root``: the packs it extends (found among the shipped packs and the
+    folders next to it, recursively), then ``root`` itself."""
+    from .paths import content_dir
+
+    shipped = shipped if shipped is not None else content_dir()
+    candidates: dict[str, Path] = {}
+    for folder in (Path(root).parent, shipped):
+        if folder.is_dir():
+            for path in sorted(folder.iterdir()):
+                if path.is_dir() and (path / MANIFEST).is_file():
+                    pid = _peek_id(path)
+                    if pid is not None:
+                        candidates.setdefault(pid, path)
+    chain: list[Path] = []
+    seen: set[Path] = set()
+
+    def visit(path: Path, depth: int) -> None:
+        if path.resolve() in seen or depth > 20:
+            return
+        seen.add(path.resolve())
+        for parent in _peek_extends(path):
+            if parent in candidates:
+                visit(candidates[parent], depth + 1)
+        chain.append(path)
+
+    visit(Path(root), 0)
+    return chain
+
+
+def _peek(path: Path) -> dict:
+    try:
+        data = read_yaml(path / MANIFEST).data
+    except YamlError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _peek_id(path: Path) -> str | None:
+    pid = _peek(path).get("id")
+    return pid if isinstance(pid, str) else None
+
+
+def _peek_extends(path: Path) -> list[str]:
+    extends = _peek(path).get("extends") or []
+    return [e for e in extends if isinstance(e, str)] if isinstance(extends, list) else []
+
+
+def validate_pack(root: Path, shipped: Path | None = None) -> LoadResult:
+    """Validate one pack as a modder means it: layered on the packs it extends, with lint warnings."""
+    chain = validation_dirs(root, shipped)
+    # The first pack in the chain is the world; a pack that extends nothing is validated on its own.
+    return load_layers(chain)
+
+
+def together_dirs(given: list[Path], shipped: Path | None = None) -> list[Path]:
+    """For validating several packs at once: the stack that loads every given pack that builds on another
+    (with what they extend), or [] when fewer than two such packs are given."""
+    mods = [p for p in given if _peek_extends(p)]
+    if len(mods) < 2:
+        return []
+    chain: list[Path] = []
+    seen: set[Path] = set()
+    for pack in mods:
+        for path in validation_dirs(pack, shipped):
+            if path.resolve() not in seen:
+                seen.add(path.resolve())
+                chain.append(path)
+    return chain

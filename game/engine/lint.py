@@ -1,0 +1,326 @@
+"""Lint for built packs: content that is valid but almost certainly not what the author meant (warnings).
+
+Every check is conservative: it warns only when it can prove the problem from the content alone, such as
+an event whose ``when`` compares a meter with a number outside the meter's range. Conditions are judged
+by interval arithmetic over the meters' and resources' ranges (:func:`possible`), never by playing.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .model import Effects, Option
+from .pack import Loc, Pack, Problem, iter_texts
+
+INF = math.inf
+
+
+@dataclass(frozen=True)
+class Span:
+    """The values an expression can take: a number interval, or which of true/false are possible."""
+
+    lo: float = -INF
+    hi: float = INF
+    can_true: bool = True
+    can_false: bool = True
+
+    @staticmethod
+    def num(lo: float, hi: float) -> Span:
+        return Span(lo=lo, hi=hi)
+
+    @staticmethod
+    def truth(can_true: bool, can_false: bool) -> Span:
+        return Span(can_true=can_true, can_false=can_false)
+
+
+UNKNOWN = Span()
+ANY_BOOL = Span.truth(True, True)
+
+
+def lint_pack(pack: Pack) -> list[Problem]:
+    """Every lint warning for ``pack`` (which must have built without errors)."""
+    return list(_Lint(pack).run())
+
+
+def possible(source: str | None, ranges: dict[str, tuple[float, float]]) -> Span:
+    """What a condition or formula can give, judged from the ranges of the names it reads."""
+    if source is None:
+        return ANY_BOOL
+    try:
+        tree = ast.parse(source.strip(), mode="eval")
+    except SyntaxError:
+        return UNKNOWN
+    return _span(tree.body, ranges)
+
+
+def _span(node: ast.AST, ranges: dict[str, tuple[float, float]]) -> Span:
+    if isinstance(node, ast.Constant):
+        if isinstance(node.value, bool):
+            return Span.truth(node.value, not node.value)
+        if isinstance(node.value, int | float):
+            return Span.num(float(node.value), float(node.value))
+        return UNKNOWN
+    if isinstance(node, ast.Name):
+        if node.id in ("true", "True"):
+            return Span.truth(True, False)
+        if node.id in ("false", "False"):
+            return Span.truth(False, True)
+        lo, hi = ranges.get(node.id, (-INF, INF))
+        return Span.num(lo, hi)
+    if isinstance(node, ast.BoolOp):
+        parts = [_span(v, ranges) for v in node.values]
+        if isinstance(node.op, ast.And):
+            return Span.truth(all(p.can_true for p in parts), any(p.can_false for p in parts))
+        return Span.truth(any(p.can_true for p in parts), all(p.can_false for p in parts))
+    if isinstance(node, ast.UnaryOp):
+        inner = _span(node.operand, ranges)
+        if isinstance(node.op, ast.Not):
+            return Span.truth(inner.can_false, inner.can_true)
+        if isinstance(node.op, ast.USub):
+            return Span.num(-inner.hi, -inner.lo)
+        return inner
+    if isinstance(node, ast.BinOp):
+        a, b = _span(node.left, ranges), _span(node.right, ranges)
+        if isinstance(node.op, ast.Add):
+            return Span.num(a.lo + b.lo, a.hi + b.hi)
+        if isinstance(node.op, ast.Sub):
+            return Span.num(a.lo - b.hi, a.hi - b.lo)
+        if isinstance(node.op, ast.Mult):
+            corners = [
+                x * y for x in (a.lo, a.hi) for y in (b.lo, b.hi) if not (math.isinf(x) or math.isinf(y))
+            ]
+            if len(corners) == 4:
+                return Span.num(min(corners), max(corners))
+        return UNKNOWN
+    if isinstance(node, ast.Compare) and len(node.ops) == 1:
+        op = node.ops[0]
+        if isinstance(op, ast.Lt | ast.LtE | ast.Gt | ast.GtE | ast.Eq):
+            a, b = _span(node.left, ranges), _span(node.comparators[0], ranges)
+            if math.isinf(a.lo) and math.isinf(a.hi) or math.isinf(b.lo) and math.isinf(b.hi):
+                return ANY_BOOL
+            if isinstance(op, ast.Lt):
+                return Span.truth(a.lo < b.hi, a.hi >= b.lo)
+            if isinstance(op, ast.LtE):
+                return Span.truth(a.lo <= b.hi, a.hi > b.lo)
+            if isinstance(op, ast.Gt):
+                return Span.truth(a.hi > b.lo, a.lo <= b.hi)
+            if isinstance(op, ast.GtE):
+                return Span.truth(a.hi >= b.lo, a.lo < b.hi)
+            if a.lo == a.hi == b.lo == b.hi:
+                return Span.truth(True, False)
+            return Span.truth(a.lo <= b.hi and b.lo <= a.hi, True)
+        return ANY_BOOL
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        name = node.func.id
+        args = [_span(a, ranges) for a in node.args]
+        if name == "flag":
+            return Span.num(0, INF)
+        if name in ("honoured_count", "ignored_count"):
+            return Span.num(0, INF)
+        if name == "min" and args:
+            return Span.num(min(a.lo for a in args), min(a.hi for a in args))
+        if name == "max" and args:
+            return Span.num(max(a.lo for a in args), max(a.hi for a in args))
+        if name == "abs" and args:
+            a = args[0]
+            if a.lo >= 0:
+                return a
+            return Span.num(0, max(abs(a.lo), abs(a.hi)))
+        if name == "clamp" and len(args) == 3:
+            x, lo, hi = args
+            return Span.num(max(lo.lo, min(hi.lo, x.lo)), max(lo.hi, min(hi.hi, x.hi)))
+        return ANY_BOOL if name in ("has", "seen", "chose", "honoured", "ignored", "shared") else UNKNOWN
+    if isinstance(node, ast.IfExp):
+        a, b = _span(node.body, ranges), _span(node.orelse, ranges)
+        return Span(min(a.lo, b.lo), max(a.hi, b.hi), a.can_true or b.can_true, a.can_false or b.can_false)
+    return UNKNOWN
+
+
+def _is_zero(amount: float | str) -> bool:
+    return not isinstance(amount, str) and amount == 0
+
+
+class _Lint:
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        ranges: dict[str, tuple[float, float]] = {m.id: (m.min, m.max) for m in pack.meters.values()}
+        for role in pack.roles.values():
+            if role.resource is not None:
+                ranges[role.resource.id] = (0.0, role.resource.max)
+        most = max(
+            [s.rounds for s in pack.scenarios.values()]
+            + [v.rounds for s in pack.scenarios.values() for v in s.variants]
+            + [1]
+        )
+        ranges["round"] = (1.0, float(most))
+        ranges["rounds"] = (1.0, float(most))
+        self.ranges = ranges
+
+    def warn(self, loc: Loc, message: str) -> Problem:
+        return Problem(loc, message, "warning")
+
+    def never(self, source: str | None) -> bool:
+        return source is not None and not possible(source, self.ranges).can_true
+
+    def always(self, source: str | None) -> bool:
+        return source is not None and not possible(source, self.ranges).can_false
+
+    def run(self) -> Iterator[Problem]:
+        yield from self.events()
+        yield from self.options()
+        yield from self.endings()
+        yield from self.meters()
+        yield from self.texts()
+
+    # -- events -----------------------------------------------------------------------------------
+    def events(self) -> Iterator[Problem]:
+        pack = self.pack
+        scheduled = {f.event for e in pack.events.values() for o in e.options for f in o.follow_ups}
+        for event in pack.events.values():
+            loc: Loc = ("events", event.id)
+            if self.never(event.when):
+                yield self.warn(
+                    (*loc, "when"),
+                    f"this event can never be drawn: '{event.when}' can never hold given the meters' ranges",
+                )
+            if self.never(event.scheduled):
+                yield self.warn(
+                    (*loc, "scheduled"),
+                    f"this event never comes: '{event.scheduled}' can never hold given the meters' ranges",
+                )
+            if event.follow_up_only and event.id not in scheduled:
+                yield self.warn(
+                    (*loc, "follow_up_only"),
+                    "this follow-up never comes: no option schedules it (add it to an option's follow_ups)",
+                )
+            if pack.scenarios and not any(event in pack.events_for(s) for s in pack.scenarios.values()):
+                yield self.warn(
+                    (*loc, "decider"),
+                    f"this event is in no scenario: its decider '{event.decider}' plays in none of its scenarios",
+                )
+
+    def options(self) -> Iterator[Problem]:
+        for event in self.pack.events.values():
+            for n, option in enumerate(event.options):
+                loc: Loc = ("events", event.id, "options", n)
+                if self.never(option.when):
+                    yield self.warn(
+                        (*loc, "when"),
+                        f"option '{option.id}' is never offered: '{option.when}' can never hold",
+                    )
+                if _all_zero(option):
+                    yield self.warn(
+                        (*loc, "effects"),
+                        f"option '{option.id}': all its effects are zero, so choosing it changes nothing",
+                    )
+
+    # -- endings ----------------------------------------------------------------------------------
+    def endings(self) -> Iterator[Problem]:
+        for scenario in self.pack.scenarios.values():
+            shadow: str | None = None
+            seen: dict[str, str] = {}
+            for n, ending in enumerate(scenario.endings):
+                loc: Loc = ("scenarios", scenario.id, "endings", n)
+                if ending.early:
+                    if self.never(ending.when):
+                        yield self.warn(
+                            (*loc, "when"),
+                            f"ending '{ending.id}' can never happen: '{ending.when}' can never hold",
+                        )
+                    elif self.always(ending.when):
+                        yield self.warn(
+                            (*loc, "when"),
+                            f"early ending '{ending.id}' always holds: every game ends after the first round",
+                        )
+                    continue
+                if shadow is not None:
+                    yield self.warn(
+                        (*loc,),
+                        f"ending '{ending.id}' can never be reached: ending '{shadow}' before it always applies",
+                    )
+                    continue
+                if ending.when is not None and ending.when.strip() in seen:
+                    yield self.warn(
+                        (*loc, "when"),
+                        f"ending '{ending.id}' can never be reached: ending '{seen[ending.when.strip()]}' before it has the same condition",
+                    )
+                elif self.never(ending.when):
+                    yield self.warn(
+                        (*loc, "when"),
+                        f"ending '{ending.id}' can never be reached: '{ending.when}' can never hold",
+                    )
+                if ending.when is None or self.always(ending.when):
+                    shadow = ending.id
+                else:
+                    seen.setdefault(ending.when.strip(), ending.id)
+
+    # -- meters -----------------------------------------------------------------------------------
+    def meters(self) -> Iterator[Problem]:
+        changed: set[str] = set()
+        for effects in _all_effects(self.pack):
+            changed.update(t for t, a in effects.change.items() if not _is_zero(a))
+            changed.update(effects.set)
+        for rules in [s.rules for s in self.pack.scenarios.values()] + [
+            e.rules for e in self.pack.events.values() if e.rules
+        ]:
+            for rule in (rules.honoured, rules.ignored, rules.absent):
+                if rule is not None:
+                    changed.update(t for t, a in rule.change.items() if not _is_zero(a))
+        for meter in self.pack.meters.values():
+            if meter.id not in changed and _is_zero(meter.drift):
+                yield self.warn(
+                    ("meters", meter.id),
+                    f"meter '{meter.id}' never changes: no effect, rule or drift touches it",
+                )
+
+    # -- texts ------------------------------------------------------------------------------------
+    def texts(self) -> Iterator[Problem]:
+        declared = set(self.pack.languages)
+        found: list[tuple[Loc, dict[str, str]]] = []
+        for kind in ("meters", "roles", "critiques", "events", "scenarios"):
+            for item in getattr(self.pack, kind).values():
+                for path, text in iter_texts(item):
+                    found.append(((kind, item.id, *path), text))
+        if not found:
+            return
+        for lang in sorted({k for _, t in found for k in t} - declared):
+            missing = [loc for loc, t in found if not str(t.get(lang, "")).strip()]
+            if not missing:
+                continue
+            if len(missing) * 2 <= len(found):
+                for loc in missing:
+                    yield self.warn(
+                        loc, f"text has no '{lang}' translation, while most texts of the pack have one"
+                    )
+            else:
+                yield self.warn(
+                    (),
+                    f"only {len(found) - len(missing)} of {len(found)} texts have a '{lang}' translation; "
+                    f"translate the rest and add {lang} to languages, or remove them",
+                )
+
+
+def _all_zero(option: Option) -> bool:
+    """True when the option lists changes, all of them zero, and does nothing else."""
+    effects = option.effects
+    if not effects.change or not all(_is_zero(a) for a in effects.change.values()):
+        return False
+    if effects.set or any(effects.flags.values()):
+        return False
+    return not (option.conditional or option.later or option.hidden or option.follow_ups)
+
+
+def _all_effects(pack: Pack) -> Iterator[Effects]:
+    for event in pack.events.values():
+        if event.effects:
+            yield event.effects
+        for option in event.options:
+            yield option.effects
+            yield from option.conditional
+            yield from option.later
+            yield from option.hidden
+    for scenario in pack.scenarios.values():
+        yield from scenario.round_end
