@@ -59,7 +59,12 @@ def run(args: argparse.Namespace) -> int:
     from game.data.loader import ContentError, load_game_content
 
     lang = args.lang or default_language()
-    packs = [existing_dir(p) if isinstance(p, str) else p for p in args.packs]
+    try:
+        packs = [existing_dir(p) if isinstance(p, str) else p for p in args.packs]
+    except argparse.ArgumentTypeError as err:
+        return fail(f"--pack: {err}")
+    if args.saves_dir is not None and args.saves_dir.exists() and not args.saves_dir.is_dir():
+        return fail(f"--saves-dir: not a folder: {args.saves_dir}")
     try:
         players = parse_players(args.players) if args.players else None
     except ValueError as err:
