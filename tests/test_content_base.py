@@ -1,0 +1,165 @@
+"""The shipped base pack: it loads cleanly, covers the article, and plays to an ending."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from game.data.loader import load_pack
+from game.data.paths import base_pack_dir
+from game.engine import Game
+
+CRITIQUES = {"sidelined", "silos", "top_down", "past_damage", "youth_investment", "lived_experience", "trust_given"}
+CITATION = 'Kleinhans, "Aanpak kwetsbare wijken gebaat bij meer inbreng bewoners", 29 August 2022'
+
+
+@pytest.fixture(scope="module")
+def pack():
+    result = load_pack(base_pack_dir())
+    assert result.pack is not None, "\n".join(str(p) for p in result.problems)
+    return result.pack
+
+
+@pytest.fixture(scope="module")
+def scenario(pack):
+    return pack.scenarios["kanaalzijde"]
+
+
+def illustrated(event) -> set[str]:
+    """The critiques an event illustrates: its own list plus those its options and effects name."""
+    found = set(event.critiques)
+    if event.effects is not None and event.effects.critique:
+        found.add(event.effects.critique)
+    for option in event.options:
+        parts = [option.effects, *option.conditional, *option.later, *option.hidden]
+        found.update(p.critique for p in parts if p.critique)
+        if option.critique:
+            found.add(option.critique)
+    return found
+
+
+def test_loads_without_errors_or_warnings():
+    result = load_pack(base_pack_dir())
+    assert result.pack is not None
+    assert [str(p) for p in result.problems] == []
+
+
+def test_manifest(pack):
+    assert pack.id == "base"
+    assert pack.languages == ["nl", "en"]
+
+
+def test_meters_roles_and_resources(pack, scenario):
+    for meter in ("trust", "livability", "safety", "youth", "voice", "capacity", "turnout"):
+        assert meter in pack.meters
+    assert scenario.roles == ["minister", "resident", "youth_worker"]
+    for role_id in scenario.roles:
+        role = pack.roles[role_id]
+        assert role.resource is not None
+        assert 1 <= len(role.goals) <= 2
+        assert role.priorities
+        assert any(not i.voice and i.cost == 0 for i in role.inputs), f"{role_id} can stay away for free"
+    # The youth worker's hours refresh from frontline capacity: paperwork and silos drain them.
+    assert "capacity" in str(pack.roles["youth_worker"].resource.refresh)
+
+
+def test_every_critique_is_cited_and_has_questions(pack):
+    assert set(pack.critiques) == CRITIQUES
+    for critique in pack.critiques.values():
+        assert critique.citation == CITATION
+        assert 2 <= len(critique.questions) <= 3
+
+
+def test_enough_events(pack):
+    assert len(pack.events) >= 36
+
+
+def test_each_critique_illustrated_by_four_events(pack):
+    counts = Counter(c for e in pack.events.values() for c in illustrated(e))
+    for critique in CRITIQUES:
+        assert counts[critique] >= 4, f"{critique} is illustrated by only {counts[critique]} events"
+
+
+def test_every_role_decides_some_events(pack, scenario):
+    deciders = Counter(e.decider for e in pack.events_for(scenario))
+    for role in scenario.roles:
+        assert deciders[role] >= 4, f"{role} decides only {deciders[role]} events"
+
+
+def test_consequence_mechanics_are_used(pack):
+    options = [o for e in pack.events.values() for o in e.options]
+    assert sum(1 for o in options if o.later) >= 10, "delayed effects"
+    assert sum(1 for o in options if o.follow_ups) >= 4, "chains of follow-up events"
+    assert sum(1 for e in pack.events.values() if e.follow_up_only) >= 4
+    hidden = [(e, h) for e in pack.events.values() for o in e.options for h in o.hidden]
+    assert len(hidden) >= 8, "hidden downsides"
+    for event, part in hidden:
+        # A hidden downside is only fair when the role that could reveal it has the knowledge.
+        assert part.unless_shared_by in event.private, f"{event.id}: no private knowledge for the hidden downside"
+
+
+def test_top_down_options_give_quick_visible_results(pack):
+    """The other side gets a fair voice: options that honour nobody's proposals still bring gains at once."""
+    quick = 0
+    for event in pack.events.values():
+        for option in event.options:
+            if option.critique == "top_down" or (event.decider == "minister" and option.ai_bias >= 2):
+                if any(v > 0 for k, v in option.effects.change.items() if k in ("livability", "safety")):
+                    quick += 1
+    assert quick >= 8
+
+
+def test_ignoring_costs_more_than_not_asking(scenario):
+    rules = scenario.rules
+    assert rules.ignored is not None and rules.honoured is not None
+    ignored_trust = rules.ignored.change.get("trust", 0)
+    absent_trust = rules.absent.change.get("trust", 0) if rules.absent else 0
+    assert ignored_trust < absent_trust <= 0
+    assert rules.ignored.resource < 0, "participation fatigue: being ignored drains the role's resource"
+    assert rules.honoured.change.get("trust", 0) > 0
+
+
+def test_elections_every_four_years(pack):
+    elections = pack.events["elections"]
+    assert elections.scheduled == "round % 4 == 0"
+    assert not elections.once
+    assert "turnout" in elections.effects.set
+
+
+def test_endings(scenario):
+    ids = [e.id for e in scenario.endings]
+    assert len(ids) >= 5
+    for needed in ("unrest", "oil_tanker", "stones_no_trust", "partial", "with_the_neighbourhood"):
+        assert needed in ids
+    assert next(e for e in scenario.endings if e.id == "unrest").early
+    assert scenario.endings[-1].when is None
+
+
+def test_variants(scenario):
+    assert scenario.rounds == 15
+    short = next(v for v in scenario.variants if v.id == "short")
+    assert short.rounds == 6
+
+
+@pytest.mark.parametrize("variant", [None, "short"])
+def test_plays_to_an_ending_with_computer_roles(pack, variant):
+    seen_events: set[str] = set()
+    for seed in range(40):
+        game = Game.new(pack, seed=seed, variant=variant)
+        game.play_computer(until_human=False)
+        assert game.over and game.state.ending is not None
+        ending = game.ending()
+        assert ending is not None and ending.title["nl"] and ending.title["en"]
+        seen_events.update(r.event for r in game.state.history)
+    # Games differ: across seeds most of the pack's events come up.
+    assert len(seen_events) >= 25
+
+
+def test_same_seed_same_game(pack):
+    games = []
+    for _ in range(2):
+        game = Game.new(pack, seed=7, variant="short")
+        game.play_computer(strategy="random", until_human=False)
+        games.append((game.state.ending, [r.event for r in game.state.history], dict(game.state.meters)))
+    assert games[0] == games[1]
