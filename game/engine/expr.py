@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import difflib
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol
@@ -121,9 +122,16 @@ def compile_expr(source: str, names: Names, expect: Type | None = None) -> Compi
     if not source.strip():
         raise ExprError("expression is empty")
     try:
-        tree = ast.parse(source.strip(), mode="eval")
-    except SyntaxError as err:
-        raise ExprError(f"cannot parse '{source}': {err.msg}") from None
+        with warnings.catch_warnings():
+            # "invalid decimal literal" and the like are reported as our error, not printed by Python.
+            warnings.simplefilter("ignore")
+            tree = ast.parse(source.strip(), mode="eval")
+    except (SyntaxError, ValueError) as err:
+        # Python versions differ in which of these a null byte raises.
+        message = err.msg if isinstance(err, SyntaxError) else str(err)
+        raise ExprError(f"cannot parse '{source}': {message}") from None
+    except (RecursionError, MemoryError):
+        raise ExprError(f"expression is nested too deeply (limit {MAX_DEPTH})") from None
     count = sum(1 for _ in ast.walk(tree))
     if count > MAX_NODES:
         raise ExprError(f"expression is too complex ({count} parts; the limit is {MAX_NODES}); split it up")
@@ -247,10 +255,24 @@ class _Compiler:
             if isinstance(op, ast.In | ast.NotIn):
                 if not isinstance(comp, ast.List | ast.Tuple | ast.Set):
                     raise self.fail("'in' needs a list of constants, like input.resident in [\"share\", \"propose\"]")
+                if len(node.ops) > 1:
+                    # Chained 'in' (a < b in [..]) reads ambiguously; say it with 'and'.
+                    raise self.fail("'in' cannot be chained with other comparisons; join them with 'and'")
+                if prev_type == "bool":
+                    raise self.fail("'in' needs a number or a text on its left, not a true/false value")
                 values = []
                 for elt in comp.elts:
-                    if not isinstance(elt, ast.Constant) or isinstance(elt.value, bool):
+                    if (
+                        not isinstance(elt, ast.Constant)
+                        or isinstance(elt.value, bool)
+                        or not isinstance(elt.value, int | float | str)
+                    ):
                         raise self.fail("'in' lists may only hold numbers or texts")
+                    elt_type: Type = "str" if isinstance(elt.value, str) else "num"
+                    if elt_type != prev_type:
+                        raise self.fail(
+                            f"cannot compare a {_TYPE_WORD[prev_type]} with the {_TYPE_WORD[elt_type]} {elt.value!r}"
+                        )
                     values.append(elt.value)
                     self.check_input_value(prev_node, elt)
                 choices = frozenset(float(v) if isinstance(v, int | float) else v for v in values)
