@@ -263,6 +263,16 @@ def test_a_broken_snapshot_with_a_whole_log_is_rebuilt_from_the_log(pack, store)
     assert loaded.snapshot is not loaded.game
 
 
+def test_an_edited_snapshot_that_cannot_be_played_on_is_not_offered(pack, store):
+    data = json.loads(GOLDEN.read_text())
+    data["state"]["queue"] = ["no_such_event"]
+    store.root.mkdir(parents=True)
+    (store.root / "s.json").write_text(json.dumps(data))
+    loaded = store.load("s", pack)
+    assert not loaded.snapshot_ok and "cannot be played on" in loaded.mismatch
+    assert dump(loaded.snapshot) == dump(loaded.game) == dump(make.golden_game(pack))
+
+
 def test_saves_load_without_the_ui():
     """Reading and writing saves never pulls in Textual or Rich."""
     import subprocess

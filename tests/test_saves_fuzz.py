@@ -39,6 +39,8 @@ def paths(value, prefix=()):
 
 
 ALL_PATHS = [p for p in paths(GOLDEN) if p]
+#: Paths outside the long random-generator state, so the header and the game's fields get most tries.
+FIELD_PATHS = [p for p in ALL_PATHS if "rng" not in p]
 
 
 def replaced(data, path, value):
@@ -70,14 +72,14 @@ def load_or_error(tmp_path: Path, pack, raw: bytes) -> Loaded | SaveError:
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(path=st.sampled_from(ALL_PATHS), value=json_values)
+@given(path=st.sampled_from(FIELD_PATHS) | st.sampled_from(ALL_PATHS), value=json_values)
 def test_any_value_anywhere_loads_or_is_refused_clearly(tmp_path, pack, path, value):
     raw = json.dumps(replaced(GOLDEN, path, value)).encode()
     load_or_error(tmp_path, pack, raw)
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(path=st.sampled_from(ALL_PATHS))
+@given(path=st.sampled_from(FIELD_PATHS))
 def test_any_field_removed_loads_or_is_refused_clearly(tmp_path, pack, path):
     data = json.loads(GOLDEN_TEXT)
     node = data

@@ -281,10 +281,9 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
     while version < FORMAT:
         data = MIGRATIONS[version](data)
         version = data["format"]
-    if data.get("min_reader", FORMAT) > FORMAT:
-        raise SaveError(
-            f"this save needs save format {data['min_reader']}; update Wijkberaad to load it", "too_new"
-        )
+    needs = data.get("min_reader", FORMAT)
+    if type(needs) is int and needs > FORMAT:
+        raise SaveError(f"this save needs save format {needs}; update Wijkberaad to load it", "too_new")
     return data
 
 
@@ -575,17 +574,28 @@ def check(save: SaveFile, pack: Pack, info: SaveInfo) -> Loaded:
     elif save.pack.digest is not None and pack.digest and save.pack.digest != pack.digest:
         problems.append("the content's files changed since this save (same version, different hash)")
     snapshot, snapshot_problem = _snapshot(save, pack)
-    if snapshot_problem:
-        problems.append(snapshot_problem)
     try:
         game = replay(save, pack)
     except SaveError as err:
+        if snapshot is not None and (unplayable := _unplayable(snapshot)):
+            snapshot, snapshot_problem = None, unplayable
         if snapshot is None:
             raise SaveError(f"{err.message}, and {snapshot_problem}", "unreadable") from None
-        detail = "; ".join([err.message, *problems])
+        detail = "; ".join([err.message, *problems, *([snapshot_problem] if snapshot_problem else [])])
         raise SaveError(
             f"{detail}; you can continue from the saved state instead", "no_replay", snapshot=snapshot
         ) from None
+    if snapshot is not None:
+        replayed, saved = game.state.model_dump(mode="json"), snapshot.state.model_dump(mode="json")
+        if replayed != saved:
+            fields = [k for k in replayed if replayed.get(k) != saved.get(k)]
+            problems.append(
+                f"replaying the decision log does not reach the saved state (differs in: {', '.join(fields)})"
+            )
+            if unplayable := _unplayable(snapshot):
+                snapshot, snapshot_problem = None, unplayable
+    if snapshot_problem:
+        problems.append(snapshot_problem)
     if snapshot is None:
         # The log is whole but the snapshot is not (edited, or an engine whose state changed shape):
         # the replay is the game; a second, separate replay stands in for the snapshot.
@@ -593,13 +603,17 @@ def check(save: SaveFile, pack: Pack, info: SaveInfo) -> Loaded:
         return Loaded(
             info=info, game=game, snapshot=replay(save, pack), mismatch="; ".join(problems), snapshot_ok=False
         )
-    replayed, saved = game.state.model_dump(mode="json"), snapshot.state.model_dump(mode="json")
-    if replayed != saved:
-        fields = [k for k in replayed if replayed.get(k) != saved.get(k)]
-        problems.append(
-            f"replaying the decision log does not reach the saved state (differs in: {', '.join(fields)})"
-        )
     return Loaded(info=info, game=game, snapshot=snapshot, mismatch="; ".join(problems) or None)
+
+
+def _unplayable(snapshot: Game) -> str | None:
+    """Why a snapshot that differs from its replay cannot be played on (tried on a copy), or None."""
+    trial = Game(snapshot.pack, snapshot.state.model_copy(deep=True))
+    try:
+        trial.play_computer(until_human=False)
+    except Exception as err:  # noqa: BLE001 - an edited state may break the rules anywhere
+        return f"the saved state cannot be played on ({type(err).__name__}: {err})"
+    return None
 
 
 def replay(save: SaveFile, pack: Pack) -> Game:
