@@ -330,6 +330,12 @@ class WijkberaadApp(App[None]):
     def action_title(self) -> None:
         self.to_title(keep=True)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Keys that need a game in play leave the footer while there is none.
+        if action in ("save", "history") and self.game is None:
+            return False
+        return True
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         lang = self.lang
         items: list[tuple[str, Callable[[], Any]]] = [("new", self.action_new)]

@@ -60,7 +60,7 @@ async def test_single_player_plays_a_whole_short_game(make_app):
 
 async def test_hot_seat_of_three_never_shows_private_knowledge_to_another_player(make_app, trio_pack):
     players = {"minister": "Ahmed", "resident": "Sanne", "youth_worker": "Noor"}
-    app = make_app(trio_pack, players=players, scenario="test")
+    app = make_app(trio_pack, players=players, scenario="test", variant="short")
     secrets = {
         (event.id, role): text(knowledge, "nl")
         for event in trio_pack.events.values()

@@ -38,11 +38,12 @@ class SetupScreen(GameScreen[None]):
                     [(text(s.title, self.lang), s.id) for s in pack.scenarios.values()],
                     value=self.scenario,
                     allow_blank=False,
+                    compact=True,
                     id="setup-scenario",
                 )
             with Horizontal(classes="setup-row"):
                 yield Label(self.tr("setup.length"), classes="setup-label")
-                yield Select(self._lengths(), value="", allow_blank=False, id="setup-length")
+                yield Select(self._lengths(), value="", allow_blank=False, compact=True, id="setup-length")
             yield Static(self.tr("setup.roles"), classes="hint")
             yield Vertical(*self._role_rows(), id="setup-roles")
             with Horizontal(classes="setup-row"):
@@ -50,15 +51,15 @@ class SetupScreen(GameScreen[None]):
                 yield self._input(str(self.seed), id="setup-seed", placeholder="12345")
             yield Static(id="setup-error", classes="error")
             with Horizontal(id="setup-buttons"):
-                yield Button(self.tr("setup.start"), variant="primary", id="setup-start")
-                yield Button(self.tr("setup.cancel"), id="setup-back")
+                yield Button(self.tr("setup.start"), variant="primary", compact=True, id="setup-start")
+                yield Button(self.tr("setup.cancel"), compact=True, id="setup-back")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#setup-roles Input", Input).focus()
 
     def _input(self, value: str, **kwargs: str) -> Input:
-        field = Input(value, **kwargs)
+        field = Input(value, compact=True, **kwargs)
         field.cursor_blink = self.wapp.blink
         return field
 
