@@ -284,6 +284,7 @@ def _merge(layers: list[Layer], stack: Stack) -> PackSource:
                 else:
                     first = _where(previous.source.where[key])
                     if key in replaces:
+                        used.add(key)  # reported here; not again as "nothing to replace"
                         why = f"pack '{x.id}' does not extend pack '{previous.id}', so it cannot replace its items"
                     else:
                         why = f"add '{_SINGULAR[kind]}:{item.id}' to replaces in {x.manifest_file} to replace it, or rename it"
@@ -303,7 +304,7 @@ def _merge(layers: list[Layer], stack: Stack) -> PackSource:
                 continue
             spec = f"{_SINGULAR[key[0]]}:{key[1]}"
             if key not in src.where:
-                message = f"replaces {spec}, but this pack does not define a {_SINGULAR[key[0]]} '{key[1]}'"
+                message = f"replaces {spec}, but this pack defines no {_SINGULAR[key[0]]} '{key[1]}'"
             else:
                 message = f"replaces {spec}, but no pack it builds on has that item (nothing to replace; drop it from replaces)"
             stack.problems.append(

@@ -273,7 +273,7 @@ class _Lint:
             if meter.id not in changed and _is_zero(meter.drift):
                 yield self.warn(
                     ("meters", meter.id),
-                    f"meter '{meter.id}' never changes: no effect, rule or drift touches it",
+                    "this meter never changes: no effect, rule or drift touches it",
                 )
 
     # -- texts ------------------------------------------------------------------------------------

@@ -1,0 +1,342 @@
+"""Balance reports: many complete computer-played games of a scenario, in parallel, summed up for authors.
+
+:func:`simulate` plays ``runs`` games per strategy (every built-in strategy of
+:data:`game.engine.policy.STRATEGIES` unless told otherwise) and returns a :class:`dict` report (the
+``--json`` output of ``wijkberaad simulate``). Games are played in worker processes, each loading the
+content from the pack folders itself (compiled packs hold closures, which do not cross processes).
+
+Reproducible: game ``i`` of every strategy is played with seed :func:`game_seed` ``(seed, i)``; the work
+is cut into fixed chunks of :data:`CHUNK` games whatever the number of workers, and results are put back
+in game order before anything is summed, so the same seed gives the same report on 1 core or 64.
+
+Report fields (all shares are fractions 0..1, numbers rounded to 3 decimals):
+
+- ``pack``, ``pack_version``, ``scenario``, ``variant``, ``rounds``, ``runs`` (games per strategy),
+  ``seed``, ``strategies`` (in the order played);
+- ``by_strategy``: per strategy, ``games``, ``endings`` (ending id -> share, every ending of the scenario),
+  ``meters`` (meter id -> ``mean``, ``min``, ``p10``, ``median``, ``p90``, ``max`` of final values),
+  ``length`` (``rounds`` and ``events``, each with the same six statistics) and ``score`` (mean final
+  meters scaled to 0..1, flipped where lower is better: one number to compare strategies);
+- ``overall``: ``endings``, ``meters`` and ``length`` over all games of all strategies;
+- ``events_never_drawn``: ids of the scenario's events no game drew;
+- ``options_never_chosen``: ``event:option`` for options of drawn events that no game chose;
+- ``dominance``: notes such as strategy ``honour`` reaching ending ``x`` in 90% or more of its games,
+  or one strategy's score far above the others (an author's cue that a choice is a sure win).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from game.engine import Game, Pack
+from game.engine.policy import STRATEGIES
+
+#: Games per chunk of work: fixed, so how the work is cut never depends on the number of workers.
+CHUNK = 8
+#: A strategy reaching one ending this often is reported as dominating it.
+DOMINANT_SHARE = 0.9
+STATS = ("mean", "min", "p10", "median", "p90", "max")
+
+
+@dataclass(frozen=True)
+class GameResult:
+    """What one finished computer game came to."""
+
+    strategy: str
+    index: int
+    ending: str | None
+    meters: dict[str, float]
+    rounds: int
+    events: tuple[str, ...]
+    decisions: tuple[tuple[str, str], ...]
+
+
+def game_seed(seed: int, index: int) -> int:
+    """The seed of game ``index`` (the same for every strategy, so strategies meet the same draws)."""
+    return (seed * 1_000_003 + index) % (2**63)
+
+
+def play_one(
+    pack: Pack, scenario: str, variant: str | None, seed: int, strategy: str, index: int = 0
+) -> GameResult:
+    """Play one whole game with every role computer-played by ``strategy``."""
+    game = Game.new(pack, scenario, seed=seed, variant=variant)
+    game.play_computer(strategy, until_human=False)
+    st = game.state
+    return GameResult(
+        strategy=strategy,
+        index=index,
+        ending=st.ending,
+        meters=dict(st.meters),
+        rounds=len(st.round_log),
+        events=tuple(r.event for r in st.history),
+        decisions=tuple((r.event, r.decision) for r in st.history if r.decision is not None),
+    )
+
+
+# -- workers -------------------------------------------------------------------------------------
+_PACKS: dict[tuple[str, ...], Pack] = {}
+
+
+def load_for_simulation(roots: Iterable[Path | str]) -> Pack:
+    """The layered pack of ``roots`` (cached per process)."""
+    key = tuple(str(r) for r in roots)
+    pack = _PACKS.get(key)
+    if pack is None:
+        from game.data.loader import ContentError
+        from game.data.packs import load_layers
+
+        result = load_layers([Path(r) for r in key], lint=False)
+        if result.pack is None or result.errors:
+            raise ContentError(result.problems)
+        pack = _PACKS[key] = result.pack
+    return pack
+
+
+def _run_chunk(
+    roots: tuple[str, ...],
+    scenario: str,
+    variant: str | None,
+    seed: int,
+    strategy: str,
+    start: int,
+    stop: int,
+) -> list[GameResult]:
+    pack = load_for_simulation(roots)
+    return [play_one(pack, scenario, variant, game_seed(seed, i), strategy, i) for i in range(start, stop)]
+
+
+# -- the report ----------------------------------------------------------------------------------
+def simulate(
+    roots: list[Path],
+    *,
+    scenario: str | None = None,
+    variant: str | None = None,
+    runs: int = 100,
+    seed: int = 0,
+    strategies: list[str] | None = None,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, Any]:
+    """Play ``runs`` games per strategy of the layered packs in ``roots`` and report (see module doc).
+
+    Raises:
+        ContentError: the packs do not load.
+        ValueError: an unknown scenario, variant or strategy, or runs below 1.
+    """
+    pack = load_for_simulation(roots)
+    scenario = scenario or next(iter(pack.scenarios))
+    if scenario not in pack.scenarios:
+        raise ValueError(f"no scenario '{scenario}'; choose from {', '.join(pack.scenarios)}")
+    sc = pack.scenarios[scenario]
+    rounds = sc.rounds
+    if variant is not None:
+        found = [v for v in sc.variants if v.id == variant]
+        if not found:
+            raise ValueError(f"scenario '{scenario}' has no variant '{variant}'")
+        rounds = found[0].rounds
+    strategies = list(strategies or STRATEGIES)
+    for name in strategies:
+        if name not in STRATEGIES:
+            raise ValueError(f"unknown strategy '{name}'; choose from {', '.join(STRATEGIES)}")
+    if runs < 1:
+        raise ValueError("runs must be at least 1")
+    key = tuple(str(r) for r in roots)
+    chunks = [(s, a, min(a + CHUNK, runs)) for s in strategies for a in range(0, runs, CHUNK)]
+    total = runs * len(strategies)
+    done = 0
+    results: dict[tuple[str, int], list[GameResult]] = {}
+    workers = workers if workers is not None else min(os.cpu_count() or 1, len(chunks))
+    if workers <= 1:
+        for s, a, b in chunks:
+            results[(s, a)] = _run_chunk(key, scenario, variant, seed, s, a, b)
+            done += b - a
+            if progress:
+                progress(done, total)
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {
+                pool.submit(_run_chunk, key, scenario, variant, seed, s, a, b): (s, a, b)
+                for s, a, b in chunks
+            }
+            for future in as_completed(futures):
+                s, a, b = futures[future]
+                results[(s, a)] = future.result()
+                done += b - a
+                if progress:
+                    progress(done, total)
+    games = {s: [g for a in range(0, runs, CHUNK) for g in results[(s, a)]] for s in strategies}
+    return _report(pack, scenario, variant, rounds, runs, seed, strategies, games)
+
+
+def _r(x: float) -> float:
+    return round(float(x), 3)
+
+
+def stats(values: list[float]) -> dict[str, float]:
+    """Mean, min, 10th percentile, median, 90th percentile and max (percentiles by linear interpolation)."""
+    ordered = sorted(values)
+    n = len(ordered)
+
+    def pct(p: float) -> float:
+        pos = p * (n - 1)
+        lo = int(pos)
+        hi = min(lo + 1, n - 1)
+        return ordered[lo] + (ordered[hi] - ordered[lo]) * (pos - lo)
+
+    return {
+        "mean": _r(sum(ordered) / n),
+        "min": _r(ordered[0]),
+        "p10": _r(pct(0.1)),
+        "median": _r(pct(0.5)),
+        "p90": _r(pct(0.9)),
+        "max": _r(ordered[-1]),
+    }
+
+
+def _summary(pack: Pack, endings: list[str], games: list[GameResult]) -> dict[str, Any]:
+    count = Counter(g.ending for g in games)
+    return {
+        "games": len(games),
+        "endings": {e: _r(count[e] / len(games)) for e in endings},
+        "meters": {
+            m: stats([g.meters[m] for g in games]) for m in pack.meters if all(m in g.meters for g in games)
+        },
+        "length": {
+            "rounds": stats([g.rounds for g in games]),
+            "events": stats([len(g.events) for g in games]),
+        },
+        "score": _r(sum(_score(pack, g) for g in games) / len(games)),
+    }
+
+
+def _score(pack: Pack, game: GameResult) -> float:
+    parts = []
+    for meter in pack.meters.values():
+        if meter.id in game.meters and meter.max > meter.min:
+            share = (game.meters[meter.id] - meter.min) / (meter.max - meter.min)
+            parts.append(share if meter.higher_is_better else 1 - share)
+    return sum(parts) / len(parts) if parts else 0.0
+
+
+def _report(
+    pack: Pack,
+    scenario: str,
+    variant: str | None,
+    rounds: int,
+    runs: int,
+    seed: int,
+    strategies: list[str],
+    games: dict[str, list[GameResult]],
+) -> dict[str, Any]:
+    sc = pack.scenarios[scenario]
+    endings = [e.id for e in sc.endings]
+    every = [g for s in strategies for g in games[s]]
+    by_strategy = {s: _summary(pack, endings, games[s]) for s in strategies}
+    drawn = {e for g in every for e in g.events}
+    chosen = {d for g in every for d in g.decisions}
+    events = pack.events_for(sc)
+    never_drawn = [e.id for e in events if e.id not in drawn]
+    never_chosen = [
+        f"{e.id}:{o.id}" for e in events if e.id in drawn for o in e.options if (e.id, o.id) not in chosen
+    ]
+    dominance = []
+    for s in strategies:
+        for ending, share in by_strategy[s]["endings"].items():
+            if share >= DOMINANT_SHARE and len(endings) > 1:
+                dominance.append(f"strategy '{s}' reaches ending '{ending}' in {share:.0%} of its games")
+    if len(strategies) > 1:
+        ranked = sorted(strategies, key=lambda s: -by_strategy[s]["score"])
+        best, second = by_strategy[ranked[0]]["score"], by_strategy[ranked[1]]["score"]
+        if best - second >= 0.15:
+            dominance.append(
+                f"strategy '{ranked[0]}' scores far above the others ({best:.2f} against {second:.2f})"
+            )
+    return {
+        "pack": pack.id,
+        "pack_version": pack.manifest.version,
+        "scenario": scenario,
+        "variant": variant,
+        "rounds": rounds,
+        "runs": runs,
+        "seed": seed,
+        "strategies": strategies,
+        "by_strategy": by_strategy,
+        "overall": {k: v for k, v in _summary(pack, endings, every).items() if k not in ("games", "score")},
+        "events_never_drawn": never_drawn,
+        "options_never_chosen": never_chosen,
+        "dominance": dominance,
+    }
+
+
+#: The top-level fields of a report, as documented above (tests check the JSON against this).
+REPORT_FIELDS = (
+    "pack",
+    "pack_version",
+    "scenario",
+    "variant",
+    "rounds",
+    "runs",
+    "seed",
+    "strategies",
+    "by_strategy",
+    "overall",
+    "events_never_drawn",
+    "options_never_chosen",
+    "dominance",
+)
+
+
+def format_report(report: dict[str, Any]) -> str:
+    """The report as plain text for a terminal or a file."""
+    lines = []
+    variant = f", variant {report['variant']}" if report["variant"] else ""
+    lines.append(
+        f"Balance of scenario '{report['scenario']}'{variant} ({report['rounds']} rounds) in pack "
+        f"{report['pack']} {report['pack_version']}: {report['runs']} games per strategy, seed {report['seed']}"
+    )
+    strategies = report["strategies"]
+    width = max(12, *(len(s) + 2 for s in strategies))
+    endings = list(report["overall"]["endings"])
+    name_w = max(
+        [len("ending"), *(len(e) for e in endings), *(len(m) for m in report["overall"]["meters"]), 14]
+    )
+    lines.append("")
+    lines.append("Endings (share of games)")
+    lines.append("  " + "".ljust(name_w) + "".join(s.rjust(width) for s in strategies) + "all".rjust(width))
+    for e in endings:
+        row = [f"{report['by_strategy'][s]['endings'][e]:.0%}".rjust(width) for s in strategies]
+        lines.append(
+            "  " + e.ljust(name_w) + "".join(row) + f"{report['overall']['endings'][e]:.0%}".rjust(width)
+        )
+    lines.append("")
+    lines.append("Final meters (mean, per strategy; then min / p10 / median / p90 / max over all games)")
+    for m, st in report["overall"]["meters"].items():
+        row = [f"{report['by_strategy'][s]['meters'][m]['mean']:.1f}".rjust(width) for s in strategies]
+        spread = " / ".join(f"{st[k]:g}" for k in ("min", "p10", "median", "p90", "max"))
+        lines.append("  " + m.ljust(name_w) + "".join(row) + f"   {spread}")
+    lines.append("")
+    score = "".join(f"{report['by_strategy'][s]['score']:.2f}".rjust(width) for s in strategies)
+    lines.append("  " + "score (0..1)".ljust(name_w) + score)
+    length = report["overall"]["length"]
+    lines.append("")
+    lines.append(
+        f"Game length: {length['rounds']['mean']:g} rounds on average (min {length['rounds']['min']:g}, "
+        f"max {length['rounds']['max']:g}); {length['events']['mean']:g} events on average"
+    )
+    lines.append("")
+    never = report["events_never_drawn"]
+    lines.append(f"Events never drawn: {', '.join(never) if never else 'none'}")
+    unchosen = report["options_never_chosen"]
+    lines.append(f"Options never chosen: {', '.join(unchosen) if unchosen else 'none'}")
+    if report["dominance"]:
+        lines.append("")
+        lines.append("Dominance:")
+        lines.extend(f"  - {note}" for note in report["dominance"])
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,110 @@
+"""``wijkberaad simulate [PACK]``: play many complete computer games and report the balance.
+
+Without PACK the game's own content is simulated (the shipped base, the mods folder, and ``--pack``);
+with PACK, that pack layered on the packs it extends, as ``validate`` checks it. The report's fields are
+described in :mod:`game.balance` and in docs/modding.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from .common import add_pack_option, existing_dir, fail
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from game.engine.policy import STRATEGIES
+
+    parser.epilog = "Strategies: " + "; ".join(f"{k}: {v}" for k, v in STRATEGIES.items()) + "."
+    parser.add_argument(
+        "pack", nargs="?", metavar="PACK", help="the pack to simulate (default: the game's content)"
+    )
+    parser.add_argument("--scenario", metavar="ID", help="the scenario (default: the pack's first)")
+    parser.add_argument("--variant", metavar="ID", help="play a variant of the scenario (e.g. the short one)")
+    parser.add_argument(
+        "--runs", type=int, default=100, metavar="N", help="games per strategy (default: 100)"
+    )
+    parser.add_argument(
+        "--seed", type=int, default=0, metavar="S", help="the seed of the first game (default: 0)"
+    )
+    parser.add_argument(
+        "--strategy",
+        action="append",
+        choices=list(STRATEGIES),
+        metavar="NAME",
+        help=f"only this strategy (repeatable; default: all of {', '.join(STRATEGIES)})",
+    )
+    parser.add_argument(
+        "--workers", type=int, default=None, metavar="N", help="processes (default: one per core)"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print the report as JSON (fields: see docs/modding.md)"
+    )
+    add_pack_option(parser)
+
+
+class ProgressBar:
+    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
+
+    def __init__(self, stream=None) -> None:  # noqa: ANN001 - a text stream
+        self.stream = stream or sys.stderr
+        self.enabled = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.started = time.monotonic()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        width = 30
+        filled = int(width * done / max(total, 1))
+        elapsed = time.monotonic() - self.started
+        bar = "#" * filled + "-" * (width - filled)
+        self.stream.write(f"\r[{bar}] {done}/{total} games  {elapsed:.0f}s")
+        if done >= total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.balance import format_report, simulate
+    from game.data.loader import ContentError
+    from game.data.packs import game_pack_dirs, validation_dirs
+
+    try:
+        extra = [existing_dir(p) if isinstance(p, str) else p for p in args.packs]
+    except argparse.ArgumentTypeError as err:
+        return fail(str(err))
+    if args.pack:
+        path = Path(args.pack)
+        if not path.is_dir():
+            return fail(f"pack folder not found: {args.pack}")
+        roots = [*validation_dirs(path), *extra]
+    else:
+        roots = game_pack_dirs(extra)
+    if args.runs < 1:
+        return fail("--runs must be at least 1")
+    try:
+        report = simulate(
+            roots,
+            scenario=args.scenario,
+            variant=args.variant,
+            runs=args.runs,
+            seed=args.seed,
+            strategies=args.strategy,
+            workers=args.workers,
+            progress=ProgressBar(),
+        )
+    except ContentError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        return fail("the content has errors; 'wijkberaad validate' lists them")
+    except ValueError as err:
+        return fail(str(err))
+    if args.json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        sys.stdout.write(format_report(report))
+    return 0
