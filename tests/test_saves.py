@@ -83,19 +83,28 @@ def test_a_finished_game_round_trips(pack, store, seed):
     assert loaded.game.over and loaded.info.ending == game.state.ending
 
 
-def test_a_hot_seat_game_continues_at_the_same_step(pack, store):
-    game = Game.new(pack, seed=4, players={"minister": "Ann", "resident": "Bo"})
-    for _ in range(3):
+@pytest.mark.parametrize(
+    "players",
+    [{"minister": "Ann"}, {"resident": "Bo"}, {"minister": "Ann", "resident": "Bo"}],
+    ids=["single-minister", "single-resident", "hot-seat"],
+)
+@pytest.mark.parametrize("moves", [1, 3, 6])
+def test_a_game_continues_at_exactly_the_same_step(pack, store, players, moves):
+    game = Game.new(pack, seed=4, players=players)
+    for _ in range(moves):
+        game.play_computer()
+        if game.over:
+            break
         game.choose(game.step().choices[0].id)
     store.autosave(game, "class-1")
     loaded = store.load("auto-class-1", pack)
     assert loaded.mismatch is None
     for resumed in (loaded.game, loaded.snapshot):
         assert resumed.step() == game.step()
-        assert resumed.state.players == {"minister": "Ann", "resident": "Bo"}
+        assert resumed.state.players == game.state.players
     # Both go on exactly as the original would.
     while not game.over:
-        choice = game.step().choices[-1].id
+        choice = [c for c in game.step().choices if c.available][-1].id
         for g in (game, loaded.game, loaded.snapshot):
             g.choose(choice)
     assert dump(loaded.game) == dump(game) == dump(loaded.snapshot)
