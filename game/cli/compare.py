@@ -1,0 +1,72 @@
+"""``wijkberaad compare SAVE...``: one table of all groups' games for the plenary debrief."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from game.data.saves import add_saves_option
+from game.i18n import default_language
+
+from .common import add_lang_option, add_pack_option, fail
+from .report import add_format_options, load_content, pick_format, resolve_save, write_output
+
+FORMATS = ("md", "html", "csv")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = (
+        "Example: 'wijkberaad compare saves/groep-*.json -o klas.html'. "
+        "A folder stands for every save in it. A save that cannot be read is named with the reason "
+        "and skipped; the command fails only when no save could be read."
+    )
+    parser.add_argument(
+        "saves", nargs="+", metavar="SAVE", help="save files (or folders of them, or save names)"
+    )
+    add_format_options(parser, FORMATS, "md, html or csv (default: from FILE's extension, else md)")
+    parser.add_argument(
+        "--anonymous", action="store_true", help="name the roles only, never the players' names"
+    )
+    add_lang_option(parser)
+    add_pack_option(parser)
+    add_saves_option(parser)
+
+
+def expand(paths: list[Path]) -> list[Path]:
+    """Folders replaced by the save files in them (sorted by name)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir() if p.suffix == ".json" and not p.name.startswith("."))
+        else:
+            found.append(path)
+    return found
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.data.compare import build_comparison, render_comparison
+    from game.data.report import load_save_file
+    from game.data.saves import SaveError
+
+    lang = args.lang or default_language()
+    fmt = pick_format(args, FORMATS)
+    pack = load_content(args)
+    if isinstance(pack, int):
+        return pack
+    games = []
+    unreadable: list[tuple[str, str]] = []
+    for path in expand([resolve_save(s, args) for s in args.saves]):
+        try:
+            game, notes = load_save_file(path, pack)
+        except SaveError as err:
+            print(f"wijkberaad: {path}: {err.message}; skipped", file=sys.stderr)
+            unreadable.append((path.name, err.message))
+            continue
+        for note in notes:
+            print(f"wijkberaad: {path}: note: {note}", file=sys.stderr)
+        games.append((path.stem, game))
+    if not games:
+        return fail("none of the saves could be read", 1)
+    comparison = build_comparison(games, lang, anonymous=args.anonymous, unreadable=unreadable)
+    return write_output(render_comparison(comparison, fmt), fmt, args.output)

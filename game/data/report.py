@@ -1,0 +1,449 @@
+"""The debrief report of one game: what happened, in the players' language, ready for HTML, Markdown or CSV.
+
+:func:`build_report` turns a :class:`~game.engine.Game` into a :class:`Report` of plain, already
+translated values; :mod:`game.data.report_formats` writes it as a self-contained HTML page, Markdown or CSV
+(:func:`render`). :func:`load_save_file` reads a save file by its path for the ``report`` and ``compare``
+commands. Nothing here depends on the UI; nothing reads the clock, so the same game gives the same report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from game.engine import Change, EventRecord, Game, Note, Pack
+from game.i18n import t as engine_t
+from game.i18n import text
+
+from .report_strings import r
+from .saves import MAX_BYTES, Loaded, SaveError, SaveInfo, check, parse
+from .session import game_code
+
+Format = Literal["html", "md", "csv"]
+FORMATS: tuple[Format, ...] = ("html", "md", "csv")
+PHASES = ("describe", "analyse", "transfer", "apply")
+Verdict = Literal["honoured", "ignored", "absent"]
+
+
+# -- what a report holds ------------------------------------------------------------------------------
+@dataclass
+class MeterLine:
+    """One meter over the game: its value at the start and after every finished round."""
+
+    id: str
+    name: str
+    low: float
+    high: float
+    higher_is_better: bool
+    values: list[float]
+
+
+@dataclass
+class PlayerLine:
+    role_id: str
+    role: str
+    #: the player's name, "a player" when anonymous, or "computer"
+    player: str
+    human: bool
+
+
+@dataclass
+class InputLine:
+    role_id: str
+    role: str
+    label: str
+    input_id: str
+    verdict: Verdict | None
+    shared: bool
+
+
+@dataclass
+class EffectLine:
+    """One change to a meter or resource, with its cause in words."""
+
+    target: str
+    name: str
+    delta: float
+    cause: str
+    text: str = ""
+    critique_id: str | None = None
+    critique: str | None = None
+    meter: bool = True
+
+
+@dataclass
+class EventLine:
+    round: int
+    event_id: str
+    title: str
+    kind: Literal["decision", "news"]
+    decider_id: str | None = None
+    decider: str = ""
+    inputs: list[InputLine] = field(default_factory=list)
+    decision_id: str | None = None
+    decision: str = ""
+    outcome: str = ""
+    effects: list[EffectLine] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    critiques: list[str] = field(default_factory=list)
+
+    def verdicts(self, verdict: Verdict) -> list[str]:
+        return [i.role for i in self.inputs if i.verdict == verdict]
+
+
+@dataclass
+class RoundLine:
+    round: int
+    label: str
+    events: list[EventLine]
+    end_effects: list[EffectLine]
+    end_notes: list[str]
+    meters: dict[str, float]
+
+
+@dataclass
+class CritiqueLine:
+    id: str
+    title: str
+    summary: str
+    explanation: str
+    citation: str
+    count: int
+    where: list[str]
+    in_ending: bool
+    events: list[str]
+
+
+@dataclass
+class QuestionLine:
+    phase: str
+    text: str
+    source: str
+
+
+@dataclass
+class Report:
+    """A game's report, every text already in the report's language."""
+
+    lang: str
+    pack: str
+    pack_version: str
+    scenario_id: str
+    scenario: str
+    variant_id: str | None
+    variant: str
+    seed: int
+    code: str
+    round_name: str
+    rounds_played: int
+    rounds_total: int
+    current_round: int
+    finished: bool
+    ending_id: str | None
+    ending_title: str
+    ending_text: str
+    players: list[PlayerLine]
+    meters: list[MeterLine]
+    rounds: list[RoundLine]
+    critiques: list[CritiqueLine]
+    questions: list[QuestionLine]
+    anonymous: bool = False
+    source: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def round_label(self, n: int) -> str:
+        return r("report.start", self.lang) if n == 0 else f"{self.round_name} {n}"
+
+    @property
+    def decisions(self) -> list[EventLine]:
+        return [e for rnd in self.rounds for e in rnd.events if e.kind == "decision"]
+
+
+# -- building -------------------------------------------------------------------------------------------
+def build_report(
+    game: Game,
+    lang: str = "nl",
+    *,
+    anonymous: bool = False,
+    source: str | None = None,
+    warnings: Iterable[str] = (),
+) -> Report:
+    """The report of ``game`` in ``lang``; ``anonymous`` shows roles instead of players' names."""
+    return _Builder(game, lang, anonymous).build(source, list(warnings))
+
+
+class _Builder:
+    def __init__(self, game: Game, lang: str, anonymous: bool) -> None:
+        self.game = game
+        self.pack: Pack = game.pack
+        self.lang = lang
+        self.anonymous = anonymous
+        self.scenario = game.scenario
+
+    def tx(self, value: dict[str, str] | None) -> str:
+        return text(value, self.lang)
+
+    def role_name(self, role: str) -> str:
+        return self.tx(self.pack.roles[role].name) if role in self.pack.roles else role
+
+    def target_name(self, target: str) -> tuple[str, bool]:
+        if target in self.pack.meters:
+            return self.tx(self.pack.meters[target].name), True
+        owner = self.pack.resource_owner.get(target)
+        if owner is not None:
+            res = self.pack.roles[owner].resource
+            if res is not None:
+                return self.tx(res.name), False
+        return target, False
+
+    def critique_title(self, critique: str | None) -> str | None:
+        if critique is None:
+            return None
+        found = self.pack.critiques.get(critique)
+        return self.tx(found.title) if found else critique
+
+    def build(self, source: str | None, warnings: list[str]) -> Report:
+        game, st, lang = self.game, self.game.state, self.lang
+        variant = ""
+        if st.variant:
+            found = [v for v in self.scenario.variants if v.id == st.variant]
+            variant = self.tx(found[0].title) if found else st.variant
+        ending = game.ending()
+        rounds = [self.round_line(n) for n in range(1, len(st.round_log) + 1)]
+        return Report(
+            lang=lang,
+            pack=self.tx(self.pack.manifest.title),
+            pack_version=self.pack.manifest.version,
+            scenario_id=st.scenario,
+            scenario=self.tx(self.scenario.title),
+            variant_id=st.variant,
+            variant=variant,
+            seed=st.seed,
+            code=game_code(game),
+            round_name=self.tx(self.scenario.round_name),
+            rounds_played=len(st.round_log),
+            rounds_total=st.rounds,
+            current_round=st.round,
+            finished=ending is not None,
+            ending_id=st.ending,
+            ending_title=self.tx(ending.title) if ending else "",
+            ending_text=self.tx(ending.text) if ending else "",
+            players=[self.player_line(role) for role in st.players],
+            meters=self.meter_lines(),
+            rounds=rounds,
+            critiques=self.critique_lines(),
+            questions=self.question_lines(),
+            anonymous=self.anonymous,
+            source=source,
+            warnings=warnings,
+        )
+
+    def player_line(self, role: str) -> PlayerLine:
+        name = self.game.state.players.get(role)
+        if name is None:
+            player = r("report.computer", self.lang)
+        elif self.anonymous:
+            player = r("report.a_player", self.lang)
+        else:
+            player = name
+        return PlayerLine(role, self.role_name(role), player, name is not None)
+
+    def meter_lines(self) -> list[MeterLine]:
+        st = self.game.state
+        lines = []
+        for meter in self.pack.meters.values():
+            if meter.id not in st.start:
+                continue
+            lines.append(
+                MeterLine(
+                    meter.id,
+                    self.tx(meter.name),
+                    meter.min,
+                    meter.max,
+                    meter.higher_is_better,
+                    self.game.meter_series(meter.id),
+                )
+            )
+        return lines
+
+    def round_line(self, n: int) -> RoundLine:
+        st = self.game.state
+        record = st.round_log[n - 1]
+        events = [self.event_line(e) for e in st.history if e.round == n]
+        end_effects = [self.effect(c) for c in record.changes if c.cause != "refresh"]
+        return RoundLine(
+            n,
+            f"{self.tx(self.scenario.round_name)} {n}",
+            events,
+            end_effects,
+            [s for s in (self.note(x) for x in record.notes) if s],
+            dict(record.meters),
+        )
+
+    def event_line(self, rec: EventRecord) -> EventLine:
+        event = self.pack.events.get(rec.event)
+        title = self.tx(event.title) if event else rec.event
+        line = EventLine(rec.round, rec.event, title, "news" if rec.decider is None else "decision")
+        if rec.decider is not None:
+            line.decider_id = rec.decider
+            line.decider = self.who(rec.decider)
+        for role, input_id in rec.inputs.items():
+            label = input_id
+            if event is not None:
+                for option in self.pack.inputs_for(role, event):
+                    if option.id == input_id:
+                        label = self.tx(option.label)
+            verdict: Verdict | None = None
+            for kind in ("honoured", "ignored", "absent"):
+                if role in getattr(rec, kind):
+                    verdict = kind  # type: ignore[assignment]
+            line.inputs.append(InputLine(role, self.who(role), label, input_id, verdict, role in rec.shared))
+        if rec.decision is not None:
+            line.decision_id = rec.decision
+            line.decision = rec.decision
+            if event is not None:
+                for option in event.options:
+                    if option.id == rec.decision:
+                        line.decision = self.tx(option.label)
+        line.outcome = self.tx(rec.outcome)
+        line.effects = [self.effect(c) for c in rec.changes]
+        line.notes = [s for s in (self.note(x) for x in rec.notes) if s]
+        seen: list[str] = []
+        for c in [*rec.changes, *rec.notes]:
+            if c.critique and c.critique not in seen:
+                seen.append(c.critique)
+        line.critiques = [self.critique_title(c) or c for c in seen]
+        return line
+
+    def who(self, role: str) -> str:
+        """A role as the report names it: with the player's name unless anonymous or computer-played."""
+        name = self.game.state.players.get(role)
+        if name and not self.anonymous:
+            return f"{self.role_name(role)} ({name})"
+        return self.role_name(role)
+
+    def effect(self, change: Change) -> EffectLine:
+        name, is_meter = self.target_name(change.target)
+        role = self.role_name(change.role) if change.role else ""
+        return EffectLine(
+            change.target,
+            name,
+            change.delta,
+            engine_t(f"cause.{change.cause}", self.lang, role=role),
+            self.tx(change.text),
+            change.critique,
+            self.critique_title(change.critique),
+            is_meter,
+        )
+
+    def note(self, note: Note) -> str:
+        if note.kind == "averted":
+            return engine_t("note.averted", self.lang, role=self.role_name(note.role or ""))
+        if note.kind == "follow_up":
+            return engine_t("note.follow_up", self.lang)
+        return self.tx(note.text)
+
+    def critique_lines(self) -> list[CritiqueLine]:
+        st = self.game.state
+        moments: dict[str, list[tuple]] = {}
+        where: dict[str, list[str]] = {}
+        records: list[tuple[int, str | None, list[Change | Note]]] = [
+            (e.round, e.event, [*e.changes, *e.notes]) for e in st.history
+        ]
+        records += [(rnd.round, None, [*rnd.changes, *rnd.notes]) for rnd in st.round_log]
+        for rnd, _event, items in records:
+            for item in items:
+                if not item.critique:
+                    continue
+                # One effect block that moves several meters is one moment, not several.
+                key = (
+                    rnd,
+                    item.event,
+                    item.option,
+                    getattr(item, "cause", item.__class__.__name__),
+                    item.role,
+                )
+                if key in moments.setdefault(item.critique, []):
+                    continue
+                moments[item.critique].append(key)
+                label = f"{self.tx(self.scenario.round_name)} {rnd}"
+                if item.event and item.event in self.pack.events:
+                    label += f": {self.tx(self.pack.events[item.event].title)}"
+                if label not in where.setdefault(item.critique, []):
+                    where[item.critique].append(label)
+        ending = self.game.ending()
+        ending_critiques = list(ending.critiques) if ending else []
+        in_events: dict[str, list[str]] = {}
+        for rec in st.history:
+            event = self.pack.events.get(rec.event)
+            for c in event.critiques if event else []:
+                title = self.tx(event.title)  # type: ignore[union-attr]
+                if title not in in_events.setdefault(c, []):
+                    in_events[c].append(title)
+        lines = []
+        for cid, critique in self.pack.critiques.items():
+            count = len(moments.get(cid, []))
+            if not count and cid not in ending_critiques and cid not in in_events:
+                continue
+            lines.append(
+                CritiqueLine(
+                    cid,
+                    self.tx(critique.title),
+                    self.tx(critique.summary),
+                    self.tx(critique.explanation),
+                    critique.citation,
+                    count,
+                    where.get(cid, []),
+                    cid in ending_critiques,
+                    in_events.get(cid, []),
+                )
+            )
+        order = list(self.pack.critiques)
+        return sorted(lines, key=lambda c: (-c.count, order.index(c.id)))
+
+    def question_lines(self) -> list[QuestionLine]:
+        found: list[QuestionLine] = []
+        general = r("report.general", self.lang)
+        for q in self.scenario.debrief:
+            found.append(QuestionLine(q.phase, self.tx(q.text), general))
+        for line in self.critique_lines():
+            for q in self.pack.critiques[line.id].questions:
+                found.append(QuestionLine(q.phase, self.tx(q.text), line.title))
+        return sorted(found, key=lambda q: PHASES.index(q.phase))
+
+
+# -- reading a save file by its path ----------------------------------------------------------------------
+def load_save_file(path: Path | str, pack: Pack) -> tuple[Game, list[str]]:
+    """The game in a save file (any name, any folder), and notes on how it differs from a clean replay.
+
+    When the decision log replays exactly, that game is returned. When it does not (the content changed
+    since, or the file was edited) but the saved state is whole, the saved state is used, so the report
+    shows the game as the group saw it, with a note saying why.
+
+    Raises:
+        SaveError: the file is missing, unreadable, not a save, for another pack, or beyond repair.
+    """
+    path = Path(path)
+    try:
+        with open(path, "rb") as f:
+            raw = f.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise SaveError("file not found", "missing") from None
+    except IsADirectoryError:
+        raise SaveError("a folder, not a save file", "unreadable") from None
+    except OSError as err:
+        raise SaveError(f"could not read it: {err.strerror or err}", "io") from None
+    if len(raw) > MAX_BYTES:
+        raise SaveError(f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB; not read", "unreadable")
+    save = parse(raw)
+    try:
+        loaded: Loaded = check(save, pack, SaveInfo.of(path.stem, path, save))
+    except SaveError as err:
+        if err.code == "no_replay" and err.snapshot is not None:
+            return err.snapshot, [err.message.replace("; you can continue from the saved state instead", "")]
+        raise
+    if loaded.mismatch:
+        return loaded.snapshot, [loaded.mismatch]
+    return loaded.game, []
