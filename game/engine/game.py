@@ -100,6 +100,11 @@ class Game:
         self.state = state
         self.scenario: Scenario = pack.scenarios[state.scenario]
         self.rng = decode_rng(state.rng) if state.rng else new_rng(state.seed)
+        # Content never changes during a game: the scenario's events and the meters' ranges are looked
+        # up once (the round loop asks for them thousands of times in a simulation).
+        self._candidates: list[Event] | None = None
+        self._candidate_ids: frozenset[str] = frozenset()
+        self._ranges: dict[str, tuple[float, float]] = {}
 
     # -- creating ------------------------------------------------------------------------------
     @classmethod
@@ -252,7 +257,10 @@ class Game:
     # -- acting ---------------------------------------------------------------------------------
     def choose(self, choice_id: str) -> Outcome:
         """Take the acting role's choice and move on; returns what happened."""
-        step = self.step()
+        return self._choose(self.step(), choice_id)
+
+    def _choose(self, step: Step, choice_id: str) -> Outcome:
+        """:meth:`choose` for a step just computed from the current state."""
         if step.kind == "ended":
             raise GameError("the game has ended")
         choice = step.choice(choice_id)
@@ -286,7 +294,7 @@ class Game:
                 break
             if until_human and step.kind == "news" and any(self.state.players.values()):
                 break
-            outcomes.append(self.choose(choose_for(self, step, strategy)))
+            outcomes.append(self._choose(step, choose_for(self, step, strategy)))
         return outcomes
 
     # -- the decision and its consequences ------------------------------------------------------
@@ -402,6 +410,12 @@ class Game:
         return self.state.resources.get(target, 0.0)
 
     def _bounds(self, target: str) -> tuple[float, float]:
+        found = self._ranges.get(target)
+        if found is None:
+            found = self._ranges[target] = self._find_bounds(target)
+        return found
+
+    def _find_bounds(self, target: str) -> tuple[float, float]:
         if target in self.pack.meters:
             meter = self.pack.meters[target]
             return meter.min, meter.max
@@ -480,7 +494,7 @@ class Game:
         for item in due:
             if item.event not in drawn and self._in_scenario(self.pack.events[item.event]):
                 drawn.append(item.event)
-        candidates = self.pack.events_for(self.scenario)
+        candidates = self._scenario_events()
         for event in candidates:
             if event.scheduled is None or event.id in drawn:
                 continue
@@ -514,8 +528,15 @@ class Game:
                     break
         return drawn
 
+    def _scenario_events(self) -> list[Event]:
+        if self._candidates is None:
+            self._candidates = self.pack.events_for(self.scenario)
+            self._candidate_ids = frozenset(e.id for e in self._candidates)
+        return self._candidates
+
     def _in_scenario(self, event: Event) -> bool:
-        return event in self.pack.events_for(self.scenario)
+        self._scenario_events()
+        return event.id in self._candidate_ids and self.pack.events.get(event.id) is event
 
     def _end_round(self) -> RoundRecord:
         st = self.state

@@ -67,10 +67,17 @@ class Pack:
     def languages(self) -> list[str]:
         return list(self.manifest.languages)
 
+    #: compiled plain numbers, made once (the engine asks for them many times a round)
+    _constants: dict[tuple[Any, Type], Compiled] = field(default_factory=dict, repr=False, compare=False)
+
     def expr(self, source: str | float | int | bool, kind: Type) -> Compiled:
         """The compiled form of an expression or number from this pack's content."""
         if isinstance(source, bool | int | float):
-            return constant(float(source) if kind == "num" else bool(source))
+            found = self._constants.get((source, kind))
+            if found is None:
+                found = constant(float(source) if kind == "num" else bool(source))
+                self._constants[(source, kind)] = found
+            return found
         return self.compiled[(source, kind)]
 
     def inputs_for(self, role: str, event: Event | None) -> list:

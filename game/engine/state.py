@@ -33,6 +33,8 @@ Cause = Literal[
 
 
 class _State(BaseModel):
+    # Mutable defaults are default factories: pydantic deep-copies a plain [] default on every instance,
+    # which was a quarter of the engine's time (see bench/).
     model_config = ConfigDict(extra="forbid")
 
 
@@ -78,20 +80,20 @@ class EventRecord(_State):
     round: int
     event: str
     decider: str | None
-    consulted: list[str] = []
-    inputs: dict[str, str] = {}
+    consulted: list[str] = Field(default_factory=list)
+    inputs: dict[str, str] = Field(default_factory=dict)
     """Input option id per consulted role."""
     decision: str | None = None
-    honoured: list[str] = []
+    honoured: list[str] = Field(default_factory=list)
     """Roles whose input the decision honoured."""
-    ignored: list[str] = []
+    ignored: list[str] = Field(default_factory=list)
     """Roles that gave input the decision ignored."""
-    absent: list[str] = []
+    absent: list[str] = Field(default_factory=list)
     """Consulted roles that stayed away."""
-    shared: list[str] = []
+    shared: list[str] = Field(default_factory=list)
     """Roles that shared their private knowledge."""
-    changes: list[Change] = []
-    notes: list[Note] = []
+    changes: list[Change] = Field(default_factory=list)
+    notes: list[Note] = Field(default_factory=list)
     outcome: Text | None = None
 
 
@@ -99,10 +101,10 @@ class RoundRecord(_State):
     """What happened at the end of a round, and the meters after it."""
 
     round: int
-    changes: list[Change] = []
-    notes: list[Note] = []
-    meters: dict[str, float] = {}
-    resources: dict[str, float] = {}
+    changes: list[Change] = Field(default_factory=list)
+    notes: list[Note] = Field(default_factory=list)
+    meters: dict[str, float] = Field(default_factory=dict)
+    resources: dict[str, float] = Field(default_factory=dict)
 
 
 class Pending(_State):
@@ -132,7 +134,7 @@ class Deliberation(_State):
     event: str
     consult: list[str]
     """Roles asked for input, in order."""
-    inputs: dict[str, str] = {}
+    inputs: dict[str, str] = Field(default_factory=dict)
     """Inputs given so far."""
 
 
@@ -150,23 +152,23 @@ class GameState(_State):
     players: dict[str, str | None]
     """Player name per role; None: the computer plays it."""
     round: int = 1
-    meters: dict[str, float] = {}
-    resources: dict[str, float] = {}
-    flags: dict[str, int] = {}
-    pending: list[Pending] = []
-    scheduled: list[Scheduled] = []
-    queue: list[str] = []
+    meters: dict[str, float] = Field(default_factory=dict)
+    resources: dict[str, float] = Field(default_factory=dict)
+    flags: dict[str, int] = Field(default_factory=dict)
+    pending: list[Pending] = Field(default_factory=list)
+    scheduled: list[Scheduled] = Field(default_factory=list)
+    queue: list[str] = Field(default_factory=list)
     """Events still to come this round (after the current one)."""
     current: Deliberation | None = None
-    history: list[EventRecord] = []
-    round_log: list[RoundRecord] = []
+    history: list[EventRecord] = Field(default_factory=list)
+    round_log: list[RoundRecord] = Field(default_factory=list)
     """One record per finished round; ``start`` holds the meters before round 1."""
-    start: dict[str, float] = {}
-    last_seen: dict[str, int] = {}
+    start: dict[str, float] = Field(default_factory=dict)
+    last_seen: dict[str, int] = Field(default_factory=dict)
     """Round each event was last drawn."""
-    honoured_count: dict[str, int] = {}
-    ignored_count: dict[str, int] = {}
-    choices: list[str] = []
+    honoured_count: dict[str, int] = Field(default_factory=dict)
+    ignored_count: dict[str, int] = Field(default_factory=dict)
+    choices: list[str] = Field(default_factory=list)
     """The decision log: every choice made, in order (replaying it from the seed gives this state)."""
     ending: str | None = None
     rng: list = Field(default_factory=list)
