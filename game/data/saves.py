@@ -44,8 +44,9 @@ from game.engine import Game, GameState, Pack
 FORMAT = 2
 #: The oldest save-format version this code still loads (through :data:`MIGRATIONS`).
 MIN_FORMAT = 1
-#: Written into each file: the oldest reader format that can load it. Raise it to FORMAT when a change
-#: is one an older reader could not safely ignore (which, so far, is every change).
+#: Written into each file: the oldest reader format that can load it. A reader refuses every format newer
+#: than its own and names this version in the refusal, so a later format that older readers could still
+#: read only needs to keep this low (and teach readers to ignore what they do not know) to say so.
 MIN_READER = 2
 #: The first key of every save file, so a stray JSON file is not mistaken for a save.
 MAGIC = "wijkberaad-save"
