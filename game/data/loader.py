@@ -111,7 +111,9 @@ def load_pack(root: Path | str) -> LoadResult:
         return LoadResult(None, source.problems)
     if source.unreadable:
         # References into a file that could not be read would all look broken: report the cause only.
-        note = ContentProblem(str(source.root), None, None, "references were not checked: fix the files above first")
+        note = ContentProblem(
+            str(source.root), None, None, "references were not checked: fix the files above first"
+        )
         return LoadResult(None, [*source.problems, note])
     pack, problems = build_pack(source.manifest, source.items)
     pack.digest = source.digest
@@ -143,7 +145,12 @@ def read_pack(root: Path) -> PackSource:
         return source
     if not manifest_path.is_file():
         source.problems.append(
-            ContentProblem(str(manifest_path), None, None, f"a pack needs a {MANIFEST} manifest (id, title, version, languages)")
+            ContentProblem(
+                str(manifest_path),
+                None,
+                None,
+                f"a pack needs a {MANIFEST} manifest (id, title, version, languages)",
+            )
         )
         return source
     digest = hashlib.sha256()
@@ -158,7 +165,9 @@ def read_pack(root: Path) -> PackSource:
         try:
             path.resolve().relative_to(resolved_root)
         except ValueError:
-            source.problems.append(ContentProblem(str(path), None, None, "links outside the pack folder; copy the file in"))
+            source.problems.append(
+                ContentProblem(str(path), None, None, "links outside the pack folder; copy the file in")
+            )
             continue
         _read_content_file(path, source, digest)
     source.digest = digest.hexdigest()[:16]
@@ -184,7 +193,9 @@ def _read_manifest(path: Path, source: PackSource, digest: Any) -> Manifest | No
     if doc is None:
         return None
     if not isinstance(doc.data, dict):
-        source.problems.append(ContentProblem(str(path), 1, None, "the manifest must be a mapping (id: ..., title: ...)"))
+        source.problems.append(
+            ContentProblem(str(path), 1, None, "the manifest must be a mapping (id: ..., title: ...)")
+        )
         return None
     try:
         return Manifest.model_validate(doc.data)
@@ -201,25 +212,42 @@ def _read_content_file(path: Path, source: PackSource, digest: Any) -> None:
     file = str(path)
     if not isinstance(doc.data, dict):
         source.problems.append(
-            ContentProblem(file, 1, None, "a content file must be a mapping with lists such as events: or roles:")
+            ContentProblem(
+                file, 1, None, "a content file must be a mapping with lists such as events: or roles:"
+            )
         )
         return
     for key, entries in doc.data.items():
         if key not in ITEM_MODELS:
             hint = did_you_mean(str(key), ITEM_MODELS)
             source.problems.append(
-                ContentProblem(file, doc.line_of((key,)), None, f"unknown section '{key}'{hint} (use {', '.join(ITEM_MODELS)})")
+                ContentProblem(
+                    file,
+                    doc.line_of((key,)),
+                    None,
+                    f"unknown section '{key}'{hint} (use {', '.join(ITEM_MODELS)})",
+                )
             )
             continue
         if not isinstance(entries, list):
-            source.problems.append(ContentProblem(file, doc.line_of((key,)), None, f"'{key}' must be a list (each item starts with -)"))
+            source.problems.append(
+                ContentProblem(
+                    file, doc.line_of((key,)), None, f"'{key}' must be a list (each item starts with -)"
+                )
+            )
             continue
         model = ITEM_MODELS[key]
         for n, raw in enumerate(entries):
             raw_id = raw.get("id") if isinstance(raw, dict) else None
-            label = f"{_SINGULAR[key]} '{raw_id}'" if isinstance(raw_id, str) else f"{_SINGULAR[key]} #{n + 1}"
+            label = (
+                f"{_SINGULAR[key]} '{raw_id}'" if isinstance(raw_id, str) else f"{_SINGULAR[key]} #{n + 1}"
+            )
             if not isinstance(raw, dict):
-                source.problems.append(ContentProblem(file, doc.line_of((key, n)), label, "each item must be a mapping (id: ...)"))
+                source.problems.append(
+                    ContentProblem(
+                        file, doc.line_of((key, n)), label, "each item must be a mapping (id: ...)"
+                    )
+                )
                 continue
             try:
                 item = model.model_validate(raw)
@@ -230,7 +258,12 @@ def _read_content_file(path: Path, source: PackSource, digest: Any) -> None:
             if previous is not None:
                 first = f"{previous.file}:{previous.doc.line_of(previous.base)}"
                 source.problems.append(
-                    ContentProblem(file, doc.line_of((key, n)), label, f"duplicate {_SINGULAR[key]} id '{item.id}' (first defined at {first})")
+                    ContentProblem(
+                        file,
+                        doc.line_of((key, n)),
+                        label,
+                        f"duplicate {_SINGULAR[key]} id '{item.id}' (first defined at {first})",
+                    )
                 )
                 continue
             source.where[(key, item.id)] = _Source(file, (key, n), doc)
@@ -261,13 +294,28 @@ def _message(error: dict, model: type[BaseModel], loc: tuple) -> str:
         key = str(error["loc"][-1]) if error["loc"] else "?"
         parent = loc[:-1] if loc and str(loc[-1]) == key else loc
         fields = _fields_at(model, parent)
-        return f"unknown key '{key}'{did_you_mean(key, fields)}" + ("" if did_you_mean(key, fields) else f" (allowed: {', '.join(sorted(fields))})")
+        return f"unknown key '{key}'{did_you_mean(key, fields)}" + (
+            "" if did_you_mean(key, fields) else f" (allowed: {', '.join(sorted(fields))})"
+        )
     if kind == "missing":
         return f"missing required key '{where}'"
     if kind == "dict_type":
         return f"{where}: expected a mapping, like {{nl: ..., en: ...}} for a text"
     if kind == "string_pattern_mismatch":
+        pattern = str((error.get("ctx") or {}).get("pattern", ""))
+        if pattern.startswith("^\\d"):  # the manifest's version, like 1.0 or 1.2.3
+            return f'{where}: \'{error.get("input")}\' is not a version; write it like "1.0" or "1.2.3"'
         return f"{where}: '{error.get('input')}' is not a valid id (lower-case letters, digits and _, starting with a letter)"
+    if (
+        kind == "string_type"
+        and isinstance(error.get("input"), int | float)
+        and not isinstance(error.get("input"), bool)
+    ):
+        return f"{where}: expected text, got the number {error.get('input')}; put it in quotes"
+    if kind == "value_error":
+        # Our own validators' messages read well on their own; drop pydantic's "Value error, " prefix.
+        message = str(error["msg"]).removeprefix("Value error, ")
+        return f"{where}: {message}"
     if kind in ("float_parsing", "float_type"):
         return f"{where}: expected a number, or an expression in quotes"
     return f"{where}: {error['msg']}"
@@ -299,7 +347,9 @@ def _unwrap(annotation: Any) -> Any:
         if origin is list:
             annotation = typing.get_args(annotation)[0]
         elif isinstance(annotation, types.UnionType) or origin is typing.Union:
-            models = [a for a in typing.get_args(annotation) if isinstance(a, type) and issubclass(a, BaseModel)]
+            models = [
+                a for a in typing.get_args(annotation) if isinstance(a, type) and issubclass(a, BaseModel)
+            ]
             if not models:
                 return annotation
             annotation = models[0]

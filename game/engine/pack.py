@@ -359,7 +359,9 @@ class _Builder:
             if variants.count(vid) > 1:
                 self.error((*loc, "variants", n, "id"), f"variant id '{vid}' appears twice")
         playable = [e for e in pack.events_for(scenario) if not e.follow_up_only]
-        if not playable:
+        # An event whose decider is unknown is reported on its own; do not blame the scenario too.
+        broken = [e for e in pack.events.values() if e.decider is not None and e.decider not in pack.roles]
+        if not playable and not broken:
             self.error((*loc,), "no event can be drawn in this scenario")
 
     def check_ending(self, loc: Loc, ending: Ending) -> None:
