@@ -52,6 +52,8 @@ class Split:
     max_gap: tuple[float, str, int] | None = None
     #: meter name -> gap at the last round both played
     final_gap: dict[str, float] = field(default_factory=dict)
+    #: the last round both played
+    final_round: int = 0
 
 
 @dataclass
@@ -113,6 +115,7 @@ def _key(record: EventRecord) -> tuple:
 def _split(ga: GroupLine, gb: GroupLine, a: Game, b: Game, lang: str) -> Split:
     split = Split(ga.name, gb.name, None)
     common = min(ga.report.rounds_played, gb.report.rounds_played)
+    split.final_round = common
     for ra, rb in zip(a.state.history, b.state.history, strict=False):
         if _key(ra) != _key(rb):
             line = _event_line(ga.report, ra)
@@ -231,6 +234,7 @@ def _split_texts(c: Comparison, s: Split) -> tuple[str, str, str, str]:
         gap, meter, at = s.max_gap
         largest = f"{num(gap, lang)} ({meter}, {c.round_name} {at})"
     final = ", ".join(f"{name} {num(gap, lang)}" for name, gap in s.final_gap.items())
+    final += f" ({c.round_name} {s.final_round})"
     return pair, first, largest, final
 
 

@@ -349,6 +349,7 @@ class _Builder:
         st = self.game.state
         moments: dict[str, list[tuple]] = {}
         where: dict[str, list[str]] = {}
+        ends: dict[str, list[int]] = {}
         records: list[tuple[int, str | None, list[Change | Note]]] = [
             (e.round, e.event, [*e.changes, *e.notes]) for e in st.history
         ]
@@ -368,11 +369,24 @@ class _Builder:
                 if key in moments.setdefault(item.critique, []):
                     continue
                 moments[item.critique].append(key)
-                label = f"{self.tx(self.scenario.round_name)} {rnd}"
                 if item.event and item.event in self.pack.events:
-                    label += f": {self.tx(self.pack.events[item.event].title)}"
-                if label not in where.setdefault(item.critique, []):
-                    where[item.critique].append(label)
+                    title = self.tx(self.pack.events[item.event].title)
+                    label = f"{self.tx(self.scenario.round_name)} {rnd}: {title}"
+                    if label not in where.setdefault(item.critique, []):
+                        where[item.critique].append(label)
+                elif rnd not in ends.setdefault(item.critique, []):
+                    ends[item.critique].append(rnd)
+        for cid, rounds in ends.items():
+            # Round-end rules strike year after year: one entry with the years as ranges, not one per year.
+            spans = ", ".join(f"{a}–{b}" if b > a else str(a) for a, b in _ranges(rounds))
+            where.setdefault(cid, []).append(
+                r(
+                    "report.round_ends",
+                    self.lang,
+                    round_name=self.tx(self.scenario.round_name).lower(),
+                    rounds=spans,
+                )
+            )
         ending = self.game.ending()
         ending_critiques = list(ending.critiques) if ending else []
         in_events: dict[str, list[str]] = {}
@@ -412,6 +426,17 @@ class _Builder:
             for q in self.pack.critiques[line.id].questions:
                 found.append(QuestionLine(q.phase, self.tx(q.text), line.title))
         return sorted(found, key=lambda q: PHASES.index(q.phase))
+
+
+def _ranges(numbers: list[int]) -> list[tuple[int, int]]:
+    """Sorted numbers as runs: [1, 2, 3, 5] -> [(1, 3), (5, 5)]."""
+    runs: list[tuple[int, int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    return runs
 
 
 # -- reading a save file by its path ----------------------------------------------------------------------

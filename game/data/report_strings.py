@@ -70,6 +70,7 @@ REPORT: dict[str, dict[str, str]] = {
     "report.in_ending": {"nl": "ook in de afloop", "en": "also in the ending"},
     "report.in_events": {"nl": "onderwerp van: {events}", "en": "subject of: {events}"},
     "report.where": {"nl": "Waar", "en": "Where"},
+    "report.round_ends": {"nl": "eind van {round_name} {rounds}", "en": "end of {round_name} {rounds}"},
     "report.source_cite": {"nl": "Bron", "en": "Source"},
     "report.questions": {"nl": "Vragen voor de nabespreking", "en": "Questions for the debrief"},
     "report.no_questions": {
