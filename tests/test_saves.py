@@ -159,6 +159,43 @@ def test_a_named_save_is_never_overwritten_without_asking(pack, store):
     assert store.load("ours", pack).game.state.seed == 2
 
 
+def test_two_writers_racing_for_a_new_name_cannot_both_win(pack, store):
+    from concurrent.futures import ThreadPoolExecutor
+
+    games = [mid_game(pack, seed=n) for n in range(8)]
+    store.root.mkdir(parents=True)
+
+    def attempt(game):
+        try:
+            return store.save(game, "race").slot
+        except SaveError as err:
+            return err.code
+
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(attempt, games))
+    assert sorted(results) == ["exists"] * 7 + ["race"]
+    winner = games[results.index("race")]
+    assert dump(store.load("race", pack).game) == dump(winner)
+
+
+def test_a_failed_write_keeps_the_old_save_and_leaves_no_temporary_file(pack, store, monkeypatch):
+    import errno
+
+    first = mid_game(pack, seed=1)
+    store.autosave(first, "s")
+
+    def disk_full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(saves.os, "fsync", disk_full)
+    with pytest.raises(SaveError, match="No space left on device") as err:
+        store.autosave(mid_game(pack, seed=2), "s")
+    assert err.value.code == "io"
+    monkeypatch.undo()
+    assert dump(store.load("auto-s", pack).game) == dump(first)
+    assert [p.name for p in store.root.iterdir()] == ["auto-s.json"]
+
+
 def test_a_named_save_cannot_take_an_autosave_name(pack, store):
     with pytest.raises(SaveError, match="kept for autosaves"):
         store.save(mid_game(pack), "auto-x")
