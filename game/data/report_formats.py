@@ -374,9 +374,12 @@ def chart_svg(report: Report) -> str:
     for n in range(points):
         if n % step and n != points - 1:
             continue
-        label = report.round_label(n)
+        # Numbers only (the axis is titled with the round's name), so 15 or more rounds fit side by side.
+        label = report.round_label(n) if n == 0 else str(n)
+        anchor = "start" if n == 0 else "middle"
         out.append(
-            f'<text x="{x(n)}" y="{PAD_TOP + ph + 16}" text-anchor="middle" fill="#333">{_e(label)}</text>'
+            f'<text x="{x(n) - (4 if n == 0 else 0)}" y="{PAD_TOP + ph + 16}" text-anchor="{anchor}" '
+            f'fill="#333">{_e(label)}</text>'
         )
     out.append(
         f'<text x="{PAD_LEFT + pw / 2}" y="{CHART_H - 4}" text-anchor="middle" fill="#333">'
