@@ -12,7 +12,7 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .model import Effects, Option
+from .model import Effects, Event, Option
 from .pack import Loc, Pack, Problem, iter_texts
 
 INF = math.inf
@@ -45,18 +45,23 @@ def lint_pack(pack: Pack) -> list[Problem]:
     return list(_Lint(pack).run())
 
 
-def possible(source: str | None, ranges: dict[str, tuple[float, float]]) -> Span:
-    """What a condition or formula can give, judged from the ranges of the names it reads."""
+def possible(
+    source: str | None, ranges: dict[str, tuple[float, float]], flags: frozenset[str] | None = None
+) -> Span:
+    """What a condition or formula can give, judged from the ranges of the names it reads.
+
+    ``flags``, when given, are the only flags that can ever be set: ``has`` of any other is false.
+    """
     if source is None:
         return ANY_BOOL
     try:
         tree = ast.parse(source.strip(), mode="eval")
     except SyntaxError:
         return UNKNOWN
-    return _span(tree.body, ranges)
+    return _span(tree.body, ranges, flags)
 
 
-def _span(node: ast.AST, ranges: dict[str, tuple[float, float]]) -> Span:
+def _span(node: ast.AST, ranges: dict[str, tuple[float, float]], flags: frozenset[str] | None = None) -> Span:
     if isinstance(node, ast.Constant):
         if isinstance(node.value, bool):
             return Span.truth(node.value, not node.value)
@@ -71,19 +76,19 @@ def _span(node: ast.AST, ranges: dict[str, tuple[float, float]]) -> Span:
         lo, hi = ranges.get(node.id, (-INF, INF))
         return Span.num(lo, hi)
     if isinstance(node, ast.BoolOp):
-        parts = [_span(v, ranges) for v in node.values]
+        parts = [_span(v, ranges, flags) for v in node.values]
         if isinstance(node.op, ast.And):
             return Span.truth(all(p.can_true for p in parts), any(p.can_false for p in parts))
         return Span.truth(any(p.can_true for p in parts), all(p.can_false for p in parts))
     if isinstance(node, ast.UnaryOp):
-        inner = _span(node.operand, ranges)
+        inner = _span(node.operand, ranges, flags)
         if isinstance(node.op, ast.Not):
             return Span.truth(inner.can_false, inner.can_true)
         if isinstance(node.op, ast.USub):
             return Span.num(-inner.hi, -inner.lo)
         return inner
     if isinstance(node, ast.BinOp):
-        a, b = _span(node.left, ranges), _span(node.right, ranges)
+        a, b = _span(node.left, ranges, flags), _span(node.right, ranges, flags)
         if isinstance(node.op, ast.Add):
             return Span.num(a.lo + b.lo, a.hi + b.hi)
         if isinstance(node.op, ast.Sub):
@@ -98,7 +103,7 @@ def _span(node: ast.AST, ranges: dict[str, tuple[float, float]]) -> Span:
     if isinstance(node, ast.Compare) and len(node.ops) == 1:
         op = node.ops[0]
         if isinstance(op, ast.Lt | ast.LtE | ast.Gt | ast.GtE | ast.Eq):
-            a, b = _span(node.left, ranges), _span(node.comparators[0], ranges)
+            a, b = _span(node.left, ranges, flags), _span(node.comparators[0], ranges, flags)
             if math.isinf(a.lo) and math.isinf(a.hi) or math.isinf(b.lo) and math.isinf(b.hi):
                 return ANY_BOOL
             if isinstance(op, ast.Lt):
@@ -115,7 +120,10 @@ def _span(node: ast.AST, ranges: dict[str, tuple[float, float]]) -> Span:
         return ANY_BOOL
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
         name = node.func.id
-        args = [_span(a, ranges) for a in node.args]
+        args = [_span(a, ranges, flags) for a in node.args]
+        first = node.args[0].value if node.args and isinstance(node.args[0], ast.Constant) else None
+        if flags is not None and name in ("has", "flag") and first not in flags:
+            return Span.truth(False, True) if name == "has" else Span.num(0, 0)
         if name == "flag":
             return Span.num(0, INF)
         if name in ("honoured_count", "ignored_count"):
@@ -134,13 +142,22 @@ def _span(node: ast.AST, ranges: dict[str, tuple[float, float]]) -> Span:
             return Span.num(max(lo.lo, min(hi.lo, x.lo)), max(lo.hi, min(hi.hi, x.hi)))
         return ANY_BOOL if name in ("has", "seen", "chose", "honoured", "ignored", "shared") else UNKNOWN
     if isinstance(node, ast.IfExp):
-        a, b = _span(node.body, ranges), _span(node.orelse, ranges)
+        a, b = _span(node.body, ranges, flags), _span(node.orelse, ranges, flags)
         return Span(min(a.lo, b.lo), max(a.hi, b.hi), a.can_true or b.can_true, a.can_false or b.can_false)
     return UNKNOWN
 
 
 def _is_zero(amount: float | str) -> bool:
     return not isinstance(amount, str) and amount == 0
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What conditions are judged against: the numbers' ranges, and the flags that can be set (None: any)."""
+
+    scenario: str | None
+    ranges: dict[str, tuple[float, float]]
+    flags: frozenset[str] | None
 
 
 class _Lint:
@@ -150,23 +167,63 @@ class _Lint:
         for role in pack.roles.values():
             if role.resource is not None:
                 ranges[role.resource.id] = (0.0, role.resource.max)
-        most = max(
-            [s.rounds for s in pack.scenarios.values()]
-            + [v.rounds for s in pack.scenarios.values() for v in s.variants]
-            + [1]
-        )
-        ranges["round"] = (1.0, float(most))
-        ranges["rounds"] = (1.0, float(most))
-        self.ranges = ranges
+
+        def rounds(scenarios: list) -> dict[str, tuple[float, float]]:
+            most = float(
+                max([s.rounds for s in scenarios] + [v.rounds for s in scenarios for v in s.variants] + [1])
+            )
+            return {"round": (1.0, most), "rounds": (1.0, most)}
+
+        scenarios = list(pack.scenarios.values())
+        self.everywhere = Scope(None, {**ranges, **rounds(scenarios)}, None)
+        self.members = {s.id: {e.id for e in pack.events_for(s)} for s in scenarios}
+        self.scopes = {s.id: Scope(s.id, {**ranges, **rounds([s])}, self.settable(s.id)) for s in scenarios}
+
+    def settable(self, scenario_id: str) -> frozenset[str]:
+        """Flags that can be set in a scenario: at its start, or by its events and round-end rules."""
+        scenario = self.pack.scenarios[scenario_id]
+        found = {f for f, n in scenario.start.flags.items() if n > 0}
+        parts: list[Effects] = list(scenario.round_end)
+        for event_id in self.members[scenario_id]:
+            parts.extend(_event_effects(self.pack.events[event_id]))
+        for part in parts:
+            found.update(f for f, n in part.flags.items() if n > 0)
+        return frozenset(found)
+
+    def scopes_of(self, event_id: str) -> list[Scope]:
+        found = [self.scopes[s] for s, ids in self.members.items() if event_id in ids]
+        return found or [self.everywhere]
 
     def warn(self, loc: Loc, message: str) -> Problem:
         return Problem(loc, message, "warning")
 
-    def never(self, source: str | None) -> bool:
-        return source is not None and not possible(source, self.ranges).can_true
+    def never(self, source: str | None, scopes: list[Scope] | None = None) -> bool:
+        scopes = scopes or [self.everywhere]
+        return source is not None and not any(possible(source, sc.ranges, sc.flags).can_true for sc in scopes)
 
-    def always(self, source: str | None) -> bool:
-        return source is not None and not possible(source, self.ranges).can_false
+    def always(self, source: str | None, scopes: list[Scope] | None = None) -> bool:
+        scopes = scopes or [self.everywhere]
+        return source is not None and not any(
+            possible(source, sc.ranges, sc.flags).can_false for sc in scopes
+        )
+
+    def why(self, source: str, scopes: list[Scope]) -> str:
+        """Why a condition can never hold, in words."""
+        loose = {**self.everywhere.ranges, "round": (1.0, 40.0), "rounds": (1.0, 40.0)}
+        if not possible(source, loose).can_true:
+            return "given the meters' ranges"
+        names = [sc.scenario for sc in scopes if sc.scenario]
+        unset = sorted(
+            {
+                f
+                for f in _flag_args(source)
+                if all(sc.flags is not None and f not in sc.flags for sc in scopes)
+            }
+        )
+        where = f"scenario '{names[0]}'" if len(names) == 1 else "its scenarios"
+        if unset:
+            return f"flag '{unset[0]}' is never set in {where}"
+        return f"given the number of rounds of {where}"
 
     def run(self) -> Iterator[Problem]:
         yield from self.events()
@@ -181,15 +238,17 @@ class _Lint:
         scheduled = {f.event for e in pack.events.values() for o in e.options for f in o.follow_ups}
         for event in pack.events.values():
             loc: Loc = ("events", event.id)
-            if self.never(event.when):
+            scopes = self.scopes_of(event.id)
+            if event.when is not None and self.never(event.when, scopes):
                 yield self.warn(
                     (*loc, "when"),
-                    f"this event can never be drawn: '{event.when}' can never hold given the meters' ranges",
+                    f"this event can never be drawn: '{event.when}' can never hold, {self.why(event.when, scopes)}",
                 )
-            if self.never(event.scheduled):
+            if event.scheduled is not None and self.never(event.scheduled, scopes):
                 yield self.warn(
                     (*loc, "scheduled"),
-                    f"this event never comes: '{event.scheduled}' can never hold given the meters' ranges",
+                    f"this event never comes: '{event.scheduled}' can never hold, "
+                    f"{self.why(event.scheduled, scopes)}",
                 )
             if event.follow_up_only and event.id not in scheduled:
                 yield self.warn(
@@ -206,10 +265,12 @@ class _Lint:
         for event in self.pack.events.values():
             for n, option in enumerate(event.options):
                 loc: Loc = ("events", event.id, "options", n)
-                if self.never(option.when):
+                scopes = self.scopes_of(event.id)
+                if option.when is not None and self.never(option.when, scopes):
                     yield self.warn(
                         (*loc, "when"),
-                        f"option '{option.id}' is never offered: '{option.when}' can never hold",
+                        f"option '{option.id}' is never offered: '{option.when}' can never hold, "
+                        f"{self.why(option.when, scopes)}",
                     )
                 if _all_zero(option):
                     yield self.warn(
@@ -222,15 +283,17 @@ class _Lint:
         for scenario in self.pack.scenarios.values():
             shadow: str | None = None
             seen: dict[str, str] = {}
+            scopes = [self.scopes[scenario.id]]
             for n, ending in enumerate(scenario.endings):
                 loc: Loc = ("scenarios", scenario.id, "endings", n)
                 if ending.early:
-                    if self.never(ending.when):
+                    if self.never(ending.when, scopes):
                         yield self.warn(
                             (*loc, "when"),
-                            f"ending '{ending.id}' can never happen: '{ending.when}' can never hold",
+                            f"ending '{ending.id}' can never happen: '{ending.when}' can never hold, "
+                            f"{self.why(ending.when, scopes)}",  # type: ignore[arg-type]
                         )
-                    elif self.always(ending.when):
+                    elif self.always(ending.when, scopes):
                         yield self.warn(
                             (*loc, "when"),
                             f"early ending '{ending.id}' always holds: every game ends after the first round",
@@ -245,14 +308,16 @@ class _Lint:
                 if ending.when is not None and ending.when.strip() in seen:
                     yield self.warn(
                         (*loc, "when"),
-                        f"ending '{ending.id}' can never be reached: ending '{seen[ending.when.strip()]}' before it has the same condition",
+                        f"ending '{ending.id}' can never be reached: "
+                        f"ending '{seen[ending.when.strip()]}' before it has the same condition",
                     )
-                elif self.never(ending.when):
+                elif ending.when is not None and self.never(ending.when, scopes):
                     yield self.warn(
                         (*loc, "when"),
-                        f"ending '{ending.id}' can never be reached: '{ending.when}' can never hold",
+                        f"ending '{ending.id}' can never be reached: '{ending.when}' can never hold, "
+                        f"{self.why(ending.when, scopes)}",
                     )
-                if ending.when is None or self.always(ending.when):
+                if ending.when is None or self.always(ending.when, scopes):
                     shadow = ending.id
                 else:
                     seen.setdefault(ending.when.strip(), ending.id)
@@ -311,6 +376,34 @@ def _all_zero(option: Option) -> bool:
     if effects.set or any(effects.flags.values()):
         return False
     return not (option.conditional or option.later or option.hidden or option.follow_ups)
+
+
+def _event_effects(event: Event) -> Iterator[Effects]:
+    if event.effects:
+        yield event.effects
+    for option in event.options:
+        yield option.effects
+        yield from option.conditional
+        yield from option.later
+        yield from option.hidden
+
+
+def _flag_args(source: str) -> list[str]:
+    """The flags a condition reads with has() or flag()."""
+    try:
+        tree = ast.parse(source.strip(), mode="eval")
+    except SyntaxError:
+        return []
+    return [
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in ("has", "flag")
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
+    ]
 
 
 def _all_effects(pack: Pack) -> Iterator[Effects]:
