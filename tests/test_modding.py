@@ -263,3 +263,25 @@ def test_jump_to_event_and_set_meter(mini_pack) -> None:
         jump_to(game, "nope")
     game.play_computer(until_human=False)
     assert game.over
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "game.engine.lint",
+        "game.engine.debug",
+        "game.data.packs",
+        "game.data.watch",
+        "game.data.schema",
+        "game.data.reference",
+        "game.data.scaffold",
+        "game.balance",
+    ],
+)
+def test_modding_modules_do_not_load_the_ui(module: str) -> None:
+    import subprocess
+    import sys
+
+    code = f"import sys, {module}; print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "[]"

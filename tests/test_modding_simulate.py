@@ -78,3 +78,20 @@ def test_simulate_command_json_and_plain(capsys) -> None:
     assert "variant short" in out and "honour" in out
     assert main(["simulate", str(MINI), "--scenario", "nope", "--runs", "1"]) == 2
     assert "no scenario 'nope'" in capsys.readouterr().err
+
+
+def test_progress_bar_only_on_a_terminal() -> None:
+    import io
+
+    from game.cli.simulate import ProgressBar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    term, pipe = Terminal(), io.StringIO()
+    for stream in (term, pipe):
+        bar = ProgressBar(stream)
+        simulate([MINI], runs=3, seed=1, workers=1, strategies=["random", "honour"], progress=bar)
+    assert pipe.getvalue() == ""
+    assert "6/6 games" in term.getvalue() and term.getvalue().endswith("\n")
