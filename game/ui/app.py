@@ -244,7 +244,7 @@ class WijkberaadApp(App[None]):
         if not keep:
             self.game = None
         if isinstance(self.screen, TitleScreen):
-            self.screen.refresh_menu()
+            self.screen.refresh_menu(reset=True)
 
     @property
     def hot_seat(self) -> bool:
@@ -329,6 +329,12 @@ class WijkberaadApp(App[None]):
 
     def action_title(self) -> None:
         self.to_title(keep=True)
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=tr("cmd.search", self.lang)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Keys that need a game in play leave the footer while there is none.

@@ -42,6 +42,7 @@ UI: dict[str, dict[str, str]] = {
     "key.title": {"nl": "Titel", "en": "Title"},
     "key.palette": {"nl": "Opdrachten", "en": "Commands"},
     # -- command palette -----------------------------------------------------------------------------
+    "cmd.search": {"nl": "Zoek een opdracht…", "en": "Search for a command…"},
     "cmd.new": {"nl": "Nieuw spel", "en": "New game"},
     "cmd.new.help": {"nl": "Een nieuw spel instellen", "en": "Set up a new game"},
     "cmd.save": {"nl": "Spel opslaan", "en": "Save game"},

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from game.engine.game import Choice, Game, Outcome, Step
+from game.engine.model import Text
 from game.engine.state import Change, EventRecord, Note, RoundRecord
 from game.i18n import t, text
 
@@ -20,7 +21,8 @@ MINUS = "−"
 
 
 def fmt_num(value: float) -> str:
-    """A number without a needless ``.0``."""
+    """A number as people read it: no needless ``.0``, one decimal (two for small fractions)."""
+    value = round(value, 2 if abs(value) < 0.1 else 1)
     return f"{value:g}" if value != int(value) else str(int(value))
 
 
@@ -123,7 +125,7 @@ class MeterRow:
     low: float
     high: float
     delta: float
-    """The change since the start of this round."""
+    """The change this round (at the start of a round, before anything happened: the last round's)."""
     series: tuple[float, ...]
     """Its value at the start and after each finished round, then now."""
     higher_is_better: bool = True
@@ -133,6 +135,8 @@ def meter_rows(game: Game, lang: str) -> list[MeterRow]:
     st = game.state
     base = st.round_log[-1].meters if st.round_log and game.over else None
     before = st.round_log[-2].meters if game.over and len(st.round_log) > 1 else None
+    # Nothing decided yet this round: show how the last round went rather than a row of zeros.
+    begun = any(r.round == st.round for r in st.history)
     rows = []
     for meter in game.pack.meters.values():
         value = st.meters.get(meter.id, meter.start)
@@ -143,6 +147,8 @@ def meter_rows(game: Game, lang: str) -> list[MeterRow]:
         else:
             series = [*series, value]
             start = (st.round_log[-1].meters if st.round_log else st.start).get(meter.id, value)
+            if not begun and st.round_log:
+                start = (st.round_log[-2].meters if len(st.round_log) > 1 else st.start).get(meter.id, value)
         rows.append(
             MeterRow(
                 meter.id,
@@ -244,11 +250,11 @@ def cause_text(game: Game, change: Change, lang: str) -> str:
     return t(f"cause.{change.cause}", lang, role=role_ref(game, change.role, lang))
 
 
-def change_line(game: Game, change: Change, lang: str) -> str:
+def change_line(game: Game, change: Change, lang: str, told: Text | None = None) -> str:
     """``Vertrouwen −4: inbreng van de bewoner genegeerd — text``."""
     name = target_name(game, change.target, lang)
     line = f"{name} {fmt_delta(change.delta)}: {cause_text(game, change, lang)}"
-    if change.text:
+    if change.text and change.text != told:
         line += f" — {text(change.text, lang)}"
     return line
 
@@ -316,7 +322,7 @@ def record_section(game: Game, record: EventRecord, lang: str) -> Section:
         if roles:
             lines.append(tr(f"cons.{kind}", lang, roles=", ".join(role_name(game, r, lang) for r in roles)))
     for change in record.changes:
-        lines.append("• " + change_line(game, change, lang))
+        lines.append("• " + change_line(game, change, lang, told=record.outcome))
     for note in record.notes:
         line = note_line(game, note, lang)
         if line:

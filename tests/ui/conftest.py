@@ -46,9 +46,10 @@ def widget_text(app) -> str:
     """Every text the current screen holds, scrolled out of view or not (unwrapped, one per line)."""
     from textual.widgets import OptionList, Static
 
-    parts = []
+    console = Console(width=1000, file=io.StringIO(), record=True, color_system=None)
     for widget in app.screen.query(Static):
-        parts.append(str(widget.content))
+        console.print(widget.content)
     for listing in app.screen.query(OptionList):
-        parts.extend(str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count))
-    return "\n".join(parts)
+        for index in range(listing.option_count):
+            console.print(listing.get_option_at_index(index).prompt)
+    return console.export_text()

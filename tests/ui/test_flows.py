@@ -131,8 +131,7 @@ async def test_continue_loads_the_latest_autosave(make_app):
     async with second.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "Verder spelen" in screen_text(second) and "geen autosave" not in screen_text(second)
-        await advance(pilot, "down")
-        await advance(pilot, "enter")
+        await advance(pilot, "enter")  # "continue" is where the menu starts when there is an autosave
         assert second.game is not None and second.game.state.choices == choices
 
 

@@ -21,7 +21,8 @@ def play_to_decision(game: Game) -> None:
 
 
 @pytest.mark.parametrize(
-    ("delta", "shown"), [(3, "+3"), (-4, "−4"), (0, "0"), (1.5, "+1.5"), (-0.25, "−0.25")]
+    ("delta", "shown"),
+    [(3, "+3"), (-4, "−4"), (0, "0"), (1.5, "+1.5"), (-0.25, "−0.2"), (1.6333, "+1.6"), (0.0286, "+0.03")],
 )
 def test_deltas_carry_a_sign(delta, shown):
     assert view.fmt_delta(delta) == shown
@@ -46,8 +47,9 @@ def test_meter_rows_show_change_this_round_and_trend(game):
     while game.state.round == 1:
         game.choose(game.step().choices[0].id)
     rows = {r.id: r for r in view.meter_rows(game, "en")}
-    # A new round has begun: the change is measured from its start, the trend includes the finished round.
-    assert all(r.delta == 0 for r in rows.values())
+    # A new round has begun and nothing happened in it yet: the change shown is the last round's.
+    last = game.state.round_log[-1].meters
+    assert all(r.delta == round(last[r.id] - game.state.start[r.id], 4) for r in rows.values())
     assert len(rows["livability"].series) == 3
     assert rows["livability"].name == "Livability"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -11,6 +10,7 @@ from textual.widgets import Footer, Static
 from game.engine.game import Outcome
 
 from .. import view
+from ..widgets.prose import Prose
 from .base import GameScreen
 
 
@@ -46,23 +46,21 @@ class ConsequencesScreen(GameScreen[None]):
     def render_body(self) -> None:
         game = self.wapp.game
         assert game is not None
-        out = Text()
+        out = Prose()
         sections = view.outcome_sections(game, self.outcomes, self.lang)
-        for n, section in enumerate(sections):
-            if n:
-                out.append("\n\n")
-            out.append(section.heading, style="bold underline")
-            for line in section.lines or [self.tr("cons.no_changes")]:
-                out.append("\n" + line)
+        for section in sections:
+            out.heading(section.heading)
+            for text_line in section.lines or [self.tr("cons.no_changes")]:
+                out.add(text_line)
             for cid in section.critiques:
                 lines = view.critique_lines(game, cid, self.lang, self.citations)
                 if lines:
-                    out.append("\n▶ " + lines[0], style="bold")
-                    for line in lines[1:]:
-                        out.append("\n  " + line, style="italic")
+                    out.add("▶ " + lines[0], style="bold")
+                    for text_line in lines[1:]:
+                        out.add("  " + text_line, style="italic")
         if any(s.critiques for s in sections) and not self.citations:
-            out.append("\n\n" + self.tr("cons.citation_hint"), style="dim")
-        self.query_one("#cons-body", Static).update(out)
+            out.heading(self.tr("cons.citation_hint"), style="dim")
+        self.query_one("#cons-body", Static).update(out.render())
 
     def action_citation(self) -> None:
         self.citations = not self.citations

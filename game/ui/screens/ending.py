@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -11,6 +10,7 @@ from textual.widgets import Footer, Static
 from game.i18n import text
 
 from .. import view
+from ..widgets.prose import Prose
 from .base import GameScreen
 
 
@@ -39,43 +39,40 @@ class EndingScreen(GameScreen[None]):
         game, lang = self.wapp.game, self.lang
         assert game is not None
         ending = game.ending()
-        out = Text()
+        out = Prose()
         if ending is not None:
-            out.append(self.tr("end.title", title=text(ending.title, lang)), style="bold reverse")
-            out.append("\n" + text(ending.text, lang))
-        out.append("\n\n" + self.tr("end.chart"), style="bold underline")
+            out.heading(self.tr("end.title", title=text(ending.title, lang)), style="bold reverse")
+            out.add(text(ending.text, lang))
+        out.heading(self.tr("end.chart"))
         rows = view.chart_rows(game, lang)
         width = max((len(name) for name, _, _ in rows), default=8)
         for name, trend, span in rows:
-            out.append(f"\n{name.ljust(width)} ")
-            out.append(trend, style="bold")
-            out.append(f"  {span}")
+            out.add(f"{name.ljust(width)} {trend}  {span}")
         table = view.chart_table(game, lang, self.size.width - 2 if self.size.width else 78)
         if table:
-            out.append("\n")
-            for n, line in enumerate(table):
-                out.append("\n" + line, style="bold" if n == 0 else "")
-        sections = [
+            out.gap()
+            for n, row in enumerate(table):
+                out.add(row, style="bold" if n == 0 else "")
+        for key, lines in (
             ("end.key", view.key_decisions(game, lang)),
             ("end.goals", view.goal_lines(game, lang)),
-        ]
-        for key, lines in sections:
+        ):
             if lines:
-                out.append("\n\n" + self.tr(key), style="bold underline")
-                for line in lines:
-                    out.append("\n• " + line)
-        out.append("\n\n" + self.tr("end.critiques"), style="bold underline")
+                out.heading(self.tr(key))
+                for row in lines:
+                    out.add(row if row[:1] in "✓✗" else "• " + row)
+        out.heading(self.tr("end.critiques"))
         came_up = view.critiques_came_up(game)
         if not came_up:
-            out.append("\n" + self.tr("end.no_critiques"))
+            out.add(self.tr("end.no_critiques"))
         for cid in came_up:
             critique = game.pack.critiques[cid]
-            out.append(f"\n▶ {text(critique.title, lang)}", style="bold")
-            out.append(f"\n  {text(critique.summary, lang)}")
-            out.append(f"\n  {self.tr('cons.citation', citation=critique.citation)}", style="italic")
+            out.add(f"▶ {text(critique.title, lang)}", style="bold")
+            out.add("  " + text(critique.summary, lang))
+            out.add("  " + self.tr("cons.citation", citation=critique.citation), style="italic")
         questions = view.debrief_questions(game, lang)
         if questions:
-            out.append("\n\n" + self.tr("end.questions"), style="bold underline")
+            out.heading(self.tr("end.questions"))
             for n, question in enumerate(questions, start=1):
-                out.append(f"\n{n}. {question}")
-        self.query_one("#end-body", Static).update(out)
+                out.add(f"{n}. {question}")
+        self.query_one("#end-body", Static).update(out.render())

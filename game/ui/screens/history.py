@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
 from .. import view
+from ..widgets.prose import Prose
 from .base import GameScreen
 
 
@@ -39,21 +39,21 @@ class HistoryScreen(GameScreen[None]):
     def render_body(self) -> None:
         game = self.wapp.game
         assert game is not None
-        out = Text()
+        out = Prose()
         rounds = view.history_sections(game, self.lang)
         if not rounds:
-            out.append(self.tr("hist.empty"), style="italic")
-        for n, (label, sections) in enumerate(rounds):
-            out.append(("\n\n" if n else "") + f"── {label} ──", style="bold reverse")
+            out.add(self.tr("hist.empty"), style="italic")
+        for label, sections in rounds:
+            out.heading(f"── {label} ──", style="bold reverse")
             for section in sections:
-                out.append("\n" + section.heading, style="bold underline")
+                out.heading(section.heading, gap=False)
                 for line in section.lines:
-                    out.append("\n" + line)
+                    out.add(line)
                 for cid in section.critiques:
                     lines = view.critique_lines(game, cid, self.lang, citation=False)
                     if lines:
-                        out.append("\n▶ " + lines[0], style="italic")
-        self.query_one("#hist-body", Static).update(out)
+                        out.add("▶ " + lines[0], style="italic")
+        self.query_one("#hist-body", Static).update(out.render())
 
     def action_close(self) -> None:
         self.dismiss()

@@ -6,55 +6,66 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Label, OptionList, Static
+from textual.widgets.option_list import Option
 
 from .base import GameModal
 
 LANGS = {"nl": "Nederlands", "en": "English"}
+THEME_NAMES = ("dark", "light", "contrast")
 
 
 class SettingsScreen(GameModal[None]):
-    """Language (nl, en) and theme (dark, light, high contrast)."""
+    """Language (nl, en) and theme (dark, light, high contrast); the current one is marked ●."""
 
     BINDINGS = [Binding("escape", "close", "Back", id="back")]
 
     def compose(self) -> ComposeResult:
-        app = self.wapp
         with Vertical(classes="dialog", id="settings-box"):
-            yield Static(self.tr("settings.title"), classes="page-title", id="settings-title")
-            yield Label(self.tr("settings.language"), id="settings-lang-label")
-            with RadioSet(id="settings-lang"):
-                for code, name in LANGS.items():
-                    yield RadioButton(name, value=app.lang == code, id=f"lang-{code}")
-            yield Label(self.tr("settings.theme"), id="settings-theme-label")
-            with RadioSet(id="settings-theme"):
-                for name in ("dark", "light", "contrast"):
-                    yield RadioButton(
-                        self.tr(f"settings.{name}"), value=app.theme_name == name, id=f"theme-{name}"
-                    )
+            yield Static(id="settings-title", classes="page-title")
+            yield Label(id="settings-lang-label")
+            yield OptionList(id="settings-lang", classes="settings-list")
+            yield Label(id="settings-theme-label")
+            yield OptionList(id="settings-theme", classes="settings-list")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.tr("settings.close"), variant="primary", id="settings-close")
+                yield Button("", variant="primary", id="settings-close")
 
     def on_mount(self) -> None:
-        self.query_one("#settings-lang", RadioSet).focus()
+        self.relabel()
+        self.query_one("#settings-lang", OptionList).focus()
 
     def relabel(self) -> None:
+        app = self.wapp
         self.query_one("#settings-title", Static).update(self.tr("settings.title"))
         self.query_one("#settings-lang-label", Label).update(self.tr("settings.language"))
         self.query_one("#settings-theme-label", Label).update(self.tr("settings.theme"))
-        for name in ("dark", "light", "contrast"):
-            self.query_one(f"#theme-{name}", RadioButton).label = self.tr(f"settings.{name}")
         self.query_one("#settings-close", Button).label = self.tr("settings.close")
+        self._fill("#settings-lang", [(code, name, app.lang == code) for code, name in LANGS.items()])
+        self._fill(
+            "#settings-theme",
+            [(name, self.tr(f"settings.{name}"), app.theme_name == name) for name in THEME_NAMES],
+        )
 
-    @on(RadioSet.Changed, "#settings-lang")
-    def language(self, event: RadioSet.Changed) -> None:
-        code = (event.pressed.id or "lang-nl").removeprefix("lang-")
-        if code != self.wapp.lang:
-            self.wapp.set_language(code)
+    def _fill(self, selector: str, items: list[tuple[str, str, bool]]) -> None:
+        listing = self.query_one(selector, OptionList)
+        highlighted = listing.highlighted
+        listing.clear_options()
+        listing.add_options([Option(("● " if on else "○ ") + label, id=key) for key, label, on in items])
+        if highlighted is None:
+            highlighted = next((n for n, item in enumerate(items) if item[2]), 0)
+        listing.highlighted = highlighted
 
-    @on(RadioSet.Changed, "#settings-theme")
-    def theme(self, event: RadioSet.Changed) -> None:
-        self.wapp.set_theme((event.pressed.id or "theme-dark").removeprefix("theme-"))
+    @on(OptionList.OptionSelected, "#settings-lang")
+    def language(self, event: OptionList.OptionSelected) -> None:
+        if event.option_id and event.option_id != self.wapp.lang:
+            self.wapp.set_language(event.option_id)
+        self.relabel()
+
+    @on(OptionList.OptionSelected, "#settings-theme")
+    def theme(self, event: OptionList.OptionSelected) -> None:
+        if event.option_id:
+            self.wapp.set_theme(event.option_id)
+        self.relabel()
 
     @on(Button.Pressed, "#settings-close")
     def action_close(self) -> None:

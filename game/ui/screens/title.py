@@ -17,6 +17,8 @@ from .base import GameScreen
 class TitleScreen(GameScreen[None]):
     """The first screen; the menu works with arrows and Enter, the first letters, or the mouse."""
 
+    _was_ready = False
+
     def compose(self) -> ComposeResult:
         with Vertical(id="title-box"):
             yield Static(id="title-name")
@@ -32,7 +34,7 @@ class TitleScreen(GameScreen[None]):
     def relabel(self) -> None:
         self.refresh_menu()
 
-    def refresh_menu(self) -> None:
+    def refresh_menu(self, reset: bool = False) -> None:
         app = self.wapp
         self.query_one("#title-name", Static).update(Text(self.tr("app.title"), style="bold"))
         self.query_one("#title-sub", Static).update(self.tr("app.subtitle"))
@@ -60,7 +62,12 @@ class TitleScreen(GameScreen[None]):
                 Option(self.tr("title.quit"), id="quit"),
             ]
         )
-        menu.highlighted = highlighted if highlighted is not None else (0 if ready else 3)
+        if reset or (ready and not self._was_ready):
+            highlighted = None  # content just arrived: start on "new game" (or "continue")
+        self._was_ready = ready
+        if highlighted is None:
+            highlighted = (1 if latest else 0) if ready else 3
+        menu.highlighted = highlighted
         pack = self.query_one("#title-pack", Static)
         if app.pack is not None:
             manifest = app.pack.manifest

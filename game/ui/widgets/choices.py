@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -16,20 +17,24 @@ class ChoiceList(OptionList):
     """Options of the current step; pick with the number keys, arrows and Enter, or the mouse."""
 
     DEFAULT_CSS = """
-    ChoiceList { height: auto; max-height: 100%; }
+    ChoiceList { height: auto; max-height: 100%; border: none; padding: 0; }
+    ChoiceList:focus { border: none; }
     """
 
     def show(self, game: Game, step: Step, lang: str) -> None:
         self.clear_options()
         for n, choice in enumerate(step.choices, start=1):
-            prompt = Text()
-            prompt.append(f"{n}. ", style="bold")
-            prompt.append(text(choice.label, lang), style="bold" if choice.available else "strike")
-            details = choice_details(game, step, choice, lang)
-            for detail in details:
-                prompt.append("\n   " + detail, style="italic")
+            body = Text()
+            body.append(text(choice.label, lang), style="bold" if choice.available else "strike")
+            for detail in choice_details(game, step, choice, lang):
+                body.append("\n" + detail, style="italic")
             if choice.description:
-                prompt.append("\n   " + text(choice.description, lang))
+                body.append("\n" + text(choice.description, lang))
+            # A grid keeps wrapped lines under the label rather than under the number.
+            prompt = Table.grid(padding=(0, 1), expand=True)
+            prompt.add_column(width=2)
+            prompt.add_column(ratio=1)
+            prompt.add_row(Text(f"{n}.", style="bold"), body)
             self.add_option(Option(prompt, id=choice.id, disabled=not choice.available))
         first = next((i for i, c in enumerate(step.choices) if c.available), None)
         self.highlighted = first

@@ -1,0 +1,124 @@
+"""The classroom kit in the app: its strings, the shared round timer, and exporting the debrief report.
+
+Screens reach these through small hooks: the setup screen shows a :class:`~game.ui.widgets.session_code.
+SessionCodeLine`, the play screen a :class:`~game.ui.widgets.timer.RoundTimerBar` when a timer is set, the
+facilitator view (:mod:`game.ui.screens.facilitator`) is one key away, and the debrief screen exports the
+report with :func:`export_report`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from game.data.timer import RoundTimer
+from game.i18n import t
+
+STRINGS: dict[str, dict[str, str]] = {
+    "code.label": {"nl": "Sessiecode", "en": "Session code"},
+    "code.enter": {"nl": "code van een andere groep…", "en": "another group's code…"},
+    "code.hint": {
+        "nl": "Andere groepen typen deze code in om hetzelfde spel te spelen.",
+        "en": "Other groups type this code to play the same game.",
+    },
+    "code.taken": {
+        "nl": "Code {code}: scenario, lengte en seed ingevuld.",
+        "en": "Code {code}: scenario, length and seed set.",
+    },
+    "timer.label": {"nl": "Rondetimer (min)", "en": "Round timer (min)"},
+    "timer.off": {"nl": "uit", "en": "off"},
+    "timer.bad": {
+        "nl": "De rondetimer is een aantal minuten (bijvoorbeeld 3), of leeg.",
+        "en": "The round timer is a number of minutes (for example 3), or empty.",
+    },
+    "timer.bar": {"nl": "Beraad", "en": "Deliberation"},
+    "timer.paused": {"nl": "gepauzeerd", "en": "paused"},
+    "timer.news": {"nl": "nieuws: geen beraad", "en": "news: no deliberation"},
+    "timer.warning": {"nl": "Nog even: rond het beraad af.", "en": "Almost time: wrap up the deliberation."},
+    "timer.expired": {
+        "nl": "De tijd is om. Kom tot een besluit: de timer beslist niet voor jullie.",
+        "en": "Time is up. Come to a decision: the timer does not decide for you.",
+    },
+    "timer.over": {"nl": "over de tijd", "en": "over time"},
+    "key.timer": {"nl": "Timer pauze", "en": "Pause timer"},
+    "key.facilitator": {"nl": "Beamer", "en": "Projector"},
+    "key.report": {"nl": "Verslag", "en": "Report"},
+    "facilitator.round": {"nl": "{name} {round} van {rounds}", "en": "{name} {round} of {rounds}"},
+    "facilitator.news": {"nl": "Nieuws", "en": "News"},
+    "facilitator.decides": {"nl": "{role} beslist", "en": "{role} decides"},
+    "facilitator.ended": {"nl": "Afgelopen: {title}", "en": "Ended: {title}"},
+    "facilitator.no_game": {"nl": "Er is nog geen spel bezig.", "en": "No game in play yet."},
+    "report.saved": {"nl": "Verslag opgeslagen: {path}", "en": "Report saved: {path}"},
+    "report.failed": {"nl": "Verslag niet opgeslagen: {reason}", "en": "Report not saved: {reason}"},
+}
+
+
+def ct(key: str, lang: str, **values: object) -> str:
+    """A classroom string in ``lang``."""
+    return t(key, lang, STRINGS, **values)
+
+
+# -- the round timer, one per app ------------------------------------------------------------------
+def timer_of(app: Any) -> RoundTimer | None:
+    """The app's round timer, or None when the class plays without one."""
+    return getattr(app, "round_timer", None)
+
+
+def set_timer(app: Any, minutes: float | None) -> RoundTimer | None:
+    """Give the app a round timer of ``minutes`` (None or 0: no timer)."""
+    app.round_timer = RoundTimer.minutes(minutes) if minutes else None
+    return app.round_timer
+
+
+def parse_minutes(value: str) -> float | None:
+    """Minutes typed in the setup ("3", "2,5", "" for none); raises ValueError on anything else."""
+    value = value.strip().replace(",", ".")
+    if not value:
+        return None
+    minutes = float(value)
+    if not 0 < minutes <= 120:
+        raise ValueError(value)
+    return minutes
+
+
+# -- exporting the report --------------------------------------------------------------------------
+def reports_dir(app: Any) -> Path:
+    """Where exported reports go: ``reports/`` beside the saves folder."""
+    from game.data.saves import default_saves_dir
+
+    saves = getattr(app, "saves_dir", None) or default_saves_dir()
+    return Path(saves).parent / "reports"
+
+
+def export_report(app: Any, now: datetime | None = None) -> list[Path]:
+    """Write the current game's report as HTML, Markdown and CSV; returns the files written."""
+    from game.data.report import build_report
+    from game.data.report_formats import render
+
+    game = app.game
+    if game is None:
+        return []
+    folder = reports_dir(app)
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    report = build_report(game, app.lang, source=getattr(app, "session", None))
+    code = report.code
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for fmt in ("html", "md", "csv"):
+        path = folder / f"wijkberaad-{code}-{stamp}.{fmt}"
+        path.write_text(render(report, fmt), encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
+        written.append(path)
+    return written
+
+
+def export_and_tell(app: Any) -> None:
+    """Export the report and tell the player where it went (or why it could not be written)."""
+    lang = app.lang
+    try:
+        written = export_report(app)
+    except OSError as err:
+        app.notify(ct("report.failed", lang, reason=err.strerror or err), severity="error", timeout=8)
+        return
+    if written:
+        app.notify(ct("report.saved", lang, path=written[0]), timeout=10)

@@ -1,0 +1,166 @@
+"""The facilitator view: the meters in large digits and the current event, for a projector."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical
+from textual.widgets import Digits, Footer, Static
+
+from game.i18n import text
+
+from ..classroom import ct, timer_of
+from .base import GameScreen
+
+BAR = 16
+
+
+def big_number(value: float) -> str:
+    """A meter's value for the large digits: whole numbers (one decimal only below 10)."""
+    return f"{value:.1f}" if abs(value) < 10 and value != int(value) else str(int(round(value)))
+
+
+def meter_bar(value: float, low: float, high: float, width: int = BAR) -> str:
+    filled = 0 if high <= low else round((value - low) / (high - low) * width)
+    filled = max(0, min(width, filled))
+    return "█" * filled + "░" * (width - filled)
+
+
+class FacilitatorScreen(GameScreen[None]):
+    """For a projector: the scenario, the round, the session code, the current event and every meter big.
+
+    It follows the game as it is played (refreshing twice a second) and changes nothing; Escape goes back.
+    """
+
+    BINDINGS = [
+        Binding("escape", "close", "Back", id="back"),
+        Binding("f5", "close", "Back", show=False),
+        Binding("space", "timer", "Timer", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    FacilitatorScreen { layout: vertical; }
+    #fac-head { height: 1; padding: 0 1; text-style: bold reverse; }
+    #fac-top { height: auto; max-height: 12; margin: 1 1 0 1; }
+    #fac-event { width: 1fr; height: auto; padding: 0 1; border: heavy $primary; }
+    #fac-timer { width: 24; height: auto; margin-left: 2; display: none; }
+    #fac-timer.-on { display: block; }
+    #fac-timer-label { text-style: bold; }
+    #fac-meters { grid-size: 4; grid-gutter: 1 2; height: 1fr; margin: 1 1 0 1; }
+    .fac-meter { height: auto; }
+    .fac-name { text-style: bold; }
+    .fac-meter Digits { width: auto; }
+    .fac-delta-up { color: $success; }
+    .fac-delta-down { color: $error; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="fac-head")
+        with Horizontal(id="fac-top"):
+            yield Static(id="fac-event")
+            with Vertical(id="fac-timer"):
+                yield Static(id="fac-timer-label")
+                yield Digits("0:00", id="fac-timer-digits")
+        with Grid(id="fac-meters"):
+            game = self.wapp.game
+            if game is not None:
+                for meter in game.pack.meters.values():
+                    if meter.id in game.state.meters:
+                        with Vertical(classes="fac-meter", id=f"fac-{meter.id}"):
+                            yield Static(classes="fac-name")
+                            yield Digits("0", classes="fac-value")
+                            yield Static(classes="fac-bar")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.render_view()
+        self.set_interval(0.5, self.render_view)
+
+    def relabel(self) -> None:
+        self.render_view()
+
+    def render_view(self) -> None:
+        game, lang = self.wapp.game, self.lang
+        head = self.query_one("#fac-head", Static)
+        event_box = self.query_one("#fac-event", Static)
+        if game is None:
+            head.update(ct("facilitator.no_game", lang))
+            event_box.update("")
+            return
+        from game.data.session import game_code
+
+        st = game.state
+        round_text = ct(
+            "facilitator.round",
+            lang,
+            name=text(game.scenario.round_name, lang),
+            round=min(st.round, st.rounds),
+            rounds=st.rounds,
+        )
+        head.update(
+            Text(
+                f"Wijkberaad · {text(game.scenario.title, lang)} · {round_text} · "
+                f"{ct('code.label', lang)} {game_code(game)}",
+                no_wrap=True,
+                overflow="ellipsis",
+            )
+        )
+        event_box.update(self.event_text(game, lang))
+        self.render_timer(lang)
+        for meter in game.pack.meters.values():
+            if meter.id not in st.meters:
+                continue
+            box = self.query_one(f"#fac-{meter.id}", Vertical)
+            value = st.meters[meter.id]
+            start = (st.round_log[-1].meters if st.round_log else st.start).get(meter.id, value)
+            delta = round(value - start, 1)
+            name = Text(text(meter.name, lang), style="bold")
+            if delta:
+                good = (delta > 0) == meter.higher_is_better
+                name.append(f"  {'▲' if delta > 0 else '▼'}{abs(delta):g}", style="green" if good else "red")
+            box.query_one(".fac-name", Static).update(name)
+            box.query_one(".fac-value", Digits).update(big_number(value))
+            box.query_one(".fac-bar", Static).update(meter_bar(value, meter.min, meter.max))
+
+    def event_text(self, game, lang: str) -> Text:  # noqa: ANN001 - a Game
+        out = Text()
+        ending = game.ending()
+        if ending is not None:
+            out.append(ct("facilitator.ended", lang, title=text(ending.title, lang)).upper(), style="bold")
+            out.append("\n\n" + text(ending.text, lang))
+            return out
+        event = game.event
+        if event is None:
+            return out
+        if event.decider is None:
+            out.append(ct("facilitator.news", lang).upper() + ": ", style="bold")
+        out.append(text(event.title, lang).upper(), style="bold")
+        if event.decider is not None:
+            role = text(game.pack.roles[event.decider].name, lang)
+            out.append("\n" + ct("facilitator.decides", lang, role=role), style="italic")
+        out.append("\n\n" + text(event.text, lang))
+        return out
+
+    def render_timer(self, lang: str) -> None:
+        timer = timer_of(self.app)
+        box = self.query_one("#fac-timer", Vertical)
+        box.set_class(timer is not None, "-on")
+        if timer is None:
+            return
+        label = ct("timer.bar", lang)
+        if timer.paused:
+            label += f" ({ct('timer.paused', lang)})"
+        elif timer.overtime() > 0:
+            label += f" ({ct('timer.over', lang)})"
+        self.query_one("#fac-timer-label", Static).update(label)
+        self.query_one("#fac-timer-digits", Digits).update(timer.display())
+
+    def action_timer(self) -> None:
+        timer = timer_of(self.app)
+        if timer is not None:
+            timer.toggle()
+            self.render_view()
+
+    def action_close(self) -> None:
+        self.dismiss()

@@ -1,0 +1,45 @@
+"""Text blocks for the reading screens: headings, and lines whose wrapped part stays under the text."""
+
+from __future__ import annotations
+
+import re
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+_MARKER = re.compile(r"^(\s*)(•|▶|✓|✗|\d+\.)\s")
+
+
+def line(content: str, style: str = "") -> RenderableType:
+    """One line of prose; a bulleted or numbered line wraps with a hanging indent."""
+    found = _MARKER.match(content)
+    if not found:
+        return Text(content, style=style)
+    lead, marker = found.group(1), found.group(2)
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(width=len(lead) + len(marker))
+    grid.add_column(ratio=1)
+    grid.add_row(Text(lead + marker, style=style or "bold"), Text(content[found.end() :], style=style))
+    return grid
+
+
+class Prose:
+    """Collects blocks and lines, then renders them as one group for a Static."""
+
+    def __init__(self) -> None:
+        self.parts: list[RenderableType] = []
+
+    def heading(self, content: str, style: str = "bold underline", gap: bool = True) -> None:
+        if gap and self.parts:
+            self.parts.append(Text(""))
+        self.parts.append(Text(content, style=style))
+
+    def add(self, content: str, style: str = "") -> None:
+        self.parts.append(line(content, style))
+
+    def gap(self) -> None:
+        self.parts.append(Text(""))
+
+    def render(self) -> Group:
+        return Group(*self.parts)

@@ -1,0 +1,175 @@
+"""The classroom kit in the app: the session code in the setup, the round timer bar, the facilitator view
+and the report export from the debrief. Each piece is mounted the way its hook mounts it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from game.data.session import code_for, game_code
+from game.data.timer import RoundTimer
+from game.ui import classroom
+from game.ui.screens.facilitator import FacilitatorScreen, big_number, meter_bar
+from game.ui.widgets.session_code import SessionCodeLine
+from game.ui.widgets.timer import RoundTimerBar, deliberation_key
+
+from .conftest import screen_text
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def name(app) -> str:
+    return type(app.screen).__name__
+
+
+async def setup_screen(app, pilot):
+    from game.ui.screens.setup import SetupScreen
+
+    await pilot.pause()
+    if not isinstance(app.screen, SetupScreen):
+        app.push_screen(SetupScreen())
+        await pilot.pause()
+    if not app.screen.query(SessionCodeLine):
+        await app.screen.query_one("#setup").mount(SessionCodeLine(), after="#setup-error")
+        await pilot.pause()
+    return app.screen
+
+
+async def test_setup_shows_the_session_code_and_follows_the_seed(make_app, mini_pack):
+    app = make_app(lang="en")
+    async with app.run_test(size=(80, 40)) as pilot:
+        screen = await setup_screen(app, pilot)
+        assert code_for(mini_pack, "test", None, 7) in screen_text(app)
+        seed = screen.query_one("#setup-seed")
+        seed.value = "4242"
+        await pilot.pause(0.5)
+        assert code_for(mini_pack, "test", None, 4242) in screen_text(app)
+
+
+async def test_a_typed_code_sets_scenario_length_and_seed(make_app, mini_pack):
+    app = make_app(lang="en")
+    async with app.run_test(size=(80, 40)) as pilot:
+        screen = await setup_screen(app, pilot)
+        code = code_for(mini_pack, "test", "short", 31337)
+        field = screen.query_one("#code-enter")
+        field.value = code.lower().replace("-", " ")
+        field.focus()
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert name(app) == "SetupScreen"  # Enter in the code field does not start the game
+        assert screen.query_one("#setup-seed").value == "31337"
+        assert screen.query_one("#setup-length").value == "short"
+        # Starting now plays exactly the game of the code.
+        screen.start()
+        await pilot.pause()
+        assert game_code(app.game) == code
+
+
+async def test_a_typo_in_a_code_is_explained(make_app, mini_pack):
+    app = make_app(lang="nl")
+    async with app.run_test(size=(80, 40)) as pilot:
+        screen = await setup_screen(app, pilot)
+        code = code_for(mini_pack, "test", None, 12)
+        typo = ("1" if code[0] != "1" else "2") + code[1:]
+        field = screen.query_one("#code-enter")
+        field.value = typo
+        field.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "verkeerd getypt" in screen_text(app)
+        assert screen.query_one("#setup-seed").value == "7"
+
+
+async def test_the_setup_sets_the_round_timer(make_app):
+    app = make_app(lang="en")
+    async with app.run_test(size=(80, 40)) as pilot:
+        screen = await setup_screen(app, pilot)
+        minutes = screen.query_one("#timer-minutes")
+        minutes.value = "2,5"
+        await pilot.pause()
+        assert classroom.timer_of(app).seconds == 150
+        minutes.value = "soon"
+        await pilot.pause()
+        assert "number of minutes" in screen_text(app)
+        minutes.value = ""
+        await pilot.pause()
+        assert classroom.timer_of(app) is None
+
+
+async def test_timer_bar_counts_down_signals_and_never_chooses(make_app):
+    app = make_app(players={"minister": "Ahmed"}, scenario="test")
+    clock = FakeClock()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.round_timer = RoundTimer(60, clock)
+        bar = RoundTimerBar()
+        await app.screen.mount(bar)
+        await pilot.pause()
+        assert deliberation_key(app.game) is not None
+        assert "1:00" in screen_text(app)
+        choices = list(app.game.state.choices)
+        clock.now += 45
+        bar.tick()
+        await pilot.pause()
+        assert "0:15" in screen_text(app) and bar.has_class("-warning")
+        clock.now += 20
+        bar.tick()
+        await pilot.pause()
+        assert bar.has_class("-expired") and "+0:05" in screen_text(app)
+        assert any("Time is up" in n.message or "tijd is om" in n.message for n in app._notifications)
+        bar.toggle()
+        clock.now += 100
+        bar.tick()
+        assert app.round_timer.paused and app.round_timer.overtime() == 5
+        # The timer signalled, and the game is exactly where it was.
+        assert app.game.state.choices == choices and name(app) == "PlayScreen"
+        bar.toggle()
+        # A decision starts the next deliberation: the countdown starts again.
+        await pilot.press("1")
+        await pilot.pause()
+        bar.tick()
+        assert app.round_timer.remaining() == 60 or deliberation_key(app.game) is None
+
+
+async def test_facilitator_view(make_app):
+    app = make_app(players={"minister": "Ahmed"}, scenario="test", lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        game = app.game
+        app.push_screen(FacilitatorScreen())
+        await pilot.pause()
+        shown = screen_text(app)
+        assert game_code(game) in shown
+        assert "Year 1 of 4" in shown
+        assert game.event.title["en"].upper() in shown
+        assert "Trust" in shown and "Livability" in shown
+        before = game.state.model_dump()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert name(app) == "PlayScreen" and game.state.model_dump() == before
+
+
+def test_large_type_helpers():
+    assert big_number(45.0) == "45" and big_number(38.2) == "38" and big_number(3.5) == "3.5"
+    assert meter_bar(50, 0, 100, 10) == "█████░░░░░"
+    assert meter_bar(150, 0, 100, 4) == "████"
+
+
+async def test_report_export_from_the_debrief(make_app, tmp_path):
+    app = make_app(players={"minister": "Ahmed"}, scenario="test", variant="short")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.game.play_computer(until_human=False)
+        written = classroom.export_report(app, now=datetime(2026, 11, 28, 15, 0, 0))
+        assert [p.suffix for p in written] == [".html", ".md", ".csv"]
+        assert all(p.parent == tmp_path / "reports" for p in written)
+        assert written[0].name == f"wijkberaad-{game_code(app.game)}-20261128-150000.html"
+        assert "<svg" in written[0].read_text(encoding="utf-8")
+        classroom.export_and_tell(app)
+        await pilot.pause()
+        assert any("reports" in n.message for n in app._notifications)
