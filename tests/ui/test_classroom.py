@@ -40,15 +40,36 @@ async def setup_screen(app, pilot):
     return app.screen
 
 
-async def test_setup_shows_the_session_code_and_follows_the_seed(make_app, mini_pack):
-    app = make_app(lang="en")
+async def test_setup_shows_the_code_explains_typos_and_sets_the_timer(make_app, mini_pack):
+    app = make_app(lang="nl")
     async with app.run_test(size=(80, 40)) as pilot:
         screen = await setup_screen(app, pilot)
         assert code_for(mini_pack, "test", None, 7) in screen_text(app)
-        seed = screen.query_one("#setup-seed")
-        seed.value = "4242"
+        # The code follows the seed.
+        screen.query_one("#setup-seed").value = "4242"
         await pilot.pause(0.5)
         assert code_for(mini_pack, "test", None, 4242) in screen_text(app)
+        # A typo is caught and explained, and nothing changes.
+        code = code_for(mini_pack, "test", None, 12)
+        typo = ("1" if code[0] != "1" else "2") + code[1:]
+        field = screen.query_one("#code-enter")
+        field.value = typo
+        field.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "verkeerd getypt" in screen_text(app)
+        assert screen.query_one("#setup-seed").value == "4242" and name(app) == "SetupScreen"
+        # The round timer in minutes.
+        minutes = screen.query_one("#timer-minutes")
+        minutes.value = "2,5"
+        await pilot.pause()
+        assert classroom.timer_of(app).seconds == 150
+        minutes.value = "straks"
+        await pilot.pause()
+        assert "aantal minuten" in screen_text(app)
+        minutes.value = ""
+        await pilot.pause()
+        assert classroom.timer_of(app) is None
 
 
 async def test_a_typed_code_sets_scenario_length_and_seed(make_app, mini_pack):
@@ -68,37 +89,6 @@ async def test_a_typed_code_sets_scenario_length_and_seed(make_app, mini_pack):
         screen.start()
         await pilot.pause()
         assert game_code(app.game) == code
-
-
-async def test_a_typo_in_a_code_is_explained(make_app, mini_pack):
-    app = make_app(lang="nl")
-    async with app.run_test(size=(80, 40)) as pilot:
-        screen = await setup_screen(app, pilot)
-        code = code_for(mini_pack, "test", None, 12)
-        typo = ("1" if code[0] != "1" else "2") + code[1:]
-        field = screen.query_one("#code-enter")
-        field.value = typo
-        field.focus()
-        await pilot.press("enter")
-        await pilot.pause()
-        assert "verkeerd getypt" in screen_text(app)
-        assert screen.query_one("#setup-seed").value == "7"
-
-
-async def test_the_setup_sets_the_round_timer(make_app):
-    app = make_app(lang="en")
-    async with app.run_test(size=(80, 40)) as pilot:
-        screen = await setup_screen(app, pilot)
-        minutes = screen.query_one("#timer-minutes")
-        minutes.value = "2,5"
-        await pilot.pause()
-        assert classroom.timer_of(app).seconds == 150
-        minutes.value = "soon"
-        await pilot.pause()
-        assert "number of minutes" in screen_text(app)
-        minutes.value = ""
-        await pilot.pause()
-        assert classroom.timer_of(app) is None
 
 
 async def test_timer_bar_counts_down_signals_and_never_chooses(make_app):

@@ -1,4 +1,7 @@
-"""The round timer bar: a countdown for each deliberation, shown under the play screen; it never decides."""
+"""The round timer bar: a countdown for each deliberation, one line above the play screen's footer.
+
+It never decides: at zero it tells the table, and keeps counting the overtime.
+"""
 
 from __future__ import annotations
 
@@ -28,7 +31,7 @@ class RoundTimerBar(Static):
     """
 
     DEFAULT_CSS = """
-    RoundTimerBar { dock: bottom; height: 1; padding: 0 1; background: $boost; }
+    RoundTimerBar { height: 1; padding: 0 1; background: $boost; }
     RoundTimerBar.-warning { background: $warning 40%; }
     RoundTimerBar.-expired { background: $error 50%; text-style: bold; }
     """
@@ -73,7 +76,7 @@ class RoundTimerBar(Static):
         out = Text(no_wrap=True, overflow="ellipsis")
         if timer is None:
             return out
-        out.append(f"⏱ {ct('timer.bar', lang)} ", style="bold")
+        out.append(f"{ct('timer.bar', lang)} ", style="bold")
         if self._key is None:
             out.append(ct("timer.news", lang), style="dim")
             return out
