@@ -299,7 +299,8 @@ def format_report(report: dict[str, Any]) -> str:
     variant = f", variant {report['variant']}" if report["variant"] else ""
     lines.append(
         f"Balance of scenario '{report['scenario']}'{variant} ({report['rounds']} rounds) in pack "
-        f"{report['pack']} {report['pack_version']}: {report['runs']} games per strategy, seed {report['seed']}"
+        f"{report['pack']} {report['pack_version']}: {report['runs']} games per strategy, "
+        f"seed {report['seed']}"
     )
     strategies = report["strategies"]
     width = max(12, *(len(s) + 2 for s in strategies))

@@ -12,7 +12,8 @@ from .common import fail
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = (
         "Writes pack.schema.json (for pack.yaml) and content.schema.json (for every other content file). "
-        "Point a file at them with a first line like '# yaml-language-server: $schema=schema/content.schema.json'."
+        "Point a file at them with a first line like "
+        "'# yaml-language-server: $schema=schema/content.schema.json'."
     )
     parser.add_argument(
         "-o",

@@ -1,4 +1,4 @@
-"""Layering content packs: the shipped base, packs from ``--pack`` and the ``mods/`` folder, one playable pack.
+"""Layering content packs (the shipped base, ``--pack`` and the ``mods/`` folder) into one playable pack.
 
 A game has one *world*: a pack that extends nothing (the shipped ``base``, or a stand-alone pack of a
 modder's own). Other packs build on it by naming it in their manifest's ``extends``; their items are
@@ -263,7 +263,8 @@ def _merge(layers: list[Layer], stack: Stack) -> PackSource:
                         x.manifest_file,
                         _manifest_line(x, ("replaces", n)),
                         None,
-                        f"replaces '{spec}': write kind:id, with kind one of {', '.join(_KIND_OF)} (e.g. event:youth_centre)",
+                        f"replaces '{spec}': write kind:id, with kind one of {', '.join(_KIND_OF)} "
+                        "(e.g. event:youth_centre)",
                     )
                 )
                 continue
@@ -285,9 +286,12 @@ def _merge(layers: list[Layer], stack: Stack) -> PackSource:
                     first = _where(previous.source.where[key])
                     if key in replaces:
                         used.add(key)  # reported here; not again as "nothing to replace"
-                        why = f"pack '{x.id}' does not extend pack '{previous.id}', so it cannot replace its items"
+                        why = (
+                            f"pack '{x.id}' does not extend pack '{previous.id}', so cannot replace its items"
+                        )
                     else:
-                        why = f"add '{_SINGULAR[kind]}:{item.id}' to replaces in {x.manifest_file} to replace it, or rename it"
+                        spec = f"{_SINGULAR[kind]}:{item.id}"
+                        why = f"add '{spec}' to replaces in {x.manifest_file} to replace it, or rename it"
                     stack.problems.append(
                         ContentProblem(
                             where.file,
@@ -306,7 +310,10 @@ def _merge(layers: list[Layer], stack: Stack) -> PackSource:
             if key not in src.where:
                 message = f"replaces {spec}, but this pack defines no {_SINGULAR[key[0]]} '{key[1]}'"
             else:
-                message = f"replaces {spec}, but no pack it builds on has that item (nothing to replace; drop it from replaces)"
+                message = (
+                    f"replaces {spec}, but no pack it builds on has that item "
+                    "(nothing to replace; drop it from replaces)"
+                )
             stack.problems.append(
                 ContentProblem(x.manifest_file, _manifest_line(x, ("replaces", n)), None, message)
             )

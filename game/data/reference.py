@@ -155,15 +155,17 @@ def _expressions_section() -> list[str]:
     lines = [
         "### Expressions",
         "",
-        "Conditions (`when`, `scheduled`) and amounts (changes, weights, drifts, refreshes written in quotes) "
-        "use a small expression language, checked when the pack loads:",
+        "Conditions (`when`, `scheduled`) and amounts (changes, weights, drifts, refreshes written in "
+        "quotes) use a small expression language, checked when the pack loads:",
         "",
         '- numbers: `3`, `-2.5`; texts in double quotes: `"share"`; `true` and `false`;',
         "- names: every meter and resource id, `round` (the current round, from 1) and `rounds` (how many);",
-        "- `input.ROLE`: the input that role gave in this deliberation (compare with `==`, `!=` or `in [...]`);",
+        "- `input.ROLE`: the input that role gave in this deliberation "
+        "(compare with `==`, `!=` or `in [...]`);",
         "- arithmetic `+ - * / // %` (dividing by zero gives 0); comparisons `< <= > >= == !=`, also chained "
         "(`20 <= trust < 60`); `and`, `or`, `not`; `x if condition else y`;",
-        f"- at most {expr.MAX_LENGTH} characters and {expr.MAX_NODES} parts, nested at most {expr.MAX_DEPTH} deep.",
+        f"- at most {expr.MAX_LENGTH} characters and {expr.MAX_NODES} parts, "
+        f"nested at most {expr.MAX_DEPTH} deep.",
         "",
         "Functions:",
         "",
@@ -175,8 +177,8 @@ def _expressions_section() -> list[str]:
         lines.append(f"| `{_signature(name, fn)}` | {words[fn.result]} | {_cell(fn.doc)} |")
     lines.append("")
     lines.append(
-        "Arguments in quotes name an id that must exist: a flag that some effect or start sets, an event, a role, "
-        "or (for `chose`) an option of that event."
+        "Arguments in quotes name an id that must exist: a flag that some effect or start sets, "
+        "an event, a role, or (for `chose`) an option of that event."
     )
     lines.append("")
     return lines

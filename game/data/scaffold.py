@@ -89,7 +89,9 @@ _WORLD = """\
 meters:
   - id: trust
     name: {nl: Vertrouwen, en: Trust}
-    description: {nl: Hoeveel bewoners de gemeente vertrouwen., en: How much residents trust the municipality.}
+    description:
+      nl: Hoeveel bewoners de gemeente vertrouwen.
+      en: How much residents trust the municipality.
     start: 35          # a scenario can set another start value
   - id: health
     name: {nl: Gezondheid, en: Health}
@@ -108,7 +110,10 @@ critiques:
       en: Residents are asked at set moments, but their lived experience changes little.
     citation: "Kleinhans, 'Aanpak kwetsbare wijken gebaat bij meer inbreng bewoners', 29 August 2022"
     questions:
-      - {phase: analyse, text: {nl: "Wanneer veranderde inbreng echt een besluit?", en: "When did input really change a decision?"}}
+      - phase: analyse
+        text:
+          nl: Wanneer veranderde inbreng echt een besluit?
+          en: When did input really change a decision?
 
 roles:
   - id: alderman
@@ -166,7 +171,9 @@ events:
         effects: {change: {health: 3, trust: 2}}
       - id: from_above
         label: {nl: Snel bouwen, en: Build fast}
-        outcome: {nl: "Het centrum komt aan de rand, bij de snelweg.", en: "The centre opens at the edge, by the motorway."}
+        outcome:
+          nl: Het centrum komt aan de rand, bij de snelweg.
+          en: The centre opens at the edge, by the motorway.
         effects: {change: {health: 2}}
         hidden:   # a downside the nurse's knowledge would have revealed
           - unless_shared_by: district_nurse
@@ -190,11 +197,15 @@ events:
         label: {nl: Maatwerk leveren, en: Do custom work}
         cost: 2
         honours: [resident]
-        outcome: {nl: "Je helpt wie het nodig heeft, ook buiten je protocol.", en: "You help whoever needs it, also outside protocol."}
+        outcome:
+          nl: Je helpt wie het nodig heeft, ook buiten je protocol.
+          en: You help whoever needs it, also outside protocol.
         effects: {change: {health: 3, trust: 1}}
       - id: by_the_book
         label: {nl: Volgens protocol, en: By the book}
-        outcome: {nl: Alles is verantwoord; niet iedereen is geholpen., en: Everything is accounted for; not everyone was helped.}
+        outcome:
+          nl: Alles is verantwoord; niet iedereen is geholpen.
+          en: Everything is accounted for; not everyone was helped.
         effects: {change: {health: 1, trust: -1}}
 
   - id: complaints

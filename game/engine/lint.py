@@ -242,7 +242,8 @@ class _Lint:
             if event.when is not None and self.never(event.when, scopes):
                 yield self.warn(
                     (*loc, "when"),
-                    f"this event can never be drawn: '{event.when}' can never hold, {self.why(event.when, scopes)}",
+                    f"this event can never be drawn: '{event.when}' can never hold, "
+                    f"{self.why(event.when, scopes)}",
                 )
             if event.scheduled is not None and self.never(event.scheduled, scopes):
                 yield self.warn(
@@ -258,7 +259,8 @@ class _Lint:
             if pack.scenarios and not any(event in pack.events_for(s) for s in pack.scenarios.values()):
                 yield self.warn(
                     (*loc, "decider"),
-                    f"this event is in no scenario: its decider '{event.decider}' plays in none of its scenarios",
+                    f"this event is in no scenario: its decider '{event.decider}' "
+                    "plays in none of its scenarios",
                 )
 
     def options(self) -> Iterator[Problem]:
@@ -302,7 +304,8 @@ class _Lint:
                 if shadow is not None:
                     yield self.warn(
                         (*loc,),
-                        f"ending '{ending.id}' can never be reached: ending '{shadow}' before it always applies",
+                        f"ending '{ending.id}' can never be reached: "
+                        f"ending '{shadow}' before it always applies",
                     )
                     continue
                 if ending.when is not None and ending.when.strip() in seen:
