@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from textual.widgets import Footer
+
 from game.data.session import code_for, game_code
 from game.data.timer import RoundTimer
 from game.ui import classroom
@@ -25,6 +27,17 @@ class FakeClock:
 
 def name(app) -> str:
     return type(app.screen).__name__
+
+
+async def to_play(app, pilot) -> None:
+    """Past any screen that opens a game (the scenario's introduction) to the play screen."""
+    await pilot.pause()
+    for _ in range(5):
+        if name(app) == "PlayScreen":
+            return
+        await pilot.press("enter")
+        await pilot.pause()
+    assert name(app) == "PlayScreen"
 
 
 async def setup_screen(app, pilot):
@@ -95,10 +108,10 @@ async def test_timer_bar_counts_down_signals_and_never_chooses(make_app):
     app = make_app(players={"minister": "Ahmed"}, scenario="test")
     clock = FakeClock()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await to_play(app, pilot)
         app.round_timer = RoundTimer(60, clock)
         bar = RoundTimerBar()
-        await app.screen.mount(bar)
+        await app.screen.mount(bar, before=app.screen.query_one(Footer))
         await pilot.pause()
         assert deliberation_key(app.game) is not None
         assert "1:00" in screen_text(app)
@@ -129,7 +142,7 @@ async def test_timer_bar_counts_down_signals_and_never_chooses(make_app):
 async def test_facilitator_view(make_app):
     app = make_app(players={"minister": "Ahmed"}, scenario="test", lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await to_play(app, pilot)
         game = app.game
         app.push_screen(FacilitatorScreen())
         await pilot.pause()
