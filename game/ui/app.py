@@ -76,6 +76,7 @@ class WijkberaadApp(App[None]):
         players: dict[str, str | None] | None = None,
         theme_name: str = "dark",
         blink: bool = True,
+        intro: bool = True,
     ) -> None:
         """Build the app.
 
@@ -88,6 +89,7 @@ class WijkberaadApp(App[None]):
             scenario, variant, players: with ``players`` given the game starts at once, skipping the title.
             theme_name: "dark", "light" or "contrast".
             blink: whether text cursors blink (off for snapshots).
+            intro: whether a new game opens with the scenario's intro (tests may skip it).
         """
         super().__init__()
         self.pack: Pack | None = pack
@@ -96,6 +98,7 @@ class WijkberaadApp(App[None]):
         self.lang = lang if lang in ("nl", "en") else "nl"
         self.seed = seed
         self.blink = blink
+        self.intro = intro
         self._autostart = (scenario, variant, players) if players else None
         self.game: Game | None = None
         self.session: str | None = None
@@ -219,9 +222,9 @@ class WijkberaadApp(App[None]):
         assert self.pack is not None
         seed = seed if seed is not None else random.randrange(1, 100_000)
         game = Game.new(self.pack, scenario, seed=seed, variant=variant, players=players)
-        self.start_play(game, new_session=True)
+        self.start_play(game, new_session=True, intro=self.intro)
 
-    def start_play(self, game: Game, *, new_session: bool) -> None:
+    def start_play(self, game: Game, *, new_session: bool, intro: bool = False) -> None:
         from .screens.play import PlayScreen
 
         self.game = game
@@ -233,7 +236,7 @@ class WijkberaadApp(App[None]):
 
             self.push_screen(EndingScreen())
         else:
-            self.push_screen(PlayScreen())
+            self.push_screen(PlayScreen(intro=intro))
 
     def to_title(self, keep: bool = False) -> None:
         """Back to the title screen (the game stays in its autosave)."""

@@ -112,6 +112,11 @@ UI: dict[str, dict[str, str]] = {
     "play.goals": {"nl": "Jouw doelen", "en": "Your goals"},
     "play.goal_met": {"nl": "gehaald", "en": "met"},
     "play.goal_open": {"nl": "nog niet", "en": "not yet"},
+    "intro.roles": {"nl": "Wie speelt wat", "en": "Who plays what"},
+    "intro.seed": {
+        "nl": "Seed {seed} · {rounds} jaar · Enter: beginnen",
+        "en": "Seed {seed} · {rounds} years · Enter: begin",
+    },
     # -- meters -------------------------------------------------------------------------------------
     "meter.delta": {"nl": "dit jaar", "en": "this year"},
     "meter.same": {"nl": "=", "en": "="},

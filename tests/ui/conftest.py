@@ -29,6 +29,7 @@ def make_app(tmp_path, mini_pack):
         kwargs.setdefault("seed", 7)
         kwargs.setdefault("lang", "nl")
         kwargs.setdefault("blink", False)
+        kwargs.setdefault("intro", False)  # the intro has its own tests; other tests start in play
         return WijkberaadApp(pack or mini_pack, **kwargs)
 
     return make

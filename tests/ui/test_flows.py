@@ -20,9 +20,12 @@ async def advance(pilot, key: str) -> None:
 
 
 async def test_single_player_plays_a_whole_short_game(make_app):
-    app = make_app(players={"minister": "Ahmed"}, scenario="test", variant="short")
+    app = make_app(players={"minister": "Ahmed"}, scenario="test", variant="short", intro=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        assert screen_name(app) == "IntroScreen"
+        assert "Een test." in screen_text(app) and "De minister (Ahmed)" in screen_text(app)
+        await advance(pilot, "enter")
         assert screen_name(app) == "PlayScreen"
         assert "Vertrouwen" in screen_text(app) and "45" in screen_text(app)
         used = set()
@@ -107,7 +110,7 @@ async def test_hot_seat_of_three_never_shows_private_knowledge_to_another_player
 
 
 async def test_title_setup_and_start(make_app):
-    app = make_app(lang="en")
+    app = make_app(lang="en", intro=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert screen_name(app) == "TitleScreen"
@@ -116,6 +119,8 @@ async def test_title_setup_and_start(make_app):
         assert screen_name(app) == "SetupScreen"
         assert "Seed" in screen_text(app) and "7" in screen_text(app)
         await advance(pilot, "enter")  # Enter in the first name field (prefilled "Player") starts
+        assert screen_name(app) == "IntroScreen"
+        await advance(pilot, "enter")
         assert screen_name(app) == "PlayScreen"
         assert app.game.state.seed == 7
         assert app.game.state.players["minister"] == "Player"
@@ -173,6 +178,9 @@ async def test_language_switch_relabels_the_game(make_app):
         await pilot.pause()
         assert "Year 1/4" in screen_text(app) and "Trust" in screen_text(app)
         assert "History" in screen_text(app)  # the footer too
+        await advance(pilot, "r")
+        assert screen_name(app) == "BriefingScreen"
+        assert "You decide." in screen_text(app) and "Liveable" in screen_text(app)
 
 
 async def test_content_errors_are_listed_not_raised(make_app):

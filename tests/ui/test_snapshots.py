@@ -45,8 +45,19 @@ def test_help(snap_compare, make_app, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_intro(snap_compare, make_app, lang):
+    app = make_app(lang=lang, players={"minister": "Ahmed"}, scenario="test", intro=True)
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_play(snap_compare, single, lang):
     assert snap_compare(single(lang), terminal_size=SIZE)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_briefing(snap_compare, single, lang):
+    assert snap_compare(single(lang), press=["r"], terminal_size=SIZE)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -83,7 +94,8 @@ def test_ending(snap_compare, single, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_handover(snap_compare, make_app, trio_pack, lang):
     players = {"minister": "Ahmed", "resident": "Sanne", "youth_worker": "Noor"}
-    assert snap_compare(make_app(trio_pack, lang=lang, players=players, scenario="test"), terminal_size=SIZE)
+    app = make_app(trio_pack, lang=lang, players=players, scenario="test")
+    assert snap_compare(app, terminal_size=SIZE)
 
 
 @pytest.mark.parametrize("lang", LANGS)

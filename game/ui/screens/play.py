@@ -31,11 +31,13 @@ class PlayScreen(GameScreen[None]):
         Binding("1", "pick(1)", "Pick 1-9", id="pick"),
         *(Binding(str(n), f"pick({n})", show=False) for n in range(2, 10)),
         Binding("h", "app.history", "History", id="history"),
+        Binding("r", "briefing", "Role", id="briefing"),
         Binding("escape", "app.title", "Title screen", id="title"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, intro: bool = False) -> None:
         super().__init__()
+        self.intro = intro
         #: the role whose player has the keyboard (private knowledge is shown only to them, on their turn)
         self.viewer: str | None = None
 
@@ -63,7 +65,13 @@ class PlayScreen(GameScreen[None]):
         humans = [r for r, name in self.game.state.players.items() if name]
         if len(humans) == 1:
             self.viewer = humans[0]
-        self.after(self.game.play_computer())
+        if self.intro:
+            from .intro import IntroScreen
+
+            self.render_state()
+            self.app.push_screen(IntroScreen(), lambda _: self.after(self.game.play_computer()))
+        else:
+            self.after(self.game.play_computer())
 
     def relabel(self) -> None:
         self.render_state()
@@ -123,6 +131,12 @@ class PlayScreen(GameScreen[None]):
             return
         outcome = game.choose(choice_id)
         self.after([outcome, *game.play_computer()])
+
+    def action_briefing(self) -> None:
+        from .intro import BriefingScreen
+
+        if self.viewer is not None:
+            self.app.push_screen(BriefingScreen(self.viewer))
 
     def action_pick(self, number: int) -> None:
         step = self.game.step()
