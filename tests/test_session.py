@@ -119,3 +119,58 @@ def test_unknown_variant_is_refused(mini_pack):
 def test_negative_seed_has_no_code():
     with pytest.raises(ValueError):
         encode("mini", "test", None, -1)
+
+
+# -- the play command's --code and --timer ------------------------------------------------------------
+def _args(**given):
+    import argparse
+
+    from game.cli.classroom import add_classroom_options
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--scenario")
+    parser.add_argument("--seed", type=int)
+    parser.add_argument("--short", action="store_true")
+    add_classroom_options(parser)
+    argv = []
+    for key, value in given.items():
+        argv += [f"--{key}"] if value is True else [f"--{key}", str(value)]
+    return parser.parse_args(argv)
+
+
+def test_play_code_sets_scenario_variant_and_seed(mini_pack):
+    from game.cli.classroom import apply_code
+
+    args = _args(code=code_for(mini_pack, "test", "short", 99))
+    assert apply_code(args, mini_pack, "en") is None
+    assert (args.scenario, args.code_variant, args.seed) == ("test", "short", 99)
+
+
+@pytest.mark.parametrize(
+    ("extra", "needle"),
+    [({"seed": 5}, "leave out --seed"), ({"scenario": "other"}, "not 'other'"), ({"short": True}, "--short")],
+)
+def test_play_code_conflicts(mini_pack, extra, needle):
+    from game.cli.classroom import apply_code
+
+    args = _args(code=code_for(mini_pack, "test", None, 99), **extra)
+    assert needle in apply_code(args, mini_pack, "en")
+
+
+def test_play_code_typo_is_a_plain_message(mini_pack):
+    from game.cli.classroom import apply_code
+
+    code = code_for(mini_pack, "test", None, 99)
+    typo = code[:-1] + ("0" if code[-1] != "0" else "1")
+    message = apply_code(_args(code=typo), mini_pack, "nl")
+    assert message.startswith(f"--code {typo}: ") and "verkeerd getypt" in message
+
+
+@pytest.mark.parametrize("text", ["0", "-1", "abc", "121"])
+def test_timer_option_rejects(text):
+    with pytest.raises(SystemExit):
+        _args(timer=text)
+
+
+def test_timer_option_takes_minutes():
+    assert _args(timer="2,5").timer == 2.5

@@ -38,7 +38,10 @@ def expand(paths: list[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.iterdir() if p.suffix == ".json" and not p.name.startswith("."))
+            inside = sorted(p for p in path.iterdir() if p.suffix == ".json" and not p.name.startswith("."))
+            if not inside:
+                print(f"wijkberaad: {path}: no save files (*.json) in this folder", file=sys.stderr)
+            found += inside
         else:
             found.append(path)
     return found

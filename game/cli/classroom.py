@@ -1,0 +1,65 @@
+"""The classroom options of ``wijkberaad play``: ``--code`` (a session code) and ``--timer MINUTES``."""
+
+from __future__ import annotations
+
+import argparse
+
+from game.engine import Pack
+
+
+def minutes(text: str) -> float:
+    """An argparse type: minutes for the round timer (more than 0, at most 120)."""
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of minutes") from None
+    if not 0 < value <= 120:
+        raise argparse.ArgumentTypeError("the round timer takes more than 0 and at most 120 minutes")
+    return value
+
+
+def add_classroom_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--code",
+        metavar="CODE",
+        help="a session code from another group's setup screen: play the same scenario, length and seed",
+    )
+    parser.add_argument(
+        "--timer",
+        type=minutes,
+        metavar="MINUTES",
+        help="a countdown of MINUTES for each deliberation; at zero it signals, it never decides",
+    )
+
+
+def apply_code(args: argparse.Namespace, pack: Pack, lang: str) -> str | None:
+    """Set ``args.scenario``, ``args.seed`` and ``args.code_variant`` from ``args.code``.
+
+    Returns an error message for the player (in ``lang``) when the code cannot be used, else None.
+    """
+    from game.data.session import SessionCodeError, decode
+
+    if not getattr(args, "code", None):
+        return None
+    try:
+        session = decode(args.code, pack)
+    except SessionCodeError as err:
+        return f"--code {args.code}: {err.message(lang)}"
+    if args.scenario and args.scenario != session.scenario:
+        return f"--code {args.code} is for scenario '{session.scenario}', not '{args.scenario}'"
+    if getattr(args, "short", False) and session.variant is None:
+        return f"--code {args.code} is for the full scenario; leave out --short"
+    if args.seed is not None and args.seed != session.seed:
+        return f"--code {args.code} has seed {session.seed}; leave out --seed {args.seed}"
+    args.scenario = session.scenario
+    args.seed = session.seed
+    args.code_variant = session.variant
+    return None
+
+
+def install_timer(app: object, args: argparse.Namespace) -> None:
+    """Give the app the round timer asked for with ``--timer``."""
+    if getattr(args, "timer", None):
+        from game.ui.classroom import set_timer
+
+        set_timer(app, args.timer)
