@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from game.data.session import (
     ALPHABET,
@@ -174,3 +176,20 @@ def test_timer_option_rejects(text):
 
 def test_timer_option_takes_minutes():
     assert _args(timer="2,5").timer == 2.5
+
+
+@given(
+    seed=st.integers(min_value=0, max_value=10**12),
+    variant=st.sampled_from([None, "short"]),
+    pos=st.integers(min_value=0, max_value=20),
+    shift=st.integers(min_value=1, max_value=30),
+)
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_code_round_trips_and_any_typo_is_caught(mini_pack, seed, variant, pos, shift):
+    code = code_for(mini_pack, "test", variant, seed)
+    assert decode(code, mini_pack).seed == seed
+    plain = normalise(code)
+    pos %= len(plain)
+    typo = plain[:pos] + ALPHABET[(ALPHABET.index(plain[pos]) + shift) % len(ALPHABET)] + plain[pos + 1 :]
+    with pytest.raises(SessionCodeError):
+        decode(typo, mini_pack)

@@ -10,7 +10,7 @@ from game.data.saves import add_saves_option
 from game.i18n import default_language
 
 from .common import add_lang_option, add_pack_option, fail
-from .report import add_format_options, load_content, pick_format, resolve_save, write_output
+from .report import add_format_options, load_content, pick_format, resolve_save, why, write_output
 
 FORMATS = ("md", "html", "csv")
 
@@ -63,8 +63,8 @@ def run(args: argparse.Namespace) -> int:
         try:
             game, notes = load_save_file(path, pack)
         except SaveError as err:
-            print(f"wijkberaad: {path}: {err.message}; skipped", file=sys.stderr)
-            unreadable.append((path.name, err.message))
+            print(f"wijkberaad: {path}: {why(err)}; skipped", file=sys.stderr)
+            unreadable.append((path.name, why(err)))
             continue
         for note in notes:
             print(f"wijkberaad: {path}: note: {note}", file=sys.stderr)

@@ -72,6 +72,13 @@ def load_content(args: argparse.Namespace):  # noqa: ANN201 - a Pack, or an exit
         return fail("the content has errors; fix them and try again ('wijkberaad validate' lists them)")
 
 
+def why(err) -> str:  # noqa: ANN001 - a SaveError
+    """A save error's message, with what to do when the save is for other content."""
+    if err.code == "wrong_pack":
+        return f"{err.message}; give that pack's folder with --pack DIR"
+    return err.message
+
+
 def write_output(text: str, fmt: str, output: Path | None) -> int:
     """Print ``text``, or write it to ``output`` (CSV with a byte-order mark, so spreadsheets read UTF-8)."""
     if output is None:
@@ -100,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         game, notes = load_save_file(path, pack)
     except SaveError as err:
-        return fail(f"{path}: {err.message}")
+        return fail(f"{path}: {why(err)}")
     for note in notes:
         print(f"wijkberaad: {path}: note: {note}", file=sys.stderr)
     report = build_report(game, lang, anonymous=args.anonymous, source=path.name, warnings=notes)
