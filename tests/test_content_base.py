@@ -45,6 +45,12 @@ def test_loads_without_errors_or_warnings():
     assert [str(p) for p in result.problems] == []
 
 
+def test_no_lint_warnings(pack):
+    from game.engine.lint import lint_pack
+
+    assert [p.message for p in lint_pack(pack)] == []
+
+
 def test_manifest(pack):
     assert pack.id == "base"
     assert pack.languages == ["nl", "en"]
