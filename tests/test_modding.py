@@ -288,3 +288,12 @@ def test_modding_modules_do_not_load_the_ui(module: str) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_stand_alone_pack_loads_even_when_the_default_world_is_broken(tmp_path: Path) -> None:
+    broken = tmp_path / "base"
+    broken.mkdir()
+    (broken / "pack.yaml").write_text("id: [unclosed\n")
+    result = load_layers([broken, MINI])
+    assert result.ok and result.pack.id == "mini" and result.problems == []
+    assert not load_layers([broken, MINI_PLUS]).ok  # a pack that builds on the default needs it whole

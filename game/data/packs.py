@@ -122,13 +122,22 @@ def load_layers(roots: list[Path], *, lint: bool = True) -> LoadResult:
 def layer(roots: list[Path]) -> Stack:
     """Read the packs and merge their items (no building yet)."""
     stack = Stack()
+    read = [(Path(root), read_pack(Path(root))) for root in roots]
+    if not read:
+        return stack
+    # A stand-alone extra pack is the world instead of the default one (roots[0]); the default is then
+    # not loaded at all, so its problems, even an unreadable manifest, do not count.
+    default = read[0][1].manifest
+    extras = [src.manifest for _, src in read[1:] if src.manifest is not None]
+    wanted = {e for m in extras for e in m.extends}
+    if any(not m.extends for m in extras) and (default is None or default.id not in wanted):
+        read = read[1:]
     seen: dict[str, Layer] = {}
-    for root in roots:
-        source = read_pack(Path(root))
+    for root, source in read:
         stack.problems.extend(source.problems)
         if source.manifest is None:
             return stack
-        here = Layer(Path(root), source)
+        here = Layer(root, source)
         other = seen.get(here.id)
         if other is not None:
             if other.root.resolve() != here.root.resolve():
@@ -143,12 +152,9 @@ def layer(roots: list[Path]) -> Stack:
             continue
         seen[here.id] = here
         stack.layers.append(here)
-    if not stack.layers:
+    if not stack.layers or not _one_world(stack):
         return stack
-    included = _choose(stack)
-    if included is None:
-        return stack
-    ordered = _order(included, stack)
+    ordered = _order(stack.layers, stack)
     if ordered is None:
         return stack
     stack.layers = ordered
@@ -156,27 +162,22 @@ def layer(roots: list[Path]) -> Stack:
     return stack
 
 
-def _choose(stack: Stack) -> list[Layer] | None:
-    """The packs in play: the default world unless an extra pack stands alone; never two worlds."""
-    default, extras = stack.layers[0], stack.layers[1:]
-    alone = [x for x in extras if not x.source.manifest.extends]  # type: ignore[union-attr]
-    if not alone:
-        return stack.layers
-    wanted = {e for x in extras for e in x.source.manifest.extends}  # type: ignore[union-attr]
-    worlds = alone + ([default] if default.id in wanted else [])
+def _one_world(stack: Stack) -> bool:
+    """A game plays one world: at most one of the packs may stand alone (extend nothing)."""
+    worlds = [x for x in stack.layers if not x.source.manifest.extends]  # type: ignore[union-attr]
     if len(worlds) > 1:
         a, b = worlds[0], worlds[1]
         stack.problems.append(
             ContentProblem(
-                a.manifest_file,
+                b.manifest_file,
                 None,
                 None,
                 f"packs '{a.id}' ({a.manifest_file}) and '{b.id}' ({b.manifest_file}) both stand alone "
                 "(no extends): a game plays one world at a time; load one, or let one extend the other",
             )
         )
-        return None
-    return extras
+        return False
+    return True
 
 
 def _order(layers: list[Layer], stack: Stack) -> list[Layer] | None:

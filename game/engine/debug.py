@@ -6,8 +6,12 @@ seed describe, so hosts should mark it (its log no longer replays).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Literal
+
 from .game import Game, GameError
-from .state import Deliberation
+from .pack import Pack
+from .state import Deliberation, GameState
 
 
 def jump_to(game: Game, event_id: str) -> None:
@@ -49,3 +53,35 @@ def set_meter(game: Game, target: str, value: float) -> float:
         raise GameError(f"unknown meter or resource '{target}'")
     store[target] = round(min(high, max(low, float(value))), 4)
     return store[target]
+
+
+@dataclass(frozen=True)
+class DebugOp:
+    """A developer change to a game, made before choice number ``at`` (so a reload can make it again)."""
+
+    at: int
+    kind: Literal["jump", "set"]
+    target: str
+    value: float = 0.0
+
+
+def apply_op(game: Game, op: DebugOp) -> None:
+    """Make a recorded developer change."""
+    if op.kind == "jump":
+        jump_to(game, op.target)
+    else:
+        set_meter(game, op.target, op.value)
+
+
+def rebuild(pack: Pack, state: GameState, ops: list[DebugOp] = ()) -> Game:  # type: ignore[assignment]
+    """``state``'s game played again on ``pack``: its seed and decision log, with the developer changes made
+    at the same points (for hot reload). Raises :class:`GameError` when the log does not fit the pack."""
+    game = Game.new(pack, state.scenario, seed=state.seed, variant=state.variant, players=dict(state.players))
+    pending = sorted(ops, key=lambda o: o.at)
+    for n, choice in enumerate(state.choices):
+        for op in [o for o in pending if o.at == n]:
+            apply_op(game, op)
+        game.choose(choice)
+    for op in [o for o in pending if o.at >= len(state.choices)]:
+        apply_op(game, op)
+    return game
