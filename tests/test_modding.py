@@ -297,3 +297,18 @@ def test_a_stand_alone_pack_loads_even_when_the_default_world_is_broken(tmp_path
     result = load_layers([broken, MINI])
     assert result.ok and result.pack.id == "mini" and result.problems == []
     assert not load_layers([broken, MINI_PLUS]).ok  # a pack that builds on the default needs it whole
+
+
+def test_validate_without_paths_checks_the_mods_folder_too(tmp_path: Path, monkeypatch, capsys) -> None:
+    shipped = tmp_path / "content"
+    shutil.copytree(MINI, shipped / "mini")
+    monkeypatch.setattr("game.data.paths.content_dir", lambda: shipped)
+    monkeypatch.setattr("game.cli.validate.content_dir", lambda: shipped)
+    monkeypatch.setenv("WIJKBERAAD_SAVES", str(tmp_path / "saves"))
+    assert main(["validate"]) == 0
+    shutil.copytree(LAYERS / "mod_a", tmp_path / "mods" / "mod_a")
+    assert main(["validate"]) == 0
+    assert "2 pack(s)" in capsys.readouterr().err
+    shutil.copytree(LAYERS / "mod_b", tmp_path / "mods" / "mod_b")
+    assert main(["validate"]) == 1
+    assert "conflict" in capsys.readouterr().out

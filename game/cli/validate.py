@@ -16,7 +16,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="*",
         metavar="PACK",
-        help="a pack folder, or a folder of packs (default: the shipped content)",
+        help="a pack folder, or a folder of packs (default: the shipped content and the mods folder)",
     )
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
     parser.add_argument("--quiet", "-q", action="store_true", help="print problems only, no summary")
@@ -31,8 +31,18 @@ def pack_dirs(path: Path) -> list[Path]:
     return [path]
 
 
+def _mods() -> list[Path]:
+    """The mods folder next to the saves, when it holds packs (the game loads them too)."""
+    from game.data.packs import mods_dir
+
+    folder = mods_dir()
+    if folder is None or not folder.is_dir():
+        return []
+    return [p for p in sorted(folder.iterdir()) if p.is_dir() and (p / MANIFEST).is_file()]
+
+
 def run(args: argparse.Namespace) -> int:
-    paths = [Path(p) for p in args.paths] or [content_dir()]
+    paths = [Path(p) for p in args.paths] or [content_dir(), *_mods()]
     errors = warnings = 0
     packs = 0
     printed: set[str] = set()
