@@ -12,7 +12,11 @@ from game.engine.expr import FUNCTIONS, MAX_DEPTH, MAX_LENGTH, ExprError, Names,
 
 NAMES = Names(
     numbers={"trust", "livability", "turnout", "budget", "energy", "round", "rounds"},
-    ids={"flag": {"riots", "organised"}, "event": {"evening", "budget", "elections"}, "role": {"minister", "resident"}},
+    ids={
+        "flag": {"riots", "organised"},
+        "event": {"evening", "budget", "elections"},
+        "role": {"minister", "resident"},
+    },
     inputs={"minister": {"note", "silent"}, "resident": {"share", "protest", "away"}},
     options={"evening": {"listen", "proceed"}, "budget": {"give", "keep"}, "elections": set()},
 )
@@ -21,7 +25,15 @@ NAMES = Names(
 class FakeContext:
     """A game as expressions see it: trust 30, livability 55, round 3 of 4, riots set twice, resident shared."""
 
-    values = {"trust": 30.0, "livability": 55.0, "turnout": 35.0, "budget": 8.0, "energy": 0.0, "round": 3.0, "rounds": 4.0}
+    values = {
+        "trust": 30.0,
+        "livability": 55.0,
+        "turnout": 35.0,
+        "budget": 8.0,
+        "energy": 0.0,
+        "round": 3.0,
+        "rounds": 4.0,
+    }
     inputs = {"resident": "share"}
     flags = {"riots": 2}
     seen = {"evening"}
@@ -321,7 +333,21 @@ def test_every_function_in_the_whitelist_is_documented_and_compiles() -> None:
 # -- property tests ------------------------------------------------------------------------------------
 ALPHABET = st.sampled_from(
     list("abcdefghijklmnopqrstuvwxyz_0123456789 ()[]{}.,:;'\"<>=!+-*/%&|^~@#\\\n\t\x00é€")
-    + ["trust", "input.resident", "has(", "'riots'", " and ", " or ", " not ", " if ", " else ", "lambda", "**", "__", "in"]
+    + [
+        "trust",
+        "input.resident",
+        "has(",
+        "'riots'",
+        " and ",
+        " or ",
+        " not ",
+        " if ",
+        " else ",
+        "lambda",
+        "**",
+        "__",
+        "in",
+    ]
 )
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -356,7 +382,9 @@ def _numeric(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
         st.tuples(children, st.sampled_from(["+", "-", "*", "/", "//", "%"]), children).map(
             lambda t: f"({t[0]} {t[1]} {t[2]})"
         ),
-        st.tuples(st.sampled_from(["min", "max"]), children, children).map(lambda t: f"{t[0]}({t[1]}, {t[2]})"),
+        st.tuples(st.sampled_from(["min", "max"]), children, children).map(
+            lambda t: f"{t[0]}({t[1]}, {t[2]})"
+        ),
         children.map(lambda c: f"abs({c})"),
         children.map(lambda c: f"-{c}"),
     )

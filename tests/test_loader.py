@@ -32,20 +32,44 @@ CASES: dict[str, tuple[str, int | None, str]] = {
     "manifest_not_a_mapping": ("pack.yaml", 1, "the manifest must be a mapping"),
     "bad_version": ("pack.yaml", 3, "version: 'one' is not a version"),
     "version_not_quoted": ("pack.yaml", 3, "version: expected text, got the number 1.0; put it in quotes"),
-    "duplicate_id": ("more_events.yaml", 2, "event 'evening': duplicate event id 'evening' (first defined at "),
+    "duplicate_id": (
+        "more_events.yaml",
+        2,
+        "event 'evening': duplicate event id 'evening' (first defined at ",
+    ),
     "duplicate_option_id": ("events.yaml", 8, "event 'evening': options: option id 'listen' appears twice"),
     "unknown_key": ("events.yaml", 5, "event 'evening': unknown key 'decidr'; did you mean 'decider'?"),
-    "unknown_key_nested": ("events.yaml", 11, "event 'evening': unknown key 'honour'; did you mean 'honours'?"),
+    "unknown_key_nested": (
+        "events.yaml",
+        11,
+        "event 'evening': unknown key 'honour'; did you mean 'honours'?",
+    ),
     "unknown_section": ("events.yaml", 1, "unknown section 'event'; did you mean 'events'?"),
     "wrong_type": ("world.yaml", 33, "scenario 'test': rounds: Input should be a valid integer"),
-    "wrong_type_number": ("world.yaml", 5, "meter 'trust': start: expected a number, or an expression in quotes"),
-    "wrong_type_text": ("world.yaml", 31, "scenario 'test': intro: expected a mapping, like {nl: ..., en: ...}"),
+    "wrong_type_number": (
+        "world.yaml",
+        5,
+        "meter 'trust': start: expected a number, or an expression in quotes",
+    ),
+    "wrong_type_text": (
+        "world.yaml",
+        31,
+        "scenario 'test': intro: expected a mapping, like {nl: ..., en: ...}",
+    ),
     "bad_id": ("events.yaml", 22, "id: 'After-Math' is not a valid id"),
     "missing_required_key": ("events.yaml", 9, "event 'evening': missing required key 'options.0.outcome'"),
-    "bad_expression": ("events.yaml", 16, "event 'evening': in 'trust << 90': operator LShift is not allowed"),
+    "bad_expression": (
+        "events.yaml",
+        16,
+        "event 'evening': in 'trust << 90': operator LShift is not allowed",
+    ),
     "expression_unknown_name": ("events.yaml", 16, "unknown name 'trsut'; did you mean 'trust'?"),
     "expression_unknown_flag": ("events.yaml", 16, "unknown flag 'listend'; did you mean 'listened'?"),
-    "expression_wrong_type": ("events.yaml", 16, "'trust + 90' gives a number, but a true/false value is needed"),
+    "expression_wrong_type": (
+        "events.yaml",
+        16,
+        "'trust + 90' gives a number, but a true/false value is needed",
+    ),
     "missing_translation": ("events.yaml", 23, "event 'aftermath': text is missing its en translation"),
     "unknown_language": ("events.yaml", 23, "unknown language 'de'"),
     "unknown_meter": ("events.yaml", 13, "unknown meter or resource 'trst'; did you mean 'trust'?"),
@@ -53,7 +77,11 @@ CASES: dict[str, tuple[str, int | None, str]] = {
     "unknown_role": ("events.yaml", 5, "event 'evening': unknown role 'ministr'; did you mean 'minister'?"),
     "unknown_scenario_role": ("world.yaml", 32, "unknown role 'residnt'; did you mean 'resident'?"),
     "unknown_private_role": ("events.yaml", 7, "unknown role 'residents'; did you mean 'resident'?"),
-    "unknown_event": ("events.yaml", 21, "event 'evening': unknown event 'aftermat'; did you mean 'aftermath'?"),
+    "unknown_event": (
+        "events.yaml",
+        21,
+        "event 'evening': unknown event 'aftermat'; did you mean 'aftermath'?",
+    ),
     "unknown_critique": ("events.yaml", 18, "unknown critique 'sidelind'; did you mean 'sidelined'?"),
     "unknown_option_input": ("events.yaml", 11, "role 'resident' has no input 'shar'; did you mean 'share'?"),
     "unknown_honours_role": ("events.yaml", 11, "unknown role 'residents'; did you mean 'resident'?"),
@@ -61,6 +89,7 @@ CASES: dict[str, tuple[str, int | None, str]] = {
     "non_utf8": ("events.yaml", 3, "file is not UTF-8 text; save it as UTF-8"),
     "decider_without_options": ("events.yaml", 8, "an event with a decider needs at least two options"),
     "no_fallback_ending": ("world.yaml", 36, "the last ending ('done') must have no 'when'"),
+    "empty_event_inputs": ("events.yaml", 6, "event 'evening': give at least one input"),
     "meter_bounds": ("world.yaml", 5, "meter 'trust': start (140.0) must lie between min and max"),
 }
 
@@ -117,7 +146,9 @@ def test_broken_pack_gives_its_line_and_exit_status_1(case: str, capsys: pytest.
 def test_duplicate_id_names_both_files(capsys: pytest.CaptureFixture[str]) -> None:
     pack = BROKEN / "duplicate_id"
     _, lines, _ = _validate(capsys, pack)
-    assert any(str(pack / "more_events.yaml") in line and f"{pack / 'events.yaml'}:2" in line for line in lines)
+    assert any(
+        str(pack / "more_events.yaml") in line and f"{pack / 'events.yaml'}:2" in line for line in lines
+    )
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -145,7 +176,9 @@ def test_pack_path_does_not_exist(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert lines == [f"{path}: pack folder not found"]
 
 
-def test_every_problem_is_printed_not_only_the_first(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_problem_is_printed_not_only_the_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     pack = tmp_path / "two"
     shutil.copytree(VALID, pack)
     events = pack / "events.yaml"

@@ -259,7 +259,7 @@ class _Compiler:
                     # Chained 'in' (a < b in [..]) reads ambiguously; say it with 'and'.
                     raise self.fail("'in' cannot be chained with other comparisons; join them with 'and'")
                 if prev_type == "bool":
-                    raise self.fail("'in' needs a number or a text on its left, not a true/false value")
+                    raise self.fail("'in' needs a number or a text on its left, not true/false")
                 values = []
                 for elt in comp.elts:
                     if (

@@ -83,10 +83,14 @@ class Outcome:
     record: EventRecord | None = None
     rounds: list[RoundRecord] = field(default_factory=list)
     ending: Ending | None = None
+    #: what an input cost its role (an input step has no record)
+    spent: list[Change] = field(default_factory=list)
 
     @property
     def changes(self) -> list[Change]:
-        found = list(self.record.changes) if self.record else []
+        found = list(self.spent)
+        if self.record:
+            found.extend(self.record.changes)
         for rnd in self.rounds:
             found.extend(rnd.changes)
         return found
@@ -272,9 +276,10 @@ class Game:
         if step.kind == "input":
             assert step.actor is not None
             cur.inputs[step.actor] = choice_id
+            spent: list[Change] = []
             if choice.cost:
-                self._apply_cost(step.actor, choice.cost, step.event.id, None)
-            return Outcome(step, choice_id)
+                self._apply_cost(step.actor, choice.cost, step.event.id, None, spent)
+            return Outcome(step, choice_id, spent=spent)
         if step.kind == "news":
             record = self._news(step.event)
         else:
@@ -306,8 +311,6 @@ class Game:
         record.inputs = dict(cur.inputs)
         record.decision = option.id
         record.outcome = option.outcome
-        if option.cost and event.decider:
-            self._apply_cost(event.decider, option.cost, event.id, option.id, record.changes)
         for role, input_id in cur.inputs.items():
             given = self._input_option(role, input_id, event)
             if given.shares:
@@ -320,10 +323,14 @@ class Game:
                 record.ignored.append(role)
         ctx = _Ctx(self, record)
         src = {"event": event.id, "option": option.id}
+        # Conditions hold "at the moment of the decision": judged before its cost and effects, as the
+        # policy judges them.
+        holding = [part for part in option.conditional if self.pack.expr(part.when, "bool")(ctx)]
+        if option.cost and event.decider:
+            self._apply_cost(event.decider, option.cost, event.id, option.id, record.changes)
         self._apply(option.effects, "option", ctx, record.changes, src, default_critique=option.critique)
-        for part in option.conditional:
-            if self.pack.expr(part.when, "bool")(ctx):
-                self._apply(part, "conditional", ctx, record.changes, src)
+        for part in holding:
+            self._apply(part, "conditional", ctx, record.changes, src)
         for n, part in enumerate(option.later):
             st.pending.append(Pending(due=st.round + part.after, event=event.id, option=option.id, kind="later", index=n, round=st.round))
         for n, part in enumerate(option.hidden):
@@ -380,7 +387,9 @@ class Game:
         changes: list[Change],
         src: dict,
         default_critique: str | None = None,
+        notes: list[Note] | None = None,
     ) -> None:
+        """Apply effects; a text without numbers becomes a note (in ``notes``, else the event's record)."""
         critique = effects.critique or default_critique
         for target, amount in effects.change.items():
             self._move(target, self.pack.expr(amount, "num")(ctx), cause, changes, src, text=effects.text, critique=critique)
@@ -395,7 +404,9 @@ class Game:
                 self.state.flags.pop(flag, None)
         if effects.text and not effects.change and not effects.set:
             note = Note(kind="text", round=self.state.round, text=effects.text, critique=critique, **src)
-            if ctx.record is not None:
+            if notes is not None:
+                notes.append(note)
+            elif ctx.record is not None:
                 ctx.record.notes.append(note)
 
     def _apply_cost(self, role: str, cost: float, event: str, option: str | None, changes: list[Change] | None = None) -> None:
@@ -549,16 +560,19 @@ class Game:
                 continue
             option = self._option(self.pack.events[item.event], item.option)
             part = option.later[item.index] if item.kind == "later" else option.hidden[item.index]
+            # honoured(), shared() and input.<role> in a delayed effect speak of the decision that caused it.
+            decided = _Ctx(self, self._record_of(item))
             when = getattr(part, "when", None)
-            if when is None or self.pack.expr(when, "bool")(ctx):
-                self._apply(part, item.kind, ctx, record.changes, {"event": item.event, "option": item.option})
+            if when is None or self.pack.expr(when, "bool")(decided):
+                src = {"event": item.event, "option": item.option}
+                self._apply(part, item.kind, decided, record.changes, src, notes=record.notes)
         st.pending = keep
         for meter in self.pack.meters.values():
             if meter.drift:
                 self._move(meter.id, self.pack.expr(meter.drift, "num")(ctx), "drift", record.changes, {})
         for rule in self.scenario.round_end:
             if rule.when is None or self.pack.expr(rule.when, "bool")(ctx):
-                self._apply(rule, "round_end", ctx, record.changes, {})
+                self._apply(rule, "round_end", ctx, record.changes, {}, notes=record.notes)
         for role_id in self.scenario.roles:
             res = self.pack.roles[role_id].resource
             if res is not None:
@@ -578,6 +592,13 @@ class Game:
         return record
 
     # -- helpers --------------------------------------------------------------------------------
+    def _record_of(self, item: Pending) -> EventRecord | None:
+        """The record of the decision that left a delayed effect."""
+        for record in reversed(self.state.history):
+            if record.round == item.round and record.event == item.event and record.decision == item.option:
+                return record
+        return None
+
     def _offered(self, event: Event) -> list[Option]:
         ctx = _Ctx(self)
         return [o for o in event.options if o.when is None or self.pack.expr(o.when, "bool")(ctx)]

@@ -287,7 +287,11 @@ class _Builder:
             self.check_ref((*loc, "private", role), "role", role, pack.roles)
         for role, inputs in event.inputs.items():
             self.check_ref((*loc, "inputs", role), "role", role, pack.roles)
-            if inputs and not any(i.cost == 0 for i in inputs):
+            if not inputs:
+                # An empty list would leave the role with nothing to choose and stall the game.
+                message = "give at least one input (one that costs nothing), or leave this role out"
+                self.error((*loc, "inputs", role), message)
+            elif not any(i.cost == 0 for i in inputs):
                 self.error((*loc, "inputs", role), "one of these inputs must cost nothing")
         for n, sid in enumerate(event.scenarios):
             self.check_ref((*loc, "scenarios", n), "scenario", sid, pack.scenarios)
