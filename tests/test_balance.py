@@ -114,7 +114,7 @@ def check(seeds: int, variant: str | None) -> None:
     assert 0.15 <= honour.share(BEST) <= 0.85, f"honour reaches the best ending in {honour.share(BEST):.0%}"
     assert honour.share(BEST) > ignore.share(BEST)
     # Ignoring input is the road to the bad endings, not a safe default.
-    bad = ("unrest", "oil_tanker", "stones_no_trust")
+    bad = ("unrest", "oil_tanker", "stones_no_trust", "empty_hall")
     assert sum(ignore.share(e) for e in bad) > sum(honour.share(e) for e in bad)
 
 

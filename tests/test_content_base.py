@@ -136,7 +136,7 @@ def test_elections_every_four_years(pack):
 def test_endings(scenario):
     ids = [e.id for e in scenario.endings]
     assert len(ids) >= 5
-    for needed in ("unrest", "oil_tanker", "stones_no_trust", "partial", "with_the_neighbourhood"):
+    for needed in ("unrest", "oil_tanker", "stones_no_trust", "empty_hall", "partial", "with_the_neighbourhood"):
         assert needed in ids
     assert next(e for e in scenario.endings if e.id == "unrest").early
     assert scenario.endings[-1].when is None
