@@ -42,19 +42,24 @@ def test_scaffold_validates_without_warnings(scaffold: Path) -> None:
     assert [e.id for e in pack.scenarios["mijn_wijk"].endings] == ["four_years_on"]
 
 
+@pytest.fixture(scope="module")
+def scaffold_pack(scaffold: Path):
+    return load_game_content([scaffold], mods=False)
+
+
 @pytest.mark.parametrize("strategy", ["priorities", "honour", "ignore", "random"])
-def test_scaffold_plays_a_full_game(scaffold: Path, strategy: str) -> None:
-    pack = load_game_content([scaffold], mods=False)
+def test_scaffold_plays_a_full_game(scaffold_pack, strategy: str) -> None:
+    pack = scaffold_pack
     assert pack.id == "mijn_wijk"  # it stands alone: the base is not loaded with it
-    for seed in range(5):
+    for seed in range(3):
         game = Game.new(pack, seed=seed)
         game.play_computer(strategy, until_human=False)
         assert game.over and game.state.ending == "four_years_on"
         assert game.state.history
 
 
-def test_scaffold_plays_with_a_human_role(scaffold: Path) -> None:
-    pack = load_game_content([scaffold], mods=False)
+def test_scaffold_plays_with_a_human_role(scaffold_pack) -> None:
+    pack = scaffold_pack
     game = Game.new(pack, seed=3, players={"district_nurse": "Noor"})
     while not game.over:
         game.play_computer()
