@@ -317,3 +317,11 @@ def test_validate_without_paths_checks_the_mods_folder_too(tmp_path: Path, monke
     shutil.copytree(LAYERS / "mod_b", tmp_path / "mods" / "mod_b")
     assert main(["validate"]) == 1
     assert "conflict" in capsys.readouterr().out
+
+
+def test_a_layered_pack_is_complete_in_the_languages_all_its_packs_share() -> None:
+    result = load_layers([MINI, LAYERS / "dutch_only"])
+    assert result.ok, [str(p) for p in result.errors]
+    assert result.pack.languages == ["nl"]
+    missing = [w for w in result.warnings if "no 'en' translation" in w.message]
+    assert missing and all("dutch_only/events.yaml" in w.file for w in missing)

@@ -321,9 +321,19 @@ def _merge(layers: list[Layer], stack: Stack) -> PackSource:
     if len(layers) == 1:
         merged.manifest = top.source.manifest
     else:
-        # The merged pack is named after every pack in it, so a save made with mods says so.
+        # The merged pack is named after every pack in it, so a save made with mods says so; it is
+        # complete only in the languages every pack is written in.
         ids = "+".join(x.id for x in layers)
-        merged.manifest = top.source.manifest.model_copy(update={"id": ids})  # type: ignore[union-attr]
+        first = layers[0].source.manifest.languages  # type: ignore[union-attr]
+        languages = [lang for lang in first if all(lang in x.source.manifest.languages for x in layers)]  # type: ignore[union-attr]
+        if not languages:
+            stack.problems.append(
+                ContentProblem(
+                    top.manifest_file, None, None, "the packs share no language; add one to languages"
+                )
+            )
+            languages = list(top.source.manifest.languages)  # type: ignore[union-attr]
+        merged.manifest = top.source.manifest.model_copy(update={"id": ids, "languages": languages})  # type: ignore[union-attr]
     merged.digest = digest.hexdigest()[:16] if len(layers) > 1 else top.source.digest
     return merged
 
