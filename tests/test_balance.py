@@ -149,10 +149,11 @@ def write_report(seeds: int, path: Path) -> None:
     for variant in VARIANTS:
         parts += [table(seeds, variant), ""]
     parts += [
-        "What the numbers say: honouring input ends with far higher trust and reaches the best ending most",
-        "often, but not always (the years, the budget and slow investments still get in the way). Ignoring",
-        "input empties trust and mostly ends in unrest, the oil tanker or the fallback. The minister's own",
-        "priorities land in between: quick visible gains, with costs that come later.",
+        "What the numbers say: honouring input ends with far higher trust and reaches the best ending in",
+        "about half the games, more than any other strategy, but not always: years, budget and slow",
+        "investments still get in the way, and it buys less quick safety than the top-down options. Ignoring",
+        "input empties trust and ends in unrest, the oil tanker or, in the short variant, the empty hall.",
+        "The computer roles' own priorities land in between: quick visible gains, costs that come later.",
         "",
     ]
     path.write_text("\n".join(parts), encoding="utf-8")
