@@ -41,6 +41,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Time is up. Come to a decision: the timer does not decide for you.",
     },
     "timer.over": {"nl": "over de tijd", "en": "over time"},
+    "timer.key_pause": {"nl": "T: pauze", "en": "T: pause"},
+    "timer.key_resume": {"nl": "T: verder", "en": "T: resume"},
     "key.timer": {"nl": "Timer pauze", "en": "Pause timer"},
     "key.facilitator": {"nl": "Beamer", "en": "Projector"},
     "key.report": {"nl": "Verslag", "en": "Report"},

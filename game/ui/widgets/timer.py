@@ -41,6 +41,7 @@ class RoundTimerBar(Static):
         self._key: tuple | None = None
 
     def on_mount(self) -> None:
+        self.display = self.timer is not None
         self.tick()
         self.set_interval(0.5, self.tick)
 
@@ -85,6 +86,7 @@ class RoundTimerBar(Static):
             out.append(f" {ct('timer.over', lang)}")
         if timer.paused:
             out.append(f" · {ct('timer.paused', lang)}", style="italic")
+        out.append(f"   {ct('timer.key_resume' if timer.paused else 'timer.key_pause', lang)}", style="dim")
         return out
 
     def toggle(self) -> None:
