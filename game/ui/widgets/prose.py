@@ -8,14 +8,26 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+#: Lines this long fit on one line of the reading screens at 80 columns.
+SHORT = 72
 _MARKER = re.compile(r"^(\s*)(•|▶|✓|✗|\d+\.)\s")
 
 
 def line(content: str, style: str = "") -> RenderableType:
     """One line of prose; a bulleted or numbered line wraps with a hanging indent."""
+    if len(content) <= SHORT:
+        return Text(content, style=style)  # fits on one line at 80 columns: no grid needed (grids are slow)
     found = _MARKER.match(content)
     if not found:
-        return Text(content, style=style)
+        indent = len(content) - len(content.lstrip(" "))
+        if not indent:
+            return Text(content, style=style)
+        # An indented continuation (a critique's summary, a citation): keep the whole block indented.
+        grid = Table.grid(expand=True)
+        grid.add_column(width=indent)
+        grid.add_column(ratio=1)
+        grid.add_row("", Text(content[indent:], style=style))
+        return grid
     lead, marker = found.group(1), found.group(2)
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(width=len(lead) + len(marker))
