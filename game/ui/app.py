@@ -197,10 +197,19 @@ class WijkberaadApp(App[None]):
     def load_slot(self, slot: str) -> None:
         if self.store is None or self.pack is None:
             return
+        from .screens.saves import save_error_text
+
         try:
             loaded = self.store.load(slot, self.pack)
         except Exception as err:  # noqa: BLE001 - SaveError and unreadable files: say why, keep playing
-            self.notify(tr("load.failed", self.lang, reason=err), severity="error", timeout=8)
+            snapshot = getattr(err, "snapshot", None)
+            if snapshot is not None:
+                # The decision log no longer replays, but the saved state is whole: continue from it.
+                self.notify(tr("load.from_snapshot", self.lang, reason=err), severity="warning", timeout=10)
+                self.start_play(snapshot, new_session=True)
+                return
+            reason = save_error_text(err, self.lang)
+            self.notify(tr("load.failed", self.lang, reason=reason), severity="error", timeout=8)
             return
         if getattr(loaded, "mismatch", None):
             self.notify(tr("load.mismatch", self.lang, detail=loaded.mismatch), severity="warning", timeout=8)

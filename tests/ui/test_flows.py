@@ -197,3 +197,18 @@ async def test_content_errors_are_listed_not_raised(make_app):
         await pilot.pause()
         assert screen_name(app) == "ProblemsScreen"
         assert "events.yaml:3: event 'x': unknown key 'titel'" in screen_text(app)
+
+
+async def test_unreadable_saves_are_listed_with_the_reason(make_app, tmp_path):
+    saves = tmp_path / "saves"
+    saves.mkdir()
+    (saves / "kapot.json").write_text("{not json", encoding="utf-8")
+    app = make_app(saves_dir=saves)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await advance(pilot, "ctrl+o")
+        assert screen_name(app) == "LoadScreen"
+        assert "kapot: onleesbaar" in widget_text(app)
+        app.load_slot("missing")  # a slot that vanished: a message, no crash
+        await pilot.pause()
+        assert screen_name(app) == "LoadScreen" and app.game is None
