@@ -300,11 +300,15 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
 .ending { border: 2px solid #1b1b1b; padding: .6rem .9rem; margin: 1rem 0; }
 .warning { background: #fff4ce; border: 1px solid #d8a800; padding: .5rem .8rem; }
 figure { margin: 1rem 0; }
-figure svg { width: 100%; height: auto; display: block; }
+figure > svg { width: 100%; height: auto; display: block; }
 figcaption { font-size: .9rem; color: #444; }
 ul.legend { list-style: none; padding: 0; margin: .4rem 0;
   display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; }
-ul.legend svg { vertical-align: middle; }
+ul.legend svg { width: 34px; height: 10px; vertical-align: middle; }
+table.meters { font-size: .85rem; }
+table.meters th, table.meters td { padding: .2rem .3rem; }
+table.meters.wide { font-size: .68rem; }
+table.meters.wide th, table.meters.wide td { padding: .15rem .15rem; }
 .event { border-left: 4px solid #0072B2; padding: .2rem 0 .2rem .8rem; margin: .8rem 0; }
 .event.news { border-left-color: #9a9a9a; }
 .event p, .event ul { margin: .2rem 0; }
@@ -535,11 +539,18 @@ def to_html(report: Report) -> str:
     ]
     out.append(_legend(report))
     out.append(f"<figcaption>{_e(r('report.chart', lang, round_name=rn))}</figcaption>")
-    out += ["</figure>", "<table>", "<tr><th>" + _e(report.round_name) + "</th>"]
-    out[-1] += "".join(f'<th class="num">{_e(m.name)}</th>' for m in report.meters) + "</tr>"
-    for n in range(report.rounds_played + 1):
-        cells = "".join(f'<td class="num">{_e(num(m.values[n], lang))}</td>' for m in report.meters)
-        out.append(f"<tr><td>{_e(report.round_label(n))}</td>{cells}</tr>")
+    # One row per meter and a column per round: short numbers side by side fit an A4 page.
+    wide = " wide" if report.rounds_played > 10 else ""
+    out += ["</figure>", f'<table class="meters{wide}">']
+    heads = [_e(report.round_label(0))] + [str(n) for n in range(1, report.rounds_played + 1)]
+    out.append(
+        f"<tr><th>{_e(report.round_name)}</th>"
+        + "".join(f'<th class="num">{h}</th>' for h in heads)
+        + "</tr>"
+    )
+    for m in report.meters:
+        cells = "".join(f'<td class="num">{_e(num(v, lang))}</td>' for v in m.values)
+        out.append(f"<tr><th>{_e(m.name)}</th>{cells}</tr>")
     out += ["</table>", "</section>"]
 
     out += ['<section id="rounds">', f"<h2>{_e(r('report.rounds', lang, round_name=rn))}</h2>"]
