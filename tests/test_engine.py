@@ -1,4 +1,4 @@
-"""The deliberation engine, phase by phase and rule by rule, on the mini pack and small packs made for one rule.
+"""The deliberation engine, phase by phase and rule by rule: on the mini pack, and on small one-rule packs.
 
 The mini pack (tests/packs/mini): meters trust (start 45 in the scenario), livability (50, drift -1) and
 turnout (35); the minister has budget (10, max 20, +5 a round), the resident energy (6, max 6, +1).
@@ -550,7 +550,7 @@ def test_once_cooldown_and_scheduled_news_over_many_games(mini_pack: Pack) -> No
         history = game.state.history
         assert sum(r.event == "evening" for r in history) <= 1  # once
         budget_rounds = [r.round for r in history if r.event == "budget"]
-        assert all(b - a >= 2 for a, b in zip(budget_rounds, budget_rounds[1:]))  # cooldown 1
+        assert all(b - a >= 2 for a, b in zip(budget_rounds, budget_rounds[1:], strict=False))  # cooldown 1
         assert [r.round for r in history if r.event == "elections"] == [2, 4]  # round % 2 == 0
         dilemmas = [r.round for r in history if r.decider is not None and r.event != "aftermath"]
         assert len(dilemmas) == len(set(dilemmas))  # one drawn dilemma a round

@@ -1,4 +1,4 @@
-"""The content expression language: what compiles and what it gives, what is refused and with which message."""
+"""The content expression language: what compiles and what it gives; what is refused, and why."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ NAMES = Names(
 
 
 class FakeContext:
-    """A game as expressions see it: trust 30, livability 55, round 3 of 4, riots set twice, resident shared."""
+    """A game as expressions see it: trust 30, livability 55, round 3 of 4, riots twice, resident shared."""
 
     values = {
         "trust": 30.0,

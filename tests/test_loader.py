@@ -1,4 +1,4 @@
-"""Loading and validating packs: one broken fixture pack per failure mode, each with its file, line and message.
+"""Loading and validating packs: one broken fixture pack per failure mode, each with file, line and message.
 
 Each folder in ``tests/fixtures/broken/`` is a copy of ``_valid/`` with exactly one defect (made by
 ``make_cases.py``). ``wijkberaad validate`` must print the problem as ``file:line: item: message``, exit 1,
