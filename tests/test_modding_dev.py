@@ -118,3 +118,33 @@ async def test_palette_offers_dev_commands(tmp_path: Path) -> None:
         assert app.game.state.meters["trust"] == 30
         found = [str(h.display) async for h in provider.discover()]
         assert "Dev: jump to aftermath" in found
+
+
+async def test_content_broken_at_start_loads_once_fixed(tmp_path: Path) -> None:
+    from game.ui.dev import DevApp
+    from game.ui.screens.problems import ProblemsScreen
+
+    pack_dir = tmp_path / "mini"
+    shutil.copytree(MINI, pack_dir)
+    world = pack_dir / "world.yaml"
+    good = world.read_text()
+    world.write_text(good.replace("start: 40", "start: [40"))
+
+    def load():
+        return load_game_content([pack_dir], mods=False)
+
+    app = DevApp(
+        content=load,
+        saves_dir=tmp_path / "saves",
+        lang="en",
+        dev_folders=[pack_dir],
+        dev_load=load,
+        poll=0.05,
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ProblemsScreen))
+        assert app.pack is None
+        world.write_text(good)
+        await wait_for(pilot, lambda: app.dev_reloads == 1)
+        assert app.pack is not None and not isinstance(app.screen, ProblemsScreen)
+        assert type(app.screen).__name__ == "TitleScreen"

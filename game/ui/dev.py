@@ -165,13 +165,18 @@ class DevApp(WijkberaadApp):
         from game.engine.debug import rebuild
         from game.engine.game import GameError
 
+        from .screens.problems import ProblemsScreen
+
         self.dev_errors = []
-        if isinstance(self.screen, DevProblemsScreen):
+        while isinstance(self.screen, DevProblemsScreen | ProblemsScreen) and len(self.screen_stack) > 1:
             self.pop_screen()
+        first = self.pack is None
         self.pack = pack
         self.dev_reloads += 1
         game = self.game
         if game is None:
+            if first:  # the content had errors at start: go on as if it had loaded then
+                self._content_ready()
             self.notify("Content reloaded / Content opnieuw geladen")
             return
         try:
