@@ -366,6 +366,23 @@ def test_event_inputs_replace_the_roles_usual_inputs() -> None:
     assert record.honoured == ["resident"]
 
 
+def test_computer_players_weigh_event_inputs_with_expressions() -> None:
+    weighed = event(
+        "weighed",
+        option("a"),
+        option("b"),
+        inputs={
+            "resident": [
+                {"id": "petition", "label": text("p"), "ai_weight": "trust / 10"},
+                {"id": "skip", "label": text("s"), "voice": False, "ai_weight": 0},
+            ]
+        },
+    )
+    game = Game.new(make_pack([weighed]), seed=0)
+    game.play_computer(until_human=False)
+    assert game.state.choices[0] == "petition"
+
+
 def test_a_resident_can_decide_its_own_event_with_the_minister_consulted(mini_pack: Pack) -> None:
     game = first_event_game(mini_pack, "evening")
     play(game, "away", "proceed")  # schedules the aftermath next round, decided by the resident

@@ -90,6 +90,7 @@ CASES: dict[str, tuple[str, int | None, str]] = {
     "decider_without_options": ("events.yaml", 8, "an event with a decider needs at least two options"),
     "no_fallback_ending": ("world.yaml", 36, "the last ending ('done') must have no 'when'"),
     "empty_event_inputs": ("events.yaml", 6, "event 'evening': give at least one input"),
+    "event_input_bad_weight": ("events.yaml", 8, "in 'trst / 2': unknown name 'trst'; did you mean 'trust'?"),
     "meter_bounds": ("world.yaml", 5, "meter 'trust': start (140.0) must lie between min and max"),
 }
 

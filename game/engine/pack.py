@@ -293,6 +293,12 @@ class _Builder:
                 self.error((*loc, "inputs", role), message)
             elif not any(i.cost == 0 for i in inputs):
                 self.error((*loc, "inputs", role), "one of these inputs must cost nothing")
+            ids = [i.id for i in inputs]
+            for dup in sorted({i for i in ids if ids.count(i) > 1}):
+                self.error((*loc, "inputs", role), f"input id '{dup}' appears twice")
+            for n, given in enumerate(inputs):
+                # Computer players weigh these inputs like the role's own: compile their ai_weight too.
+                self.compile((*loc, "inputs", role, n, "ai_weight"), given.ai_weight, "num")
         for n, sid in enumerate(event.scenarios):
             self.check_ref((*loc, "scenarios", n), "scenario", sid, pack.scenarios)
         for n, cid in enumerate(event.critiques):
