@@ -19,6 +19,15 @@ from .report import EventLine, Report, build_report
 from .report_formats import STYLE, num
 from .report_strings import r
 
+#: The comparison is one wide table: landscape pages, smaller type.
+WIDE = """
+main { max-width: 80rem; }
+table { font-size: .72rem; }
+th, td { padding: .15rem .25rem; }
+th { hyphens: auto; overflow-wrap: anywhere; }
+@page { size: A4 landscape; margin: 10mm; }
+""".strip()
+
 
 @dataclass
 class GroupLine:
@@ -184,8 +193,12 @@ def _critiques(g: GroupLine, lang: str) -> str:
     return "; ".join(found) or r("compare.none", lang)
 
 
-def group_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
-    """The groups table: a header and one row per group, texts in the comparison's language."""
+def group_rows(c: Comparison, critiques: bool = True) -> tuple[list[str], list[list[str]]]:
+    """The groups table: a header and one row per group, texts in the comparison's language.
+
+    Without ``critiques`` the last column (the critiques in words) is left out, for the pages that show
+    them as :func:`critique_rows` instead.
+    """
     lang = c.lang
     header = [
         r("compare.group", lang),
@@ -216,6 +229,21 @@ def group_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
                 _critiques(g, lang),
             ]
         )
+    if not critiques:
+        return header[:-1], [row[:-1] for row in rows]
+    return header, rows
+
+
+def critique_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
+    """The critiques per group: a row per critique, a column per group, how often it came up in each."""
+    titles: list[str] = []
+    for g in c.groups:
+        titles += [t for t in g.critiques if t not in titles]
+    header = [r("compare.critiques", c.lang), *[g.name for g in c.groups]]
+    rows = [
+        [title, *[str(g.critiques[title]) if title in g.critiques else "" for g in c.groups]]
+        for title in titles
+    ]
     return header, rows
 
 
@@ -243,9 +271,14 @@ def comparison_markdown(c: Comparison) -> str:
 
     lang = c.lang
     out = [f"# {r('compare.title', lang)}", "", f"## {r('compare.groups', lang)}", ""]
-    header, rows = group_rows(c)
+    header, rows = group_rows(c, critiques=False)
     out += _md_table(header, rows, right={6 + n for n in range(len(c.meters) + 2)})
     out.append("")
+    header, rows = critique_rows(c)
+    if rows:
+        out += [f"### {r('compare.critiques_by_group', lang)}", ""]
+        out += _md_table(header, rows, right=set(range(1, len(header))))
+        out.append("")
     if c.unreadable:
         out += [f"### {r('compare.unreadable', lang)}", ""]
         out += [f"- {name}: {reason}" for name, reason in c.unreadable]
@@ -279,7 +312,7 @@ def comparison_html(c: Comparison) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{e(title)}</title>",
-        f"<style>\n{STYLE}\nmain {{ max-width: 75rem; }}\n</style>",
+        f"<style>\n{STYLE}\n{WIDE}\n</style>",
         "</head>",
         "<body>",
         "<main>",
@@ -287,13 +320,14 @@ def comparison_html(c: Comparison) -> str:
         f"<h2>{e(r('compare.groups', lang))}</h2>",
         "<table>",
     ]
-    header, rows = group_rows(c)
+    header, rows = group_rows(c, critiques=False)
     numeric = {6 + n for n in range(len(c.meters) + 2)}
 
     def cls(i: int) -> str:
         return ' class="num"' if i in numeric else ""
 
-    out.append("<tr>" + "".join(f"<th{cls(i)}>{e(h)}</th>" for i, h in enumerate(header)) + "</tr>")
+    # Headers wrap (long meter names); numbers stay on one line, right-aligned.
+    out.append("<tr>" + "".join(f"<th>{e(h)}</th>" for h in header) + "</tr>")
     for row in rows:
         cells = "".join(
             f"<td{cls(i)}>" + (f"<code>{e(v)}</code>" if i == 1 else e(v)) + "</td>"
@@ -301,6 +335,14 @@ def comparison_html(c: Comparison) -> str:
         )
         out.append(f"<tr>{cells}</tr>")
     out.append("</table>")
+    header, rows = critique_rows(c)
+    if rows:
+        out += [f"<h3>{e(r('compare.critiques_by_group', lang))}</h3>", "<table>"]
+        out.append("<tr>" + "".join(f"<th>{e(h)}</th>" for h in header) + "</tr>")
+        for row in rows:
+            cells = "".join(f'<td class="num">{e(v)}</td>' for v in row[1:])
+            out.append(f"<tr><th>{e(row[0])}</th>{cells}</tr>")
+        out.append("</table>")
     if c.unreadable:
         out.append(f"<h3>{e(r('compare.unreadable', lang))}</h3><ul>")
         out += [f"<li>{e(name)}: {e(reason)}</li>" for name, reason in c.unreadable]

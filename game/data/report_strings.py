@@ -120,6 +120,10 @@ REPORT: dict[str, dict[str, str]] = {
     "compare.honoured": {"nl": "Inbreng gehonoreerd", "en": "Input honoured"},
     "compare.ignored": {"nl": "Inbreng genegeerd", "en": "Input ignored"},
     "compare.critiques": {"nl": "Kritiekpunten", "en": "Critiques"},
+    "compare.critiques_by_group": {
+        "nl": "Kritiekpunten per groep (hoe vaak in de gevolgen)",
+        "en": "Critiques per group (how often in the effects)",
+    },
     "compare.none": {"nl": "geen", "en": "none"},
     "compare.not_ended": {"nl": "niet af", "en": "not finished"},
     "compare.same_code": {"nl": "Groepen met dezelfde sessiecode", "en": "Groups on the same session code"},
