@@ -31,7 +31,12 @@ def _available() -> dict[str, tuple[str, str]]:
     }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line parser; with ``only``, just that command gets its options (the others stay listed).
+
+    Importing a command module can be heavy (content models, saves, reports), so ``wijkberaad`` (play)
+    does not pay for the modules of commands it is not running.
+    """
     parser = argparse.ArgumentParser(
         prog="wijkberaad",
         description="Wijkberaad: deliberate over fifteen years of a vulnerable neighbourhood's approach.",
@@ -43,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module, help_text) in _available().items():
         command = sub.add_parser(name, help=help_text, description=help_text)
-        importlib.import_module(f"game.cli.{module}").add_arguments(command)
+        if only is None or name == only:
+            importlib.import_module(f"game.cli.{module}").add_arguments(command)
     return parser
 
 
@@ -54,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
         if "play" in commands:
             argv = ["play", *argv]
-    parser = build_parser()
+    parser = build_parser(argv[0] if argv and argv[0] in commands else None)
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()

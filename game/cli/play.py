@@ -55,9 +55,14 @@ def parse_players(spec: str) -> dict[str, str | None]:
     return players
 
 
-def run(args: argparse.Namespace) -> int:
-    from game.data.loader import ContentError, load_game_content
+def _load_content(packs: list[Path]):
+    """The content to play; imported here so the title screen does not wait for the content models."""
+    from game.data.loader import load_game_content
 
+    return load_game_content(packs)
+
+
+def run(args: argparse.Namespace) -> int:
     lang = args.lang or default_language()
     try:
         packs = [existing_dir(p) if isinstance(p, str) else p for p in args.packs]
@@ -76,6 +81,8 @@ def run(args: argparse.Namespace) -> int:
     pack = None
     variant = None
     if args.scenario or args.short or players:
+        from game.data.loader import ContentError, load_game_content
+
         try:
             pack = load_game_content(packs)
         except ContentError as err:
@@ -102,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
 
     app = WijkberaadApp(
         pack,
-        content=(lambda: load_game_content(packs)) if pack is None else None,
+        content=(lambda: _load_content(packs)) if pack is None else None,
         saves_dir=args.saves_dir,
         lang=lang,
         seed=args.seed,

@@ -1,0 +1,419 @@
+"""Run Wijkberaad's benchmarks: ``python -m bench`` (or ``python bench/run.py``).
+
+Prints a table and writes every figure, with the machine it came from, to ``bench/results/latest.json``.
+Each figure is set against a baseline measured in the same run, so a ratio means something on a noisy
+machine: the engine against its aim, content loading against parsing the same YAML alone, start-up and a
+key press against a bare Textual app with one label.
+
+Options: ``--quick`` (fewer repetitions, for a smoke run), ``--only SECTION[,SECTION]`` (engine, content,
+saves, startup, ui), ``--games N`` (engine games per measurement), ``--out FILE``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # python bench/run.py
+    sys.path.insert(0, str(ROOT))
+
+RESULTS = ROOT / "bench" / "results"
+BASE = ROOT / "content" / "base"
+MINI = ROOT / "tests" / "packs" / "mini"
+SECTIONS = ("engine", "content", "saves", "startup", "ui")
+
+
+# -- the machine ------------------------------------------------------------------------------------
+def machine() -> dict[str, Any]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = None
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    import textual
+
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory": memory,
+        "os": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "textual": textual.__version__,
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()]
+        if hasattr(os, "getloadavg")
+        else None,
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+    }
+
+
+def pack_path() -> Path:
+    """The shipped pack when it loads cleanly, else the test pack."""
+    from game.data.loader import load_pack
+
+    result = load_pack(BASE)
+    if result.ok and result.pack is not None and result.pack.scenarios:
+        return BASE
+    return MINI
+
+
+def median_time(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+# -- engine -----------------------------------------------------------------------------------------
+_WORKER_PACK: Any = None
+
+
+def _worker_init(path: str) -> None:
+    global _WORKER_PACK
+    from game.data.loader import load_pack_or_raise
+
+    _WORKER_PACK = load_pack_or_raise(path)
+
+
+def _play(pack: Any, seeds: range | list[int]) -> int:
+    from game.engine import Game
+
+    choices = 0
+    for seed in seeds:
+        game = Game.new(pack, seed=seed)
+        game.play_computer(until_human=False)
+        choices += len(game.state.choices)
+    return choices
+
+
+def _worker_play(seeds: list[int]) -> int:
+    return _play(_WORKER_PACK, seeds)
+
+
+def _ready(_: int) -> bool:
+    return _WORKER_PACK is not None
+
+
+def bench_engine(path: Path, games: int) -> dict[str, Any]:
+    from game.data.loader import load_pack_or_raise
+
+    pack = load_pack_or_raise(path)
+    scenario = next(iter(pack.scenarios.values()))
+    _play(pack, range(10_000, 10_010))  # warm up
+    start = time.perf_counter()
+    choices = _play(pack, range(games))
+    one = time.perf_counter() - start
+    cores = os.cpu_count() or 1
+    chunks = [list(range(n, games, cores * 4)) for n in range(cores * 4)]
+    ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    with ctx.Pool(cores, initializer=_worker_init, initargs=(str(path),)) as pool:
+        pool.map(_ready, range(cores))  # every worker has loaded the pack: time the games only
+        start = time.perf_counter()
+        pool.map(_worker_play, chunks)
+        every = time.perf_counter() - start
+    return {
+        "pack": path.name,
+        "scenario": scenario.id,
+        "rounds": scenario.rounds,
+        "games": games,
+        "choices_per_game": round(choices / games, 1),
+        "games_per_s_one_core": round(games / one, 1),
+        "games_per_s_all_cores": round(games / every, 1),
+        "cores": cores,
+        "seconds_for_10000_games_all_cores": round(10_000 * every / games, 2),
+        "aim_seconds_for_10000_games": 5.0,
+    }
+
+
+# -- content ----------------------------------------------------------------------------------------
+def _synthetic(src: Path, dest: Path, factor: int) -> int:
+    """A copy of ``src`` whose events appear ``factor`` times (copies get new ids); returns the event count."""
+    import yaml
+
+    shutil.copytree(src, dest)
+    events = 0
+    for path in sorted(dest.rglob("*.yaml")):
+        if path.name == "pack.yaml":
+            continue
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or not data.get("events"):
+            continue
+        events += len(data["events"]) * factor
+        for n in range(1, factor):
+            copies = []
+            for event in data["events"]:
+                copy = json.loads(json.dumps(event))
+                copy["id"] = f"{event['id'][:40]}_x{n}"
+                copies.append(copy)
+            out = path.with_name(f"{path.stem}_x{n}.yaml")
+            out.write_text(
+                yaml.safe_dump({"events": copies}, allow_unicode=True, sort_keys=False), encoding="utf-8"
+            )
+    return events
+
+
+def _parse_only(root: Path) -> None:
+    import yaml
+
+    for path in sorted(root.rglob("*.yaml")):
+        yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)  # noqa: S506 - SafeLoader
+
+
+def bench_content(path: Path, repeat: int) -> dict[str, Any]:
+    from game.data.loader import load_pack
+
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="wk-bench-") as tmp:
+        for factor in (1, 5, 10):
+            root = Path(tmp) / f"x{factor}"
+            events = _synthetic(path, root, factor)
+            result = load_pack(root)
+            errors = [str(p) for p in result.errors][:3]
+            load = median_time(lambda root=root: load_pack(root), repeat)
+            parse = median_time(lambda root=root: _parse_only(root), repeat)
+            size = sum(p.stat().st_size for p in root.rglob("*.yaml"))
+            rows.append(
+                {
+                    "factor": factor,
+                    "events": events,
+                    "bytes": size,
+                    "load_and_validate_s": round(load, 4),
+                    "parse_yaml_only_s": round(parse, 4),
+                    "ratio": round(load / parse, 2),
+                    "ms_per_event": round(1000 * load / max(1, events), 3),
+                    "errors": errors,
+                }
+            )
+    first, last = rows[0], rows[-1]
+    growth = (last["load_and_validate_s"] / first["load_and_validate_s"]) / (last["events"] / first["events"])
+    return {
+        "pack": path.name,
+        "sizes": rows,
+        "shipped_ratio": first["ratio"],
+        "ten_times_ratio": last["ratio"],
+        # 1.0: time grows exactly with the number of events; above 1: worse than linear
+        "growth_vs_linear": round(growth, 2),
+    }
+
+
+# -- saves ------------------------------------------------------------------------------------------
+def bench_saves(path: Path, repeat: int) -> dict[str, Any]:
+    from game.data.loader import load_pack_or_raise
+    from game.data.saves import SaveStore
+    from game.engine import Game
+
+    pack = load_pack_or_raise(path)
+    scenario = next(iter(pack.scenarios.values()))
+    out: dict[str, Any] = {"pack": path.name}
+    with tempfile.TemporaryDirectory(prefix="wk-bench-") as tmp:
+        store = SaveStore(Path(tmp))
+        for label, upto in (("mid_game", 0.5), ("end_of_game", 1.0)):
+            game = Game.new(pack, seed=3, players={scenario.roles[0]: "Speler"})
+            target = int(scenario.rounds * upto)
+            while not game.over and game.state.round < max(1, target) + (1 if upto == 1.0 else 0):
+                step = game.step()
+                if game.is_human(step.actor) or step.kind == "news":
+                    game.choose(next(c.id for c in step.choices if c.available))
+                else:
+                    game.play_computer()
+            info = store.autosave(game, f"bench-{label}")
+            autosave = median_time(
+                lambda game=game, label=label: store.autosave(game, f"bench-{label}"), repeat
+            )
+            load = median_time(lambda info=info: store.load(info.slot, pack), repeat)
+            out[label] = {
+                "choices": len(game.state.choices),
+                "file_bytes": store.path(info.slot).stat().st_size,
+                "autosave_ms": round(1000 * autosave, 2),
+                "load_with_replay_ms": round(1000 * load, 2),
+            }
+    return out
+
+
+# -- start-up ---------------------------------------------------------------------------------------
+def _time_to_paint(which: str) -> float:
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "0"}
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bench._children", "startup", which],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+    )  # fmt: skip
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    elapsed = time.perf_counter() - start
+    _, err = proc.communicate(timeout=60)
+    if line.strip() != "PAINTED":
+        raise RuntimeError(f"{which} did not paint: {line!r} {err[-2000:]}")
+    return elapsed
+
+
+def bench_startup(runs: int) -> dict[str, Any]:
+    game, bare = [], []
+    _time_to_paint("bare"), _time_to_paint("game")  # warm the file cache and bytecode
+    for _ in range(runs):
+        bare.append(_time_to_paint("bare"))
+        game.append(_time_to_paint("game"))
+    g, b = statistics.median(game), statistics.median(bare)
+    return {
+        "runs_each": runs,
+        "game_to_title_painted_s": round(g, 3),
+        "bare_app_painted_s": round(b, 3),
+        "ratio": round(g / b, 2),
+        "aim_ratio": 1.3,
+    }
+
+
+# -- a decision in the UI, and memory ---------------------------------------------------------------
+def _ui_child(which: str, path: Path) -> dict[str, Any]:
+    out = subprocess.run(
+        [sys.executable, "-m", "bench._children", "ui", which, str(path)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    if out.returncode != 0:
+        raise RuntimeError(out.stderr[-2000:])
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def bench_ui(path: Path, runs: int) -> dict[str, Any]:
+    game_times, bare_times, game_rss, bare_rss = [], [], [], []
+    rounds = 0
+    for _ in range(runs):
+        bare = _ui_child("bare", path)
+        game = _ui_child("game", path)
+        bare_times += bare["times"]
+        game_times += game["times"]
+        bare_rss.append(bare["peak_rss_kb"])
+        game_rss.append(game["peak_rss_kb"])
+        rounds = game["rounds"]
+    g, b = statistics.median(game_times), statistics.median(bare_times)
+    return {
+        "pack": path.name,
+        "presses_timed": {"game": len(game_times), "bare": len(bare_times)},
+        "game_rounds_played": rounds,
+        "game_key_to_consequence_ms": round(1000 * g, 1),
+        "game_key_p90_ms": round(1000 * sorted(game_times)[int(0.9 * (len(game_times) - 1))], 1),
+        "bare_key_to_render_ms": round(1000 * b, 1),
+        "ratio": round(g / b, 2),
+        "peak_rss_full_game_mib": round(max(game_rss) / 1024, 1),
+        "peak_rss_bare_app_mib": round(max(bare_rss) / 1024, 1),
+        "rss_ratio": round(max(game_rss) / max(bare_rss), 2),
+    }
+
+
+# -- the table --------------------------------------------------------------------------------------
+def table(results: dict[str, Any]) -> str:
+    rows: list[tuple[str, str, str]] = []
+    e = results.get("engine")
+    if e:
+        rows += [
+            ("engine", f"{e['rounds']}-round games/s, one core", f"{e['games_per_s_one_core']}"),
+            ("engine", f"games/s, {e['cores']} cores", f"{e['games_per_s_all_cores']}"),
+            ("engine", "10,000 games, all cores", f"{e['seconds_for_10000_games_all_cores']} s (aim 5 s)"),
+        ]
+    c = results.get("content")
+    if c:
+        for row in c["sizes"]:
+            rows.append((
+                "content",
+                f"load+validate {row['events']} events (x{row['factor']})",
+                f"{row['load_and_validate_s'] * 1000:.0f} ms = {row['ratio']}x parsing alone",
+            ))  # fmt: skip
+        rows.append(("content", "growth against linear (1.0 = linear)", f"{c['growth_vs_linear']}"))
+    s = results.get("saves")
+    if s:
+        for label in ("mid_game", "end_of_game"):
+            r = s[label]
+            rows.append((
+                "saves",
+                f"{label.replace('_', ' ')} ({r['choices']} choices, {r['file_bytes'] // 1024} KiB)",
+                f"autosave {r['autosave_ms']} ms, load+replay {r['load_with_replay_ms']} ms",
+            ))  # fmt: skip
+    st = results.get("startup")
+    if st:
+        rows.append((
+            "start-up",
+            f"to title painted (median of {st['runs_each']})",
+            f"{st['game_to_title_painted_s']} s vs bare {st['bare_app_painted_s']} s = {st['ratio']}x (aim 1.3x)",
+        ))  # fmt: skip
+    u = results.get("ui")
+    if u:
+        rows += [
+            ("ui", "key press to consequence rendered", (
+                f"{u['game_key_to_consequence_ms']} ms vs bare {u['bare_key_to_render_ms']} ms = {u['ratio']}x"
+            )),
+            ("memory", "peak RSS, full game vs bare app", (
+                f"{u['peak_rss_full_game_mib']} MiB vs {u['peak_rss_bare_app_mib']} MiB = {u['rss_ratio']}x"
+            )),
+        ]  # fmt: skip
+    for name, error in results.get("errors", {}).items():
+        rows.append((name, "failed", error.splitlines()[-1][:80] if error else "?"))
+    widths = [max(len(r[i]) for r in rows) for i in range(2)] if rows else [0, 0]
+    return "\n".join(f"{a.ljust(widths[0])}  {b.ljust(widths[1])}  {c}" for a, b, c in rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions (a smoke run, noisier)")
+    parser.add_argument("--only", default=",".join(SECTIONS), help=f"sections to run ({', '.join(SECTIONS)})")
+    parser.add_argument("--games", type=int, default=None, help="engine games per measurement (default 2000)")
+    parser.add_argument("--out", type=Path, default=RESULTS / "latest.json", help="where to write the JSON")
+    args = parser.parse_args(argv)
+    only = [s.strip() for s in args.only.split(",") if s.strip()]
+    unknown = set(only) - set(SECTIONS)
+    if unknown:
+        parser.error(f"unknown section {sorted(unknown)[0]}; choose from {', '.join(SECTIONS)}")
+    quick = args.quick
+    path = pack_path()
+    results: dict[str, Any] = {"machine": machine(), "pack": str(path.relative_to(ROOT)), "errors": {}}
+    plan = {
+        "engine": lambda: bench_engine(path, args.games or (300 if quick else 2000)),
+        "content": lambda: bench_content(path, 3 if quick else 7),
+        "saves": lambda: bench_saves(path, 5 if quick else 20),
+        "startup": lambda: bench_startup(4 if quick else 12),
+        "ui": lambda: bench_ui(path, 1 if quick else 3),
+    }
+    for name in only:
+        print(f"running {name} ... ({time.strftime('%H:%M:%S')})", file=sys.stderr, flush=True)
+        try:
+            results[name] = plan[name]()
+        except Exception as err:  # noqa: BLE001 - one broken section must not lose the others' figures
+            import traceback
+
+            results["errors"][name] = traceback.format_exc()
+            print(f"{name} failed: {err}", file=sys.stderr)
+    results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    m = results["machine"]
+    print(f"{m['cpu']}, {m['cores']} cores, Python {m['python']}, Textual {m['textual']}, {m['date']}")
+    print(f"load average {m['load_average_at_start']} -> {m['load_average_at_end']}")
+    print(table(results))
+    print(f"written to {args.out}", file=sys.stderr)
+    return 1 if results["errors"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
