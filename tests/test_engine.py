@@ -633,6 +633,34 @@ def test_scheduled_news_is_applied_with_continue(mini_pack: Pack) -> None:
     assert record.outcome == {"nl": "De opkomst volgt het vertrouwen.", "en": "Turnout follows trust."}
 
 
+def test_several_dilemmas_a_round() -> None:
+    pack = make_pack([event(f"e{n}", option("a"), option("b")) for n in range(8)], events_per_round=2)
+    game = Game.new(pack, seed=4)
+    game.play_computer(until_human=False)
+    per_round = [sum(r.round == n for r in game.state.history) for n in range(1, 5)]
+    assert per_round == [2, 2, 2, 2]
+    assert len({r.event for r in game.state.history}) == 8  # once-only: never the same one twice
+
+
+def test_consequences_carry_the_critique_they_illustrate() -> None:
+    critical = event(
+        "critical",
+        option(
+            "a",
+            critique="sidelined",
+            effects={"change": {"trust": -1}},
+            conditional=[{"when": "true", "change": {"turnout": -1}}],
+        ),
+        option("b", effects={"change": {"trust": 1}}),
+    )
+    game = Game.new(make_pack([critical]), seed=0)
+    record = play(game, "share", "a")[-1].record
+    by_cause = {(c.cause, c.target): c.critique for c in record.changes}
+    assert by_cause[("option", "trust")] == "sidelined"  # the option's critique is the default of its effects
+    assert by_cause[("ignored", "trust")] == "sidelined"  # the scenario's ignored rule names it
+    assert by_cause[("ignored", "energy")] == "sidelined"
+
+
 # -- flags ------------------------------------------------------------------------------------------
 def test_flags_open_options(mini_pack: Pack) -> None:
     game = first_event_game(mini_pack, "budget")
