@@ -212,3 +212,18 @@ async def test_unreadable_saves_are_listed_with_the_reason(make_app, tmp_path):
         app.load_slot("missing")  # a slot that vanished: a message, no crash
         await pilot.pause()
         assert screen_name(app) == "LoadScreen" and app.game is None
+
+
+async def test_no_color_and_high_contrast(make_app, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(players={"minister": "Ahmed"}, scenario="test", theme_name="contrast")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.no_color and app.theme == "wijkberaad-contrast"
+        await advance(pilot, "2")
+        await advance(pilot, "enter")
+        # Without colour the meters still say which way they went: a sign and an arrow.
+        shown = screen_text(app)
+        assert "▼−" in shown or "▲+" in shown
+        app.action_cycle_theme()
+        assert app.theme == "textual-dark"
