@@ -91,6 +91,9 @@ CASES: dict[str, tuple[str, int | None, str]] = {
     "no_fallback_ending": ("world.yaml", 36, "the last ending ('done') must have no 'when'"),
     "empty_event_inputs": ("events.yaml", 6, "event 'evening': give at least one input"),
     "event_input_bad_weight": ("events.yaml", 8, "in 'trst / 2': unknown name 'trst'; did you mean 'trust'?"),
+    "expression_unknown_option": ("events.yaml", 16, "unknown option 'lisen'; did you mean 'listen'?"),
+    "content_not_a_mapping": ("world.yaml", 1, "a content file must be a mapping with lists such as events:"),
+    "section_not_a_list": ("events.yaml", 1, "'events' must be a list (each item starts with -)"),
     "meter_bounds": ("world.yaml", 5, "meter 'trust': start (140.0) must lie between min and max"),
 }
 
