@@ -103,7 +103,7 @@ def export_report(app: Any, now: datetime | None = None) -> list[Path]:
         return []
     folder = reports_dir(app)
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    report = build_report(game, app.lang, source=getattr(app, "session", None))
+    report = build_report(game, app.lang)
     code = report.code
     folder.mkdir(parents=True, exist_ok=True)
     written = []
