@@ -102,3 +102,70 @@ RANGES = {"trust": (0.0, 100.0), "budget": (0.0, 10.0), "round": (1.0, 15.0)}
 def test_possible(source: str, can_true: bool, can_false: bool) -> None:
     span = possible(source, RANGES)
     assert (span.can_true, span.can_false) == (can_true, can_false)
+
+
+# -- soundness: what possible() rules out never happens ---------------------------------------------
+from hypothesis import assume, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from game.engine.expr import ExprError, Names, compile_expr  # noqa: E402
+
+_NUMBERS = st.sampled_from(["trust", "budget", "round", "3", "50", "100", "-5", "150", "0.5"])
+_OPS = st.sampled_from(["<", "<=", ">", ">=", "==", "!="])
+_ARITH = st.sampled_from(["+", "-", "*"])
+
+
+@st.composite
+def _number(draw, depth: int = 0) -> str:
+    if depth < 2 and draw(st.booleans()):
+        return f"({draw(_number(depth + 1))} {draw(_ARITH)} {draw(_number(depth + 1))})"
+    if depth < 2 and draw(st.integers(0, 5)) == 0:
+        fn = draw(st.sampled_from(["min", "max", "abs", "clamp"]))
+        if fn == "abs":
+            return f"abs({draw(_number(depth + 1))})"
+        if fn == "clamp":
+            x, low, high = (draw(_number(depth + 1)) for _ in range(3))
+            return f"clamp({x}, {low}, {high})"
+        return f"{fn}({draw(_number(depth + 1))}, {draw(_number(depth + 1))})"
+    return draw(_NUMBERS)
+
+
+@st.composite
+def _condition(draw, depth: int = 0) -> str:
+    if depth < 2 and draw(st.integers(0, 3)) == 0:
+        joiner = draw(st.sampled_from(["and", "or"]))
+        return f"({draw(_condition(depth + 1))} {joiner} {draw(_condition(depth + 1))})"
+    if depth < 2 and draw(st.integers(0, 5)) == 0:
+        return f"not {draw(_condition(depth + 1))}"
+    return f"{draw(_number())} {draw(_OPS)} {draw(_number())}"
+
+
+class _Values:
+    def __init__(self, values: dict[str, float]) -> None:
+        self.values = values
+
+    def value(self, name: str) -> float:
+        return self.values[name]
+
+    def input_of(self, role: str) -> str:
+        return ""
+
+    def call(self, func: str, args: tuple) -> object:
+        raise AssertionError(func)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    _condition(),
+    st.floats(0, 100, allow_nan=False),
+    st.floats(0, 10, allow_nan=False),
+    st.integers(1, 15),
+)
+def test_possible_never_rules_out_what_happens(source: str, trust: float, budget: float, rnd: int) -> None:
+    try:
+        compiled = compile_expr(source, Names(numbers={"trust", "budget", "round"}), "bool")
+    except ExprError:  # too large for content: nothing to judge
+        assume(False)
+    actual = compiled(_Values({"trust": trust, "budget": budget, "round": float(rnd)}))
+    span = possible(source, RANGES)
+    assert span.can_true if actual else span.can_false, (source, trust, budget, rnd)
