@@ -166,6 +166,26 @@ def test_the_step_never_offers_nothing_and_the_game_always_ends(
     assert len(game.state.round_log) <= game.state.rounds
 
 
+@pytest.mark.parametrize("path", PACKS)
+@FAST
+@given(seed=SEEDS, picks=PICKS, variant=st.integers(0, 5))
+def test_the_changes_returned_explain_every_meter_and_resource(
+    path: Path, seed: int, picks: list[int], variant: int
+) -> None:
+    """What choose() returns is the whole story: start values plus all deltas give the final values."""
+    from game.engine import choose_for
+
+    game = _game(pack_at(path), seed, variant)
+    totals = {**game.state.meters, **game.state.resources}
+    picks = list(picks)
+    while not game.over:
+        available = [c.id for c in game.step().choices if c.available]
+        choice = available[picks.pop() % len(available)] if picks else choose_for(game, game.step())
+        for change in game.choose(choice).changes:
+            totals[change.target] = round(totals[change.target] + change.delta, 4)
+    assert totals == {**game.state.meters, **game.state.resources}
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("path", PACKS)
 @LONG
