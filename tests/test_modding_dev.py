@@ -148,3 +148,18 @@ async def test_content_broken_at_start_loads_once_fixed(tmp_path: Path) -> None:
         await wait_for(pilot, lambda: app.dev_reloads == 1)
         assert app.pack is not None and not isinstance(app.screen, ProblemsScreen)
         assert type(app.screen).__name__ == "TitleScreen"
+
+
+def test_play_dev_builds_the_dev_app_over_the_pack_folders(tmp_path: Path, monkeypatch) -> None:
+    from game.cli import main
+    from game.data.scaffold import write_scaffold
+    from game.ui import dev
+
+    built = {}
+    monkeypatch.setattr(dev.DevApp, "run", lambda self: built.setdefault("app", self))
+    scaffold = write_scaffold(tmp_path, "wijk")
+    assert main(["play", "--dev", "--pack", str(scaffold), "--saves-dir", str(tmp_path / "saves")]) == 0
+    app = built["app"]
+    assert isinstance(app, dev.DevApp)
+    assert scaffold in app.dev_watcher.folders
+    assert app.dev_load().id == "wijk"

@@ -35,6 +35,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="colour theme (contrast: high contrast)",
     )
     add_pack_option(parser)
+    parser.add_argument(
+        "--dev",
+        action="store_true",
+        help="for content authors: reload the content when a file is saved; commands to jump to an event "
+        "and set a meter (ctrl+p)",
+    )
 
 
 def parse_players(spec: str) -> dict[str, str | None]:
@@ -107,7 +113,16 @@ def run(args: argparse.Namespace) -> int:
 
     from game.ui.app import WijkberaadApp
 
-    app = WijkberaadApp(
+    app_class: type[WijkberaadApp] = WijkberaadApp
+    dev: dict = {}
+    if getattr(args, "dev", False):
+        # Developer mode watches the pack folders and reloads them when a file is saved (game/ui/dev.py).
+        from game.data.packs import game_pack_dirs
+        from game.ui.dev import DevApp
+
+        app_class = DevApp
+        dev = {"dev_folders": game_pack_dirs(packs), "dev_load": lambda: _load_content(packs)}
+    app = app_class(
         pack,
         content=(lambda: _load_content(packs)) if pack is None else None,
         saves_dir=args.saves_dir,
@@ -117,6 +132,7 @@ def run(args: argparse.Namespace) -> int:
         variant=variant,
         players=players,
         theme_name=args.theme,
+        **dev,
     )
     app.run()
     return 0
