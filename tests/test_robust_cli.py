@@ -43,6 +43,7 @@ def _prepare(tmp: Path) -> None:
     """A sandbox: a good pack, a file, a folder, a pack whose manifest is a folder, a saves folder of junk."""
     shutil.copytree(MINI, tmp / "pack")
     (tmp / "file.txt").write_text("not a folder\n", encoding="utf-8")
+    (tmp / "afile").write_text("a file with a name that could be a folder's\n", encoding="utf-8")
     (tmp / "folder").mkdir()
     (tmp / "dirpack").mkdir()
     (tmp / "dirpack" / "pack.yaml").mkdir()
@@ -96,15 +97,20 @@ CASES = [
     Case("compare", "missing", t("compare", "{tmp}/nowhere.json", "{tmp}/nowhere2.json")),
     Case("compare", "folder_for_file", t("compare", "{tmp}/folder", "{tmp}/folder")),
     Case("compare", "junk", t("compare", "{tmp}/saves/junk.json", "{tmp}/saves/junk.json")),
+    Case("report", "file_for_saves_dir", t("report", "--saves-dir", "{tmp}/file.txt", "some-save")),
+    Case("report", "missing_pack", t("report", "--pack", "{tmp}/nowhere", "{tmp}/deep/x.json")),
     # simulate, serve: content packs
-    Case("simulate", "missing_pack", t("simulate", "--pack", "{tmp}/nowhere")),
-    Case("simulate", "file_for_pack", t("simulate", "--pack", "{tmp}/file.txt")),
+    Case("simulate", "missing_pack", t("simulate", "{tmp}/nowhere")),
+    Case("simulate", "file_for_pack", t("simulate", "{tmp}/file.txt")),
+    Case("simulate", "folder_for_manifest", t("simulate", "{tmp}/dirpack")),
+    Case("simulate", "missing_pack_option", t("simulate", "--pack", "{tmp}/nowhere")),
+    Case("simulate", "unreadable_content", t("simulate", "{tmp}/pack"), unreadable="pack/world.yaml"),
     Case("serve", "missing_pack", t("serve", "--pack", "{tmp}/nowhere")),
     Case("serve", "file_for_pack", t("serve", "--pack", "{tmp}/file.txt")),
     # new-pack: a folder to create
-    Case("new-pack", "onto_a_file", t("new-pack", "{tmp}/file.txt")),
-    Case("new-pack", "below_a_file", t("new-pack", "{tmp}/file.txt/sub")),
-    Case("new-pack", "onto_an_existing_pack", t("new-pack", "{tmp}/pack")),
+    Case("new-pack", "onto_a_file", t("new-pack", "afile", "--dir", "{tmp}")),
+    Case("new-pack", "dir_is_a_file", t("new-pack", "mine", "--dir", "{tmp}/file.txt")),
+    Case("new-pack", "onto_an_existing_pack", t("new-pack", "pack", "--dir", "{tmp}")),
 ]
 
 
@@ -209,7 +215,8 @@ def _run(argv: list[str]) -> int:
 
 
 def test_every_command_has_cases():
-    assert {c.command for c in CASES} == set(COMMANDS)
+    missing = set(COMMANDS) - {c.command for c in CASES}
+    assert not missing, f"add bad-path cases for {sorted(missing)} to CASES"
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.command}-{c.name}")
