@@ -163,3 +163,17 @@ def test_play_dev_builds_the_dev_app_over_the_pack_folders(tmp_path: Path, monke
     assert isinstance(app, dev.DevApp)
     assert scaffold in app.dev_watcher.folders
     assert app.dev_load().id == "wijk"
+
+
+async def test_palette_jump_by_typing(tmp_path: Path) -> None:
+    from game.ui.dev import DevCommands
+
+    app, _ = make_dev_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: app.game is not None)
+        provider = DevCommands(app.screen)
+        hits = sorted([hit async for hit in provider.search("jump aftermath")], key=lambda h: -h.score)
+        assert hits and "aftermath" in str(hits[0].match_display)
+        hits[0].command()
+        await pilot.pause()
+        assert app.game.state.current.event == "aftermath"
