@@ -159,7 +159,7 @@ def write_report(seeds: int, path: Path) -> None:
         parts += [table(seeds, variant), ""]
     parts += [
         "What the numbers say: honouring input ends with far higher trust and reaches the best ending in",
-        "about half the games, more than any other strategy, but not always: years, budget and slow",
+        "over four games in ten, more than any other strategy, but not always: years, budget and slow",
         "investments still get in the way, and it buys less quick safety than the top-down options. Ignoring",
         "input empties trust and ends in unrest, the empty hall (participation fatigue) or the oil tanker.",
         "The computer roles' own priorities land in between: quick visible gains, costs that come later.",
