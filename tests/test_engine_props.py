@@ -202,3 +202,151 @@ def test_long_bounds_replay_and_json(
     assert _dump(loaded) == _dump(game)
     _finish(game, check=True)
     assert _dump(Game.replay(pack, game.state)) == _dump(game)
+
+
+# -- random packs ------------------------------------------------------------------------------------------
+CONDITIONS = [None, "has('riots')", "trust > 50", "input.resident == 'share'", "round >= 2", "energy >= 2"]
+AMOUNTS = st.one_of(
+    st.integers(-30, 30), st.sampled_from(["trust / 10", "-energy", "flag('riots') * 3", "round"])
+)
+TARGETS = st.sampled_from(["trust", "livability", "turnout", "budget", "energy"])
+
+
+def _text(word: str) -> dict[str, str]:
+    return {"nl": word, "en": word}
+
+
+@st.composite
+def _effects(draw: st.DrawFn) -> dict:
+    effects: dict = {"change": draw(st.dictionaries(TARGETS, AMOUNTS, max_size=2))}
+    if draw(st.booleans()):
+        effects["set"] = draw(st.dictionaries(TARGETS, AMOUNTS, max_size=1))
+    if draw(st.booleans()):
+        effects["flags"] = {"riots": draw(st.sampled_from([-1, 1]))}
+    if draw(st.booleans()):
+        effects["text"] = _text("x")
+    return effects
+
+
+@st.composite
+def _option(draw: st.DrawFn, oid: str, first: bool, events: int) -> dict:
+    option: dict = {"id": oid, "label": _text(oid), "outcome": _text(oid), "effects": draw(_effects())}
+    option["cost"] = draw(st.sampled_from([0, 0, 2, 5, 30]))
+    if not first:
+        when = draw(st.sampled_from(CONDITIONS))
+        if when:
+            option["when"] = when
+    option["honours"] = draw(
+        st.lists(
+            st.sampled_from(["resident", "resident.share", "minister", "minister.note"]),
+            max_size=2,
+            unique=True,
+        )
+    )
+    if draw(st.booleans()):
+        option["conditional"] = [
+            {
+                **draw(_effects()),
+                "when": draw(st.sampled_from([c for c in CONDITIONS if c] + ["honoured('resident')"])),
+            }
+        ]
+    if draw(st.booleans()):
+        option["later"] = [{**draw(_effects()), "after": draw(st.integers(1, 3))}]
+    if draw(st.booleans()):
+        option["hidden"] = [
+            {
+                **draw(_effects()),
+                "unless_shared_by": draw(st.sampled_from(["resident", "minister"])),
+                "after": draw(st.integers(0, 2)),
+            }
+        ]
+    if draw(st.booleans()):
+        option["follow_ups"] = [
+            {"event": f"e{draw(st.integers(0, events - 1))}", "after": draw(st.integers(1, 2))}
+        ]
+    return option
+
+
+@st.composite
+def _event(draw: st.DrawFn, n: int, events: int) -> dict:
+    event: dict = {"id": f"e{n}", "title": _text("t"), "text": _text("t")}
+    decider = draw(st.sampled_from(["minister", "minister", "resident", None]))
+    if decider is None:
+        event["effects"] = draw(_effects())
+    else:
+        event["decider"] = decider
+        event["options"] = [draw(_option(f"o{k}", k == 0, events)) for k in range(draw(st.integers(2, 3)))]
+        event["consult"] = draw(st.sampled_from([None, None, []]))
+        if draw(st.booleans()):
+            event["private"] = {"resident": _text("p"), "minister": _text("p")}
+    event["once"] = draw(st.booleans())
+    event["cooldown"] = draw(st.integers(0, 2))
+    event["weight"] = draw(st.sampled_from([10, 1, 0, "trust / 10", "10 - round"]))
+    when = draw(st.sampled_from(CONDITIONS[:3] + [None, None]))
+    if when:
+        event["when"] = when
+    if n > 0 and draw(st.integers(0, 4)) == 0:
+        event["follow_up_only"] = True
+    elif draw(st.integers(0, 4)) == 0:
+        event["scheduled"] = draw(st.sampled_from(["round % 2 == 0", "trust < 40", "has('riots')"]))
+    return event
+
+
+@cache
+def _world() -> dict:
+    import yaml
+
+    return yaml.safe_load((MINI / "world.yaml").read_text(encoding="utf-8"))
+
+
+@st.composite
+def random_packs(draw: st.DrawFn) -> Pack:
+    import copy
+
+    from game.engine import build_pack
+    from game.engine.model import ITEM_MODELS, Manifest
+
+    world = copy.deepcopy(_world())
+    scenario = world["scenarios"][0]
+    scenario["rounds"] = draw(st.integers(1, 6))
+    scenario["events_per_round"] = draw(st.integers(1, 3))
+    count = draw(st.integers(1, 6))
+    events = [draw(_event(n, count)) for n in range(count)]
+    data = {**world, "events": events}
+    items = {kind: [ITEM_MODELS[kind].model_validate(e) for e in entries] for kind, entries in data.items()}
+    pack, problems = build_pack(
+        Manifest(id="r", title=_text("r"), version="1.0", languages=["nl", "en"]), items
+    )
+    errors = [p for p in problems if p.severity == "error"]
+    assert errors == [], errors
+    return pack
+
+
+@settings(FAST, max_examples=25)
+@given(pack=random_packs(), seed=SEEDS, picks=PICKS)
+def test_random_packs_play_to_an_ending_within_bounds_and_replay(
+    pack: Pack, seed: int, picks: list[int]
+) -> None:
+    game = Game.new(pack, seed=seed)
+    _play(game, picks, check=True)
+    _finish(game, check=True)
+    assert game.over
+    assert _dump(Game.replay(pack, game.state)) == _dump(game)
+    loaded = Game(pack, GameState.model_validate_json(game.state.model_dump_json()))
+    assert _dump(loaded) == _dump(game)
+
+
+@pytest.mark.slow
+@settings(FAST, max_examples=1500)
+@given(
+    pack=random_packs(),
+    seed=SEEDS,
+    picks=PICKS,
+    strategy=st.sampled_from(["priorities", "honour", "ignore", "random"]),
+)
+def test_long_random_packs(pack: Pack, seed: int, picks: list[int], strategy: str) -> None:
+    game = Game.new(pack, seed=seed)
+    _play(game, picks, check=True)
+    game.play_computer(strategy, until_human=False)
+    assert game.over
+    assert _dump(Game.replay(pack, game.state)) == _dump(game)
