@@ -130,7 +130,14 @@ def ui(which: str, pack_path: str) -> int:
                 times.append(time.perf_counter() - start)
 
     asyncio.run(game() if which == "game" else bare())
+    # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so it would count the parent's memory.
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                peak_kb = int(line.split()[1])
+    except OSError:
+        pass
     print(json.dumps({"times": times, "peak_rss_kb": peak_kb, "rounds": rounds}))
     return 0
 
