@@ -20,7 +20,7 @@ class HandOverScreen(GameScreen[str]):
     """
 
     BINDINGS = [
-        Binding("enter", "ready", "Continue", id="continue"),
+        Binding("enter", "ready", "Continue", id="continue", priority=True),
         Binding("space", "ready", "Continue", show=False),
     ]
 
