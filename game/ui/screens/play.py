@@ -32,7 +32,7 @@ class PlayScreen(GameScreen[None]):
         *(Binding(str(n), f"pick({n})", show=False) for n in range(2, 10)),
         Binding("h", "app.history", "History", id="history"),
         Binding("r", "briefing", "Role", id="briefing"),
-        Binding("escape", "app.title", "Title screen", id="title"),
+        Binding("escape", "app.title", "Title screen", id="title", show=False),
     ]
 
     def __init__(self, intro: bool = False) -> None:
