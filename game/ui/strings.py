@@ -103,7 +103,6 @@ UI: dict[str, dict[str, str]] = {
     "play.blocked.cost": {"nl": "te duur", "en": "too expensive"},
     "play.blocked.condition": {"nl": "niet mogelijk", "en": "not possible"},
     "play.you_have": {"nl": "{resource}: {amount}", "en": "{resource}: {amount}"},
-    "play.meters": {"nl": "Meters", "en": "Meters"},
     "play.computer_played": {"nl": "(computer)", "en": "(computer)"},
     "play.saved": {"nl": "Opgeslagen als {slot}", "en": "Saved as {slot}"},
     "play.autosave_failed": {"nl": "Autosave mislukt: {reason}", "en": "Autosave failed: {reason}"},
@@ -118,8 +117,6 @@ UI: dict[str, dict[str, str]] = {
         "en": "Seed {seed} · {rounds} years · Enter: begin",
     },
     # -- meters -------------------------------------------------------------------------------------
-    "meter.delta": {"nl": "dit jaar", "en": "this year"},
-    "meter.same": {"nl": "=", "en": "="},
     # -- hand-over ----------------------------------------------------------------------------------
     "handover.title": {"nl": "Wissel van speler", "en": "Change of player"},
     "handover.pass": {
@@ -139,13 +136,11 @@ UI: dict[str, dict[str, str]] = {
     "cons.ignored": {"nl": "Inbreng genegeerd: {roles}", "en": "Input ignored: {roles}"},
     "cons.absent": {"nl": "Bleven weg: {roles}", "en": "Stayed away: {roles}"},
     "cons.inputs": {"nl": "Inbreng", "en": "Input"},
-    "cons.changes": {"nl": "Wat veranderde, en waarom", "en": "What changed, and why"},
     "cons.no_changes": {"nl": "Geen meters veranderden.", "en": "No meter changed."},
     "cons.round_end": {"nl": "Einde van {name} {round}", "en": "End of {name} {round}"},
     "cons.critique": {"nl": "Kritiek uit het artikel: {title}", "en": "The article's critique: {title}"},
     "cons.citation": {"nl": "Bron: {citation}", "en": "Source: {citation}"},
     "cons.citation_hint": {"nl": "Druk op c voor de bron.", "en": "Press c for the source."},
-    "cons.continue": {"nl": "Enter: verder", "en": "Enter: continue"},
     # -- history -----------------------------------------------------------------------------------
     "hist.title": {"nl": "Geschiedenis", "en": "History"},
     "hist.empty": {"nl": "Er is nog niets besloten.", "en": "Nothing has been decided yet."},
@@ -161,7 +156,6 @@ UI: dict[str, dict[str, str]] = {
     "end.questions": {"nl": "Vragen voor de nabespreking", "en": "Questions for the debrief"},
     "end.goals": {"nl": "Doelen van de rollen", "en": "The roles' goals"},
     "end.impact": {"nl": "totaal {impact} punten op de meters", "en": "{impact} points on the meters in all"},
-    "end.new": {"nl": "n: nieuw spel", "en": "n: new game"},
     # -- saves -------------------------------------------------------------------------------------
     "save.title": {"nl": "Spel opslaan", "en": "Save game"},
     "save.name": {"nl": "Naam van de save", "en": "Name of the save"},
@@ -185,10 +179,6 @@ UI: dict[str, dict[str, str]] = {
     },
     "load.failed": {"nl": "Laden mislukt: {reason}", "en": "Loading failed: {reason}"},
     "load.no_autosave": {"nl": "Er is nog geen autosave.", "en": "There is no autosave yet."},
-    "load.wrong_pack": {
-        "nl": "Deze save hoort bij andere inhoud.",
-        "en": "This save belongs to other content.",
-    },
     "saveerr.bad_name": {
         "nl": "Die naam kan niet: gebruik letters, cijfers, - en _.",
         "en": "That name will not do: use letters, digits, - and _.",
@@ -228,7 +218,6 @@ UI: dict[str, dict[str, str]] = {
     "settings.contrast": {"nl": "Hoog contrast", "en": "High contrast"},
     "settings.close": {"nl": "Klaar", "en": "Done"},
     # -- help and misc -----------------------------------------------------------------------------
-    "help.title": {"nl": "Hulp", "en": "Help"},
     "small.title": {"nl": "Het venster is te klein", "en": "The window is too small"},
     "small.body": {
         "nl": "Wijkberaad heeft minstens {w}×{h} tekens nodig; nu is het {cw}×{ch}. Maak het venster groter: "
