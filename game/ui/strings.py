@@ -116,7 +116,6 @@ UI: dict[str, dict[str, str]] = {
         "nl": "Seed {seed} · {rounds} jaar · Enter: beginnen",
         "en": "Seed {seed} · {rounds} years · Enter: begin",
     },
-    # -- meters -------------------------------------------------------------------------------------
     # -- hand-over ----------------------------------------------------------------------------------
     "handover.title": {"nl": "Wissel van speler", "en": "Change of player"},
     "handover.pass": {
