@@ -27,7 +27,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="ROLE=NAME,...",
         help='hot seat: the roles people play, with names (e.g. "minister=Ahmed,resident=Sanne")',
     )
-    parser.add_argument("--saves-dir", type=Path, metavar="DIR", help="where saves go (default: saves/)")
+    parser.add_argument(
+        "--saves-dir",
+        type=Path,
+        metavar="DIR",
+        help="where saves go (default: $WIJKBERAAD_SAVES, else saves/ in a checkout, else your data folder)",
+    )
     parser.add_argument(
         "--theme",
         choices=["dark", "light", "contrast"],
