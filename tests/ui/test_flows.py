@@ -227,3 +227,16 @@ async def test_no_color_and_high_contrast(make_app, monkeypatch):
         assert "▼−" in shown or "▲+" in shown
         app.action_cycle_theme()
         assert app.theme == "textual-dark"
+
+
+async def test_command_palette_offers_the_main_actions(make_app):
+    app = make_app(players={"minister": "Ahmed"}, scenario="test")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Nieuw spel", "Spel opslaan", "Spel laden", "Geschiedenis", "Hulp", "Stoppen"} <= titles
+        await advance(pilot, "ctrl+p")
+        await pilot.press(*"geschiedenis")
+        await pilot.pause(0.3)
+        await advance(pilot, "enter")
+        assert screen_name(app) == "HistoryScreen"
