@@ -848,6 +848,21 @@ def test_policy_is_deterministic_per_seed(mini_pack: Pack, strategy: str | None)
     assert reason_for(game, game.step(), strategy) == first
 
 
+def test_computer_decider_judges_conditions_as_the_engine_will() -> None:
+    """shared() counts a sharing input even where the role has no private text, in the engine and the policy."""
+    judged = event(
+        "judged",
+        option("safe", ai_bias=20),
+        option("bold", conditional=[{"when": "shared('resident')", "change": {"livability": 40}}]),
+    )
+    game = Game.new(make_pack([judged]), seed=0)
+    game.choose("share")
+    reasoned = reason_for(game, game.step())
+    assert reasoned.choice == "bold"
+    record = game.choose("bold").record
+    assert [(c.target, c.delta) for c in record.changes if c.cause == "conditional"] == [("livability", 40.0)]
+
+
 def test_policy_varies_with_the_seed(mini_pack: Pack) -> None:
     logs = set()
     for seed in range(20):

@@ -128,7 +128,8 @@ def _score(game: Game, step: Step, choice: Choice, rng: random.Random) -> float:
     honoured = [r for r in voiced if r in option.honours or f"{r}.{cur.inputs[r]}" in option.honours]
     record = EventRecord(round=game.state.round, event=cur.event, decider=step.actor, inputs=dict(cur.inputs),
                          honoured=honoured, ignored=[r for r in voiced if r not in honoured],
-                         shared=[r for r, _ in game.shared_knowledge()])
+                         # as the engine records it: every role whose input shares, private text or not
+                         shared=[r for r, given in game.inputs_given() if given.shares])
     ctx = _Ctx(game, record)
     value = 0.0
     parts = [(option.effects, 1.0)]
