@@ -659,6 +659,16 @@ def test_consequences_carry_the_critique_they_illustrate() -> None:
     assert by_cause[("ignored", "energy")] == "sidelined"
 
 
+def test_seen_means_played_not_merely_drawn() -> None:
+    again = event("again", option("first"), option("repeat", when="seen('again')"), once=False, consult=[])
+    pack = make_pack([again], roles=["minister"])
+    game = Game.new(pack, seed=0)
+    assert [c.id for c in game.step().choices] == ["first"]  # drawn, being deliberated, not yet played
+    game.choose("first")
+    assert game.state.round == 2
+    assert [c.id for c in game.step().choices] == ["first", "repeat"]
+
+
 # -- flags ------------------------------------------------------------------------------------------
 def test_flags_open_options(mini_pack: Pack) -> None:
     game = first_event_game(mini_pack, "budget")

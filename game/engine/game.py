@@ -676,7 +676,8 @@ class _Ctx:
         if func == "flag":
             return float(st.flags.get(args[0], 0))
         if func == "seen":
-            return args[0] in st.last_seen
+            # Played, not merely drawn: an event waiting in this round's queue has not been seen yet.
+            return any(r.event == args[0] for r in st.history)
         if func == "chose":
             return any(r.event == args[0] and r.decision == args[1] for r in st.history)
         if func == "honoured_count":
