@@ -859,7 +859,7 @@ def test_policy_is_deterministic_per_seed(mini_pack: Pack, strategy: str | None)
 
 
 def test_computer_decider_judges_conditions_as_the_engine_will() -> None:
-    """shared() counts a sharing input even where the role has no private text, in the engine and the policy."""
+    """shared() counts a sharing input even without private text, in the engine and the policy alike."""
     judged = event(
         "judged",
         option("safe", ai_bias=20),
