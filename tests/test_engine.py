@@ -464,6 +464,20 @@ def test_hidden_downside_is_averted_only_when_shared_and_honoured(
         assert averted[0].critique == "sidelined"
 
 
+@pytest.mark.parametrize(("given", "pending"), [("share", []), ("protest", [("hidden", 2)])])
+def test_a_later_hidden_downside_is_averted_at_once_or_waits_for_its_round(given: str, pending: list) -> None:
+    slow = copy.deepcopy(HIDDEN_EVENT)
+    slow["options"][0]["hidden"][0]["after"] = 1
+    slow["once"] = False  # so round 2 has an event and the game waits there
+    game = Game.new(make_pack([slow]), seed=0)
+    record = play(game, given, "plan")[-1].record
+    assert [(p.kind, p.due) for p in game.state.pending] == pending
+    assert [n.kind for n in record.notes] == ([] if pending else ["averted"])
+    finish_round(game)
+    struck = changes_by(game.state.round_log, "hidden")
+    assert [(c.target, c.delta, c.round) for c in struck] == ([("livability", -6.0, 2)] if pending else [])
+
+
 # -- delayed and conditional effects ------------------------------------------------------------
 def test_delayed_effect_fires_in_the_right_round(mini_pack: Pack) -> None:
     game = first_event_game(mini_pack, "evening")
