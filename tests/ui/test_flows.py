@@ -240,3 +240,16 @@ async def test_command_palette_offers_the_main_actions(make_app):
         await pilot.pause(0.3)
         await advance(pilot, "enter")
         assert screen_name(app) == "HistoryScreen"
+
+
+async def test_language_switch_on_the_hand_over(make_app, trio_pack):
+    players = {"minister": "Ahmed", "resident": "Sanne", "youth_worker": "Noor"}
+    app = make_app(trio_pack, players=players, scenario="test")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert screen_name(app) == "HandOverScreen" and "Geef het toetsenbord" in screen_text(app)
+        app.action_toggle_language()
+        await pilot.pause()
+        assert "Pass the keyboard to the resident — Sanne" in screen_text(app)
+        await advance(pilot, "enter")
+        assert screen_name(app) == "PlayScreen" and app.screen.viewer == "resident"

@@ -46,6 +46,13 @@ class HandOverScreen(GameScreen[str]):
     def on_mount(self) -> None:
         self.query_one("#handover-ready", Button).focus()
 
+    def relabel(self) -> None:
+        async def again() -> None:
+            await self.recompose()
+            self.query_one("#handover-ready", Button).focus()
+
+        self.call_later(again)
+
     @on(Button.Pressed, "#handover-ready")
     def action_ready(self) -> None:
         self.dismiss(self.role)
