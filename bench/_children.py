@@ -13,27 +13,36 @@ from __future__ import annotations
 import sys
 
 
-def _patch_run_headless() -> None:
-    """Make ``App.run`` headless and have it print PAINTED and exit once the first screen is painted."""
+def _patch_run_headless(screen_name: str) -> None:
+    """Make ``App.run`` headless; print PAINTED and exit when a screen called ``screen_name`` is first drawn.
+
+    "Drawn" is the first update of that screen handed to the (headless) driver, so a spinner or a
+    loading thread that keeps the app busy afterwards does not count.
+    """
     import textual.app
 
-    original = textual.app.App.run
+    original_run = textual.app.App.run
+    original_display = textual.app.App._display
+
+    def display(self, screen, renderable) -> None:
+        original_display(self, screen, renderable)
+        if renderable is not None and not self._batch_count and type(screen).__name__ == screen_name:
+            if not getattr(self, "_bench_painted", False):
+                self._bench_painted = True
+                sys.stdout.write("PAINTED\n")
+                sys.stdout.flush()
+                self.call_later(self.exit)
 
     def run(self, *args, **kwargs):
-        async def painted(pilot) -> None:
-            await pilot.pause()  # the first screen has been composed, laid out and painted
-            sys.stdout.write("PAINTED\n")
-            sys.stdout.flush()
-            self.exit()
+        kwargs.update(headless=True, size=(100, 32))
+        return original_run(self, *args, **kwargs)
 
-        kwargs.update(headless=True, auto_pilot=painted, size=(100, 32))
-        return original(self, *args, **kwargs)
-
+    textual.app.App._display = display  # type: ignore[method-assign]
     textual.app.App.run = run  # type: ignore[method-assign]
 
 
 def startup(which: str) -> int:
-    _patch_run_headless()
+    _patch_run_headless("TitleScreen" if which == "game" else "Screen")
     if which == "game":
         import os
         import tempfile
@@ -64,12 +73,41 @@ def ui(which: str, pack_path: str) -> int:
 
     times: list[float] = []
     rounds = 0
+    # Every frame handed to the (headless) driver, with its screen: a key press is done when the frame
+    # that shows its consequence is drawn, not when the app is idle again (spinners keep it busy).
+    import textual.app
+
+    frames: list[tuple[float, str]] = []
+    original_display = textual.app.App._display
+
+    def display(self, screen, renderable) -> None:
+        original_display(self, screen, renderable)
+        if renderable is not None and not self._batch_count:
+            frames.append((time.perf_counter(), type(screen).__name__))
+
+    textual.app.App._display = display  # type: ignore[method-assign]
+
+    def first_frame(after: float, screen: str | None = None) -> float | None:
+        for at, name in frames:
+            if at >= after and (screen is None or name == screen):
+                return at
+        return None
 
     async def game() -> None:
         nonlocal rounds
         from game.data.loader import load_pack_or_raise
+        from game.engine.game import Game
         from game.ui.app import WijkberaadApp
 
+        chosen: list[float] = []
+        original_choose = Game.choose
+
+        def choose(self, choice_id):
+            outcome = original_choose(self, choice_id)
+            chosen.append(time.perf_counter())
+            return outcome
+
+        Game.choose = choose  # type: ignore[method-assign]
         pack = load_pack_or_raise(pack_path)
         scenario = next(iter(pack.scenarios.values()))
         human = scenario.roles[0]
@@ -95,7 +133,10 @@ def ui(which: str, pack_path: str) -> int:
                     while len(app.game.state.choices) == before:
                         await pilot.pause()  # pragma: no cover - the press already waited
                     await pilot.pause()  # the consequence (screen or board) is rendered
-                    times.append(time.perf_counter() - start)
+                    decided = chosen[-1] if chosen else start
+                    drawn = first_frame(decided, "ConsequencesScreen") or first_frame(decided)
+                    if drawn is not None:
+                        times.append(drawn - start)
                 else:
                     await pilot.press("enter")
                     await pilot.pause()
@@ -127,7 +168,9 @@ def ui(which: str, pack_path: str) -> int:
                 while app.count == before:
                     await pilot.pause()  # pragma: no cover
                 await pilot.pause()
-                times.append(time.perf_counter() - start)
+                drawn = first_frame(start)
+                if drawn is not None:
+                    times.append(drawn - start)
 
     asyncio.run(game() if which == "game" else bare())
     # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so it would count the parent's memory.
