@@ -7,6 +7,7 @@ from pathlib import Path
 
 from game.i18n import default_language
 
+from .classroom import add_classroom_options, apply_code, install_timer
 from .common import add_lang_option, add_pack_option, existing_dir, fail
 
 
@@ -40,6 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="colour theme (contrast: high contrast)",
     )
     add_pack_option(parser)
+    add_classroom_options(parser)
     parser.add_argument(
         "--dev",
         action="store_true",
@@ -91,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
     # error lines; that needs the content now, otherwise the app loads it in the background.
     pack = None
     variant = None
-    if args.scenario or args.short or players:
+    if args.scenario or args.short or players or args.code:
         from game.data.loader import ContentError, load_game_content
 
         try:
@@ -100,6 +102,9 @@ def run(args: argparse.Namespace) -> int:
             for problem in err.problems:
                 print(problem)
             return fail("the content has errors; fix them and try again ('wijkberaad validate' lists them)")
+        code_problem = apply_code(args, pack, lang)
+        if code_problem:
+            return fail(code_problem)
         scenario_id = args.scenario or next(iter(pack.scenarios))
         if scenario_id not in pack.scenarios:
             return fail(f"no scenario '{scenario_id}'; choose from {', '.join(pack.scenarios)}")
@@ -108,6 +113,7 @@ def run(args: argparse.Namespace) -> int:
             if not scenario.variants:
                 return fail(f"scenario '{scenario_id}' has no short variant")
             variant = scenario.variants[0].id
+        variant = getattr(args, "code_variant", None) or variant
         players = players or {scenario.roles[0]: "Speler" if lang == "nl" else "Player"}
         unknown = [r for r in players if r not in scenario.roles]
         if unknown:
@@ -139,5 +145,6 @@ def run(args: argparse.Namespace) -> int:
         theme_name=args.theme,
         **dev,
     )
+    install_timer(app, args)
     app.run()
     return 0

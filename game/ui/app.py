@@ -59,6 +59,7 @@ class WijkberaadApp(App[None]):
         Binding("f1", "help", "Help", id="help"),
         Binding("ctrl+s", "save", "Save", id="save"),
         Binding("ctrl+o", "load", "Load", id="load", show=False),
+        Binding("f5", "facilitator", "Projector", id="facilitator", show=False),
         Binding("ctrl+q", "quit", "Quit", id="quit", show=False, priority=True),
         Binding("ctrl+p", "command_palette", "Commands", id="palette", show=False, priority=True),
     ]
@@ -312,6 +313,13 @@ class WijkberaadApp(App[None]):
                 self.load_slot(slot)
 
         self.push_screen(LoadScreen(), chosen)
+
+    def action_facilitator(self) -> None:
+        """The classroom kit's large-type view of the game for a projector."""
+        from .screens.facilitator import FacilitatorScreen
+
+        if self.game is not None and not isinstance(self.screen, FacilitatorScreen):
+            self.push_screen(FacilitatorScreen())
 
     def action_history(self) -> None:
         from .screens.history import HistoryScreen

@@ -41,6 +41,8 @@ UI: dict[str, dict[str, str]] = {
     "key.briefing": {"nl": "Rol", "en": "Role"},
     "key.title": {"nl": "Titel", "en": "Title"},
     "key.palette": {"nl": "Opdrachten", "en": "Commands"},
+    "key.report": {"nl": "Verslag", "en": "Report"},
+    "key.facilitator": {"nl": "Beamer", "en": "Projector"},
     # -- command palette -----------------------------------------------------------------------------
     "cmd.search": {"nl": "Zoek een opdracht…", "en": "Search for a command…"},
     "cmd.new": {"nl": "Nieuw spel", "en": "New game"},

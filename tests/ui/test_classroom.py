@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from textual.widgets import Footer
+import pytest
 
+from game.cli import main
 from game.data.session import code_for, game_code
 from game.data.timer import RoundTimer
 from game.ui import classroom
@@ -107,11 +108,11 @@ async def test_a_typed_code_sets_scenario_length_and_seed(make_app, mini_pack):
 async def test_timer_bar_counts_down_signals_and_never_chooses(make_app):
     app = make_app(players={"minister": "Ahmed"}, scenario="test")
     clock = FakeClock()
+    app.round_timer = RoundTimer(60, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await to_play(app, pilot)
-        app.round_timer = RoundTimer(60, clock)
-        bar = RoundTimerBar()
-        await app.screen.mount(bar, before=app.screen.query_one(Footer))
+        bar = app.screen.query_one(RoundTimerBar)
+        bar.tick()
         await pilot.pause()
         assert deliberation_key(app.game) is not None
         assert "1:00" in screen_text(app)
@@ -176,3 +177,81 @@ async def test_report_export_from_the_debrief(make_app, tmp_path):
         classroom.export_and_tell(app)
         await pilot.pause()
         assert any("reports" in n.message for n in app._notifications)
+
+
+# -- the hooks in the app and the play command -------------------------------------------------------------
+async def test_setup_screen_has_the_classroom_rows(make_app, mini_pack):
+    app = make_app(lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # New game
+        await pilot.pause(0.4)
+        assert name(app) == "SetupScreen"
+        line = app.screen.query_one(SessionCodeLine)
+        assert str(line.query_one("#code-show").render()) == code_for(mini_pack, "test", None, 7)
+
+
+async def test_keys_for_timer_projector_and_report(make_app, tmp_path):
+    app = make_app(players={"minister": "Ahmed"}, scenario="test", variant="short", lang="en")
+    classroom.set_timer(app, 3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_play(app, pilot)
+        bar = app.screen.query_one(RoundTimerBar)
+        assert bar.display and "Deliberation 3:00" in screen_text(app)
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.round_timer.paused and "paused" in screen_text(app)
+        await pilot.press("t")
+        assert not app.round_timer.paused
+        await pilot.press("f5")
+        await pilot.pause()
+        assert name(app) == "FacilitatorScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert name(app) == "PlayScreen"
+        app.game.play_computer(until_human=False)
+        app.screen.next_turn()
+        await pilot.pause()
+        assert name(app) == "EndingScreen"
+        await pilot.press("r")
+        await pilot.pause()
+        written = sorted((tmp_path / "reports").iterdir())
+        assert [p.suffix for p in written] == [".csv", ".html", ".md"]
+
+
+async def test_no_timer_no_bar(make_app):
+    app = make_app(players={"minister": "Ahmed"}, scenario="test")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_play(app, pilot)
+        assert not app.screen.query_one(RoundTimerBar).display
+        await pilot.press("t")  # nothing to pause, nothing happens
+        assert classroom.timer_of(app) is None
+
+
+@pytest.fixture
+def launched(monkeypatch, mini_pack):
+    """The play command up to the point the app would run: the app it built."""
+    import game.data.loader as loader
+    from game.ui.app import WijkberaadApp
+
+    monkeypatch.setattr(loader, "load_game_content", lambda extra=(), **kw: mini_pack)
+    seen: dict = {}
+    monkeypatch.setattr(WijkberaadApp, "run", lambda self, *a, **k: seen.setdefault("app", self))
+    return seen
+
+
+def test_play_with_a_code_and_a_timer(launched, mini_pack):
+    code = code_for(mini_pack, "test", "short", 31337)
+    assert main(["play", "--code", code.lower(), "--timer", "2,5"]) == 0
+    app = launched["app"]
+    assert app.seed == 31337
+    assert app._autostart[:2] == ("test", "short")
+    assert classroom.timer_of(app).seconds == 150
+
+
+def test_play_with_a_mistyped_code(launched, mini_pack, capsys):
+    code = code_for(mini_pack, "test", None, 5)
+    typo = code[:-1] + ("0" if code[-1] != "0" else "1")
+    assert main(["play", "--code", typo, "--lang", "en"]) == 2
+    assert "mistyped" in capsys.readouterr().err
+    assert "app" not in launched

@@ -21,12 +21,19 @@ class EndingScreen(GameScreen[None]):
         Binding("h", "app.history", "History", id="history"),
         Binding("n", "app.new", "New game", id="new"),
         Binding("escape", "app.title", "Title screen", id="title"),
+        Binding("r", "report", "Report", id="report"),
     ]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="page", id="end-scroll"):
             yield Static(id="end-body")
         yield Footer()
+
+    def action_report(self) -> None:
+        """Write the debrief report (HTML, Markdown, CSV) to reports/ beside the saves."""
+        from ..classroom import export_and_tell
+
+        export_and_tell(self.app)
 
     def on_mount(self) -> None:
         self.render_body()

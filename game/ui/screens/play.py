@@ -21,6 +21,7 @@ from .. import view
 from ..widgets.board import DeliberationBoard
 from ..widgets.choices import ChoiceList
 from ..widgets.meters import MeterPanel
+from ..widgets.timer import RoundTimerBar
 from .base import GameScreen
 
 
@@ -33,6 +34,7 @@ class PlayScreen(GameScreen[None]):
         Binding("h", "app.history", "History", id="history"),
         Binding("r", "briefing", "Role", id="briefing"),
         Binding("escape", "app.title", "Title screen", id="title", show=False),
+        Binding("t", "timer", "Pause timer", show=False),
     ]
 
     def __init__(self, intro: bool = False) -> None:
@@ -59,6 +61,7 @@ class PlayScreen(GameScreen[None]):
             with Vertical(id="play-side"):
                 yield Static(id="choices-head")
                 yield ChoiceList(id="play-choices")
+        yield RoundTimerBar(id="play-timer")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -137,6 +140,10 @@ class PlayScreen(GameScreen[None]):
 
         if self.viewer is not None:
             self.app.push_screen(BriefingScreen(self.viewer))
+
+    def action_timer(self) -> None:
+        """Pause or resume the round timer (the classroom kit's; nothing happens without one)."""
+        self.query_one(RoundTimerBar).toggle()
 
     def action_pick(self, number: int) -> None:
         step = self.game.step()

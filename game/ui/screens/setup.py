@@ -12,6 +12,7 @@ from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from game.i18n import text
 
+from ..widgets.session_code import SessionCodeLine
 from .base import GameScreen
 
 
@@ -49,6 +50,7 @@ class SetupScreen(GameScreen[None]):
             with Horizontal(classes="setup-row"):
                 yield Label(self.tr("setup.seed"), classes="setup-label")
                 yield self._input(str(self.seed), id="setup-seed", placeholder="12345")
+            yield SessionCodeLine(id="setup-classroom")
             yield Static(id="setup-error", classes="error")
             with Horizontal(id="setup-buttons"):
                 yield Button(self.tr("setup.start"), variant="primary", compact=True, id="setup-start")

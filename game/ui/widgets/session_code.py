@@ -46,10 +46,20 @@ class SessionCodeLine(Vertical):
             field = Input(minutes, placeholder=ct("timer.off", lang), compact=True, id="timer-minutes")
             field.cursor_blink = getattr(self.app, "blink", True)
             yield field
-        yield Static(id="code-message")
+        message = Static(id="code-message")
+        message.display = False
+        yield message
+
+    def say(self, message: str | Text) -> None:
+        """Show a line under the rows (a code taken, or what is wrong); an empty message hides it."""
+        shown = self.query_one("#code-message", Static)
+        shown.update(message)
+        shown.display = bool(str(message))
 
     def on_mount(self) -> None:
         self.refresh_code()
+        # The setup's fields settle after their own mount; look again once they have, then keep following.
+        self.call_after_refresh(self.refresh_code)
         self.set_interval(0.3, self.refresh_code)
 
     def _field(self, selector: str) -> Any:
@@ -86,11 +96,10 @@ class SessionCodeLine(Vertical):
         """Fill in the scenario, length and seed of a typed code (Enter here does not start the game)."""
         event.stop()
         lang = self.app.lang
-        message = self.query_one("#code-message", Static)
         try:
             session = decode(event.value, self.app.pack)
         except SessionCodeError as err:
-            message.update(Text(err.message(lang), style="bold red"))
+            self.say(Text(err.message(lang), style="bold red"))
             return
         scenario, seed = self._field("#setup-scenario"), self._field("#setup-seed")
         if scenario is not None and scenario.value != session.scenario:
@@ -106,18 +115,17 @@ class SessionCodeLine(Vertical):
 
         # Changing the scenario rebuilds the length choices first; set the length after that.
         self.set_timer(0.05, rest)
-        message.update(ct("code.taken", lang, code=event.value.strip().upper()))
+        self.say(ct("code.taken", lang, code=event.value.strip().upper()))
 
     @on(Input.Changed, "#timer-minutes")
     def minutes_changed(self, event: Input.Changed) -> None:
-        message = self.query_one("#code-message", Static)
         try:
             minutes = parse_minutes(event.value)
         except ValueError:
-            message.update(Text(ct("timer.bad", self.app.lang), style="bold red"))
+            self.say(Text(ct("timer.bad", self.app.lang), style="bold red"))
             return
         set_timer(self.app, minutes)
-        message.update("")
+        self.say("")
 
     @on(Input.Submitted, "#timer-minutes")
     def minutes_submitted(self, event: Input.Submitted) -> None:

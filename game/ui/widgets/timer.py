@@ -54,6 +54,7 @@ class RoundTimerBar(Static):
         if timer is None:
             self.display = False
             return
+        self.display = True
         key = deliberation_key(getattr(self.app, "game", None))
         if key != self._key:
             self._key = key
