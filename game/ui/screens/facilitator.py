@@ -42,12 +42,12 @@ class FacilitatorScreen(GameScreen[None]):
     DEFAULT_CSS = """
     FacilitatorScreen { layout: vertical; }
     #fac-head { height: 1; padding: 0 1; text-style: bold reverse; }
-    #fac-top { height: auto; max-height: 12; margin: 1 1 0 1; }
+    #fac-top { height: auto; max-height: 10; margin: 1 1 0 1; }
     #fac-event { width: 1fr; height: auto; padding: 0 1; border: heavy $primary; }
     #fac-timer { width: 24; height: auto; margin-left: 2; display: none; }
     #fac-timer.-on { display: block; }
     #fac-timer-label { text-style: bold; }
-    #fac-meters { grid-size: 4; grid-gutter: 1 2; height: 1fr; margin: 1 1 0 1; }
+    #fac-meters { grid-size: 4; grid-rows: 5; grid-gutter: 0 2; height: 1fr; margin: 1 1 0 1; }
     .fac-meter { height: auto; }
     .fac-name { text-style: bold; }
     .fac-meter Digits { width: auto; }
@@ -100,8 +100,9 @@ class FacilitatorScreen(GameScreen[None]):
         )
         head.update(
             Text(
-                f"Wijkberaad · {text(game.scenario.title, lang)} · {round_text} · "
-                f"{ct('code.label', lang)} {game_code(game)}",
+                # The code first: the one thing other groups need to read off the wall.
+                f"{ct('code.label', lang)} {game_code(game)} · {round_text} · "
+                f"{text(game.scenario.title, lang)}",
                 no_wrap=True,
                 overflow="ellipsis",
             )
