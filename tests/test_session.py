@@ -118,9 +118,11 @@ def test_unknown_variant_is_refused(mini_pack):
     assert err.value.key == "code.no_variant"
 
 
-def test_negative_seed_has_no_code():
+def test_negative_seed_has_no_code(mini_pack):
     with pytest.raises(ValueError):
         encode("mini", "test", None, -1)
+    game = Game.new(mini_pack, seed=-5)
+    assert game_code(game) == "—"  # the report and the projector view show a dash, not a crash
 
 
 # -- the play command's --code and --timer ------------------------------------------------------------

@@ -18,6 +18,7 @@ from game.engine import EventRecord, Game
 from .report import EventLine, Report, build_report
 from .report_formats import STYLE, num
 from .report_strings import r
+from .session import NO_CODE
 
 #: The comparison is one wide table: landscape pages, smaller type.
 WIDE = """
@@ -105,7 +106,10 @@ def build_comparison(
                 meters.append((m.id, m.name))
     by_code: dict[str, list[int]] = {}
     for n, g in enumerate(groups):
-        by_code.setdefault(g.code, []).append(n)
+        # Same scenario, length and seed is the same game; the code names it (a seed without a code, too).
+        rep = g.report
+        label = g.code if g.code != NO_CODE else f"{rep.scenario_id}/{rep.variant_id or '-'}/seed {rep.seed}"
+        by_code.setdefault(label, []).append(n)
     splits: dict[str, list[Split]] = {}
     for code, members in by_code.items():
         if len(members) < 2:

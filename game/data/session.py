@@ -143,10 +143,17 @@ def code_for(pack: Pack, scenario: str, variant: str | None, seed: int) -> str:
     return encode(pack.id, scenario, variant, seed)
 
 
+#: What shows instead of a code for a game no code can stand for (a negative seed given on the command line).
+NO_CODE = "—"
+
+
 def game_code(game: object) -> str:
-    """The session code of a :class:`~game.engine.Game`."""
+    """The session code of a :class:`~game.engine.Game` (:data:`NO_CODE` when its seed has none)."""
     st = game.state  # type: ignore[attr-defined]
-    return encode(game.pack.id, st.scenario, st.variant, st.seed)  # type: ignore[attr-defined]
+    try:
+        return encode(game.pack.id, st.scenario, st.variant, st.seed)  # type: ignore[attr-defined]
+    except ValueError:
+        return NO_CODE
 
 
 def normalise(text: str) -> str:
