@@ -92,3 +92,16 @@ async def test_key_mashing_from_the_title_never_crashes(make_app):
 async def test_key_mashing_long(make_app, seed):
     size = SIZES[seed % len(SIZES)]
     assert await _mash(make_app, seed=100 + seed, steps=600, size=size, in_game=seed % 2 == 0) == 600
+
+
+async def test_the_command_palette_twice_with_a_screen_between(make_app):
+    """Found by key mashing: ctrl+p with a palette open under the too-small screen opened a second one."""
+    app = make_app(players={"minister": "Ahmed"}, scenario="test")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.resize_terminal(45, 15)
+        await pilot.press("ctrl+p")
+        await pilot.resize_terminal(80, 24)
+        await pilot.press("escape")
+        assert app.return_code in (None, 0)

@@ -353,7 +353,8 @@ class WijkberaadApp(App[None]):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        # is_open only looks at the top screen; an open palette can sit under another (too small, help).
+        if self.use_command_palette and not any(isinstance(s, CommandPalette) for s in self.screen_stack):
             self.push_screen(CommandPalette(id="--command-palette", placeholder=tr("cmd.search", self.lang)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
