@@ -149,6 +149,11 @@ class FacilitatorScreen(GameScreen[None]):
         box.set_class(timer is not None, "-on")
         if timer is None:
             return
+        # While this view is on top the play screen's bar may not tick: give the signals here too.
+        for signal in timer.poll():
+            self.app.notify(ct(f"timer.{signal}", lang), severity="warning", timeout=8)
+            if signal == "expired":
+                self.app.bell()
         label = ct("timer.bar", lang)
         if timer.paused:
             label += f" ({ct('timer.paused', lang)})"
