@@ -255,3 +255,25 @@ def test_play_with_a_mistyped_code(launched, mini_pack, capsys):
     assert main(["play", "--code", typo, "--lang", "en"]) == 2
     assert "mistyped" in capsys.readouterr().err
     assert "app" not in launched
+
+
+async def test_projector_view_shows_the_timer_and_its_signal(make_app):
+    app = make_app(players={"minister": "Ahmed"}, scenario="test", lang="en")
+    clock = FakeClock()
+    app.round_timer = RoundTimer(60, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await to_play(app, pilot)
+        app.screen.query_one(RoundTimerBar).tick()
+        choices = list(app.game.state.choices)
+        await pilot.press("f5")
+        await pilot.pause()
+        screen = app.screen
+        assert name(app) == "FacilitatorScreen" and "Deliberation" in screen_text(app)
+        clock.now += 61
+        screen.render_view()
+        await pilot.pause()
+        assert "over time" in screen_text(app)
+        assert any("Time is up" in n.message for n in app._notifications)
+        await pilot.press("space")  # pause from the projector view
+        assert app.round_timer.paused
+        assert app.game.state.choices == choices
