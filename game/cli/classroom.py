@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from game.engine import Pack
+if TYPE_CHECKING:  # only an annotation: importing the engine here delayed the title screen (bench/)
+    from game.engine import Pack
 
 
 def minutes(text: str) -> float:
