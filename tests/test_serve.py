@@ -65,7 +65,7 @@ async def read_until(ws, words: list[str], timeout: float) -> str:
     return seen
 
 
-def test_websocket_session_starts_a_game(server):
+async def test_websocket_session_starts_a_game(server):
     url, _ = server
 
     async def play() -> None:
@@ -79,7 +79,8 @@ def test_websocket_session_starts_a_game(server):
                 await ws.send_str(json.dumps(["stdin", "\r"]))
                 await read_until(ws, ["Scenario", "Seed"], timeout=10)
 
-    asyncio.run(play())
+    # One bound on the whole exchange, so a game process that dies fails the test instead of hanging it.
+    await asyncio.wait_for(play(), timeout=40)
 
 
 def test_tab_sessions_get_their_own_autosave(monkeypatch):

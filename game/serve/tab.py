@@ -11,6 +11,7 @@ import argparse
 import os
 import sys
 import uuid
+from pathlib import Path
 
 TAB_ENV = "WIJKBERAAD_TAB"
 
@@ -23,6 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     base = app_module.WijkberaadApp
 
     class TabApp(base):  # type: ignore[misc, valid-type]
+        # Textual reads a relative CSS_PATH beside the subclass's module; keep the app's own stylesheet.
+        CSS_PATH = str(Path(sys.modules[base.__module__].__file__ or "").parent / str(base.CSS_PATH))
+
         def start_play(self, game, *, new_session, intro=False):  # noqa: ANN001, ANN202
             fresh = new_session or self.session is None
             super().start_play(game, new_session=new_session, intro=intro)
