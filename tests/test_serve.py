@@ -6,10 +6,8 @@ import asyncio
 import json
 import re
 import urllib.request
-from pathlib import Path
 
 import pytest
-
 from test_serve_support import plain, running_server
 
 aiohttp = pytest.importorskip("aiohttp")
@@ -74,7 +72,8 @@ async def test_websocket_session_starts_a_game(server):
                 # What the page sends once the socket opens: the terminal's size, then focus.
                 await ws.send_str(json.dumps(["resize", {"width": 100, "height": 32}]))
                 await ws.send_str(json.dumps(["focus"]))
-                await read_until(ws, ["New game", "Load game", "Content:"], timeout=20)
+                title = await read_until(ws, ["New game", "Load game", "Content:"], timeout=20)
+                assert "Seed" not in title
                 # Enter on "New game" opens the setup screen.
                 await ws.send_str(json.dumps(["stdin", "\r"]))
                 await read_until(ws, ["Scenario", "Seed"], timeout=10)
@@ -83,10 +82,19 @@ async def test_websocket_session_starts_a_game(server):
     await asyncio.wait_for(play(), timeout=40)
 
 
-def test_tab_sessions_get_their_own_autosave(monkeypatch):
-    """Two tabs starting the same seeded game in the same second still write different slots."""
-    from game.serve import tab
+def test_each_tab_runs_the_tab_module_with_the_servers_options(tmp_path):
+    """Every tab's game is ``game.serve.tab`` with the server's language, packs and saves folder."""
+    import argparse
+    import shlex
 
-    assert tab.TAB_ENV == "WIJKBERAAD_TAB"
-    source = Path(tab.__file__).read_text()
-    assert "self.session = f\"{self.session}-{tab}\"" in source
+    from game.cli import serve
+
+    parser = argparse.ArgumentParser()
+    serve.add_arguments(parser)
+    saves = tmp_path / "my saves"
+    args = parser.parse_args(["--pack", str(tmp_path), "--saves-dir", str(saves)])
+    command = shlex.split(serve.tab_command(args, "en"))
+    assert command[1:5] == ["-m", "game.serve.tab", "--lang", "en"]
+    assert command[command.index("--saves-dir") + 1] == str(saves.resolve())
+    assert command[command.index("--pack") + 1] == str(tmp_path.resolve())
+    assert args.host == "127.0.0.1"  # loopback unless a host is given

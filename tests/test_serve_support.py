@@ -9,9 +9,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 ANSI = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[@-Z\\-_]")
@@ -35,7 +35,18 @@ def running_server(saves: Path, lang: str = "en", timeout: float = 15.0) -> Iter
     port = free_port()
     env = dict(os.environ, WIJKBERAAD_SAVES=str(saves))
     proc = subprocess.Popen(
-        [sys.executable, "-m", "game", "serve", "--port", str(port), "--lang", lang, "--saves-dir", str(saves)],
+        [
+            sys.executable,
+            "-m",
+            "game",
+            "serve",
+            "--port",
+            str(port),
+            "--lang",
+            lang,
+            "--saves-dir",
+            str(saves),
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
