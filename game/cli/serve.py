@@ -23,6 +23,8 @@ PAGE_TEXT = {
         "restart": "Opnieuw beginnen",
         "serving": "Wijkberaad draait op {url}  (stoppen: Ctrl+C)",
         "loopback": "Alleen deze computer kan het openen; gebruik --host om het aan een klas te tonen.",
+        "wildcard": "Let op: geef ook --public-url met het adres van deze computer, anders vinden browsers "
+        "het spel niet.",
     },
     "en": {
         "loading": "Starting the game…",
@@ -31,6 +33,8 @@ PAGE_TEXT = {
         "restart": "Start again",
         "serving": "Wijkberaad is being served on {url}  (stop: Ctrl+C)",
         "loopback": "Only this computer can open it; use --host to show it to a class.",
+        "wildcard": "Note: also give --public-url with this computer's address, or browsers cannot reach "
+        "the game.",
     },
 }
 
@@ -82,6 +86,8 @@ def make_server(args: argparse.Namespace, lang: str) -> Any:
             print(text["serving"].format(url=self.public_url), flush=True)
             if self.host in ("127.0.0.1", "localhost", "::1"):
                 print(text["loopback"], flush=True)
+            elif self.host in ("0.0.0.0", "::") and not args.public_url:
+                print(text["wildcard"], flush=True)
 
     host = args.host
     url_host = f"[{host}]" if ":" in host else host
