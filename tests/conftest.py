@@ -11,7 +11,9 @@ MINI_PACK = TESTS / "packs" / "mini"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--slow", action="store_true", default=False, help="also run long fuzz/fault/balance runs")
+    parser.addoption(
+        "--slow", action="store_true", default=False, help="also run long fuzz/fault/balance runs"
+    )
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -88,7 +88,11 @@ def table(seeds: int, variant: str | None) -> str:
     lines = [
         f"### {name}, {seeds} seeds per strategy",
         "",
-        "| strategy | " + " | ".join(endings) + " | " + " | ".join(f"mean {m}" for m in meters) + " | mean rounds |",
+        "| strategy | "
+        + " | ".join(endings)
+        + " | "
+        + " | ".join(f"mean {m}" for m in meters)
+        + " | mean rounds |",
         "|---" * (len(endings) + len(meters) + 2) + "|",
     ]
     for strategy, fig in figures.items():

@@ -10,7 +10,15 @@ from game.data.loader import load_pack
 from game.data.paths import base_pack_dir
 from game.engine import Game
 
-CRITIQUES = {"sidelined", "silos", "top_down", "past_damage", "youth_investment", "lived_experience", "trust_given"}
+CRITIQUES = {
+    "sidelined",
+    "silos",
+    "top_down",
+    "past_damage",
+    "youth_investment",
+    "lived_experience",
+    "trust_given",
+}
 CITATION = 'Kleinhans, "Aanpak kwetsbare wijken gebaat bij meer inbreng bewoners", 29 August 2022'
 
 
@@ -102,7 +110,9 @@ def test_consequence_mechanics_are_used(pack):
     assert len(hidden) >= 8, "hidden downsides"
     for event, part in hidden:
         # A hidden downside is only fair when the role that could reveal it has the knowledge.
-        assert part.unless_shared_by in event.private, f"{event.id}: no private knowledge for the hidden downside"
+        assert part.unless_shared_by in event.private, (
+            f"{event.id}: no private knowledge for the hidden downside"
+        )
 
 
 def test_top_down_options_give_quick_visible_results(pack):
@@ -136,7 +146,14 @@ def test_elections_every_four_years(pack):
 def test_endings(scenario):
     ids = [e.id for e in scenario.endings]
     assert len(ids) >= 5
-    for needed in ("unrest", "oil_tanker", "stones_no_trust", "empty_hall", "partial", "with_the_neighbourhood"):
+    for needed in (
+        "unrest",
+        "oil_tanker",
+        "stones_no_trust",
+        "empty_hall",
+        "partial",
+        "with_the_neighbourhood",
+    ):
         assert needed in ids
     assert next(e for e in scenario.endings if e.id == "unrest").early
     assert scenario.endings[-1].when is None

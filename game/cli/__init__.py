@@ -27,7 +27,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 def _available() -> dict[str, tuple[str, str]]:
     return {
-        name: spec for name, spec in COMMANDS.items() if importlib.util.find_spec(f"game.cli.{spec[0]}") is not None
+        name: spec
+        for name, spec in COMMANDS.items()
+        if importlib.util.find_spec(f"game.cli.{spec[0]}") is not None
     }
 
 

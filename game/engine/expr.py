@@ -57,10 +57,18 @@ FUNCTIONS: dict[str, Function] = {
         ("str", "str"), "bool", ("event", "option"), doc="true when this option was decided for that event"
     ),
     "honoured": Function(("str",), "bool", ("role",), doc="in consequences: that role's input was honoured"),
-    "ignored": Function(("str",), "bool", ("role",), doc="in consequences: that role gave input and it was ignored"),
-    "shared": Function(("str",), "bool", ("role",), doc="in consequences: that role shared private knowledge"),
-    "honoured_count": Function(("str",), "num", ("role",), doc="how often that role's input was honoured so far"),
-    "ignored_count": Function(("str",), "num", ("role",), doc="how often that role's input was ignored so far"),
+    "ignored": Function(
+        ("str",), "bool", ("role",), doc="in consequences: that role gave input and it was ignored"
+    ),
+    "shared": Function(
+        ("str",), "bool", ("role",), doc="in consequences: that role shared private knowledge"
+    ),
+    "honoured_count": Function(
+        ("str",), "num", ("role",), doc="how often that role's input was honoured so far"
+    ),
+    "ignored_count": Function(
+        ("str",), "num", ("role",), doc="how often that role's input was ignored so far"
+    ),
     "min": Function(("num",), "num", variadic=True, doc="the smallest of its arguments"),
     "max": Function(("num",), "num", variadic=True, doc="the largest of its arguments"),
     "abs": Function(("num",), "num", doc="the absolute value"),
@@ -254,7 +262,9 @@ class _Compiler:
         for op, comp in zip(node.ops, node.comparators, strict=True):
             if isinstance(op, ast.In | ast.NotIn):
                 if not isinstance(comp, ast.List | ast.Tuple | ast.Set):
-                    raise self.fail("'in' needs a list of constants, like input.resident in [\"share\", \"propose\"]")
+                    raise self.fail(
+                        '\'in\' needs a list of constants, like input.resident in ["share", "propose"]'
+                    )
                 if len(node.ops) > 1:
                     # Chained 'in' (a < b in [..]) reads ambiguously; say it with 'and'.
                     raise self.fail("'in' cannot be chained with other comparisons; join them with 'and'")
@@ -309,7 +319,7 @@ class _Compiler:
 
     def _Call(self, node: ast.Call, depth: int) -> tuple[Type, Callable[[Context], Any]]:
         if not isinstance(node.func, ast.Name):
-            raise self.fail("only plain function calls are allowed, like has(\"flag\")")
+            raise self.fail('only plain function calls are allowed, like has("flag")')
         name = node.func.id
         spec = FUNCTIONS.get(name)
         if spec is None:

@@ -190,9 +190,13 @@ class Game:
         waiting = self.waiting_for()
         if waiting is not None:
             inputs = self.pack.inputs_for(waiting, event)
-            return Step("input", st.round, event, waiting, tuple(self._input_choice(waiting, i) for i in inputs))
+            return Step(
+                "input", st.round, event, waiting, tuple(self._input_choice(waiting, i) for i in inputs)
+            )
         if event.decider is None:
-            return Step("news", st.round, event, None, (Choice(CONTINUE, {"nl": "Verder", "en": "Continue"}),))
+            return Step(
+                "news", st.round, event, None, (Choice(CONTINUE, {"nl": "Verder", "en": "Continue"}),)
+            )
         choices = tuple(self._option_choice(event, o) for o in self._offered(event))
         if not any(c.available for c in choices):
             # Nothing is affordable: the cheapest offered options stay open, so the game never stalls.
@@ -307,7 +311,9 @@ class Game:
         st = self.state
         cur = st.current
         assert cur is not None
-        record = EventRecord(round=st.round, event=event.id, decider=event.decider, consulted=list(cur.consult))
+        record = EventRecord(
+            round=st.round, event=event.id, decider=event.decider, consulted=list(cur.consult)
+        )
         record.inputs = dict(cur.inputs)
         record.decision = option.id
         record.outcome = option.outcome
@@ -332,15 +338,42 @@ class Game:
         for part in holding:
             self._apply(part, "conditional", ctx, record.changes, src)
         for n, part in enumerate(option.later):
-            st.pending.append(Pending(due=st.round + part.after, event=event.id, option=option.id, kind="later", index=n, round=st.round))
+            st.pending.append(
+                Pending(
+                    due=st.round + part.after,
+                    event=event.id,
+                    option=option.id,
+                    kind="later",
+                    index=n,
+                    round=st.round,
+                )
+            )
         for n, part in enumerate(option.hidden):
             role = part.unless_shared_by
             if role in record.shared and role in record.honoured:
-                record.notes.append(Note(kind="averted", round=st.round, role=role, text=part.text, critique=part.critique, **src))
+                record.notes.append(
+                    Note(
+                        kind="averted",
+                        round=st.round,
+                        role=role,
+                        text=part.text,
+                        critique=part.critique,
+                        **src,
+                    )
+                )
             elif part.after == 0:
                 self._apply(part, "hidden", ctx, record.changes, src)
             else:
-                st.pending.append(Pending(due=st.round + part.after, event=event.id, option=option.id, kind="hidden", index=n, round=st.round))
+                st.pending.append(
+                    Pending(
+                        due=st.round + part.after,
+                        event=event.id,
+                        option=option.id,
+                        kind="hidden",
+                        index=n,
+                        round=st.round,
+                    )
+                )
         for follow in option.follow_ups:
             st.scheduled.append(Scheduled(event=follow.event, round=st.round + follow.after))
             record.notes.append(Note(kind="follow_up", round=st.round, detail=follow.event, **src))
@@ -374,7 +407,15 @@ class Game:
         self, rule: RuleEffects, cause: Cause, role: str, ctx: _Ctx, changes: list[Change], src: dict
     ) -> None:
         for target, amount in rule.change.items():
-            self._move(target, self.pack.expr(amount, "num")(ctx), cause, changes, src, role=role, critique=rule.critique)
+            self._move(
+                target,
+                self.pack.expr(amount, "num")(ctx),
+                cause,
+                changes,
+                src,
+                role=role,
+                critique=rule.critique,
+            )
         res = self.pack.roles[role].resource
         if rule.resource and res is not None and res.id in self.state.resources:
             self._move(res.id, rule.resource, cause, changes, src, role=role, critique=rule.critique)
@@ -392,10 +433,20 @@ class Game:
         """Apply effects; a text without numbers becomes a note (in ``notes``, else the event's record)."""
         critique = effects.critique or default_critique
         for target, amount in effects.change.items():
-            self._move(target, self.pack.expr(amount, "num")(ctx), cause, changes, src, text=effects.text, critique=critique)
+            self._move(
+                target,
+                self.pack.expr(amount, "num")(ctx),
+                cause,
+                changes,
+                src,
+                text=effects.text,
+                critique=critique,
+            )
         for target, amount in effects.set.items():
             value = self.pack.expr(amount, "num")(ctx)
-            self._move(target, value - self._get(target), cause, changes, src, text=effects.text, critique=critique)
+            self._move(
+                target, value - self._get(target), cause, changes, src, text=effects.text, critique=critique
+            )
         for flag, n in effects.flags.items():
             count = max(0, self.state.flags.get(flag, 0) + n)
             if count:
@@ -409,11 +460,20 @@ class Game:
             elif ctx.record is not None:
                 ctx.record.notes.append(note)
 
-    def _apply_cost(self, role: str, cost: float, event: str, option: str | None, changes: list[Change] | None = None) -> None:
+    def _apply_cost(
+        self, role: str, cost: float, event: str, option: str | None, changes: list[Change] | None = None
+    ) -> None:
         res = self.pack.roles[role].resource
         if res is None:
             return
-        self._move(res.id, -cost, "cost", changes if changes is not None else [], {"event": event, "option": option}, role=role)
+        self._move(
+            res.id,
+            -cost,
+            "cost",
+            changes if changes is not None else [],
+            {"event": event, "option": option},
+            role=role,
+        )
 
     def _get(self, target: str) -> float:
         if target in self.state.meters:
@@ -455,8 +515,17 @@ class Game:
         store[target] = new
         if new != old or delta:
             changes.append(
-                Change(target=target, delta=round(new - old, 4), cause=cause, round=self.state.round, role=role,
-                       text=text, critique=critique, event=src.get("event"), option=src.get("option"))
+                Change(
+                    target=target,
+                    delta=round(new - old, 4),
+                    cause=cause,
+                    round=self.state.round,
+                    role=role,
+                    text=text,
+                    critique=critique,
+                    event=src.get("event"),
+                    option=src.get("option"),
+                )
             )
 
     # -- rounds ---------------------------------------------------------------------------------
@@ -576,7 +645,14 @@ class Game:
         for role_id in self.scenario.roles:
             res = self.pack.roles[role_id].resource
             if res is not None:
-                self._move(res.id, self.pack.expr(res.refresh, "num")(ctx), "refresh", record.changes, {}, role=role_id)
+                self._move(
+                    res.id,
+                    self.pack.expr(res.refresh, "num")(ctx),
+                    "refresh",
+                    record.changes,
+                    {},
+                    role=role_id,
+                )
         record.meters = dict(st.meters)
         record.resources = dict(st.resources)
         st.round_log.append(record)
@@ -624,15 +700,32 @@ class Game:
     def _input_choice(self, role: str, option: InputOption) -> Choice:
         res = self.pack.roles[role].resource
         ok = self._affordable(role, option.cost)
-        return Choice(option.id, option.label, option.description, option.cost, res.id if res else None,
-                      available=ok, blocked=None if ok else "cost", voice=option.voice, shares=option.shares)
+        return Choice(
+            option.id,
+            option.label,
+            option.description,
+            option.cost,
+            res.id if res else None,
+            available=ok,
+            blocked=None if ok else "cost",
+            voice=option.voice,
+            shares=option.shares,
+        )
 
     def _option_choice(self, event: Event, option: Option) -> Choice:
         res = self.pack.roles[event.decider].resource if event.decider else None
         ok = self._affordable(event.decider, option.cost)
-        return Choice(option.id, option.label, option.description, option.cost, res.id if res else None,
-                      touches=touched(option), honours=tuple(option.honours), available=ok,
-                      blocked=None if ok else "cost")
+        return Choice(
+            option.id,
+            option.label,
+            option.description,
+            option.cost,
+            res.id if res else None,
+            touches=touched(option),
+            honours=tuple(option.honours),
+            available=ok,
+            blocked=None if ok else "cost",
+        )
 
 
 def touched(option: Option) -> tuple[str, ...]:

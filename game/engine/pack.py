@@ -141,7 +141,10 @@ class _Builder:
                 continue
             rid = role.resource.id
             if rid in taken or rid in ("round", "rounds"):
-                self.error(("roles", role.id, "resource", "id"), f"resource id '{rid}' is already a meter or resource")
+                self.error(
+                    ("roles", role.id, "resource", "id"),
+                    f"resource id '{rid}' is already a meter or resource",
+                )
                 continue
             taken.add(rid)
             self.pack.resource_owner[rid] = role.id
@@ -219,7 +222,10 @@ class _Builder:
             targets = set(self.pack.meters) | set(self.pack.resource_owner)
             for target, amount in rule.change.items():
                 if target not in targets:
-                    self.error((*loc, name, "change", target), f"unknown meter '{target}'{did_you_mean(target, targets)}")
+                    self.error(
+                        (*loc, name, "change", target),
+                        f"unknown meter '{target}'{did_you_mean(target, targets)}",
+                    )
                 self.compile((*loc, name, "change", target), amount, "num")
             self.check_ref((*loc, name, "critique"), "critique", rule.critique, self.pack.critiques)
 
@@ -231,7 +237,10 @@ class _Builder:
                     loc = (kind, item.id, *path)
                     missing = [lang for lang in langs if not str(text.get(lang, "")).strip()]
                     if missing:
-                        self.error(loc, f"text is missing its {', '.join(missing)} translation; add {missing[0]}: ...")
+                        self.error(
+                            loc,
+                            f"text is missing its {', '.join(missing)} translation; add {missing[0]}: ...",
+                        )
                     extra = [k for k in text if k not in ("nl", "en")]
                     if extra:
                         self.error(loc, f"unknown language '{extra[0]}' in a text; use nl and en")
@@ -256,7 +265,10 @@ class _Builder:
             self.compile((*loc, "inputs", n, "ai_weight"), option.ai_weight, "num")
         for meter in role.priorities:
             if meter not in self.pack.meters:
-                self.error((*loc, "priorities", meter), f"unknown meter '{meter}'{did_you_mean(meter, self.pack.meters)}")
+                self.error(
+                    (*loc, "priorities", meter),
+                    f"unknown meter '{meter}'{did_you_mean(meter, self.pack.meters)}",
+                )
         for n, goal in enumerate(role.goals):
             self.compile((*loc, "goals", n, "when"), goal.when, "bool")
         if role.resource is not None:
@@ -272,9 +284,13 @@ class _Builder:
             if len(event.options) < 2:
                 self.error((*loc, "options"), "an event with a decider needs at least two options")
             elif all(o.when is not None for o in event.options):
-                self.error((*loc, "options"), "give at least one option no 'when', so there is always a choice")
+                self.error(
+                    (*loc, "options"), "give at least one option no 'when', so there is always a choice"
+                )
             if event.effects is not None:
-                self.error((*loc, "effects"), "only news events (no decider) have effects; put them on an option")
+                self.error(
+                    (*loc, "effects"), "only news events (no decider) have effects; put them on an option"
+                )
         else:
             if event.options:
                 self.error((*loc, "options"), "a news event (no decider) has no options; add a decider")
@@ -323,7 +339,10 @@ class _Builder:
             if input_id:
                 known = {i.id for i in pack.inputs_for(role, event)}
                 if input_id not in known:
-                    self.error((*loc, "honours", n), f"role '{role}' has no input '{input_id}'{did_you_mean(input_id, known)}")
+                    self.error(
+                        (*loc, "honours", n),
+                        f"role '{role}' has no input '{input_id}'{did_you_mean(input_id, known)}",
+                    )
         self.check_effects((*loc, "effects"), option.effects)
         for n, part in enumerate(option.conditional):
             self.check_effects((*loc, "conditional", n), part)
@@ -347,7 +366,9 @@ class _Builder:
                 m = pack.meters[meter]
                 value = scenario.start.meters[meter]
                 if not m.min <= value <= m.max:
-                    self.error((*loc, "start", "meters", meter), f"start value {value} is outside {m.min}..{m.max}")
+                    self.error(
+                        (*loc, "start", "meters", meter), f"start value {value} is outside {m.min}..{m.max}"
+                    )
         self.check_rules((*loc, "rules"), scenario.rules)
         for n, rule in enumerate(scenario.round_end):
             self.check_effects((*loc, "round_end", n), rule)
@@ -355,7 +376,10 @@ class _Builder:
         if not finals:
             self.error((*loc, "endings"), "add at least one ending that is not early")
         elif finals[-1].when is not None:
-            self.error((*loc, "endings"), f"the last ending ('{finals[-1].id}') must have no 'when', so every game ends")
+            self.error(
+                (*loc, "endings"),
+                f"the last ending ('{finals[-1].id}') must have no 'when', so every game ends",
+            )
         ids: set[str] = set()
         for n, ending in enumerate(scenario.endings):
             self.check_ending((*loc, "endings", n), ending)

@@ -64,7 +64,9 @@ def reason_for(game: Game, step: Step, strategy: str | None = None) -> Reasoned:
         voiced = _voiced(game)
         sign = 1 if strategy == "honour" else -1
         for c in available:
-            honoured = sum(1 for role in voiced if role in c.honours or f"{role}.{cur.inputs[role]}" in c.honours)
+            honoured = sum(
+                1 for role in voiced if role in c.honours or f"{role}.{cur.inputs[role]}" in c.honours
+            )
             scores[c.id] += sign * 1000 * honoured
     best = max(available, key=lambda c: (scores[c.id], -available.index(c)))
     return Reasoned(best.id, scores)
@@ -126,10 +128,16 @@ def _score(game: Game, step: Step, choice: Choice, rng: random.Random) -> float:
     # A what-if record: which inputs this option would honour, so conditional effects can be judged.
     voiced = _voiced(game)
     honoured = [r for r in voiced if r in option.honours or f"{r}.{cur.inputs[r]}" in option.honours]
-    record = EventRecord(round=game.state.round, event=cur.event, decider=step.actor, inputs=dict(cur.inputs),
-                         honoured=honoured, ignored=[r for r in voiced if r not in honoured],
-                         # as the engine records it: every role whose input shares, private text or not
-                         shared=[r for r, given in game.inputs_given() if given.shares])
+    record = EventRecord(
+        round=game.state.round,
+        event=cur.event,
+        decider=step.actor,
+        inputs=dict(cur.inputs),
+        honoured=honoured,
+        ignored=[r for r in voiced if r not in honoured],
+        # as the engine records it: every role whose input shares, private text or not
+        shared=[r for r, given in game.inputs_given() if given.shares],
+    )
     ctx = _Ctx(game, record)
     value = 0.0
     parts = [(option.effects, 1.0)]
