@@ -176,6 +176,8 @@ class _Compiler:
         self.names = names
         self.source = source
         self.refs: set[tuple[str, str]] = set()
+        #: the value of each closure that gives a constant number (so operators can fold it in)
+        self.constants: dict[Callable[[Context], Any], float] = {}
 
     def fail(self, message: str) -> ExprError:
         return ExprError(f"in '{self.source}': {message}")
@@ -197,7 +199,7 @@ class _Compiler:
             if abs(value) > MAX_NUMBER:
                 raise self.fail(f"number {value} is too large (limit {MAX_NUMBER})")
             number = float(value)
-            return "num", lambda ctx: number
+            return "num", self.constant(number)
         if isinstance(value, str):
             if len(value) > 80:
                 raise self.fail("text constants are limited to 80 characters")
@@ -231,6 +233,13 @@ class _Compiler:
     # -- operators ------------------------------------------------------------------------------
     def _BoolOp(self, node: ast.BoolOp, depth: int) -> tuple[Type, Callable[[Context], Any]]:
         parts = [self.expect(v, "bool", depth) for v in node.values]
+        if len(parts) == 2:
+            # The common case without a generator (the engine evaluates conditions thousands of times a
+            # game); True/False exactly as all() and any() give them.
+            first, second = parts
+            if isinstance(node.op, ast.And):
+                return "bool", lambda ctx: True if first(ctx) and second(ctx) else False
+            return "bool", lambda ctx: True if first(ctx) or second(ctx) else False
         if isinstance(node.op, ast.And):
             return "bool", lambda ctx: all(p(ctx) for p in parts)
         return "bool", lambda ctx: any(p(ctx) for p in parts)
@@ -241,6 +250,8 @@ class _Compiler:
             return "bool", lambda ctx: not inner(ctx)
         if isinstance(node.op, ast.USub):
             inner = self.expect(node.operand, "num", depth)
+            if inner in self.constants:
+                return "num", self.constant(-self.constants[inner])
             return "num", lambda ctx: -inner(ctx)
         if isinstance(node.op, ast.UAdd):
             return "num", self.expect(node.operand, "num", depth)
@@ -253,7 +264,7 @@ class _Compiler:
             raise self.fail(f"operator {symbol} is not allowed (use + - * / // %)")
         left = self.expect(node.left, "num", depth)
         right = self.expect(node.right, "num", depth)
-        return "num", lambda ctx: op(left(ctx), right(ctx))
+        return "num", self.arith(type(node.op), op, left, right)
 
     def _Compare(self, node: ast.Compare, depth: int) -> tuple[Type, Callable[[Context], Any]]:
         left_type, left = self.compile(node.left, depth)
@@ -302,6 +313,9 @@ class _Compiler:
             steps.append((fn, comp_fn))
             prev_node, prev_type = comp, comp_type
 
+        if len(steps) == 1 and node.ops and not isinstance(node.ops[0], ast.In | ast.NotIn):
+            return "bool", self.comparison(type(node.ops[0]), left, steps[0][1])
+
         def run(ctx: Context) -> bool:
             a = left(ctx)
             for fn, comp_fn in steps:
@@ -344,6 +358,9 @@ class _Compiler:
             args.append(self.expect(arg, kind, depth))
         if name in ("min", "max"):
             pick = min if name == "min" else max
+            if len(args) == 2:
+                first, second = args
+                return "num", lambda ctx: pick(first(ctx), second(ctx))
             return "num", lambda ctx: pick(a(ctx) for a in args)
         if name == "abs":
             inner = args[0]
@@ -361,6 +378,76 @@ class _Compiler:
         if body_type != else_type:
             raise self.fail("both sides of 'x if c else y' must have the same type")
         return body_type, lambda ctx: body(ctx) if test(ctx) else orelse(ctx)
+
+    # -- specialised closures -------------------------------------------------------------------
+    # One closure per operator, with constant operands folded in: the same arithmetic in the same
+    # order as the generic form, without a call through an operator table per operation.
+    def constant(self, number: float) -> Callable[[Context], Any]:
+        def fn(ctx: Context) -> float:
+            return number
+
+        self.constants[fn] = number
+        return fn
+
+    def arith(
+        self,
+        kind: type,
+        op: Callable[[float, float], float],
+        left: Callable[[Context], Any],
+        right: Callable[[Context], Any],
+    ) -> Callable[[Context], Any]:
+        lc, rc = self.constants.get(left), self.constants.get(right)
+        if lc is not None and rc is not None:
+            return self.constant(op(lc, rc))
+        if rc is not None:
+            r = rc
+            if kind is ast.Add:
+                return lambda ctx: left(ctx) + r
+            if kind is ast.Sub:
+                return lambda ctx: left(ctx) - r
+            if kind is ast.Mult:
+                return lambda ctx: left(ctx) * r
+            if kind is ast.Div and r:
+                return lambda ctx: left(ctx) / r
+        elif lc is not None:
+            n = lc
+            if kind is ast.Add:
+                return lambda ctx: n + right(ctx)
+            if kind is ast.Sub:
+                return lambda ctx: n - right(ctx)
+            if kind is ast.Mult:
+                return lambda ctx: n * right(ctx)
+        else:
+            if kind is ast.Add:
+                return lambda ctx: left(ctx) + right(ctx)
+            if kind is ast.Sub:
+                return lambda ctx: left(ctx) - right(ctx)
+            if kind is ast.Mult:
+                return lambda ctx: left(ctx) * right(ctx)
+        return lambda ctx: op(left(ctx), right(ctx))
+
+    def comparison(
+        self, kind: type, left: Callable[[Context], Any], right: Callable[[Context], Any]
+    ) -> Callable[[Context], bool]:
+        rc = self.constants.get(right)
+        if rc is not None:
+            r = rc
+            if kind is ast.Lt:
+                return lambda ctx: left(ctx) < r
+            if kind is ast.LtE:
+                return lambda ctx: left(ctx) <= r
+            if kind is ast.Gt:
+                return lambda ctx: left(ctx) > r
+            if kind is ast.GtE:
+                return lambda ctx: left(ctx) >= r
+        fn = _COMPARE[kind]
+        if kind is ast.Lt:
+            return lambda ctx: left(ctx) < right(ctx)
+        if kind is ast.Gt:
+            return lambda ctx: left(ctx) > right(ctx)
+        if kind is ast.Eq:
+            return lambda ctx: left(ctx) == right(ctx)
+        return lambda ctx: fn(left(ctx), right(ctx))
 
     # -- helpers --------------------------------------------------------------------------------
     def expect(self, node: ast.AST, kind: Type, depth: int) -> Callable[[Context], Any]:

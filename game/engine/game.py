@@ -10,12 +10,14 @@ ignored input), and at the end of a round: delayed effects, drifts, refreshes an
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .model import Effects, Ending, Event, InputOption, Option, RuleEffects, Scenario, Text
 from .pack import Pack
+from .plan import effects_plan, scenario_plan
 from .state import (
     Cause,
     Change,
@@ -104,11 +106,11 @@ class Game:
         self.state = state
         self.scenario: Scenario = pack.scenarios[state.scenario]
         self.rng = decode_rng(state.rng) if state.rng else new_rng(state.seed)
-        # Content never changes during a game: the scenario's events and the meters' ranges are looked
-        # up once (the round loop asks for them thousands of times in a simulation).
-        self._candidates: list[Event] | None = None
-        self._candidate_ids: frozenset[str] = frozenset()
+        # Content never changes during a game: the scenario's rules are worked out once per pack
+        # (see plan.py), the meters' ranges once per game.
+        self._plan = scenario_plan(pack, self.scenario)
         self._ranges: dict[str, tuple[float, float]] = {}
+        self._policy_random: random.Random | None = None
 
     # -- creating ------------------------------------------------------------------------------
     @classmethod
@@ -170,6 +172,13 @@ class Game:
         for choice in state.choices:
             game.choose(choice)
         return game
+
+    @property
+    def policy_random(self) -> random.Random:
+        """A generator the computer policy reseeds for every step (see :func:`~game.engine.policy.policy_rng`)."""
+        if self._policy_random is None:
+            self._policy_random = random.Random(0)
+        return self._policy_random
 
     # -- what is happening now ------------------------------------------------------------------
     @property
@@ -431,30 +440,24 @@ class Game:
         notes: list[Note] | None = None,
     ) -> None:
         """Apply effects; a text without numbers becomes a note (in ``notes``, else the event's record)."""
-        critique = effects.critique or default_critique
-        for target, amount in effects.change.items():
-            self._move(
-                target,
-                self.pack.expr(amount, "num")(ctx),
-                cause,
-                changes,
-                src,
-                text=effects.text,
-                critique=critique,
-            )
-        for target, amount in effects.set.items():
-            value = self.pack.expr(amount, "num")(ctx)
-            self._move(
-                target, value - self._get(target), cause, changes, src, text=effects.text, critique=critique
-            )
-        for flag, n in effects.flags.items():
-            count = max(0, self.state.flags.get(flag, 0) + n)
-            if count:
-                self.state.flags[flag] = count
-            else:
-                self.state.flags.pop(flag, None)
-        if effects.text and not effects.change and not effects.set:
-            note = Note(kind="text", round=self.state.round, text=effects.text, critique=critique, **src)
+        plan = effects_plan(self.pack, effects)
+        critique = plan.critique or default_critique
+        text = plan.text
+        for target, amount in plan.change:
+            self._move(target, amount(ctx), cause, changes, src, text=text, critique=critique)
+        for target, amount in plan.set:
+            value = amount(ctx)
+            self._move(target, value - self._get(target), cause, changes, src, text=text, critique=critique)
+        if plan.flags:
+            flags = self.state.flags
+            for flag, n in plan.flags:
+                count = max(0, flags.get(flag, 0) + n)
+                if count:
+                    flags[flag] = count
+                else:
+                    flags.pop(flag, None)
+        if text and not plan.change and not plan.set:
+            note = Note(kind="text", round=self.state.round, text=text, critique=critique, **src)
             if notes is not None:
                 notes.append(note)
             elif ctx.record is not None:
@@ -506,12 +509,17 @@ class Game:
         text: Text | None = None,
         critique: str | None = None,
     ) -> None:
-        if target not in self.state.meters and target not in self.state.resources:
-            return  # a resource of a role not in this scenario
-        old = self._get(target)
-        low, high = self._bounds(target)
+        st = self.state
+        store = st.meters
+        old = store.get(target)
+        if old is None:
+            store = st.resources
+            old = store.get(target)
+            if old is None:
+                return  # a resource of a role not in this scenario
+        bounds = self._ranges.get(target)
+        low, high = bounds if bounds is not None else self._bounds(target)
         new = round(min(high, max(low, old + delta)), 4)
-        store = self.state.meters if target in self.state.meters else self.state.resources
         store[target] = new
         if new != old or delta:
             changes.append(
@@ -519,7 +527,7 @@ class Game:
                     target=target,
                     delta=round(new - old, 4),
                     cause=cause,
-                    round=self.state.round,
+                    round=st.round,
                     role=role,
                     text=text,
                     critique=critique,
@@ -574,26 +582,27 @@ class Game:
         for item in due:
             if item.event not in drawn and self._in_scenario(self.pack.events[item.event]):
                 drawn.append(item.event)
-        candidates = self._scenario_events()
-        for event in candidates:
-            if event.scheduled is None or event.id in drawn:
+        plan = self._plan
+        last_seen = st.last_seen
+        for event_id, once, scheduled in plan.scheduled:
+            if event_id in drawn or (once and event_id in last_seen):
                 continue
-            if event.once and event.id in st.last_seen:
-                continue
-            if self.pack.expr(event.scheduled, "bool")(ctx):
-                drawn.append(event.id)
+            if scheduled(ctx):
+                drawn.append(event_id)
         pool = []
-        for event in candidates:
-            if event.follow_up_only or event.scheduled is not None or event.id in drawn:
+        now = st.round
+        for item in plan.drawable:
+            event_id = item.id
+            if event_id in drawn:
                 continue
-            last = st.last_seen.get(event.id)
-            if last is not None and (event.once or st.round - last <= event.cooldown):
+            last = last_seen.get(event_id)
+            if last is not None and (item.once or now - last <= item.cooldown):
                 continue
-            if event.when is not None and not self.pack.expr(event.when, "bool")(ctx):
+            if item.when is not None and not item.when(ctx):
                 continue
-            weight = max(0.0, float(self.pack.expr(event.weight, "num")(ctx)))
+            weight = item.fixed if item.weight is None else max(0.0, float(item.weight(ctx)))
             if weight > 0:
-                pool.append((event.id, weight))
+                pool.append((event_id, weight))
         # News (no decider) comes on top of the round's dilemmas; follow-ups and scheduled dilemmas count.
         dilemmas = sum(1 for e in drawn if self.pack.events[e].decider is not None)
         while dilemmas < st.events_per_round and pool:
@@ -608,15 +617,8 @@ class Game:
                     break
         return drawn
 
-    def _scenario_events(self) -> list[Event]:
-        if self._candidates is None:
-            self._candidates = self.pack.events_for(self.scenario)
-            self._candidate_ids = frozenset(e.id for e in self._candidates)
-        return self._candidates
-
     def _in_scenario(self, event: Event) -> bool:
-        self._scenario_events()
-        return event.id in self._candidate_ids and self.pack.events.get(event.id) is event
+        return event.id in self._plan.event_ids and self.pack.events.get(event.id) is event
 
     def _end_round(self) -> RoundRecord:
         st = self.state
@@ -631,39 +633,30 @@ class Game:
             part = option.later[item.index] if item.kind == "later" else option.hidden[item.index]
             # honoured(), shared() and input.<role> in a delayed effect speak of the decision that caused it.
             decided = _Ctx(self, self._record_of(item))
-            when = getattr(part, "when", None)
-            if when is None or self.pack.expr(when, "bool")(decided):
+            when = effects_plan(self.pack, part).when
+            if when is None or when(decided):
                 src = {"event": item.event, "option": item.option}
                 self._apply(part, item.kind, decided, record.changes, src, notes=record.notes)
         st.pending = keep
-        for meter in self.pack.meters.values():
-            if meter.drift:
-                self._move(meter.id, self.pack.expr(meter.drift, "num")(ctx), "drift", record.changes, {})
-        for rule in self.scenario.round_end:
-            if rule.when is None or self.pack.expr(rule.when, "bool")(ctx):
+        plan = self._plan
+        for meter_id, drift in plan.drifts:
+            self._move(meter_id, drift(ctx), "drift", record.changes, {})
+        for rule, part in zip(self.scenario.round_end, plan.round_end, strict=True):
+            if part.when is None or part.when(ctx):
                 self._apply(rule, "round_end", ctx, record.changes, {}, notes=record.notes)
-        for role_id in self.scenario.roles:
-            res = self.pack.roles[role_id].resource
-            if res is not None:
-                self._move(
-                    res.id,
-                    self.pack.expr(res.refresh, "num")(ctx),
-                    "refresh",
-                    record.changes,
-                    {},
-                    role=role_id,
-                )
+        for role_id, res_id, refresh in plan.refresh:
+            self._move(res_id, refresh(ctx), "refresh", record.changes, {}, role=role_id)
         record.meters = dict(st.meters)
         record.resources = dict(st.resources)
         st.round_log.append(record)
-        for ending in self.scenario.endings:
-            if ending.early and self.pack.expr(ending.when, "bool")(ctx):  # type: ignore[arg-type]
-                st.ending = ending.id
+        for ending_id, when in plan.early:
+            if when(ctx):
+                st.ending = ending_id
                 return record
         if st.round >= st.rounds:
-            for ending in self.scenario.endings:
-                if not ending.early and (ending.when is None or self.pack.expr(ending.when, "bool")(ctx)):
-                    st.ending = ending.id
+            for ending_id, when in plan.final:
+                if when is None or when(ctx):
+                    st.ending = ending_id
                     break
         return record
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -69,6 +69,8 @@ class Pack:
 
     #: compiled plain numbers, made once (the engine asks for them many times a round)
     _constants: dict[tuple[Any, Type], Compiled] = field(default_factory=dict, repr=False, compare=False)
+    #: what the engine works out once per pack (see :mod:`game.engine.plan`)
+    cache: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def expr(self, source: str | float | int | bool, kind: Type) -> Compiled:
         """The compiled form of an expression or number from this pack's content."""
@@ -79,6 +81,10 @@ class Pack:
                 self._constants[(source, kind)] = found
             return found
         return self.compiled[(source, kind)]
+
+    def fn(self, source: str | float | int | bool, kind: Type) -> Callable[[Any], Any]:
+        """The closure of :meth:`expr` itself, for the engine's hot path (one call fewer per evaluation)."""
+        return self.expr(source, kind).fn
 
     def inputs_for(self, role: str, event: Event | None) -> list:
         """The input options of ``role`` for ``event`` (the event's own, or the role's usual ones)."""

@@ -15,8 +15,10 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from .game import Choice, Game, Step
-from .model import Option
+from .game import Choice, Game, Step, _Ctx
+from .model import Effects, InputOption, Option, Role
+from .pack import Pack
+from .plan import Fn
 
 STRATEGIES: dict[str, str] = {
     "priorities": "computer roles follow their priorities and temperament",
@@ -36,7 +38,11 @@ class Reasoned:
 
 def policy_rng(game: Game, role: str | None) -> random.Random:
     """The policy's generator for the current step: derived from the seed, never the game's own."""
-    return random.Random(f"{game.state.seed}:{len(game.state.choices)}:{role}")
+    return random.Random(_policy_seed(game, role))
+
+
+def _policy_seed(game: Game, role: str | None) -> str:
+    return f"{game.state.seed}:{len(game.state.choices)}:{role}"
 
 
 def choose_for(game: Game, step: Step, strategy: str | None = None) -> str:
@@ -52,13 +58,15 @@ def reason_for(game: Game, step: Step, strategy: str | None = None) -> Reasoned:
     available = [c for c in step.choices if c.available]
     if step.kind == "news" or len(available) == 1:
         return Reasoned(available[0].id, {available[0].id: 0.0})
-    rng = policy_rng(game, step.actor)
+    # The same generator as policy_rng's, reseeded rather than made anew (a simulation asks thousands).
+    rng = game.policy_random
+    rng.seed(_policy_seed(game, step.actor))
     if step.kind == "input":
         return _input(game, step, available, rng)
     if strategy == "random":
         pick = rng.choice(available).id
         return Reasoned(pick, {c.id: float(c.id == pick) for c in available})
-    scores = {c.id: _score(game, step, c, rng) for c in available}
+    scores = _scores(game, step, available, rng)
     if strategy in ("honour", "ignore"):
         cur = game.state.current
         voiced = _voiced(game)
@@ -83,15 +91,14 @@ def _input(game: Game, step: Step, available: list[Choice], rng: random.Random) 
     owned = game.resource_of(role.id)
     if owned is not None and role.resource is not None and role.resource.max:
         ratio = owned[1] / role.resource.max
-    from .game import _Ctx  # the policy reads expressions the way the engine does
-
     ctx = _Ctx(game)
     weights: dict[str, float] = {}
     event = step.event
     has_private = event is not None and role.id in event.private
-    inputs = {i.id: i for i in game.pack.inputs_for(role.id, event)}
+    liking = _input_weights(game.pack, game.pack.inputs_for(role.id, event))
     for c in available:
-        w = max(0.0, float(game.pack.expr(inputs[c.id].ai_weight, "num")(ctx)))
+        fixed, fn = liking[c.id]
+        w = fixed if fn is None else max(0.0, float(fn(ctx)))
         if c.shares and has_private:
             w *= 3
         if c.cost and owned is not None:
@@ -115,47 +122,100 @@ def _input(game: Game, step: Step, available: list[Choice], rng: random.Random) 
     return Reasoned(pick, weights)
 
 
-def _score(game: Game, step: Step, choice: Choice, rng: random.Random) -> float:
-    """How much the decider likes an option: priorities over the visible effects, honour, cost, noise."""
-    role = game.pack.roles[step.actor]  # type: ignore[index]
-    temper = role.temperament
-    option = _option(step, choice.id)
-    from .game import _Ctx
-    from .state import EventRecord
+def _input_weights(pack: Pack, inputs: list[InputOption]) -> dict[str, tuple[float, Fn | None]]:
+    """How much a computer role likes each input: a plain weight, or the closure that gives it."""
+    key = ("ai_weight", id(inputs))
+    found = pack.cache.get(key)
+    if found is not None and found[0] is inputs:
+        return found[1]
+    liking: dict[str, tuple[float, Fn | None]] = {}
+    for given in inputs:
+        if isinstance(given.ai_weight, bool | int | float):
+            liking[given.id] = (max(0.0, float(given.ai_weight)), None)
+        else:
+            liking[given.id] = (0.0, pack.fn(given.ai_weight, "num"))
+    pack.cache[key] = (inputs, liking)
+    return liking
 
-    cur = game.state.current
-    assert cur is not None
-    # A what-if record: which inputs this option would honour, so conditional effects can be judged.
-    voiced = _voiced(game)
-    honoured = [r for r in voiced if r in option.honours or f"{r}.{cur.inputs[r]}" in option.honours]
-    record = EventRecord(
-        round=game.state.round,
-        event=cur.event,
-        decider=step.actor,
-        inputs=dict(cur.inputs),
-        honoured=honoured,
-        ignored=[r for r in voiced if r not in honoured],
-        # as the engine records it: every role whose input shares, private text or not
-        shared=[r for r, given in game.inputs_given() if given.shares],
-    )
-    ctx = _Ctx(game, record)
-    value = 0.0
-    parts = [(option.effects, 1.0)]
-    parts += [(p, 1.0) for p in option.conditional if game.pack.expr(p.when, "bool")(ctx)]
-    parts += [(p, 0.85**p.after) for p in option.later]
-    for part, factor in parts:
+
+class _WhatIf:
+    """A what-if record of the decision being weighed: what expressions read of a decided event."""
+
+    __slots__ = ("honoured", "ignored", "inputs", "shared")
+
+    def __init__(self, inputs: dict[str, str], honoured: list[str], ignored: list[str], shared: list[str]):
+        self.inputs = inputs
+        self.honoured = honoured
+        self.ignored = ignored
+        self.shared = shared
+
+
+#: what an option is worth to a role before the game's numbers come in: (priority weight x discount,
+#: amount) per visible change, for the option's effects, each conditional (with its condition) and later
+Terms = tuple[tuple[float, Fn], ...]
+
+
+def _terms(pack: Pack, role: Role, option: Option) -> tuple[Terms, tuple[tuple[Fn, Terms], ...], Terms]:
+    key = ("terms", role.id, id(option))
+    found = pack.cache.get(key)
+    if found is not None and found[0] is option and found[1] is role:
+        return found[2]
+
+    def terms(part: Effects, factor: float) -> Terms:
+        found = []
         for target, amount in part.change.items():
             weight = role.priorities.get(target, 0.0)
             if weight:
-                value += weight * factor * float(game.pack.expr(amount, "num")(ctx))
-    value += temper.honour * 6 * len(honoured)
-    value -= temper.honour * 3 * len(record.ignored)
+                # weight * factor * x is (weight * factor) * x: the product is the same made here.
+                found.append((weight * factor, pack.fn(amount, "num")))
+        return tuple(found)
+
+    made = (
+        terms(option.effects, 1.0),
+        tuple((pack.fn(p.when, "bool"), terms(p, 1.0)) for p in option.conditional),
+        tuple(t for p in option.later for t in terms(p, 0.85**p.after)),
+    )
+    pack.cache[key] = (option, role, made)
+    return made
+
+
+def _scores(game: Game, step: Step, available: list[Choice], rng: random.Random) -> dict[str, float]:
+    """How much the decider likes each option: priorities over the visible effects, honour, cost, noise."""
+    role = game.pack.roles[step.actor]  # type: ignore[index]
+    temper = role.temperament
+    cur = game.state.current
+    assert cur is not None
+    given = game.inputs_given()
+    voiced = [r for r, option in given if option.voice]
+    # as the engine records it: every role whose input shares, private text or not
+    shared = [r for r, option in given if option.shares]
     owned = game.resource_of(role.id)
-    if choice.cost and owned is not None and role.resource is not None and role.resource.max:
-        value -= temper.caution * 10 * choice.cost / role.resource.max
-    value += option.ai_bias
-    value += temper.noise * rng.gauss(0, 6)
-    return value
+    spends = owned is not None and role.resource is not None and role.resource.max
+    scores = {}
+    for choice in available:
+        option = _option(step, choice.id)
+        # A what-if record: which inputs this option would honour, so conditional effects can be judged.
+        honoured = [r for r in voiced if r in option.honours or f"{r}.{cur.inputs[r]}" in option.honours]
+        record = _WhatIf(dict(cur.inputs), honoured, [r for r in voiced if r not in honoured], shared)
+        ctx = _Ctx(game, record)  # type: ignore[arg-type]
+        now, conditional, later = _terms(game.pack, role, option)
+        value = 0.0
+        for factor, amount in now:
+            value += factor * float(amount(ctx))
+        # Every condition is judged before any amount, as the decision will judge them.
+        for terms in [t for w, t in conditional if w(ctx)]:
+            for factor, amount in terms:
+                value += factor * float(amount(ctx))
+        for factor, amount in later:
+            value += factor * float(amount(ctx))
+        value += temper.honour * 6 * len(honoured)
+        value -= temper.honour * 3 * len(record.ignored)
+        if choice.cost and spends:
+            value -= temper.caution * 10 * choice.cost / role.resource.max  # type: ignore[union-attr]
+        value += option.ai_bias
+        value += temper.noise * rng.gauss(0, 6)
+        scores[choice.id] = value
+    return scores
 
 
 def _option(step: Step, option_id: str) -> Option:

@@ -1,0 +1,134 @@
+"""The engine's view of a pack, worked out once: every effect's targets with their compiled closures, and
+per scenario the events that can be drawn, the drifts, round-end rules, refreshes and endings.
+
+Content never changes during a game, and a simulation plays thousands of games of one pack: what the
+round loop would otherwise look up, filter and dispatch on at every step is prepared here, once per pack
+(the plans live in the pack's cache), in the same order the rules read the content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .model import Effects, Event, Scenario, Text
+from .pack import Pack
+
+#: A compiled expression's closure: reads the game through a context, gives a value.
+Fn = Callable[[Any], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class EffectsPlan:
+    """An :class:`~game.engine.model.Effects` with its amounts compiled."""
+
+    change: tuple[tuple[str, Fn], ...]
+    set: tuple[tuple[str, Fn], ...]
+    flags: tuple[tuple[str, int], ...]
+    text: Text | None
+    critique: str | None
+    #: the condition of a conditional, delayed or round-end effect (None: always)
+    when: Fn | None
+
+
+@dataclass(frozen=True, slots=True)
+class Drawable:
+    """An event the round's draw may pick, with its condition and weight."""
+
+    id: str
+    once: bool
+    cooldown: int
+    when: Fn | None
+    #: the weight's closure, or None when the weight is a plain number (then ``fixed`` holds it)
+    weight: Fn | None
+    #: a plain weight as the draw uses it: ``max(0.0, float(weight))``
+    fixed: float
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioPlan:
+    """A scenario's rules in the order the engine applies them."""
+
+    events: list[Event]
+    event_ids: frozenset[str]
+    #: events that come for sure when their condition holds: (id, once, condition)
+    scheduled: tuple[tuple[str, bool, Fn], ...]
+    drawable: tuple[Drawable, ...]
+    #: meters that drift at round end: (meter id, amount)
+    drifts: tuple[tuple[str, Fn], ...]
+    round_end: tuple[EffectsPlan, ...]
+    #: resources that refresh at round end: (role id, resource id, amount)
+    refresh: tuple[tuple[str, str, Fn], ...]
+    #: early endings, checked every round: (ending id, condition)
+    early: tuple[tuple[str, Fn], ...]
+    #: the other endings in order, checked after the last round: (ending id, condition or None)
+    final: tuple[tuple[str, Fn | None], ...]
+
+
+def effects_plan(pack: Pack, effects: Effects) -> EffectsPlan:
+    """The plan of one effects item of ``pack`` (made once, then cached in the pack)."""
+    cache = pack.cache
+    key = ("effects", id(effects))
+    found = cache.get(key)
+    if found is not None and found[0] is effects:
+        return found[1]
+    when = getattr(effects, "when", None)
+    plan = EffectsPlan(
+        change=tuple((t, pack.fn(a, "num")) for t, a in effects.change.items()),
+        set=tuple((t, pack.fn(a, "num")) for t, a in effects.set.items()),
+        flags=tuple(effects.flags.items()),
+        text=effects.text,
+        critique=effects.critique,
+        when=None if when is None else pack.fn(when, "bool"),
+    )
+    # The item itself is kept with its plan: an id is only unique while its object lives.
+    cache[key] = (effects, plan)
+    return plan
+
+
+def scenario_plan(pack: Pack, scenario: Scenario) -> ScenarioPlan:
+    """The plan of one scenario of ``pack`` (made once, then cached in the pack)."""
+    key = ("scenario", scenario.id)
+    found = pack.cache.get(key)
+    if found is not None and found[0] is scenario:
+        return found[1]
+    events = pack.events_for(scenario)
+    scheduled = tuple((e.id, e.once, pack.fn(e.scheduled, "bool")) for e in events if e.scheduled is not None)
+    drawable = []
+    for e in events:
+        if e.follow_up_only or e.scheduled is not None:
+            continue
+        constant = isinstance(e.weight, bool | int | float)
+        drawable.append(
+            Drawable(
+                id=e.id,
+                once=e.once,
+                cooldown=e.cooldown,
+                when=None if e.when is None else pack.fn(e.when, "bool"),
+                weight=None if constant else pack.fn(e.weight, "num"),
+                fixed=max(0.0, float(e.weight)) if constant else 0.0,
+            )
+        )
+    refresh = []
+    for role_id in scenario.roles:
+        res = pack.roles[role_id].resource
+        if res is not None:
+            refresh.append((role_id, res.id, pack.fn(res.refresh, "num")))
+    plan = ScenarioPlan(
+        events=events,
+        event_ids=frozenset(e.id for e in events),
+        scheduled=scheduled,
+        drawable=tuple(drawable),
+        drifts=tuple((m.id, pack.fn(m.drift, "num")) for m in pack.meters.values() if m.drift),
+        round_end=tuple(effects_plan(pack, rule) for rule in scenario.round_end),
+        refresh=tuple(refresh),
+        early=tuple((e.id, pack.fn(e.when, "bool")) for e in scenario.endings if e.early),
+        final=tuple(
+            (e.id, None if e.when is None else pack.fn(e.when, "bool"))
+            for e in scenario.endings
+            if not e.early
+        ),
+    )
+    pack.cache[key] = (scenario, plan)
+    return plan
