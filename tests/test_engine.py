@@ -932,3 +932,36 @@ def test_goals_are_checked_against_the_state(mini_pack: Pack) -> None:
     game.state.meters["livability"] = 40.0
     assert game.goals("minister")[0][1] is False
     assert game.goals("resident") == []
+
+
+# -- records the engine makes without validation ----------------------------------------------------
+@pytest.mark.parametrize(
+    "values",
+    [
+        dict(target="trust", delta=-2.5, cause="ignored", round=3, event="e", option="o", role="resident"),
+        dict(target="budget", delta=0, cause="refresh", round=1, event=None, option=None, role="minister"),
+        dict(
+            target="trust",
+            delta=1.0,
+            cause="option",
+            round=2,
+            event="e",
+            option="o",
+            role=None,
+            text={"nl": "Ja", "en": "Yes"},
+            critique="sidelined",
+        ),
+    ],
+)
+def test_a_change_made_without_validation_equals_its_validated_twin(values: dict[str, Any]) -> None:
+    from game.engine.state import Change, new_change
+
+    values = {"text": None, "critique": None, **values}
+    validated = Change(**values)
+    made = new_change(**{**values, "delta": float(values["delta"])})
+    assert made == validated
+    assert list(made.__dict__.items()) == list(validated.__dict__.items())
+    assert type(made.delta) is type(validated.delta) is float
+    assert made.model_fields_set == validated.model_fields_set
+    assert made.model_dump_json() == validated.model_dump_json()
+    assert copy.deepcopy(made) == validated

@@ -30,6 +30,7 @@ from .state import (
     Scheduled,
     decode_rng,
     encode_rng,
+    new_change,
     new_rng,
 )
 
@@ -523,16 +524,17 @@ class Game:
         store[target] = new
         if new != old or delta:
             changes.append(
-                Change(
-                    target=target,
-                    delta=round(new - old, 4),
-                    cause=cause,
-                    round=st.round,
-                    role=role,
-                    text=text,
-                    critique=critique,
-                    event=src.get("event"),
-                    option=src.get("option"),
+                new_change(
+                    target,
+                    # float(): at a whole-numbered bound both sides can be ints (validation made it a float)
+                    float(round(new - old, 4)),
+                    cause,
+                    st.round,
+                    src.get("event"),
+                    src.get("option"),
+                    role,
+                    text,
+                    critique,
                 )
             )
 
@@ -690,10 +692,16 @@ class Game:
         res = self.pack.roles[role].resource
         return res is None or self.state.resources.get(res.id, 0.0) >= cost
 
+    # Choices are immutable and depend only on the content and whether they are affordable: made once per
+    # pack, shared by every step that offers them.
     def _input_choice(self, role: str, option: InputOption) -> Choice:
-        res = self.pack.roles[role].resource
         ok = self._affordable(role, option.cost)
-        return Choice(
+        key = ("input", role, id(option), ok)
+        found = self.pack.cache.get(key)
+        if found is not None and found[0] is option:
+            return found[1]
+        res = self.pack.roles[role].resource
+        choice = Choice(
             option.id,
             option.label,
             option.description,
@@ -704,11 +712,17 @@ class Game:
             voice=option.voice,
             shares=option.shares,
         )
+        self.pack.cache[key] = (option, choice)
+        return choice
 
     def _option_choice(self, event: Event, option: Option) -> Choice:
-        res = self.pack.roles[event.decider].resource if event.decider else None
         ok = self._affordable(event.decider, option.cost)
-        return Choice(
+        key = ("option", id(event), id(option), ok)
+        found = self.pack.cache.get(key)
+        if found is not None and found[0] is option and found[1] is event:
+            return found[2]
+        res = self.pack.roles[event.decider].resource if event.decider else None
+        choice = Choice(
             option.id,
             option.label,
             option.description,
@@ -719,6 +733,8 @@ class Game:
             available=ok,
             blocked=None if ok else "cost",
         )
+        self.pack.cache[key] = (option, event, choice)
+        return choice
 
 
 def touched(option: Option) -> tuple[str, ...]:
@@ -735,46 +751,83 @@ def touched(option: Option) -> tuple[str, ...]:
 class _Ctx:
     """What expressions read: the game's numbers and flags, and the deliberation being decided."""
 
+    __slots__ = ("game", "record", "state")
+
     def __init__(self, game: Game, record: EventRecord | None = None) -> None:
         self.game = game
         self.record = record
+        self.state = game.state
 
     def value(self, name: str) -> float:
-        st = self.game.state
+        st = self.state
         if name == "round":
             return float(st.round)
         if name == "rounds":
             return float(st.rounds)
-        if name in st.meters:
-            return st.meters[name]
+        found = st.meters.get(name)
+        if found is not None:
+            return found
         return st.resources.get(name, 0.0)
 
     def input_of(self, role: str) -> str:
         if self.record is not None:
             return self.record.inputs.get(role, "")
-        cur = self.game.state.current
+        cur = self.state.current
         return cur.inputs.get(role, "") if cur else ""
 
     def call(self, func: str, args: tuple[Any, ...]) -> Any:
-        st = self.game.state
-        if func == "has":
-            return st.flags.get(args[0], 0) > 0
-        if func == "flag":
-            return float(st.flags.get(args[0], 0))
-        if func == "seen":
-            # Played, not merely drawn: an event waiting in this round's queue has not been seen yet.
-            return any(r.event == args[0] for r in st.history)
-        if func == "chose":
-            return any(r.event == args[0] and r.decision == args[1] for r in st.history)
-        if func == "honoured_count":
-            return float(st.honoured_count.get(args[0], 0))
-        if func == "ignored_count":
-            return float(st.ignored_count.get(args[0], 0))
-        record = self.record
-        if func == "honoured":
-            return record is not None and args[0] in record.honoured
-        if func == "ignored":
-            return record is not None and args[0] in record.ignored
-        if func == "shared":
-            return record is not None and args[0] in record.shared
-        raise GameError(f"unknown function {func}")  # pragma: no cover - the compiler rejects these
+        found = _CALLS.get(func)
+        if found is None:  # pragma: no cover - the compiler rejects these
+            raise GameError(f"unknown function {func}")
+        return found(self, args)
+
+
+def _has(ctx: _Ctx, args: tuple[Any, ...]) -> bool:
+    return ctx.state.flags.get(args[0], 0) > 0
+
+
+def _flag(ctx: _Ctx, args: tuple[Any, ...]) -> float:
+    return float(ctx.state.flags.get(args[0], 0))
+
+
+def _seen(ctx: _Ctx, args: tuple[Any, ...]) -> bool:
+    # Played, not merely drawn: an event waiting in this round's queue has not been seen yet.
+    return any(r.event == args[0] for r in ctx.state.history)
+
+
+def _chose(ctx: _Ctx, args: tuple[Any, ...]) -> bool:
+    return any(r.event == args[0] and r.decision == args[1] for r in ctx.state.history)
+
+
+def _honoured_count(ctx: _Ctx, args: tuple[Any, ...]) -> float:
+    return float(ctx.state.honoured_count.get(args[0], 0))
+
+
+def _ignored_count(ctx: _Ctx, args: tuple[Any, ...]) -> float:
+    return float(ctx.state.ignored_count.get(args[0], 0))
+
+
+def _honoured(ctx: _Ctx, args: tuple[Any, ...]) -> bool:
+    return ctx.record is not None and args[0] in ctx.record.honoured
+
+
+def _ignored(ctx: _Ctx, args: tuple[Any, ...]) -> bool:
+    return ctx.record is not None and args[0] in ctx.record.ignored
+
+
+def _shared(ctx: _Ctx, args: tuple[Any, ...]) -> bool:
+    return ctx.record is not None and args[0] in ctx.record.shared
+
+
+#: what each function of the expression language reads (see expr.FUNCTIONS)
+_CALLS = {
+    "has": _has,
+    "flag": _flag,
+    "seen": _seen,
+    "chose": _chose,
+    "honoured_count": _honoured_count,
+    "ignored_count": _ignored_count,
+    "honoured": _honoured,
+    "ignored": _ignored,
+    "shared": _shared,
+}
