@@ -27,13 +27,7 @@ def jump_to(game: Game, event_id: str) -> None:
     st = game.state
     if st.current is not None and st.current.event != event_id:
         st.queue.insert(0, st.current.event)
-    if event.decider is None:
-        consult: list[str] = []
-    elif event.consult is None:
-        consult = [r for r in roles if r != event.decider]
-    else:
-        consult = [r for r in roles if r in event.consult and r != event.decider]
-    st.current = Deliberation(event=event_id, consult=consult)
+    st.current = Deliberation(event=event_id, consult=game.consulted(event))
     st.last_seen[event_id] = st.round
 
 
@@ -41,16 +35,12 @@ def set_meter(game: Game, target: str, value: float) -> float:
     """Set a meter or resource, kept within its range; returns the value it got."""
     st = game.state
     if target in st.meters:
-        meter = game.pack.meters[target]
-        low, high = meter.min, meter.max
         store = st.meters
     elif target in st.resources:
-        role = game.pack.roles[game.pack.resource_owner[target]]
-        assert role.resource is not None
-        low, high = 0.0, role.resource.max
         store = st.resources
     else:
         raise GameError(f"unknown meter or resource '{target}'")
+    low, high = game.bounds(target)
     store[target] = round(min(high, max(low, float(value))), 4)
     return store[target]
 

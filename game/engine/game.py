@@ -348,16 +348,7 @@ class Game:
         for part in holding:
             self._apply(part, "conditional", ctx, record.changes, src)
         for n, part in enumerate(option.later):
-            st.pending.append(
-                Pending(
-                    due=st.round + part.after,
-                    event=event.id,
-                    option=option.id,
-                    kind="later",
-                    index=n,
-                    round=st.round,
-                )
-            )
+            self._defer("later", n, part.after, event, option)
         for n, part in enumerate(option.hidden):
             role = part.unless_shared_by
             if role in record.shared and role in record.honoured:
@@ -374,16 +365,7 @@ class Game:
             elif part.after == 0:
                 self._apply(part, "hidden", ctx, record.changes, src)
             else:
-                st.pending.append(
-                    Pending(
-                        due=st.round + part.after,
-                        event=event.id,
-                        option=option.id,
-                        kind="hidden",
-                        index=n,
-                        round=st.round,
-                    )
-                )
+                self._defer("hidden", n, part.after, event, option)
         for follow in option.follow_ups:
             st.scheduled.append(Scheduled(event=follow.event, round=st.round + follow.after))
             record.notes.append(Note(kind="follow_up", round=st.round, detail=follow.event, **src))
@@ -398,6 +380,17 @@ class Game:
                     self._apply_rule(rule, kind, role, ctx, record.changes, src)
         st.history.append(record)
         return record
+
+    def _defer(
+        self, kind: Literal["later", "hidden"], index: int, after: int, event: Event, option: Option
+    ) -> None:
+        """Leave the option's ``index``-th delayed or hidden effect for the end of round now + ``after``."""
+        st = self.state
+        st.pending.append(
+            Pending(
+                due=st.round + after, event=event.id, option=option.id, kind=kind, index=index, round=st.round
+            )
+        )
 
     def _news(self, event: Event) -> EventRecord:
         st = self.state
@@ -484,7 +477,8 @@ class Game:
             return self.state.meters[target]
         return self.state.resources.get(target, 0.0)
 
-    def _bounds(self, target: str) -> tuple[float, float]:
+    def bounds(self, target: str) -> tuple[float, float]:
+        """The range a meter or resource is kept in."""
         found = self._ranges.get(target)
         if found is None:
             found = self._ranges[target] = self._find_bounds(target)
@@ -519,7 +513,7 @@ class Game:
             if old is None:
                 return  # a resource of a role not in this scenario
         bounds = self._ranges.get(target)
-        low, high = bounds if bounds is not None else self._bounds(target)
+        low, high = bounds if bounds is not None else self.bounds(target)
         new = round(min(high, max(low, old + delta)), 4)
         store[target] = new
         if new != old or delta:
@@ -565,15 +559,16 @@ class Game:
             st.last_seen[event_id] = st.round
 
     def _start_event(self, event_id: str) -> None:
-        event = self.pack.events[event_id]
+        self.state.current = Deliberation(event=event_id, consult=self.consulted(self.pack.events[event_id]))
+
+    def consulted(self, event: Event) -> list[str]:
+        """The roles of this scenario an event asks for input, in the scenario's order."""
         roles = self.scenario.roles
         if event.decider is None:
-            consult: list[str] = []
-        elif event.consult is None:
-            consult = [r for r in roles if r != event.decider]
-        else:
-            consult = [r for r in roles if r in event.consult and r != event.decider]
-        self.state.current = Deliberation(event=event_id, consult=consult)
+            return []
+        if event.consult is None:
+            return [r for r in roles if r != event.decider]
+        return [r for r in roles if r in event.consult and r != event.decider]
 
     def _draw_events(self) -> list[str]:
         st = self.state

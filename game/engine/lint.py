@@ -12,8 +12,8 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .model import Effects, Event, Option
-from .pack import Loc, Pack, Problem, iter_texts
+from .model import Effects, Option
+from .pack import Loc, Pack, Problem, all_effects, event_effects, iter_texts
 
 INF = math.inf
 
@@ -185,7 +185,7 @@ class _Lint:
         found = {f for f, n in scenario.start.flags.items() if n > 0}
         parts: list[Effects] = list(scenario.round_end)
         for event_id in self.members[scenario_id]:
-            parts.extend(_event_effects(self.pack.events[event_id]))
+            parts.extend(event_effects(self.pack.events[event_id]))
         for part in parts:
             found.update(f for f, n in part.flags.items() if n > 0)
         return frozenset(found)
@@ -206,6 +206,12 @@ class _Lint:
         return source is not None and not any(
             possible(source, sc.ranges, sc.flags).can_false for sc in scopes
         )
+
+    def never_holds(self, loc: Loc, what: str, source: str | None, scopes: list[Scope]) -> Iterator[Problem]:
+        """A warning that ``source`` can never hold, saying ``what`` that means and why (none if it can)."""
+        if self.never(source, scopes):
+            assert source is not None
+            yield self.warn(loc, f"{what}: '{source}' can never hold, {self.why(source, scopes)}")
 
     def why(self, source: str, scopes: list[Scope]) -> str:
         """Why a condition can never hold, in words."""
@@ -239,18 +245,10 @@ class _Lint:
         for event in pack.events.values():
             loc: Loc = ("events", event.id)
             scopes = self.scopes_of(event.id)
-            if event.when is not None and self.never(event.when, scopes):
-                yield self.warn(
-                    (*loc, "when"),
-                    f"this event can never be drawn: '{event.when}' can never hold, "
-                    f"{self.why(event.when, scopes)}",
-                )
-            if event.scheduled is not None and self.never(event.scheduled, scopes):
-                yield self.warn(
-                    (*loc, "scheduled"),
-                    f"this event never comes: '{event.scheduled}' can never hold, "
-                    f"{self.why(event.scheduled, scopes)}",
-                )
+            yield from self.never_holds((*loc, "when"), "this event can never be drawn", event.when, scopes)
+            yield from self.never_holds(
+                (*loc, "scheduled"), "this event never comes", event.scheduled, scopes
+            )
             if event.follow_up_only and event.id not in scheduled:
                 yield self.warn(
                     (*loc, "follow_up_only"),
@@ -268,12 +266,9 @@ class _Lint:
             for n, option in enumerate(event.options):
                 loc: Loc = ("events", event.id, "options", n)
                 scopes = self.scopes_of(event.id)
-                if option.when is not None and self.never(option.when, scopes):
-                    yield self.warn(
-                        (*loc, "when"),
-                        f"option '{option.id}' is never offered: '{option.when}' can never hold, "
-                        f"{self.why(option.when, scopes)}",
-                    )
+                yield from self.never_holds(
+                    (*loc, "when"), f"option '{option.id}' is never offered", option.when, scopes
+                )
                 if _all_zero(option):
                     yield self.warn(
                         (*loc, "effects"),
@@ -289,13 +284,13 @@ class _Lint:
             for n, ending in enumerate(scenario.endings):
                 loc: Loc = ("scenarios", scenario.id, "endings", n)
                 if ending.early:
-                    if self.never(ending.when, scopes):
-                        yield self.warn(
-                            (*loc, "when"),
-                            f"ending '{ending.id}' can never happen: '{ending.when}' can never hold, "
-                            f"{self.why(ending.when, scopes)}",  # type: ignore[arg-type]
+                    never = list(
+                        self.never_holds(
+                            (*loc, "when"), f"ending '{ending.id}' can never happen", ending.when, scopes
                         )
-                    elif self.always(ending.when, scopes):
+                    )
+                    yield from never
+                    if not never and self.always(ending.when, scopes):
                         yield self.warn(
                             (*loc, "when"),
                             f"early ending '{ending.id}' always holds: every game ends after the first round",
@@ -314,11 +309,9 @@ class _Lint:
                         f"ending '{ending.id}' can never be reached: "
                         f"ending '{seen[ending.when.strip()]}' before it has the same condition",
                     )
-                elif ending.when is not None and self.never(ending.when, scopes):
-                    yield self.warn(
-                        (*loc, "when"),
-                        f"ending '{ending.id}' can never be reached: '{ending.when}' can never hold, "
-                        f"{self.why(ending.when, scopes)}",
+                else:
+                    yield from self.never_holds(
+                        (*loc, "when"), f"ending '{ending.id}' can never be reached", ending.when, scopes
                     )
                 if ending.when is None or self.always(ending.when, scopes):
                     shadow = ending.id
@@ -328,7 +321,7 @@ class _Lint:
     # -- meters -----------------------------------------------------------------------------------
     def meters(self) -> Iterator[Problem]:
         changed: set[str] = set()
-        for effects in _all_effects(self.pack):
+        for effects in all_effects(self.pack):
             changed.update(t for t, a in effects.change.items() if not _is_zero(a))
             changed.update(effects.set)
         for rules in [s.rules for s in self.pack.scenarios.values()] + [
@@ -381,16 +374,6 @@ def _all_zero(option: Option) -> bool:
     return not (option.conditional or option.later or option.hidden or option.follow_ups)
 
 
-def _event_effects(event: Event) -> Iterator[Effects]:
-    if event.effects:
-        yield event.effects
-    for option in event.options:
-        yield option.effects
-        yield from option.conditional
-        yield from option.later
-        yield from option.hidden
-
-
 def _flag_args(source: str) -> list[str]:
     """The flags a condition reads with has() or flag()."""
     try:
@@ -407,16 +390,3 @@ def _flag_args(source: str) -> list[str]:
         and isinstance(node.args[0], ast.Constant)
         and isinstance(node.args[0].value, str)
     ]
-
-
-def _all_effects(pack: Pack) -> Iterator[Effects]:
-    for event in pack.events.values():
-        if event.effects:
-            yield event.effects
-        for option in event.options:
-            yield option.effects
-            yield from option.conditional
-            yield from option.later
-            yield from option.hidden
-    for scenario in pack.scenarios.values():
-        yield from scenario.round_end

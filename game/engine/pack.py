@@ -102,6 +102,27 @@ class Pack:
         ]
 
 
+def event_effects(event: Event) -> Iterator[Effects]:
+    """Every effects item of an event: its news effects, and each option's immediate, conditional,
+    later and hidden effects."""
+    if event.effects:
+        yield event.effects
+    for option in event.options:
+        yield option.effects
+        yield from option.conditional
+        yield from option.later
+        yield from option.hidden
+
+
+def all_effects(pack: Pack) -> Iterator[Effects]:
+    """Every effects item of the pack: the events' (see :func:`event_effects`), then the scenarios'
+    round-end rules."""
+    for event in pack.events.values():
+        yield from event_effects(event)
+    for scenario in pack.scenarios.values():
+        yield from scenario.round_end
+
+
 def build_pack(manifest: Manifest, items: dict[str, list[Any]]) -> tuple[Pack, list[Problem]]:
     """Compile validated items (by kind) into a pack, collecting every problem rather than stopping."""
     builder = _Builder(manifest, items)
@@ -159,7 +180,7 @@ class _Builder:
         pack = self.pack
         self.names.numbers = set(pack.meters) | set(pack.resource_owner) | {"round", "rounds"}
         flags: set[str] = set()
-        for effects in self.all_effects():
+        for effects in all_effects(pack):
             flags.update(f for f, n in effects.flags.items() if n > 0)
         for scenario in pack.scenarios.values():
             flags.update(f for f, n in scenario.start.flags.items() if n > 0)
@@ -175,18 +196,6 @@ class _Builder:
                 known.update(i.id for i in event.inputs.get(role.id, []))
             self.names.inputs[role.id] = known
         self.names.options = {e.id: {o.id for o in e.options} for e in pack.events.values()}
-
-    def all_effects(self) -> Iterator[Effects]:
-        for event in self.pack.events.values():
-            if event.effects:
-                yield event.effects
-            for option in event.options:
-                yield option.effects
-                yield from option.conditional
-                yield from option.later
-                yield from option.hidden
-        for scenario in self.pack.scenarios.values():
-            yield from scenario.round_end
 
     # -- shared checks --------------------------------------------------------------------------
     def compile(self, loc: Loc, source: Any, kind: Type) -> None:
