@@ -113,6 +113,9 @@ def check(seeds: int, variant: str | None) -> None:
     print(table(seeds, variant))
     for strategy, fig in figures.items():
         assert fig.share(BEST) < 1.0, f"'{strategy}' always reaches the best ending"
+        # No fixed strategy decides the game alone: none lands on one ending in nine games out of ten.
+        top, n = fig.endings.most_common(1)[0]
+        assert n / fig.games < 0.9, f"'{strategy}' ends in '{top}' in {n / fig.games:.0%} of games"
     honour, ignore = figures["honour"], figures["ignore"]
     assert honour.mean("trust") >= ignore.mean("trust") + TRUST_GAP, (
         f"honour trust {honour.mean('trust'):.1f} is not clearly above ignore {ignore.mean('trust'):.1f}"
@@ -122,6 +125,9 @@ def check(seeds: int, variant: str | None) -> None:
     # Ignoring input is the road to the bad endings, not a safe default.
     bad = ("unrest", "oil_tanker", "stones_no_trust", "empty_hall")
     assert sum(ignore.share(e) for e in bad) > sum(honour.share(e) for e in bad)
+    # The other side gets its due: the computer roles' own priorities (quick visible gains) buy more
+    # safety than always honouring input does.
+    assert figures["priorities"].mean("safety") > honour.mean("safety")
 
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=["full", "short"])

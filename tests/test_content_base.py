@@ -186,3 +186,60 @@ def test_same_seed_same_game(pack):
         game.play_computer(strategy="random", until_human=False)
         games.append((game.state.ending, [r.event for r in game.state.history], dict(game.state.meters)))
     assert games[0] == games[1]
+
+
+def test_critiques_complete_in_both_languages(pack):
+    """Each critique explains itself, cites the article and asks its questions in Dutch and English."""
+    for critique in pack.critiques.values():
+        for field in ("title", "summary", "explanation"):
+            text = getattr(critique, field)
+            for lang in ("nl", "en"):
+                assert text.get(lang, "").strip(), f"{critique.id}: {field} has no {lang}"
+        assert "Kleinhans" in critique.explanation["nl"] and "Kleinhans" in critique.explanation["en"], (
+            f"{critique.id}: the explanation does not say whose argument it is"
+        )
+        for question in critique.questions:
+            for lang in ("nl", "en"):
+                assert question.text.get(lang, "").strip().endswith("?"), f"{critique.id}: question without {lang}"
+
+
+def _words(text: str) -> list[str]:
+    import re
+
+    text = text.lower().replace("’", "'").replace("‘", "'")
+    # Names of programmes may be shared with the article; they are not its sentences.
+    text = text.replace("nationaal programma leefbaarheid en veiligheid", " ")
+    return re.findall(r"[a-zà-ÿ0-9']+", text)
+
+
+def test_texts_do_not_copy_the_article(pack):
+    """No Dutch text shares six words in a row with the article it is built on (when the article is at hand)."""
+    from pathlib import Path
+
+    seed_dir = Path(__file__).resolve().parents[2] / "shared" / "seed"
+    articles = sorted(seed_dir.glob("*.txt")) if seed_dir.is_dir() else []
+    if not articles:
+        pytest.skip("the article is not next to the checkout")
+    words = _words(" ".join(a.read_text(encoding="utf-8") for a in articles))
+    grams = {tuple(words[i : i + 6]) for i in range(len(words) - 5)}
+
+    def texts(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "nl" and isinstance(value, str):
+                    yield value
+                else:
+                    yield from texts(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from texts(value)
+
+    import yaml
+
+    copied = []
+    for path in sorted(base_pack_dir().rglob("*.yaml")):
+        for text in texts(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            w = _words(text)
+            hits = [" ".join(w[i : i + 6]) for i in range(len(w) - 5) if tuple(w[i : i + 6]) in grams]
+            copied += [f"{path.name}: {h}" for h in hits]
+    assert not copied, "texts copy the article:\n" + "\n".join(copied)
