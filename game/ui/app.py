@@ -353,9 +353,18 @@ class WijkberaadApp(App[None]):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
+        from .widgets.palette import GameCommandPalette
+
         # is_open only looks at the top screen; an open palette can sit under another (too small, help).
         if self.use_command_palette and not any(isinstance(s, CommandPalette) for s in self.screen_stack):
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=tr("cmd.search", self.lang)))
+            self.push_screen(GameCommandPalette(self.lang, id="--command-palette"))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C (copy in a text field) does not quit: say which key does, in the player's language."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(tr("quit.how", self.lang, keys=key), title=tr("quit.title", self.lang))
+                return
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Keys that need a game in play leave the footer while there is none.

@@ -43,8 +43,13 @@ UI: dict[str, dict[str, str]] = {
     "key.palette": {"nl": "Opdrachten", "en": "Commands"},
     "key.report": {"nl": "Verslag", "en": "Report"},
     "key.facilitator": {"nl": "Beamer", "en": "Projector"},
+    "key.dismiss_menu": {"nl": "Menu sluiten", "en": "Close menu"},
+    "key.close_palette": {"nl": "Sluiten", "en": "Close"},
     # -- command palette -----------------------------------------------------------------------------
     "cmd.search": {"nl": "Zoek een opdracht…", "en": "Search for a command…"},
+    "cmd.no_matches": {"nl": "Geen opdracht gevonden", "en": "No command found"},
+    "quit.title": {"nl": "Wil je stoppen?", "en": "Do you want to quit?"},
+    "quit.how": {"nl": "Druk op [b]{keys}[/b] om te stoppen.", "en": "Press [b]{keys}[/b] to quit."},
     "cmd.new": {"nl": "Nieuw spel", "en": "New game"},
     "cmd.new.help": {"nl": "Een nieuw spel instellen", "en": "Set up a new game"},
     "cmd.save": {"nl": "Spel opslaan", "en": "Save game"},

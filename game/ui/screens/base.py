@@ -23,6 +23,32 @@ def localise_bindings(node: DOMNode, lang: str) -> None:
         table[key] = [replace(b, description=tr(f"key.{b.id}", lang)) if b.id else b for b in bindings]
 
 
+#: Textual's own bindings that show in the footer, by widget class and action -> key of the UI string.
+TEXTUAL_BINDINGS = {
+    ("SelectOverlay", "dismiss"): "key.dismiss_menu",
+    ("CommandPalette", "escape"): "key.close_palette",
+}
+
+
+def localise_textual(root: DOMNode, lang: str) -> None:
+    """Give the footer texts of Textual's own widgets under ``root`` (an open Select's "Dismiss menu")
+    the app's language: Textual writes them in English only."""
+    names = {name for name, _ in TEXTUAL_BINDINGS}
+    nodes = [root, *root.query("*")] if root.is_attached else [root]
+    for node in nodes:
+        name = next((c.__name__ for c in type(node).__mro__ if c.__name__ in names), None)
+        if name is None:
+            continue
+        table = node._bindings.key_to_bindings
+        for key, bindings in table.items():
+            table[key] = [
+                replace(b, description=tr(TEXTUAL_BINDINGS[name, b.action], lang))
+                if (name, b.action) in TEXTUAL_BINDINGS
+                else b
+                for b in bindings
+            ]
+
+
 class _Localised:
     """Mixin: the screen's language, a translation shortcut and localised bindings on mount."""
 

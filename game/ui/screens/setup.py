@@ -10,10 +10,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
-from game.i18n import text
+from game.i18n import LANGUAGES, text
 
+from ..strings import tr
 from ..widgets.session_code import SessionCodeLine
-from .base import GameScreen
+from .base import GameScreen, localise_textual
 
 
 class SetupScreen(GameScreen[None]):
@@ -32,23 +33,23 @@ class SetupScreen(GameScreen[None]):
         pack = self.wapp.pack
         assert pack is not None
         with VerticalScroll(classes="page", id="setup"):
-            yield Static(self.tr("setup.title"), classes="page-title")
+            yield Static(self.tr("setup.title"), classes="page-title", id="setup-title")
             with Horizontal(classes="setup-row"):
-                yield Label(self.tr("setup.scenario"), classes="setup-label")
+                yield Label(self.tr("setup.scenario"), classes="setup-label", id="setup-scenario-label")
                 yield Select(
-                    [(text(s.title, self.lang), s.id) for s in pack.scenarios.values()],
+                    self._scenarios(),
                     value=self.scenario,
                     allow_blank=False,
                     compact=True,
                     id="setup-scenario",
                 )
             with Horizontal(classes="setup-row"):
-                yield Label(self.tr("setup.length"), classes="setup-label")
+                yield Label(self.tr("setup.length"), classes="setup-label", id="setup-length-label")
                 yield Select(self._lengths(), value="", allow_blank=False, compact=True, id="setup-length")
-            yield Static(self.tr("setup.roles"), classes="hint")
+            yield Static(self.tr("setup.roles"), classes="hint", id="setup-roles-hint")
             yield Vertical(*self._role_rows(), id="setup-roles")
             with Horizontal(classes="setup-row"):
-                yield Label(self.tr("setup.seed"), classes="setup-label")
+                yield Label(self.tr("setup.seed"), classes="setup-label", id="setup-seed-label")
                 yield self._input(str(self.seed), id="setup-seed", placeholder="12345")
             yield SessionCodeLine(id="setup-classroom")
             yield Static(id="setup-error", classes="error")
@@ -58,12 +59,49 @@ class SetupScreen(GameScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        localise_textual(self, self.lang)
         self.query_one("#setup-roles Input", Input).focus()
+
+    def relabel(self) -> None:
+        """Every label in the new language; what the players typed or picked stays as it is."""
+        pack = self.wapp.pack
+        assert pack is not None
+        self.query_one("#setup-title", Static).update(self.tr("setup.title"))
+        for part in ("scenario", "length", "seed"):
+            self.query_one(f"#setup-{part}-label", Label).update(self.tr(f"setup.{part}"))
+        self.query_one("#setup-roles-hint", Static).update(self.tr("setup.roles"))
+        with self.prevent(Select.Changed):
+            self._relist("#setup-scenario", self._scenarios())
+            self._relist("#setup-length", self._lengths())
+        for role in pack.scenarios[self.scenario].roles:
+            self.query_one(f"#label-{role}", Label).update(text(pack.roles[role].name, self.lang))
+            field = self.query_one(f"#role-{role}", Input)
+            field.placeholder = self.tr("setup.computer")
+            # The suggested name of the first role follows the language until someone types their own.
+            if field.value in (tr("setup.default_name", lang) for lang in LANGUAGES):
+                field.value = self.tr("setup.default_name")
+        self.query_one("#setup-start", Button).label = self.tr("setup.start")
+        self.query_one("#setup-back", Button).label = self.tr("setup.cancel")
+        self.query_one("#setup-error", Static).update("")
+        self.query_one(SessionCodeLine).relabel()
+        localise_textual(self, self.lang)
+
+    def _relist(self, selector: str, options: list[tuple[str, str]]) -> None:
+        select = self.query_one(selector, Select)
+        value = select.value
+        select.set_options(options)
+        if any(v == value for _, v in options):
+            select.value = value
 
     def _input(self, value: str, **kwargs: str) -> Input:
         field = Input(value, compact=True, **kwargs)
         field.cursor_blink = self.wapp.blink
         return field
+
+    def _scenarios(self) -> list[tuple[str, str]]:
+        pack = self.wapp.pack
+        assert pack is not None
+        return [(text(s.title, self.lang), s.id) for s in pack.scenarios.values()]
 
     def _lengths(self) -> list[tuple[str, str]]:
         pack = self.wapp.pack
@@ -84,7 +122,7 @@ class SetupScreen(GameScreen[None]):
             default = self.tr("setup.default_name") if n == 0 else ""
             rows.append(
                 Horizontal(
-                    Label(text(pack.roles[role].name, self.lang), classes="setup-label"),
+                    Label(text(pack.roles[role].name, self.lang), classes="setup-label", id=f"label-{role}"),
                     self._input(default, placeholder=self.tr("setup.computer"), id=f"role-{role}"),
                     classes="setup-row",
                 )

@@ -34,13 +34,13 @@ class SessionCodeLine(Vertical):
     def compose(self) -> ComposeResult:
         lang = self.app.lang
         with Horizontal(classes="setup-row"):
-            yield Label(ct("code.label", lang), classes="setup-label")
+            yield Label(ct("code.label", lang), classes="setup-label", id="code-label")
             yield Static(id="code-show")
             field = Input(placeholder=ct("code.enter", lang), compact=True, id="code-enter")
             field.cursor_blink = getattr(self.app, "blink", True)
             yield field
         with Horizontal(classes="setup-row"):
-            yield Label(ct("timer.label", lang), classes="setup-label")
+            yield Label(ct("timer.label", lang), classes="setup-label", id="timer-label")
             timer = timer_of(self.app)
             minutes = f"{timer.seconds / 60:g}" if timer is not None else ""
             field = Input(minutes, placeholder=ct("timer.off", lang), compact=True, id="timer-minutes")
@@ -49,6 +49,15 @@ class SessionCodeLine(Vertical):
         message = Static(id="code-message")
         message.display = False
         yield message
+
+    def relabel(self) -> None:
+        """The labels and hints in the app's (new) language; typed codes and minutes stay."""
+        lang = self.app.lang
+        self.query_one("#code-label", Label).update(ct("code.label", lang))
+        self.query_one("#code-enter", Input).placeholder = ct("code.enter", lang)
+        self.query_one("#timer-label", Label).update(ct("timer.label", lang))
+        self.query_one("#timer-minutes", Input).placeholder = ct("timer.off", lang)
+        self.say("")
 
     def say(self, message: str | Text) -> None:
         """Show a line under the rows (a code taken, or what is wrong); an empty message hides it."""
