@@ -16,8 +16,13 @@ DEFAULT = "nl"
 
 def default_language() -> str:
     """The language from ``WIJKBERAAD_LANG`` when set to nl or en, else Dutch."""
-    lang = os.environ.get("WIJKBERAAD_LANG", DEFAULT)
-    return lang if lang in LANGUAGES else DEFAULT
+    return env_language() or DEFAULT
+
+
+def env_language() -> str | None:
+    """The language ``WIJKBERAAD_LANG`` asks for (nl or en), or None when it is not set (or neither)."""
+    lang = os.environ.get("WIJKBERAAD_LANG", "").strip()
+    return lang if lang in LANGUAGES else None
 
 
 def text(value: Mapping[str, str] | None, lang: str) -> str:

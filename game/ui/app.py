@@ -19,6 +19,9 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.theme import Theme
 
+from game.data.settings import Settings, load_settings
+from game.i18n import env_language
+
 from .screens.base import _Localised, localise_bindings
 from .strings import tr
 
@@ -70,14 +73,15 @@ class WijkberaadApp(App[None]):
         *,
         content: Callable[[], Pack] | None = None,
         saves_dir: Path | None = None,
-        lang: str = "nl",
+        lang: str | None = "nl",
         seed: int | None = None,
         scenario: str | None = None,
         variant: str | None = None,
         players: dict[str, str | None] | None = None,
-        theme_name: str = "dark",
+        theme_name: str | None = "dark",
         blink: bool = True,
         intro: bool = True,
+        settings_file: Path | None = None,
     ) -> None:
         """Build the app.
 
@@ -85,17 +89,25 @@ class WijkberaadApp(App[None]):
             pack: the compiled content to play (tests pass a small pack).
             content: called in a thread to load the content when ``pack`` is not given.
             saves_dir: where saves go (None: the user's default folder).
-            lang: "nl" or "en".
+            lang: "nl" or "en"; None: the saved setting (``$WIJKBERAAD_LANG`` first), else Dutch.
             seed: the seed new games start with (None: a random one, shown in the setup).
             scenario, variant, players: with ``players`` given the game starts at once, skipping the title.
-            theme_name: "dark", "light" or "contrast".
+            theme_name: "dark", "light" or "contrast"; None: the saved setting, else dark.
             blink: whether text cursors blink (off for snapshots).
             intro: whether a new game opens with the scenario's intro (tests may skip it).
+            settings_file: where the settings screen's choices are kept between runs (None: not kept);
+                they fill in ``lang`` and ``theme_name`` when those are None.
         """
         super().__init__()
         self.pack: Pack | None = pack
         self._content = content
         self.saves_dir = saves_dir
+        self.settings_file = settings_file
+        self.settings, self._settings_notice = (
+            load_settings(settings_file) if settings_file else (Settings(), None)
+        )
+        lang = lang or env_language() or self.settings.lang
+        theme_name = theme_name or self.settings.theme
         self.lang = lang if lang in ("nl", "en") else "nl"
         self.seed = seed
         self.blink = blink
@@ -116,6 +128,13 @@ class WijkberaadApp(App[None]):
         from .screens.title import TitleScreen
 
         self.push_screen(TitleScreen())
+        if self._settings_notice is not None:
+            problem = self._settings_notice
+            reason = tr(f"settings.problem.{problem.code}", self.lang, detail=problem.detail)
+            self.notify(
+                tr("settings.unreadable", self.lang, file=problem.path, reason=reason),
+                severity="warning",
+            )
         if self.pack is None and self._content is not None:
             self.run_worker(self._load_content, thread=True, group="content", exclusive=True)
         else:
@@ -266,6 +285,7 @@ class WijkberaadApp(App[None]):
     # -- settings -------------------------------------------------------------------------------
     def set_language(self, lang: str) -> None:
         self.lang = lang
+        self._keep_setting(lang=lang)
         localise_bindings(self, lang)
         for screen in self.screen_stack:
             if isinstance(screen, _Localised):
@@ -279,6 +299,24 @@ class WijkberaadApp(App[None]):
         if name in THEMES:
             self.theme_name = name
             self.theme = THEMES[name]
+            self._keep_setting(theme=name)
+
+    def _keep_setting(self, **changed: str) -> None:
+        """Write a changed setting to the settings file (when there is one); a failure is only told."""
+        if self.settings_file is None:
+            return
+        from dataclasses import replace
+
+        from game.data.settings import save_settings
+
+        settings = replace(self.settings, **changed)
+        if settings == self.settings:
+            return
+        self.settings = settings
+        try:
+            save_settings(settings, self.settings_file)
+        except OSError as err:
+            self.notify(tr("settings.not_saved", self.lang, reason=err.strerror or err), severity="warning")
 
     # -- actions --------------------------------------------------------------------------------
     def action_help(self) -> None:

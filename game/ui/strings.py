@@ -223,6 +223,22 @@ UI: dict[str, dict[str, str]] = {
     "settings.light": {"nl": "Licht", "en": "Light"},
     "settings.contrast": {"nl": "Hoog contrast", "en": "High contrast"},
     "settings.close": {"nl": "Klaar", "en": "Done"},
+    "settings.unreadable": {
+        "nl": "Standaardinstellingen gebruikt: {file} {reason}.",
+        "en": "Default settings used: {file} {reason}.",
+    },
+    "settings.problem.unreadable": {"nl": "is onleesbaar ({detail})", "en": "could not be read ({detail})"},
+    "settings.problem.too_large": {"nl": "is te groot", "en": "is too large"},
+    "settings.problem.not_json": {"nl": "is geen geldige JSON", "en": "is not valid JSON"},
+    "settings.problem.not_settings": {"nl": "bevat geen instellingen", "en": "holds no settings"},
+    "settings.problem.bad_value": {
+        "nl": "heeft onbekende waarden ({detail})",
+        "en": "has unknown values ({detail})",
+    },
+    "settings.not_saved": {
+        "nl": "De instelling geldt nu, maar is niet bewaard: {reason}",
+        "en": "The setting applies now but was not kept: {reason}",
+    },
     # -- help and misc -----------------------------------------------------------------------------
     "small.title": {"nl": "Het venster is te klein", "en": "The window is too small"},
     "small.body": {

@@ -19,6 +19,13 @@ def trio_pack():
     return load_pack_or_raise(TRIO_PACK)
 
 
+@pytest.fixture(autouse=True)
+def _settings_in_tmp(tmp_path, monkeypatch):
+    """No UI test reads or writes the settings file in the real home folder."""
+    monkeypatch.setenv("WIJKBERAAD_CONFIG", str(tmp_path / "config"))
+    monkeypatch.delenv("WIJKBERAAD_LANG", raising=False)
+
+
 @pytest.fixture
 def make_app(tmp_path, mini_pack):
     """Build the app the way the CLI does, with a temporary saves folder, a fixed seed and no blinking."""
