@@ -217,21 +217,36 @@ class WijkberaadApp(App[None]):
     def load_slot(self, slot: str) -> None:
         if self.store is None or self.pack is None:
             return
-        from .screens.saves import save_error_text
+        from .screens.saves import LoadChoiceScreen, save_error_text
 
         try:
             loaded = self.store.load(slot, self.pack)
         except Exception as err:  # noqa: BLE001 - SaveError and unreadable files: say why, keep playing
             snapshot = getattr(err, "snapshot", None)
             if snapshot is not None:
-                # The decision log no longer replays, but the saved state is whole: continue from it.
-                self.notify(tr("load.from_snapshot", self.lang, reason=err), severity="warning", timeout=10)
-                self.start_play(snapshot, new_session=True)
+                # The decision log no longer replays, but the saved state is whole: offer to continue from it.
+                def chosen(answer: str | None) -> None:
+                    if answer == "snapshot":
+                        self.notify(tr("load.from_snapshot", self.lang), severity="warning", timeout=8)
+                        self.start_play(snapshot, new_session=True)
+
+                self.push_screen(LoadChoiceScreen(slot, str(err), replay=False), chosen)
                 return
             reason = save_error_text(err, self.lang)
             self.notify(tr("load.failed", self.lang, reason=reason), severity="error", timeout=8)
             return
         if getattr(loaded, "mismatch", None):
+            if getattr(loaded, "snapshot_ok", False):
+                # It replays, but not to the saved state: the player picks which of the two to go on with.
+                def picked(answer: str | None) -> None:
+                    if answer == "snapshot":
+                        self.notify(tr("load.from_snapshot", self.lang), severity="warning", timeout=8)
+                        self.start_play(loaded.snapshot, new_session=True)
+                    elif answer == "replay":
+                        self.start_play(loaded.game, new_session=True)
+
+                self.push_screen(LoadChoiceScreen(slot, loaded.mismatch, replay=True), picked)
+                return
             self.notify(tr("load.mismatch", self.lang, detail=loaded.mismatch), severity="warning", timeout=8)
         self.start_play(loaded.game, new_session=True)
 

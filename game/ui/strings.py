@@ -180,9 +180,44 @@ UI: dict[str, dict[str, str]] = {
         "en": "Note: replaying differs from the save ({detail}).",
     },
     "load.from_snapshot": {
-        "nl": "Verder vanaf de bewaarde stand; het opnieuw afspelen lukte niet ({reason}).",
-        "en": "Continuing from the saved state; replaying did not work ({reason}).",
+        "nl": "Verder vanaf de bewaarde stand (niet opnieuw afgespeeld).",
+        "en": "Continuing from the saved state (not replayed).",
     },
+    "loadchoice.no_replay.title": {
+        "nl": "Save '{slot}' laat zich niet opnieuw afspelen",
+        "en": "Save '{slot}' does not replay",
+    },
+    "loadchoice.no_replay.explain": {
+        "nl": "Bij het laden speelt Wijkberaad alle besluiten opnieuw af vanaf de seed, met de inhoud van nu. "
+        "Dat lukt bij deze save niet, meestal omdat de inhoud (het scenario) sinds het opslaan is veranderd.\n\n"
+        "Je kunt wel verder vanaf de bewaarde stand: het jaar, de meters en de geschiedenis precies zoals ze "
+        "in de save staan. Wat er daarna gebeurt, volgt de inhoud van nu.",
+        "en": "When loading, Wijkberaad replays every decision from the seed, with today's content. That does "
+        "not work for this save, usually because the content (the scenario) changed since it was saved.\n\n"
+        "You can still continue from the saved state: the year, the meters and the history exactly as the "
+        "save holds them. What happens next follows today's content.",
+    },
+    "loadchoice.mismatch.title": {
+        "nl": "Save '{slot}' wijkt af bij opnieuw afspelen",
+        "en": "Save '{slot}' differs when replayed",
+    },
+    "loadchoice.mismatch.explain": {
+        "nl": "Bij het laden speelt Wijkberaad alle besluiten opnieuw af vanaf de seed. Dat geeft hier een "
+        "andere stand dan in de save staat: de inhoud is veranderd of het bestand is bewerkt.\n\n"
+        "Kies waarmee je verder wilt: het opnieuw afgespeelde spel (dezelfde besluiten, met de inhoud van nu) "
+        "of de bewaarde stand (precies zoals het spel werd opgeslagen).",
+        "en": "When loading, Wijkberaad replays every decision from the seed. Here that gives a different "
+        "state from the one in the save: the content changed or the file was edited.\n\n"
+        "Choose how to go on: the replayed game (the same decisions, with today's content) or the saved state "
+        "(exactly as the game was saved).",
+    },
+    "loadchoice.detail": {"nl": "Details: {detail}", "en": "Details: {detail}"},
+    "loadchoice.snapshot": {"nl": "Verder vanaf de bewaarde stand", "en": "Continue from the saved state"},
+    "loadchoice.replay": {
+        "nl": "Verder met het opnieuw afgespeelde spel",
+        "en": "Continue with the replayed game",
+    },
+    "loadchoice.cancel": {"nl": "Niet laden", "en": "Do not load"},
     "load.failed": {"nl": "Laden mislukt: {reason}", "en": "Loading failed: {reason}"},
     "load.no_autosave": {"nl": "Er is nog geen autosave.", "en": "There is no autosave yet."},
     "saveerr.bad_name": {

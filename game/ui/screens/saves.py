@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -120,5 +120,62 @@ class LoadScreen(GameModal[str | None]):
         self.dismiss(event.option_id)
 
     @on(Button.Pressed, "#load-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class LoadChoiceScreen(GameModal[str | None]):
+    """A save that does not replay as it was played: say so, and let the player choose how to go on.
+
+    ``replay=False``: the decision log no longer replays (mostly: the content changed since the save); the
+    only way on is the saved state. ``replay=True``: it replays, but not to the saved state; the player
+    chooses between the replayed game and the saved state. Answers "snapshot", "replay" or None.
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "Back", id="back")]
+
+    def __init__(self, slot: str, detail: str, *, replay: bool) -> None:
+        super().__init__()
+        self.slot = slot
+        self.detail = detail
+        self.replay = replay
+
+    def compose(self) -> ComposeResult:
+        kind = "mismatch" if self.replay else "no_replay"
+        with Vertical(classes="dialog", id="loadchoice-box"):
+            yield Static(self.tr(f"loadchoice.{kind}.title", slot=self.slot), classes="page-title")
+            with VerticalScroll(id="loadchoice-text"):
+                yield Static(self.tr(f"loadchoice.{kind}.explain"), id="loadchoice-explain")
+                yield Static(
+                    self.tr("loadchoice.detail", detail=self.detail), classes="hint", id="loadchoice-detail"
+                )
+            with Vertical(classes="dialog-choices"):
+                if self.replay:
+                    yield Button(
+                        self.tr("loadchoice.replay"), variant="primary", compact=True, id="loadchoice-replay"
+                    )
+                yield Button(
+                    self.tr("loadchoice.snapshot"),
+                    variant="default" if self.replay else "primary",
+                    compact=True,
+                    id="loadchoice-snapshot",
+                )
+                yield Button(self.tr("loadchoice.cancel"), compact=True, id="loadchoice-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#loadchoice-replay" if self.replay else "#loadchoice-snapshot", Button).focus()
+
+    def relabel(self) -> None:
+        self.call_later(self.recompose)
+
+    @on(Button.Pressed, "#loadchoice-replay")
+    def take_replay(self) -> None:
+        self.dismiss("replay")
+
+    @on(Button.Pressed, "#loadchoice-snapshot")
+    def take_snapshot(self) -> None:
+        self.dismiss("snapshot")
+
+    @on(Button.Pressed, "#loadchoice-cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)

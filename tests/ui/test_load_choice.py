@@ -1,0 +1,107 @@
+"""Loading a save that no longer replays: the load offers to continue from the saved state, and says what
+that means, instead of failing or silently picking one."""
+
+from __future__ import annotations
+
+import json
+
+from .conftest import screen_text
+
+
+def screen_name(app) -> str:
+    return type(app.screen).__name__
+
+
+async def played_save(make_app, lang: str = "nl"):
+    """A game with two decisions, saved as 'groep-3'; returns the saves folder's store and the file."""
+    app = make_app(players={"minister": "Ahmed"}, scenario="test", lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for _ in range(2):
+            while screen_name(app) != "PlayScreen":
+                await pilot.press("enter")
+                await pilot.pause()
+            await pilot.press("1")
+            await pilot.pause()
+        info = app.store.save(app.game, "groep-3")
+        return info.path
+
+
+def edit(path, change) -> dict:
+    data = json.loads(path.read_text())
+    change(data)
+    path.write_text(json.dumps(data))
+    return data
+
+
+async def test_a_save_that_does_not_replay_offers_the_saved_state(make_app):
+    path = await played_save(make_app)
+
+    def break_log(data):
+        data["choices"][0] = "burn_it_down"
+
+    data = edit(path, break_log)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.load_slot("groep-3")
+        await pilot.pause()
+        assert screen_name(app) == "LoadChoiceScreen" and app.game is None
+        shown = screen_text(app)
+        assert "laat zich niet opnieuw afspelen" in shown and "bewaarde stand" in shown
+        assert "Verder vanaf de bewaarde stand" in shown and "Niet laden" in shown
+        # Cancel: nothing loaded, nothing changed.
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen_name(app) == "TitleScreen" and app.game is None
+        assert json.loads(path.read_text()) == data
+        # Again, and take the saved state: the game goes on exactly where the save stood.
+        app.load_slot("groep-3")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.game is not None and screen_name(app) == "PlayScreen"
+        assert app.game.state.model_dump(mode="json") == data["state"]
+        assert any("bewaarde stand" in n.message for n in app._notifications)
+
+
+async def test_a_save_that_replays_differently_lets_the_player_choose(make_app):
+    path = await played_save(make_app, lang="en")
+
+    def edit_meter(data):
+        data["state"]["meters"]["trust"] = 99.0
+
+    edit(path, edit_meter)
+    app = make_app(lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.load_slot("groep-3")
+        await pilot.pause()
+        assert screen_name(app) == "LoadChoiceScreen"
+        shown = screen_text(app)
+        assert "differs when replayed" in shown and "Continue with the replayed game" in shown
+        assert "Continue from the saved state" in shown and "meters" in shown
+        await pilot.press("enter")  # the replayed game is the default
+        await pilot.pause()
+        assert screen_name(app) == "PlayScreen" and app.game.state.meters["trust"] != 99.0
+        app.load_slot("groep-3")
+        await pilot.pause()
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        assert screen_name(app) == "PlayScreen" and app.game.state.meters["trust"] == 99.0
+
+
+async def test_continue_offers_the_saved_state_too(make_app):
+    path = await played_save(make_app)
+    auto = next(p for p in path.parent.iterdir() if p.name.startswith("auto-"))
+
+    def break_log(data):
+        data["choices"][0] = "burn_it_down"
+
+    edit(auto, break_log)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.continue_latest()
+        await pilot.pause()
+        assert screen_name(app) == "LoadChoiceScreen"
