@@ -20,18 +20,20 @@ SPARKS = "▁▂▃▄▅▆▇█"
 MINUS = "−"
 
 
-def fmt_num(value: float) -> str:
-    """A number as people read it: no needless ``.0``, one decimal (two for small fractions)."""
+def fmt_num(value: float, lang: str = "nl") -> str:
+    """A number as people read it: no needless ``.0``, one decimal (two for small fractions), with the
+    decimal comma in Dutch (``6,7``) and the point in English (``6.7``)."""
     value = round(value, 2 if abs(value) < 0.1 else 1)
-    return f"{value:g}" if value != int(value) else str(int(value))
+    shown = f"{value:g}" if value != int(value) else str(int(value))
+    return shown.replace(".", ",") if lang == "nl" else shown
 
 
-def fmt_delta(delta: float) -> str:
-    """A signed change: ``+3``, ``−4`` or ``0``."""
+def fmt_delta(delta: float, lang: str = "nl") -> str:
+    """A signed change: ``+3``, ``−4,5`` (``−4.5`` in English) or ``0``."""
     if delta > 0:
-        return f"+{fmt_num(delta)}"
+        return f"+{fmt_num(delta, lang)}"
     if delta < 0:
-        return f"{MINUS}{fmt_num(-delta)}"
+        return f"{MINUS}{fmt_num(-delta, lang)}"
     return "0"
 
 
@@ -171,7 +173,10 @@ def resource_line(game: Game, role: str, lang: str) -> str | None:
     res = game.pack.roles[role].resource
     assert res is not None
     return tr(
-        "play.you_have", lang, resource=text(res.name, lang), amount=f"{fmt_num(owned[1])}/{fmt_num(res.max)}"
+        "play.you_have",
+        lang,
+        resource=text(res.name, lang),
+        amount=f"{fmt_num(owned[1], lang)}/{fmt_num(res.max, lang)}",
     )
 
 
@@ -184,7 +189,7 @@ def choice_details(game: Game, step: Step, choice: Choice, lang: str) -> list[st
         if choice.resource and step.actor:
             res = game.pack.roles[step.actor].resource
             res_name = text(res.name, lang) if res else ""
-        parts.append(tr("play.cost", lang, cost=fmt_num(choice.cost), resource=res_name).strip())
+        parts.append(tr("play.cost", lang, cost=fmt_num(choice.cost, lang), resource=res_name).strip())
     elif step.kind != "news":
         parts.append(tr("play.free", lang))
     if choice.touches:
@@ -253,7 +258,7 @@ def cause_text(game: Game, change: Change, lang: str) -> str:
 def change_line(game: Game, change: Change, lang: str, told: Text | None = None) -> str:
     """``Vertrouwen −4: inbreng van de bewoner genegeerd — text``."""
     name = target_name(game, change.target, lang)
-    line = f"{name} {fmt_delta(change.delta)}: {cause_text(game, change, lang)}"
+    line = f"{name} {fmt_delta(change.delta, lang)}: {cause_text(game, change, lang)}"
     if change.text and change.text != told:
         line += f" — {text(change.text, lang)}"
     return line
@@ -378,7 +383,7 @@ def chart_rows(game: Game, lang: str) -> list[tuple[str, str, str]]:
             (
                 text(meter.name, lang),
                 sparkline(series, meter.min, meter.max),
-                f"{fmt_num(series[0])} → {fmt_num(series[-1])}",
+                f"{fmt_num(series[0], lang)} → {fmt_num(series[-1], lang)}",
             )
         )
     return rows
@@ -422,7 +427,7 @@ def key_decisions(game: Game, lang: str, limit: int = 3) -> list[str]:
             f"{round_label(game, lang, record.round)} — {text(event.title, lang)}: "
             f"{role_name(game, record.decider, lang)} → "
             f"{text(option.label, lang) if option else record.decision} "
-            f"({tr('end.impact', lang, impact=fmt_num(round(impact, 2)))})"
+            f"({tr('end.impact', lang, impact=fmt_num(round(impact, 2), lang))})"
         )
     return lines
 

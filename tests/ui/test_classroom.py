@@ -159,7 +159,8 @@ async def test_facilitator_view(make_app):
 
 
 def test_large_type_helpers():
-    assert big_number(45.0) == "45" and big_number(38.2) == "38" and big_number(3.5) == "3.5"
+    assert big_number(45.0) == "45" and big_number(38.2) == "38" and big_number(3.5, "en") == "3.5"
+    assert big_number(3.5) == "3,5" and big_number(3.5, "nl") == "3,5"
     assert meter_bar(50, 0, 100, 10) == "█████░░░░░"
     assert meter_bar(150, 0, 100, 4) == "████"
 

@@ -11,14 +11,19 @@ from textual.widgets import Digits, Footer, Static
 from game.i18n import text
 
 from ..classroom import ct, timer_of
+from ..view import fmt_num
 from .base import GameScreen
 
 BAR = 16
 
 
-def big_number(value: float) -> str:
-    """A meter's value for the large digits: whole numbers (one decimal only below 10)."""
-    return f"{value:.1f}" if abs(value) < 10 and value != int(value) else str(int(round(value)))
+def big_number(value: float, lang: str = "nl") -> str:
+    """A meter's value for the large digits: whole numbers (one decimal only below 10, with the decimal
+    comma in Dutch)."""
+    if abs(value) < 10 and value != int(value):
+        shown = f"{value:.1f}"
+        return shown.replace(".", ",") if lang == "nl" else shown
+    return str(int(round(value)))
 
 
 def meter_bar(value: float, low: float, high: float, width: int = BAR) -> str:
@@ -119,9 +124,12 @@ class FacilitatorScreen(GameScreen[None]):
             name = Text(text(meter.name, lang), style="bold")
             if delta:
                 good = (delta > 0) == meter.higher_is_better
-                name.append(f"  {'▲' if delta > 0 else '▼'}{abs(delta):g}", style="green" if good else "red")
+                name.append(
+                    f"  {'▲' if delta > 0 else '▼'}{fmt_num(abs(delta), lang)}",
+                    style="green" if good else "red",
+                )
             box.query_one(".fac-name", Static).update(name)
-            box.query_one(".fac-value", Digits).update(big_number(value))
+            box.query_one(".fac-value", Digits).update(big_number(value, lang))
             box.query_one(".fac-bar", Static).update(meter_bar(value, meter.min, meter.max))
 
     def event_text(self, game, lang: str) -> Text:  # noqa: ANN001 - a Game

@@ -24,14 +24,14 @@ class MeterPanel(Static):
 
     def show(self, rows: list[MeterRow]) -> None:
         self.rows = rows
-        self.update(self.render_rows(rows, self.size.width or 80))
+        self.update(self.render_rows(rows, self.size.width or 80, self.app.lang))
 
     def on_resize(self) -> None:
         if self.rows:
-            self.update(self.render_rows(self.rows, self.size.width))
+            self.update(self.render_rows(self.rows, self.size.width, self.app.lang))
 
     @staticmethod
-    def render_rows(rows: list[MeterRow], width: int = 80) -> Text:
+    def render_rows(rows: list[MeterRow], width: int = 80, lang: str = "nl") -> Text:
         name_width = max((len(r.name) for r in rows), default=8)
         room = max(0, width - 2 - name_width - 14)
         bar_width = max(12, min(40, room // 2))
@@ -42,11 +42,11 @@ class MeterPanel(Static):
                 out.append("\n")
             out.append(row.name.ljust(name_width) + " ", style="bold")
             out.append(bar(row.value, row.low, row.high, bar_width), style="bold")
-            out.append(f" {fmt_num(round(row.value)).rjust(3)} ")
+            out.append(f" {fmt_num(round(row.value), lang).rjust(3)} ")
             good = (row.delta > 0) == row.higher_is_better
             if row.delta:
                 arrow = "▲" if row.delta > 0 else "▼"
-                out.append(f"{arrow}{fmt_delta(row.delta)}".ljust(6), style="green" if good else "red")
+                out.append(f"{arrow}{fmt_delta(row.delta, lang)}".ljust(6), style="green" if good else "red")
             else:
                 out.append("  =   ", style="dim")
             out.append(" " + sparkline(list(row.series), row.low, row.high, trend_width))

@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, Static
 from game.data.session import SessionCodeError, code_for, decode
 
 from ..classroom import ct, parse_minutes, set_timer, timer_of
+from ..view import fmt_num
 
 
 class SessionCodeLine(Vertical):
@@ -42,7 +43,7 @@ class SessionCodeLine(Vertical):
         with Horizontal(classes="setup-row"):
             yield Label(ct("timer.label", lang), classes="setup-label", id="timer-label")
             timer = timer_of(self.app)
-            minutes = f"{timer.seconds / 60:g}" if timer is not None else ""
+            minutes = fmt_num(timer.seconds / 60, lang) if timer is not None else ""
             field = Input(minutes, placeholder=ct("timer.off", lang), compact=True, id="timer-minutes")
             field.cursor_blink = getattr(self.app, "blink", True)
             yield field
