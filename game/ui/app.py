@@ -125,8 +125,10 @@ class WijkberaadApp(App[None]):
 
     # -- start-up -------------------------------------------------------------------------------
     def on_mount(self) -> None:
+        from .classroom import watch_timer
         from .screens.title import TitleScreen
 
+        watch_timer(self)
         self.push_screen(TitleScreen())
         if self._settings_notice is not None:
             problem = self._settings_notice

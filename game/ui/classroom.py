@@ -73,6 +73,56 @@ def set_timer(app: Any, minutes: float | None) -> RoundTimer | None:
     return app.round_timer
 
 
+#: Screens that come before a deliberation is in view: its countdown waits until they are closed.
+_NOT_YET = ("IntroScreen", "ConsequencesScreen")
+
+
+def deliberation_key(game: Any) -> tuple | None:
+    """What identifies the deliberation in progress (None when there is none, or only news)."""
+    if game is None or game.over or game.state.current is None:
+        return None
+    event = game.event
+    if event is None or event.decider is None:
+        return None
+    return (game.state.round, len(game.state.history), game.state.current.event)
+
+
+def shown_deliberation(app: Any) -> tuple | None:
+    """The deliberation the table has in front of it: None while the scenario's introduction or the last
+    decision's consequences are still being read, so the countdown does not start under them."""
+    if any(type(s).__name__ in _NOT_YET for s in getattr(app, "screen_stack", ())):
+        return None
+    return deliberation_key(getattr(app, "game", None))
+
+
+def watch_timer(app: Any) -> None:
+    """Follow the round timer from the app itself, so its signals reach the table on every screen (help,
+    history, the projector view, a dialog) and not only when the play screen is on top."""
+    app.set_interval(0.5, lambda: poll_timer(app), name="round-timer")
+
+
+def poll_timer(app: Any) -> list[str]:
+    """Restart the countdown when a new deliberation comes into view, and give the signals that are due
+    (a notification on the screen showing now, and a bell at zero). Returns the signals given."""
+    timer = timer_of(app)
+    if timer is None:
+        return []
+    key = shown_deliberation(app)
+    if key != getattr(app, "timer_key", None):
+        app.timer_key = key
+        if key is None:
+            timer.stop()
+        else:
+            timer.start()
+    signals = timer.poll()
+    lang = app.lang
+    for signal in signals:
+        app.notify(ct(f"timer.{signal}", lang), severity="warning", timeout=8 if signal == "expired" else 5)
+        if signal == "expired":
+            app.bell()
+    return list(signals)
+
+
 def parse_minutes(value: str) -> float | None:
     """Minutes typed in the setup ("3", "2,5", "" for none); raises ValueError on anything else."""
     value = value.strip().replace(",", ".")

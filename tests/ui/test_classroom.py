@@ -278,3 +278,39 @@ async def test_projector_view_shows_the_timer_and_its_signal(make_app):
         await pilot.press("space")  # pause from the projector view
         assert app.round_timer.paused
         assert app.game.state.choices == choices
+
+
+@pytest.mark.parametrize("over", ["help", "history"])
+async def test_the_timer_signal_reaches_the_table_under_another_screen(make_app, over):
+    app = make_app(players={"minister": "Ahmed"}, scenario="test", lang="en")
+    clock = FakeClock()
+    app.round_timer = RoundTimer(60, clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await to_play(app, pilot)
+        await pilot.pause(0.6)
+        assert app.round_timer.running
+        getattr(app, f"action_{over}")()
+        await pilot.pause()
+        assert name(app) != "PlayScreen"
+        clock.now += 61
+        # No key pressed, nothing called by hand: the app's own half-second look gives the signal.
+        await pilot.pause(0.8)
+        assert any("Time is up" in n.message for n in app._notifications)
+        assert "Time is up" in screen_text(app)  # on the screen that shows now
+        assert name(app) != "PlayScreen"
+
+
+async def test_the_countdown_waits_for_the_introduction(make_app):
+    app = make_app(players={"minister": "Ahmed"}, scenario="test", intro=True)
+    clock = FakeClock()
+    app.round_timer = RoundTimer(60, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.6)
+        assert name(app) == "IntroScreen"
+        clock.now += 30  # the table reads the introduction
+        await pilot.pause(0.6)
+        assert not app.round_timer.running and app.round_timer.remaining() == 60
+        await pilot.press("enter")
+        await pilot.pause(0.6)
+        assert name(app) == "PlayScreen" and app.round_timer.running
+        assert app.round_timer.remaining() == 60

@@ -10,7 +10,7 @@ from textual.widgets import Digits, Footer, Static
 
 from game.i18n import text
 
-from ..classroom import ct, timer_of
+from ..classroom import ct, poll_timer, timer_of
 from ..view import fmt_num
 from .base import GameScreen
 
@@ -157,11 +157,7 @@ class FacilitatorScreen(GameScreen[None]):
         box.set_class(timer is not None, "-on")
         if timer is None:
             return
-        # While this view is on top the play screen's bar may not tick: give the signals here too.
-        for signal in timer.poll():
-            self.app.notify(ct(f"timer.{signal}", lang), severity="warning", timeout=8)
-            if signal == "expired":
-                self.app.bell()
+        poll_timer(self.app)  # the app gives the signals; polling here keeps the digits exact
         label = ct("timer.bar", lang)
         if timer.paused:
             label += f" ({ct('timer.paused', lang)})"

@@ -10,24 +10,17 @@ from typing import Any
 from rich.text import Text
 from textual.widgets import Static
 
-from ..classroom import ct, timer_of
+from ..classroom import ct, deliberation_key, poll_timer, timer_of
 
-
-def deliberation_key(game: Any) -> tuple | None:
-    """What identifies the deliberation in progress (None when there is none, or only news)."""
-    if game is None or game.over or game.state.current is None:
-        return None
-    event = game.event
-    if event is None or event.decider is None:
-        return None
-    return (game.state.round, len(game.state.history), game.state.current.event)
+__all__ = ["RoundTimerBar", "deliberation_key"]
 
 
 class RoundTimerBar(Static):
     """One line: the time left for this deliberation, restarted for each new one, with pause and resume.
 
-    The bar watches the game: when a new deliberation starts it restarts the countdown; at zero it tells
-    the table (a notification and a bell) and counts the overtime. It only ever reads the game.
+    The app follows the game (:func:`~game.ui.classroom.poll_timer`): when a new deliberation comes into
+    view it restarts the countdown; at zero it tells the table (a notification and a bell, on whatever
+    screen shows) and counts the overtime. The bar draws it. Both only ever read the game.
     """
 
     DEFAULT_CSS = """
@@ -35,10 +28,6 @@ class RoundTimerBar(Static):
     RoundTimerBar.-warning { background: $warning 40%; }
     RoundTimerBar.-expired { background: $error 50%; text-style: bold; }
     """
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._key: tuple | None = None
 
     def on_mount(self) -> None:
         self.display = self.timer is not None
@@ -49,29 +38,24 @@ class RoundTimerBar(Static):
     def timer(self):  # noqa: ANN201
         return timer_of(self.app)
 
+    @property
+    def _key(self) -> tuple | None:
+        return getattr(self.app, "timer_key", None)
+
     def tick(self) -> None:
+        """Draw the countdown. The app follows the timer and gives its signals (``poll_timer``, every
+        half second on any screen); polling here too only makes the bar exact when it draws."""
         timer = self.timer
         if timer is None:
             self.display = False
             return
         self.display = True
-        key = deliberation_key(getattr(self.app, "game", None))
-        if key != self._key:
-            self._key = key
-            if key is None:
-                timer.stop()
-            else:
-                timer.start()
-            self.set_class(False, "-warning", "-expired")
-        lang = self.app.lang
-        for signal in timer.poll():
-            self.add_class(f"-{signal}")
-            self.app.notify(
-                ct(f"timer.{signal}", lang), severity="warning", timeout=8 if signal == "expired" else 5
-            )
-            if signal == "expired":
-                self.app.bell()
-        self.update(self.line(lang))
+        poll_timer(self.app)
+        left = timer.remaining()
+        running = timer.state != "idle" and self._key is not None
+        self.set_class(running and 0 < left <= timer.warning_at, "-warning")
+        self.set_class(running and left <= 0, "-expired")
+        self.update(self.line(self.app.lang))
 
     def line(self, lang: str) -> Text:
         timer = self.timer
