@@ -5,8 +5,6 @@ It never decides: at zero it tells the table, and keeps counting the overtime.
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.text import Text
 from textual.widgets import Static
 
