@@ -93,8 +93,13 @@ UI: dict[str, dict[str, str]] = {
     "play.turn": {"nl": "Aan zet: {who}", "en": "To act: {who}"},
     "play.news": {"nl": "Nieuws", "en": "News"},
     "play.decides": {"nl": "{role} beslist", "en": "{role} decides"},
-    "play.input_for": {"nl": "Jouw inbreng, {who}", "en": "Your input, {who}"},
-    "play.decide_for": {"nl": "Jouw besluit, {who}", "en": "Your decision, {who}"},
+    "play.input_for": {"nl": "Jouw inbreng als {role}", "en": "Your input as {role}"},
+    "play.decide_for": {"nl": "Jouw besluit als {role}", "en": "Your decision as {role}"},
+    "play.input_for_named": {"nl": "{name}, jouw inbreng als {role}", "en": "{name}, your input as {role}"},
+    "play.decide_for_named": {
+        "nl": "{name}, jouw besluit als {role}",
+        "en": "{name}, your decision as {role}",
+    },
     "play.continue_news": {"nl": "Lees het nieuws en ga verder", "en": "Read the news and continue"},
     "play.private": {"nl": "Alleen voor jou", "en": "Only for you"},
     "play.shared": {"nl": "Gedeelde kennis van {role}", "en": "Knowledge shared by {role}"},
@@ -174,6 +179,7 @@ UI: dict[str, dict[str, str]] = {
         "nl": "{slot} · {scenario} · jaar {round} · {players}",
         "en": "{slot} · {scenario} · year {round} · {players}",
     },
+    "load.auto": {"nl": "autosave", "en": "autosave"},
     "load.unreadable": {"nl": "{slot}: onleesbaar ({reason})", "en": "{slot}: unreadable ({reason})"},
     "load.mismatch": {
         "nl": "Let op: het opnieuw afspelen wijkt af van de save ({detail}).",

@@ -80,6 +80,17 @@ def who(game: Game, role: str | None, lang: str) -> str:
     return f"{name} ({player})" if player else f"{name} {tr('play.computer_played', lang)}"
 
 
+def choices_head(game: Game, kind: str, role: str, lang: str) -> str:
+    """Above the options: "Jouw besluit als de minister"; with the player's name when several people play
+    (hot seat), so the one at the keyboard sees it is their turn."""
+    key = "play.input_for" if kind == "input" else "play.decide_for"
+    name = game.state.players.get(role)
+    humans = sum(1 for n in game.state.players.values() if n)
+    if name and humans > 1:
+        return tr(f"{key}_named", lang, name=name, role=role_ref(game, role, lang))
+    return tr(key, lang, role=role_ref(game, role, lang))
+
+
 def target_name(game: Game, target: str, lang: str) -> str:
     """The name of a meter or a role's resource."""
     meter = game.pack.meters.get(target)
@@ -200,7 +211,7 @@ def choice_details(game: Game, step: Step, choice: Choice, lang: str) -> list[st
         roles = []
         for ref in choice.honours:
             role = ref.partition(".")[0]
-            name = role_name(game, role, lang)
+            name = role_ref(game, role, lang)
             if name not in roles:
                 roles.append(name)
         parts.append(tr("play.honours", lang, roles=", ".join(roles)))
@@ -325,7 +336,7 @@ def record_section(game: Game, record: EventRecord, lang: str) -> Section:
     for kind in ("honoured", "ignored", "absent"):
         roles = getattr(record, kind)
         if roles:
-            lines.append(tr(f"cons.{kind}", lang, roles=", ".join(role_name(game, r, lang) for r in roles)))
+            lines.append(tr(f"cons.{kind}", lang, roles=", ".join(role_ref(game, r, lang) for r in roles)))
     for change in record.changes:
         lines.append("• " + change_line(game, change, lang, told=record.outcome))
     for note in record.notes:

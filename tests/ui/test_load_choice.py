@@ -105,3 +105,18 @@ async def test_continue_offers_the_saved_state_too(make_app):
         app.continue_latest()
         await pilot.pause()
         assert screen_name(app) == "LoadChoiceScreen"
+
+
+async def test_enter_in_the_load_list_loads_the_newest_save(make_app):
+    await played_save(make_app)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert screen_name(app) == "LoadScreen"
+        shown = screen_text(app)
+        assert "groep-3" in shown and "autosave" in shown and "auto-test" not in shown
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen_name(app) == "PlayScreen" and len(app.game.state.choices) >= 2

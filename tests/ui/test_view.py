@@ -71,7 +71,7 @@ def test_choices_show_cost_and_touched_meters(game):
     assert "kost 4 Budget" in proceed
     assert any("Leefbaarheid" in d and "Vertrouwen" in d for d in proceed)
     listen = view.choice_details(game, step, step.choice("listen"), "en")
-    assert "free" in listen and any("The resident" in d for d in listen)
+    assert "free" in listen and "follows input of: the resident" in listen
 
 
 def test_private_knowledge_only_for_the_acting_role(mini_pack):
@@ -104,7 +104,7 @@ def test_consequences_name_causes_and_critique(mini_pack):
     assert first.heading == "Inspraakavond"
     body = "\n".join(first.lines)
     assert "De minister koos: Doorzetten" in body
-    assert "Inbreng genegeerd: De bewoner" in body
+    assert "Inbreng genegeerd: de bewoner" in body
     assert "Vertrouwen −4: inbreng van de bewoner genegeerd" in body
     assert "Dit krijgt een vervolg. (Nasleep)" in body
     assert first.critiques == ["sidelined"]
@@ -171,3 +171,12 @@ def test_help_exists_in_both_languages():
 
     assert help_text("nl").startswith("# Zo speel je")
     assert help_text("en").startswith("# How to play")
+
+
+def test_the_choices_head_reads_as_a_sentence(mini_pack):
+    game = Game.new(mini_pack, "test", seed=7, players={"minister": "Speler"})
+    assert view.choices_head(game, "decision", "minister", "nl") == "Jouw besluit als de minister"
+    assert view.choices_head(game, "input", "minister", "en") == "Your input as the minister"
+    hot = Game.new(mini_pack, "test", seed=7, players={"minister": "Ahmed", "resident": "Sanne"})
+    assert view.choices_head(hot, "input", "resident", "nl") == "Sanne, jouw inbreng als de bewoner"
+    assert view.choices_head(hot, "decision", "minister", "en") == "Ahmed, your decision as the minister"

@@ -22,6 +22,9 @@ class EndingScreen(GameScreen[None]):
         Binding("n", "app.new", "New game", id="new"),
         Binding("escape", "app.title", "Title screen", id="title"),
         Binding("r", "report", "Report", id="report"),
+        # The game is over and autosaved: saving still works, but its key leaves the footer to the
+        # debrief's own keys, so they fit in 80 columns.
+        Binding("ctrl+s", "app.save", "Save", show=False),
     ]
 
     def compose(self) -> ComposeResult:

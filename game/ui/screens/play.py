@@ -200,8 +200,7 @@ class PlayScreen(GameScreen[None]):
         if step.kind == "news":
             head_text = Text(self.tr("play.continue_news"), style="bold")
         else:
-            key = "play.input_for" if step.kind == "input" else "play.decide_for"
-            head_text = Text(self.tr(key, who=view.who(game, step.actor, lang)), style="bold")
+            head_text = Text(view.choices_head(game, step.kind, step.actor or "", lang), style="bold")
             res = view.resource_line(game, step.actor, lang) if step.actor else None
             if res:
                 head_text.append("\n" + res)

@@ -104,15 +104,18 @@ class LoadScreen(GameModal[str | None]):
                 scenario = text(pack.scenarios[info.scenario].title, self.lang)
             players = ", ".join(n for n in info.players.values() if n)
             when = f"{info.saved_at:%Y-%m-%d %H:%M}" if info.saved_at else ""
-            label = self.tr(
-                "load.entry", slot=info.slot, scenario=scenario, round=info.round, players=players
-            )
+            slot = self.tr("load.auto") if info.auto else info.slot
+            label = self.tr("load.entry", slot=slot, scenario=scenario, round=info.round, players=players)
             listing.add_option(Option(f"{label} · {when}" if when else label, id=info.slot))
         if not infos:
             listing.display = False
             self.query_one("#load-empty", Static).update(self.tr("load.empty"))
             self.query_one("#load-cancel", Button).focus()
         else:
+            # Enter loads at once: the newest readable save is highlighted.
+            readable = [n for n, info in enumerate(infos) if info.readable]
+            if readable:
+                listing.highlighted = readable[0]
             listing.focus()
 
     @on(OptionList.OptionSelected, "#load-list")
