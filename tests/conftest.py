@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--slow", action="store_true", default=False, help="also run long fuzz/fault/balance runs"
     )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # No test (nor a game it starts in a subprocess) reads or writes the settings file in the real home
+    # folder; the UI tests go further and give every test a fresh one (tests/ui/conftest.py).
+    os.environ["WIJKBERAAD_CONFIG"] = tempfile.mkdtemp(prefix="wijkberaad-test-config-")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -8,7 +8,7 @@ import re
 import urllib.request
 
 import pytest
-from test_serve_support import plain, running_server
+from serve_support import plain, running_server
 
 aiohttp = pytest.importorskip("aiohttp")
 

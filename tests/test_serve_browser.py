@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_serve_support import plain, running_server
+from serve_support import plain, running_server
 
 CHROMIUM = "/usr/bin/chromium"
 

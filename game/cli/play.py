@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from game.i18n import default_language
+from game.i18n import default_language, env_language
 
 from .classroom import add_classroom_options, apply_code, install_timer
 from .common import add_lang_option, add_pack_option, existing_dir, fail
@@ -37,8 +37,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--theme",
         choices=["dark", "light", "contrast"],
-        default="dark",
-        help="colour theme (contrast: high contrast)",
+        default=None,
+        help="colour theme (contrast: high contrast; default: the one chosen in the settings, else dark)",
     )
     add_pack_option(parser)
     add_classroom_options(parser)
@@ -48,6 +48,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="for content authors: reload the content when a file is saved; commands to jump to an event "
         "and set a meter (ctrl+p)",
     )
+    # Internal: a browser tab of 'wijkberaad serve' (game/serve/tab.py) names its autosaves after its id
+    # and keeps no settings file.
+    parser.add_argument("--tab-id", metavar="ID", help=argparse.SUPPRESS)
 
 
 def parse_players(spec: str) -> dict[str, str | None]:
@@ -76,7 +79,17 @@ def _load_content(packs: list[Path]):
 
 
 def run(args: argparse.Namespace) -> int:
-    lang = args.lang or default_language()
+    from game.data.settings import load_settings, settings_path
+
+    tab_id = getattr(args, "tab_id", None)
+    if tab_id is not None and not (
+        tab_id.isascii() and tab_id.replace("-", "").isalnum() and len(tab_id) <= 40
+    ):
+        return fail(f"--tab-id: use letters, digits and -, at most 40: {tab_id!r}")
+    # The settings screen's choices are kept between runs; the command line and $WIJKBERAAD_LANG win.
+    settings_file = None if tab_id else settings_path()
+    saved = load_settings(settings_file)[0] if settings_file else None
+    lang = args.lang or env_language() or (saved.lang if saved else None) or default_language()
     try:
         packs = [existing_dir(p) if isinstance(p, str) else p for p in args.packs]
     except argparse.ArgumentTypeError as err:
@@ -143,6 +156,8 @@ def run(args: argparse.Namespace) -> int:
         variant=variant,
         players=players,
         theme_name=args.theme,
+        settings_file=settings_file,
+        session_suffix=tab_id,
         **dev,
     )
     install_timer(app, args)

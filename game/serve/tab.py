@@ -2,42 +2,35 @@
 
 textual-serve starts this module once per tab. The app names its autosave after scenario, seed and the
 second the game started, so two tabs that start the same seeded game in the same second would share a
-slot; the tab id from ``WIJKBERAAD_TAB`` is added to the session name so they never do.
+slot; the tab id (``WIJKBERAAD_TAB``, else a random one) goes to play's hidden ``--tab-id`` option, which
+adds it to the session name so they never do. A tab also keeps no settings file: one tab's choice of theme
+must not become every later tab's.
 """
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
 import uuid
-from pathlib import Path
 
 TAB_ENV = "WIJKBERAAD_TAB"
 
 
+def tab_argv(argv: list[str], environ: dict[str, str] | None = None) -> list[str]:
+    """Play's arguments for one tab: the server's, plus the tab's id."""
+    import os
+
+    tab = (environ if environ is not None else os.environ).get(TAB_ENV) or uuid.uuid4().hex[:8]
+    return [*argv, "--tab-id", tab]
+
+
 def main(argv: list[str] | None = None) -> int:
+    import argparse
+
     from game.cli import play
-    from game.ui import app as app_module
 
-    tab = os.environ.get(TAB_ENV) or uuid.uuid4().hex[:8]
-    base = app_module.WijkberaadApp
-
-    class TabApp(base):  # type: ignore[misc, valid-type]
-        # Textual reads a relative CSS_PATH beside the subclass's module; keep the app's own stylesheet.
-        CSS_PATH = str(Path(sys.modules[base.__module__].__file__ or "").parent / str(base.CSS_PATH))
-
-        def start_play(self, game, *, new_session, intro=False):  # noqa: ANN001, ANN202
-            fresh = new_session or self.session is None
-            super().start_play(game, new_session=new_session, intro=intro)
-            if fresh and self.session is not None:
-                self.session = f"{self.session}-{tab}"
-
-    # play.run imports WijkberaadApp from game.ui.app when it runs; hand it the tab's subclass.
-    app_module.WijkberaadApp = TabApp  # type: ignore[misc]
     parser = argparse.ArgumentParser(prog="wijkberaad play")
     play.add_arguments(parser)
-    return play.run(parser.parse_args(argv))
+    return play.run(parser.parse_args(tab_argv(sys.argv[1:] if argv is None else argv)))
 
 
 if __name__ == "__main__":

@@ -82,6 +82,7 @@ class WijkberaadApp(App[None]):
         blink: bool = True,
         intro: bool = True,
         settings_file: Path | None = None,
+        session_suffix: str | None = None,
     ) -> None:
         """Build the app.
 
@@ -97,12 +98,16 @@ class WijkberaadApp(App[None]):
             intro: whether a new game opens with the scenario's intro (tests may skip it).
             settings_file: where the settings screen's choices are kept between runs (None: not kept);
                 they fill in ``lang`` and ``theme_name`` when those are None.
+            session_suffix: added to every new game's session name, so games started in one second with
+                one seed by different processes (the browser tabs of ``wijkberaad serve``) keep separate
+                autosaves.
         """
         super().__init__()
         self.pack: Pack | None = pack
         self._content = content
         self.saves_dir = saves_dir
         self.settings_file = settings_file
+        self.session_suffix = session_suffix
         self.settings, self._settings_notice = (
             load_settings(settings_file) if settings_file else (Settings(), None)
         )
@@ -276,6 +281,8 @@ class WijkberaadApp(App[None]):
         self.game = game
         if new_session or self.session is None:
             self.session = f"{game.state.scenario}-{game.state.seed}-{datetime.now():%Y%m%d-%H%M%S}"
+            if self.session_suffix:
+                self.session += f"-{self.session_suffix}"
         self.to_title(keep=True)
         if game.over:
             from .screens.ending import EndingScreen

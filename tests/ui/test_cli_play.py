@@ -67,3 +67,79 @@ def test_content_errors_are_listed(monkeypatch, capsys):
     captured = capsys.readouterr()
     assert "x.yaml:4: unknown key 'titel'" in captured.out
     assert "Traceback" not in captured.err
+
+
+@pytest.fixture
+def built_apps(monkeypatch, mini_content):
+    """The apps ``play`` builds, captured instead of run."""
+    from game.ui.app import WijkberaadApp
+
+    apps: list[WijkberaadApp] = []
+    monkeypatch.setattr(WijkberaadApp, "run", lambda self, *a, **k: apps.append(self))
+    return apps
+
+
+def test_play_keeps_settings_in_the_config_folder_and_the_command_line_wins(
+    built_apps, tmp_path, monkeypatch
+):
+    from game.data.settings import Settings, save_settings, settings_path
+
+    monkeypatch.delenv("WIJKBERAAD_LANG", raising=False)
+    save_settings(Settings(lang="en", theme="contrast"), settings_path())
+    assert main(["play", "--role", "resident", "--saves-dir", str(tmp_path)]) == 0
+    assert (
+        main(["play", "--role", "resident", "--lang", "nl", "--theme", "light", "--saves-dir", str(tmp_path)])
+        == 0
+    )
+    saved, chosen = built_apps
+    assert saved.settings_file == settings_path()
+    assert (saved.lang, saved.theme_name) == ("en", "contrast")
+    assert saved._autostart[2] == {"resident": "Player"}  # the saved language names the player too
+    assert (chosen.lang, chosen.theme_name) == ("nl", "light")
+
+
+def test_a_browser_tab_keeps_no_settings_and_names_its_autosaves(built_apps, tmp_path):
+    from game.serve.tab import main as tab_main
+    from game.serve.tab import tab_argv
+
+    assert tab_argv(["--lang", "en"], {"WIJKBERAAD_TAB": "abc123"}) == ["--lang", "en", "--tab-id", "abc123"]
+    assert tab_argv([], {})[-2] == "--tab-id" and tab_argv([], {})[-1] != tab_argv([], {})[-1]
+    assert tab_main(["--lang", "en", "--saves-dir", str(tmp_path), "--role", "resident"]) == 0
+    (app,) = built_apps
+    assert app.settings_file is None
+    assert app.session_suffix
+
+
+@pytest.mark.parametrize("tab", ["../x", "a b", "x" * 41, ""])
+def test_a_strange_tab_id_is_refused(mini_content, capsys, tab):
+    assert main(["play", "--tab-id", tab]) == 2
+    assert "--tab-id" in capsys.readouterr().err
+
+
+async def test_two_tabs_on_one_seed_in_one_second_keep_separate_autosaves(mini_pack, tmp_path, monkeypatch):
+    """Two browser tabs start the same seeded game at the same moment: neither overwrites the other."""
+    import game.ui.app as app_module
+    from game.data.saves import SaveStore
+    from game.ui.app import WijkberaadApp
+
+    class FrozenClock:
+        @staticmethod
+        def now():
+            from datetime import datetime
+
+            return datetime(2026, 11, 28, 9, 0, 0)
+
+    monkeypatch.setattr(app_module, "datetime", FrozenClock)
+    saves = tmp_path / "saves"
+    for tab in ("tab-a", "tab-b"):
+        app = WijkberaadApp(
+            mini_pack, saves_dir=saves, lang="nl", seed=5, blink=False, intro=False, session_suffix=tab
+        )
+        async with app.run_test() as pilot:
+            app.new_game(next(iter(mini_pack.scenarios)), None, 5, {"minister": "A"})
+            await pilot.pause()
+            app.autosave()
+            await pilot.pause()
+    names = sorted(info.path.name for info in SaveStore(saves).list())
+    assert len(names) == 2, names
+    assert any("tab-a" in n for n in names) and any("tab-b" in n for n in names)
