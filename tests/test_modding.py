@@ -325,3 +325,33 @@ def test_a_layered_pack_is_complete_in_the_languages_all_its_packs_share() -> No
     assert result.pack.languages == ["nl"]
     missing = [w for w in result.warnings if "no 'en' translation" in w.message]
     assert missing and all("dutch_only/events.yaml" in w.file for w in missing)
+
+
+def test_commands_look_for_mods_next_to_the_saves_dir_they_are_given(tmp_path: Path, monkeypatch) -> None:
+    """``--saves-dir`` moves the mods folder with it, for play, saves and report alike."""
+    monkeypatch.setattr("game.data.paths.base_pack_dir", lambda: MINI)
+    monkeypatch.delenv("WIJKBERAAD_SAVES", raising=False)
+    saves = tmp_path / "klas" / "saves"
+    saves.mkdir(parents=True)
+    shutil.copytree(LAYERS / "mod_a", tmp_path / "klas" / "mods" / "mod_a")
+    loaded: list[str] = []
+    import game.data.loader as loader
+
+    real = loader.load_game_content
+
+    def spy(*args, **kwargs):
+        pack = real(*args, **kwargs)
+        loaded.append(pack.id)
+        return pack
+
+    monkeypatch.setattr(loader, "load_game_content", spy)
+    from game.ui.app import WijkberaadApp
+
+    apps: list[WijkberaadApp] = []
+    monkeypatch.setattr(WijkberaadApp, "run", lambda self, *a, **k: apps.append(self))
+    assert main(["play", "--role", "minister", "--saves-dir", str(saves)]) == 0
+    assert apps[0].pack is not None and apps[0].pack.id == "mini+mod_a"
+    assert main(["play", "--saves-dir", str(saves)]) == 0  # the title screen loads it in the background
+    assert apps[1]._content is not None and apps[1]._content().id == "mini+mod_a"
+    assert main(["saves", "--check", "--saves-dir", str(saves)]) == 0
+    assert loaded[-1] == "mini+mod_a"

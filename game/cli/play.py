@@ -71,11 +71,13 @@ def parse_players(spec: str) -> dict[str, str | None]:
     return players
 
 
-def _load_content(packs: list[Path]):
-    """The content to play; imported here so the title screen does not wait for the content models."""
+def _load_content(packs: list[Path], saves_dir: Path | None):
+    """The content to play; imported here so the title screen does not wait for the content models.
+
+    The ``mods/`` folder is looked for next to the saves folder, so ``--saves-dir`` moves it along."""
     from game.data.loader import load_game_content
 
-    return load_game_content(packs)
+    return load_game_content(packs, saves_dir=saves_dir)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -96,6 +98,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"--pack: {err}")
     if args.saves_dir is not None and args.saves_dir.exists() and not args.saves_dir.is_dir():
         return fail(f"--saves-dir: not a folder: {args.saves_dir}")
+    saves_dir = args.saves_dir.expanduser() if args.saves_dir is not None else None
     try:
         players = parse_players(args.players) if args.players else None
     except ValueError as err:
@@ -110,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
         from game.data.loader import ContentError, load_game_content
 
         try:
-            pack = load_game_content(packs)
+            pack = load_game_content(packs, saves_dir=saves_dir)
         except ContentError as err:
             for problem in err.problems:
                 print(problem)
@@ -145,10 +148,13 @@ def run(args: argparse.Namespace) -> int:
         from game.ui.dev import DevApp
 
         app_class = DevApp
-        dev = {"dev_folders": game_pack_dirs(packs), "dev_load": lambda: _load_content(packs)}
+        dev = {
+            "dev_folders": game_pack_dirs(packs, saves_dir=saves_dir),
+            "dev_load": lambda: _load_content(packs, saves_dir),
+        }
     app = app_class(
         pack,
-        content=(lambda: _load_content(packs)) if pack is None else None,
+        content=(lambda: _load_content(packs, saves_dir)) if pack is None else None,
         saves_dir=args.saves_dir,
         lang=lang,
         seed=args.seed,

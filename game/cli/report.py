@@ -63,7 +63,8 @@ def load_content(args: argparse.Namespace):  # noqa: ANN201 - a Pack, or an exit
 
     try:
         packs = [existing_dir(p) if isinstance(p, str) else p for p in args.packs]
-        return load_game_content(packs)
+        saves_dir = getattr(args, "saves_dir", None)
+        return load_game_content(packs, saves_dir=Path(saves_dir).expanduser() if saves_dir else None)
     except argparse.ArgumentTypeError as err:
         return fail(f"--pack: {err}")
     except ContentError as err:

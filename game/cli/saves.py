@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from game.data.saves import SaveError, SaveInfo, SaveStore, add_saves_option, saves_dir_from
 from game.engine import Pack
@@ -49,7 +50,7 @@ def table(rows: list[tuple[str, ...]]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     store = SaveStore(saves_dir_from(args))
-    pack = _content() if args.check else None
+    pack = _content(store.root) if args.check else None
     try:
         infos = store.list(pack)
     except SaveError as err:
@@ -63,12 +64,13 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _content() -> Pack | None:
-    """The shipped content, to replay saves against; None (with a note) when it cannot be loaded."""
+def _content(saves_dir: Path) -> Pack | None:
+    """The game's content (with the mods next to ``saves_dir``), to replay saves against; None (with a
+    note) when it cannot be loaded."""
     from game.data.loader import load_game_content
 
     try:
-        return load_game_content()
+        return load_game_content(saves_dir=saves_dir)
     except Exception as err:  # noqa: BLE001 - broken content must not hide the list
         print(f"wijkberaad: could not load the content, so replays are not checked: {err}", file=sys.stderr)
         return None
