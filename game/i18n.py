@@ -34,6 +34,33 @@ def text(value: Mapping[str, str] | None, lang: str) -> str:
 
 #: Strings for what the engine records (causes of changes), in both languages.
 STRINGS: dict[str, dict[str, str]] = {
+    # Why a save could not be loaded (SaveError codes), for the UI and the classroom reports alike.
+    "saveerr.bad_name": {
+        "nl": "Die naam kan niet: gebruik letters, cijfers, - en _.",
+        "en": "That name will not do: use letters, digits, - and _.",
+    },
+    "saveerr.missing": {"nl": "Die save bestaat niet (meer).", "en": "That save does not exist (any more)."},
+    "saveerr.unreadable": {
+        "nl": "Het bestand is onleesbaar: {detail}",
+        "en": "The file is unreadable: {detail}",
+    },
+    "saveerr.too_old": {
+        "nl": "Deze save is te oud om te laden: {detail}",
+        "en": "This save is too old to load: {detail}",
+    },
+    "saveerr.too_new": {
+        "nl": "Deze save komt uit een nieuwere versie van Wijkberaad: {detail}",
+        "en": "This save comes from a newer Wijkberaad: {detail}",
+    },
+    "saveerr.wrong_pack": {
+        "nl": "Deze save hoort bij andere inhoud: {detail}",
+        "en": "This save belongs to other content: {detail}",
+    },
+    "saveerr.no_replay": {
+        "nl": "Het spel laat zich niet opnieuw afspelen: {detail}",
+        "en": "The game does not replay: {detail}",
+    },
+    "saveerr.io": {"nl": "Opslaan lukte niet: {detail}", "en": "Saving failed: {detail}"},
     "cause.option": {"nl": "besluit", "en": "decision"},
     "cause.conditional": {"nl": "gevolg van het besluit", "en": "consequence of the decision"},
     "cause.hidden": {"nl": "verborgen nadeel", "en": "hidden downside"},
@@ -61,3 +88,9 @@ def t(key: str, lang: str, catalogue: Mapping[str, Mapping[str, str]] | None = N
         return key
     template = entry.get(lang) or entry.get(DEFAULT, key)
     return template.format(**values) if values else template
+
+
+def save_error_text(err: Exception, lang: str) -> str:
+    """A save error in ``lang`` when its code is known (its own message as the detail), else its message."""
+    key = f"saveerr.{getattr(err, 'code', None)}"
+    return t(key, lang, detail=str(err)) if key in STRINGS else str(err)

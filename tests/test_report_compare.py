@@ -135,6 +135,16 @@ def test_compare_command_names_a_bad_save_and_goes_on(mini_pack, saves, tmp_path
     assert "groep-1" in text and "groep-2" in text
     assert "Not read" in text and "groep-3.json" in text
     assert "groep-1 and groep-2" in text
+    assert "The file is unreadable" in text  # the reason, worded for the class
+
+
+def test_compare_gives_the_reason_a_save_was_not_read_in_the_reports_language(mini_pack, saves, tmp_path):
+    saves.save(played(mini_pack, 3, "honour"), "groep-1")
+    (saves.root / "groep-2.json").write_text("{", encoding="utf-8")
+    out = tmp_path / "klas.md"
+    assert main(["compare", str(saves.root), "-o", str(out), "--lang", "nl"]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "Niet gelezen" in text and "Het bestand is onleesbaar" in text
 
 
 def test_compare_command_fails_only_when_nothing_could_be_read(saves, tmp_path, capsys):

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from game.data.saves import add_saves_option
-from game.i18n import default_language
+from game.i18n import default_language, save_error_text
 
 from .common import add_lang_option, add_pack_option, fail
 from .report import add_format_options, load_content, pick_format, resolve_save, why, write_output
@@ -64,7 +64,8 @@ def run(args: argparse.Namespace) -> int:
             game, notes = load_save_file(path, pack)
         except SaveError as err:
             print(f"wijkberaad: {path}: {why(err)}; skipped", file=sys.stderr)
-            unreadable.append((path.name, why(err)))
+            # The report is read by the class: the reason in its language (the terminal line stays English).
+            unreadable.append((path.name, save_error_text(err, lang)))
             continue
         for note in notes:
             print(f"wijkberaad: {path}: note: {note}", file=sys.stderr)

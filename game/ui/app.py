@@ -224,7 +224,9 @@ class WijkberaadApp(App[None]):
     def load_slot(self, slot: str) -> None:
         if self.store is None or self.pack is None:
             return
-        from .screens.saves import LoadChoiceScreen, save_error_text
+        from game.i18n import save_error_text
+
+        from .screens.saves import LoadChoiceScreen
 
         try:
             loaded = self.store.load(slot, self.pack)

@@ -226,36 +226,10 @@ UI: dict[str, dict[str, str]] = {
     "loadchoice.cancel": {"nl": "Niet laden", "en": "Do not load"},
     "load.failed": {"nl": "Laden mislukt: {reason}", "en": "Loading failed: {reason}"},
     "load.no_autosave": {"nl": "Er is nog geen autosave.", "en": "There is no autosave yet."},
-    "saveerr.bad_name": {
-        "nl": "Die naam kan niet: gebruik letters, cijfers, - en _.",
-        "en": "That name will not do: use letters, digits, - and _.",
-    },
     "saveerr.exists_confirm": {
         "nl": "Er is al een save '{slot}'. Druk nog eens op Enter om hem te overschrijven.",
         "en": "A save '{slot}' exists. Press Enter again to overwrite it.",
     },
-    "saveerr.missing": {"nl": "Die save bestaat niet (meer).", "en": "That save does not exist (any more)."},
-    "saveerr.unreadable": {
-        "nl": "Het bestand is onleesbaar: {detail}",
-        "en": "The file is unreadable: {detail}",
-    },
-    "saveerr.too_old": {
-        "nl": "Deze save is te oud om te laden: {detail}",
-        "en": "This save is too old to load: {detail}",
-    },
-    "saveerr.too_new": {
-        "nl": "Deze save komt uit een nieuwere versie van Wijkberaad: {detail}",
-        "en": "This save comes from a newer Wijkberaad: {detail}",
-    },
-    "saveerr.wrong_pack": {
-        "nl": "Deze save hoort bij andere inhoud: {detail}",
-        "en": "This save belongs to other content: {detail}",
-    },
-    "saveerr.no_replay": {
-        "nl": "Het spel laat zich niet opnieuw afspelen: {detail}",
-        "en": "The game does not replay: {detail}",
-    },
-    "saveerr.io": {"nl": "Opslaan lukte niet: {detail}", "en": "Saving failed: {detail}"},
     # -- settings ----------------------------------------------------------------------------------
     "settings.title": {"nl": "Instellingen", "en": "Settings"},
     "settings.language": {"nl": "Taal", "en": "Language"},

@@ -9,18 +9,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.i18n import text
+from game.i18n import save_error_text, text
 
 from .base import GameModal
-
-
-def save_error_text(err: Exception, lang: str) -> str:
-    """A save error in the player's language when its code is known, else its own message."""
-    from ..strings import UI, tr
-
-    code = getattr(err, "code", None)
-    key = f"saveerr.{code}"
-    return tr(key, lang, detail=str(err)) if key in UI else str(err)
 
 
 class SaveScreen(GameModal[str | None]):
