@@ -40,7 +40,7 @@ def test_play_help_lists_every_option(capsys):
 def mini_content(monkeypatch, mini_pack):
     import game.data.loader as loader
 
-    monkeypatch.setattr(loader, "load_game_content", lambda extra=(): mini_pack)
+    monkeypatch.setattr(loader, "load_game_content", lambda extra=(), **kw: mini_pack)
 
 
 @pytest.mark.parametrize(
@@ -59,7 +59,7 @@ def test_mistakes_are_one_line_errors(mini_content, capsys, argv, message):
 def test_content_errors_are_listed(monkeypatch, capsys):
     import game.data.loader as loader
 
-    def broken(extra=()):
+    def broken(extra=(), **kw):
         raise loader.ContentError([loader.ContentProblem("x.yaml", 4, None, "unknown key 'titel'")])
 
     monkeypatch.setattr(loader, "load_game_content", broken)
