@@ -965,3 +965,60 @@ def test_a_change_made_without_validation_equals_its_validated_twin(values: dict
     assert made.model_fields_set == validated.model_fields_set
     assert made.model_dump_json() == validated.model_dump_json()
     assert copy.deepcopy(made) == validated
+
+
+def _twins(made: Any, validated: Any) -> None:
+    assert made == validated
+    assert list(made.__dict__.items()) == list(validated.__dict__.items())
+    assert made.model_fields_set == validated.model_fields_set
+    assert made.model_dump_json() == validated.model_dump_json()
+    assert copy.deepcopy(made) == validated
+
+
+def test_records_made_without_validation_equal_their_validated_twins() -> None:
+    from game.engine.state import (
+        Deliberation,
+        EventRecord,
+        Pending,
+        RoundRecord,
+        Scheduled,
+        new_decided,
+        new_deliberation,
+        new_news,
+        new_pending,
+        new_round,
+        new_scheduled,
+    )
+
+    outcome = {"nl": "Ja", "en": "Yes"}
+    validated = EventRecord(round=2, event="e", decider="minister", consulted=["resident"])
+    validated.inputs = {"resident": "share"}
+    validated.decision = "o"
+    validated.outcome = outcome
+    _twins(new_decided(2, "e", "minister", ["resident"], {"resident": "share"}, "o", outcome), validated)
+    _twins(new_news(3, "n"), EventRecord(round=3, event="n", decider=None))
+    validated_round = RoundRecord(round=4)
+    validated_round.meters = {"trust": 50.0}
+    validated_round.resources = {"budget": 3.0}
+    _twins(new_round(4, [], [], {"trust": 50.0}, {"budget": 3.0}), validated_round)
+    _twins(new_deliberation("e", ["resident"]), Deliberation(event="e", consult=["resident"]))
+    _twins(
+        new_pending(5, "e", "o", "hidden", 1, 3),
+        Pending(due=5, event="e", option="o", kind="hidden", index=1, round=3),
+    )
+    _twins(new_scheduled("f", 6), Scheduled(event="f", round=6))
+
+
+def test_the_generator_is_in_the_state_whenever_the_state_is_asked_for() -> None:
+    from game.engine.state import decode_rng, encode_rng
+
+    game = Game.new(make_pack(EVENTS), seed=5)
+    for _ in range(6):
+        if game.over:
+            break
+        game.choose(next(c.id for c in game.step().choices if c.available))
+        assert game.state.rng == encode_rng(game.rng)
+        assert (
+            decode_rng(game.state.rng).random()
+            == Game(game.pack, game.state.model_copy(deep=True)).rng.random()
+        )

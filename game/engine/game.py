@@ -17,21 +17,30 @@ from typing import Any, Literal
 
 from .model import Effects, Ending, Event, InputOption, Option, RuleEffects, Scenario, Text
 from .pack import Pack
-from .plan import effects_plan, scenario_plan
+from .plan import Fn, effects_plan, scenario_plan
 from .state import (
+    _CHANGE_FIELDS,
     Cause,
     Change,
-    Deliberation,
     EventRecord,
     GameState,
     Note,
     Pending,
     RoundRecord,
-    Scheduled,
+    _object_new,
+    _object_set,
+    _set_extra,
+    _set_fields_set,
+    _set_private,
     decode_rng,
     encode_rng,
-    new_change,
+    new_decided,
+    new_deliberation,
+    new_news,
+    new_pending,
     new_rng,
+    new_round,
+    new_scheduled,
 )
 
 StepKind = Literal["input", "decision", "news", "ended"]
@@ -77,6 +86,21 @@ class Step:
         raise GameError(f"'{choice_id}' is not a choice now")
 
 
+_new_object = object.__new__
+_set_attr = object.__setattr__
+
+
+def _step(
+    kind: StepKind, round: int, event: Event | None, actor: str | None, choices: tuple[Choice, ...]
+) -> Step:
+    """``Step(kind, round, event, actor, choices)`` without the frozen dataclass's five setattr calls."""
+    step = _new_object(Step)
+    _set_attr(
+        step, "__dict__", {"kind": kind, "round": round, "event": event, "actor": actor, "choices": choices}
+    )
+    return step
+
+
 @dataclass
 class Outcome:
     """What a choice set in motion: the event's record once decided, and a round's end if reached."""
@@ -104,9 +128,12 @@ class Game:
 
     def __init__(self, pack: Pack, state: GameState) -> None:
         self.pack = pack
-        self.state = state
+        self._state = state
         self.scenario: Scenario = pack.scenarios[state.scenario]
         self.rng = decode_rng(state.rng) if state.rng else new_rng(state.seed)
+        # Whether state.rng holds the generator's state: it is saved when the state is asked for (see
+        # state), not at every round (the generator only moves when a round's events are drawn).
+        self._rng_saved = True
         # Content never changes during a game: the scenario's rules are worked out once per pack
         # (see plan.py), the meters' ranges once per game.
         self._plan = scenario_plan(pack, self.scenario)
@@ -175,6 +202,19 @@ class Game:
         return game
 
     @property
+    def state(self) -> GameState:
+        """All mutable state of the game, the random generator's state included."""
+        if not self._rng_saved:
+            self._state.rng = encode_rng(self.rng)
+            self._rng_saved = True
+        return self._state
+
+    @state.setter
+    def state(self, state: GameState) -> None:
+        self._state = state
+        self._rng_saved = True
+
+    @property
     def policy_random(self) -> random.Random:
         """A generator the computer policy reseeds for every step (see :func:`~game.engine.policy.policy_rng`)."""
         if self._policy_random is None:
@@ -184,42 +224,62 @@ class Game:
     # -- what is happening now ------------------------------------------------------------------
     @property
     def over(self) -> bool:
-        return self.state.ending is not None
+        return self._state.ending is not None
 
     @property
     def event(self) -> Event | None:
-        cur = self.state.current
+        cur = self._state.current
         return self.pack.events[cur.event] if cur else None
 
     def step(self) -> Step:
         """The current step: its kind, the event, who acts and what they can choose."""
-        st = self.state
+        st = self._state
         if st.ending is not None or st.current is None:
             return Step("ended", st.round)
-        event = self.pack.events[st.current.event]
-        waiting = self.waiting_for()
-        if waiting is not None:
-            inputs = self.pack.inputs_for(waiting, event)
-            return Step(
-                "input", st.round, event, waiting, tuple(self._input_choice(waiting, i) for i in inputs)
-            )
+        cur = st.current
+        event = self.pack.events[cur.event]
+        inputs = cur.inputs
+        for waiting in cur.consult:
+            if waiting not in inputs:
+                res, table = self._input_table(waiting, event)
+                have = None if res is None else st.resources.get(res, 0.0)
+                return _step(
+                    "input",
+                    st.round,
+                    event,
+                    waiting,
+                    tuple(
+                        ok if not cost or have is None or have >= cost else blocked
+                        for cost, ok, blocked in table
+                    ),
+                )
         if event.decider is None:
-            return Step(
+            return _step(
                 "news", st.round, event, None, (Choice(CONTINUE, {"nl": "Verder", "en": "Continue"}),)
             )
-        choices = tuple(self._option_choice(event, o) for o in self._offered(event))
-        if not any(c.available for c in choices):
+        res, table = self._option_table(event)
+        have = None if res is None else st.resources.get(res, 0.0)
+        ctx = _Ctx(self)
+        choices = tuple(
+            ok if not cost or have is None or have >= cost else blocked
+            for when, cost, ok, blocked in table
+            if when is None or when(ctx)
+        )
+        for c in choices:
+            if c.available:
+                break
+        else:
             # Nothing is affordable: the cheapest offered options stay open, so the game never stalls.
             cheapest = min(c.cost for c in choices)
             choices = tuple(
                 Choice(**{**c.__dict__, "available": True, "blocked": None}) if c.cost == cheapest else c
                 for c in choices
             )
-        return Step("decision", st.round, event, event.decider, choices)
+        return _step("decision", st.round, event, event.decider, choices)
 
     def waiting_for(self) -> str | None:
         """The consulted role whose input is still missing, if any."""
-        cur = self.state.current
+        cur = self._state.current
         if cur is None:
             return None
         for role in cur.consult:
@@ -228,7 +288,7 @@ class Game:
         return None
 
     def is_human(self, role: str | None) -> bool:
-        return role is not None and self.state.players.get(role) is not None
+        return role is not None and self._state.players.get(role) is not None
 
     def private_for(self, role: str) -> Text | None:
         """The current event's private knowledge of ``role`` (show it only to that role's player)."""
@@ -237,7 +297,7 @@ class Game:
 
     def shared_knowledge(self) -> list[tuple[str, Text]]:
         """Private knowledge shared so far in this deliberation (the decider sees it)."""
-        cur, event = self.state.current, self.event
+        cur, event = self._state.current, self.event
         if cur is None or event is None:
             return []
         found = []
@@ -249,19 +309,19 @@ class Game:
 
     def inputs_given(self) -> list[tuple[str, InputOption]]:
         """The inputs given so far in this deliberation, in order (every role may see these)."""
-        cur, event = self.state.current, self.event
+        cur, event = self._state.current, self.event
         if cur is None or event is None:
             return []
         return [(role, self._input_option(role, i, event)) for role, i in cur.inputs.items()]
 
     def resource_of(self, role: str) -> tuple[str, float] | None:
         res = self.pack.roles[role].resource
-        return (res.id, self.state.resources.get(res.id, 0.0)) if res else None
+        return (res.id, self._state.resources.get(res.id, 0.0)) if res else None
 
     def ending(self) -> Ending | None:
-        if self.state.ending is None:
+        if self._state.ending is None:
             return None
-        return next(e for e in self.scenario.endings if e.id == self.state.ending)
+        return next(e for e in self.scenario.endings if e.id == self._state.ending)
 
     def goals(self, role: str) -> list[tuple[Any, bool]]:
         """The role's goals, each with whether it holds now."""
@@ -270,7 +330,7 @@ class Game:
 
     def meter_series(self, meter: str) -> list[float]:
         """A meter's value at the start and after every finished round."""
-        return [self.state.start[meter], *(r.meters[meter] for r in self.state.round_log)]
+        return [self._state.start[meter], *(r.meters[meter] for r in self._state.round_log)]
 
     # -- acting ---------------------------------------------------------------------------------
     def choose(self, choice_id: str) -> Outcome:
@@ -284,8 +344,8 @@ class Game:
         choice = step.choice(choice_id)
         if not choice.available:
             raise GameError(f"'{choice_id}' is not available now ({choice.blocked})")
-        self.state.choices.append(choice_id)
-        cur = self.state.current
+        self._state.choices.append(choice_id)
+        cur = self._state.current
         assert cur is not None and step.event is not None
         if step.kind == "input":
             assert step.actor is not None
@@ -311,42 +371,43 @@ class Game:
             step = self.step()
             if until_human and step.actor is not None and self.is_human(step.actor):
                 break
-            if until_human and step.kind == "news" and any(self.state.players.values()):
+            if until_human and step.kind == "news" and any(self._state.players.values()):
                 break
             outcomes.append(self._choose(step, choose_for(self, step, strategy)))
         return outcomes
 
     # -- the decision and its consequences ------------------------------------------------------
     def _decide(self, event: Event, option: Option) -> EventRecord:
-        st = self.state
+        st = self._state
         cur = st.current
         assert cur is not None
-        record = EventRecord(
-            round=st.round, event=event.id, decider=event.decider, consulted=list(cur.consult)
+        inputs = cur.inputs
+        record = new_decided(
+            st.round, event.id, event.decider, list(cur.consult), dict(inputs), option.id, option.outcome
         )
-        record.inputs = dict(cur.inputs)
-        record.decision = option.id
-        record.outcome = option.outcome
-        for role, input_id in cur.inputs.items():
+        honours = option.honours
+        for role, input_id in inputs.items():
             given = self._input_option(role, input_id, event)
             if given.shares:
                 record.shared.append(role)
             if not given.voice:
                 record.absent.append(role)
-            elif role in option.honours or f"{role}.{input_id}" in option.honours:
+            elif role in honours or f"{role}.{input_id}" in honours:
                 record.honoured.append(role)
             else:
                 record.ignored.append(role)
         ctx = _Ctx(self, record)
         src = {"event": event.id, "option": option.id}
+        changes = record.changes
         # Conditions hold "at the moment of the decision": judged before its cost and effects, as the
         # policy judges them.
-        holding = [part for part in option.conditional if self.pack.expr(part.when, "bool")(ctx)]
+        pack = self.pack
+        holding = [part for part in option.conditional if pack.fn(part.when, "bool")(ctx)]
         if option.cost and event.decider:
-            self._apply_cost(event.decider, option.cost, event.id, option.id, record.changes)
-        self._apply(option.effects, "option", ctx, record.changes, src, default_critique=option.critique)
+            self._apply_cost(event.decider, option.cost, event.id, option.id, changes)
+        self._apply(option.effects, "option", ctx, changes, src, default_critique=option.critique)
         for part in holding:
-            self._apply(part, "conditional", ctx, record.changes, src)
+            self._apply(part, "conditional", ctx, changes, src)
         for n, part in enumerate(option.later):
             self._defer("later", n, part.after, event, option)
         for n, part in enumerate(option.hidden):
@@ -363,21 +424,31 @@ class Game:
                     )
                 )
             elif part.after == 0:
-                self._apply(part, "hidden", ctx, record.changes, src)
+                self._apply(part, "hidden", ctx, changes, src)
             else:
                 self._defer("hidden", n, part.after, event, option)
         for follow in option.follow_ups:
-            st.scheduled.append(Scheduled(event=follow.event, round=st.round + follow.after))
+            st.scheduled.append(new_scheduled(follow.event, st.round + follow.after))
             record.notes.append(Note(kind="follow_up", round=st.round, detail=follow.event, **src))
-        for kind in ("honoured", "ignored", "absent"):
-            rule = self._rule(event, kind)
-            for role in getattr(record, kind):
-                if kind == "honoured":
-                    st.honoured_count[role] = st.honoured_count.get(role, 0) + 1
-                elif kind == "ignored":
-                    st.ignored_count[role] = st.ignored_count.get(role, 0) + 1
+        if record.honoured:
+            rule = self._rule(event, "honoured")
+            counts = st.honoured_count
+            for role in record.honoured:
+                counts[role] = counts.get(role, 0) + 1
                 if rule is not None:
-                    self._apply_rule(rule, kind, role, ctx, record.changes, src)
+                    self._apply_rule(rule, "honoured", role, ctx, changes, event.id, option.id)
+        if record.ignored:
+            rule = self._rule(event, "ignored")
+            counts = st.ignored_count
+            for role in record.ignored:
+                counts[role] = counts.get(role, 0) + 1
+                if rule is not None:
+                    self._apply_rule(rule, "ignored", role, ctx, changes, event.id, option.id)
+        if record.absent:
+            rule = self._rule(event, "absent")
+            if rule is not None:
+                for role in record.absent:
+                    self._apply_rule(rule, "absent", role, ctx, changes, event.id, option.id)
         st.history.append(record)
         return record
 
@@ -385,16 +456,12 @@ class Game:
         self, kind: Literal["later", "hidden"], index: int, after: int, event: Event, option: Option
     ) -> None:
         """Leave the option's ``index``-th delayed or hidden effect for the end of round now + ``after``."""
-        st = self.state
-        st.pending.append(
-            Pending(
-                due=st.round + after, event=event.id, option=option.id, kind=kind, index=index, round=st.round
-            )
-        )
+        st = self._state
+        st.pending.append(new_pending(st.round + after, event.id, option.id, kind, index, st.round))
 
     def _news(self, event: Event) -> EventRecord:
-        st = self.state
-        record = EventRecord(round=st.round, event=event.id, decider=None)
+        st = self._state
+        record = new_news(st.round, event.id)
         if event.effects is not None:
             record.outcome = event.effects.text
             self._apply(event.effects, "news", _Ctx(self, record), record.changes, {"event": event.id})
@@ -407,21 +474,24 @@ class Game:
         return getattr(self.scenario.rules, kind)
 
     def _apply_rule(
-        self, rule: RuleEffects, cause: Cause, role: str, ctx: _Ctx, changes: list[Change], src: dict
+        self,
+        rule: RuleEffects,
+        cause: Cause,
+        role: str,
+        ctx: _Ctx,
+        changes: list[Change],
+        event: str | None,
+        option: str | None,
     ) -> None:
+        pack = self.pack
+        critique = rule.critique
         for target, amount in rule.change.items():
             self._move(
-                target,
-                self.pack.expr(amount, "num")(ctx),
-                cause,
-                changes,
-                src,
-                role=role,
-                critique=rule.critique,
+                target, pack.fn(amount, "num")(ctx), cause, changes, event, option, role, None, critique
             )
-        res = self.pack.roles[role].resource
-        if rule.resource and res is not None and res.id in self.state.resources:
-            self._move(res.id, rule.resource, cause, changes, src, role=role, critique=rule.critique)
+        res = pack.roles[role].resource
+        if rule.resource and res is not None and res.id in self._state.resources:
+            self._move(res.id, rule.resource, cause, changes, event, option, role, None, critique)
 
     def _apply(
         self,
@@ -437,13 +507,15 @@ class Game:
         plan = effects_plan(self.pack, effects)
         critique = plan.critique or default_critique
         text = plan.text
+        event, option = src.get("event"), src.get("option")
+        move = self._move
         for target, amount in plan.change:
-            self._move(target, amount(ctx), cause, changes, src, text=text, critique=critique)
+            move(target, amount(ctx), cause, changes, event, option, None, text, critique)
         for target, amount in plan.set:
             value = amount(ctx)
-            self._move(target, value - self._get(target), cause, changes, src, text=text, critique=critique)
+            move(target, value - self._get(target), cause, changes, event, option, None, text, critique)
         if plan.flags:
-            flags = self.state.flags
+            flags = self._state.flags
             for flag, n in plan.flags:
                 count = max(0, flags.get(flag, 0) + n)
                 if count:
@@ -451,7 +523,7 @@ class Game:
                 else:
                     flags.pop(flag, None)
         if text and not plan.change and not plan.set:
-            note = Note(kind="text", round=self.state.round, text=text, critique=critique, **src)
+            note = Note(kind="text", round=self._state.round, text=text, critique=critique, **src)
             if notes is not None:
                 notes.append(note)
             elif ctx.record is not None:
@@ -464,18 +536,13 @@ class Game:
         if res is None:
             return
         self._move(
-            res.id,
-            -cost,
-            "cost",
-            changes if changes is not None else [],
-            {"event": event, "option": option},
-            role=role,
+            res.id, -cost, "cost", changes if changes is not None else [], event, option, role, None, None
         )
 
     def _get(self, target: str) -> float:
-        if target in self.state.meters:
-            return self.state.meters[target]
-        return self.state.resources.get(target, 0.0)
+        if target in self._state.meters:
+            return self._state.meters[target]
+        return self._state.resources.get(target, 0.0)
 
     def bounds(self, target: str) -> tuple[float, float]:
         """The range a meter or resource is kept in."""
@@ -498,13 +565,14 @@ class Game:
         delta: float,
         cause: Cause,
         changes: list[Change],
-        src: dict,
-        *,
-        role: str | None = None,
-        text: Text | None = None,
-        critique: str | None = None,
+        event: str | None,
+        option: str | None,
+        role: str | None,
+        text: Text | None,
+        critique: str | None,
     ) -> None:
-        st = self.state
+        """Move a meter or resource by ``delta`` within its range, and record the change."""
+        st = self._state
         store = st.meters
         old = store.get(target)
         if old is None:
@@ -514,28 +582,42 @@ class Game:
                 return  # a resource of a role not in this scenario
         bounds = self._ranges.get(target)
         low, high = bounds if bounds is not None else self.bounds(target)
-        new = round(min(high, max(low, old + delta)), 4)
+        # min(high, max(low, x)), written out: the same value (and type) without two calls
+        new = old + delta
+        if not new > low:
+            new = low
+        if not new < high:
+            new = high
+        new = round(new, 4)
         store[target] = new
         if new != old or delta:
-            changes.append(
-                new_change(
-                    target,
+            # Change(...) as validation would make it (see state.new_change), written out: ~200 a game
+            change = _object_new(Change)
+            _object_set(
+                change,
+                "__dict__",
+                {
+                    "target": target,
                     # float(): at a whole-numbered bound both sides can be ints (validation made it a float)
-                    float(round(new - old, 4)),
-                    cause,
-                    st.round,
-                    src.get("event"),
-                    src.get("option"),
-                    role,
-                    text,
-                    critique,
-                )
+                    "delta": float(round(new - old, 4)),
+                    "cause": cause,
+                    "round": st.round,
+                    "event": event,
+                    "option": option,
+                    "role": role,
+                    "text": text,
+                    "critique": critique,
+                },
             )
+            _set_fields_set(change, set(_CHANGE_FIELDS))
+            _set_extra(change, None)
+            _set_private(change, None)
+            changes.append(change)
 
     # -- rounds ---------------------------------------------------------------------------------
     def _advance(self, outcome: Outcome | None = None) -> None:
         """Start the next event: of this round's queue, or of the next round that has one."""
-        st = self.state
+        st = self._state
         while True:
             if st.queue:
                 self._start_event(st.queue.pop(0))
@@ -552,14 +634,15 @@ class Game:
             self._begin_round()
 
     def _begin_round(self) -> None:
-        st = self.state
+        st = self._state
         st.queue = self._draw_events()
-        st.rng = encode_rng(self.rng)
+        self._rng_saved = False
+        last_seen = st.last_seen
         for event_id in st.queue:
-            st.last_seen[event_id] = st.round
+            last_seen[event_id] = st.round
 
     def _start_event(self, event_id: str) -> None:
-        self.state.current = Deliberation(event=event_id, consult=self.consulted(self.pack.events[event_id]))
+        self._state.current = new_deliberation(event_id, self.consulted(self.pack.events[event_id]))
 
     def consulted(self, event: Event) -> list[str]:
         """The roles of this scenario an event asks for input, in the scenario's order."""
@@ -571,14 +654,18 @@ class Game:
         return [r for r in roles if r in event.consult and r != event.decider]
 
     def _draw_events(self) -> list[str]:
-        st = self.state
+        st = self._state
         ctx = _Ctx(self)
         drawn: list[str] = []
-        due = [s for s in st.scheduled if s.round <= st.round]
-        st.scheduled = [s for s in st.scheduled if s.round > st.round]
-        for item in due:
-            if item.event not in drawn and self._in_scenario(self.pack.events[item.event]):
-                drawn.append(item.event)
+        now = st.round
+        if st.scheduled:
+            due = [s for s in st.scheduled if s.round <= now]
+            st.scheduled = [s for s in st.scheduled if s.round > now]
+            for item in due:
+                if item.event not in drawn and self._in_scenario(self.pack.events[item.event]):
+                    drawn.append(item.event)
+        else:
+            st.scheduled = []
         plan = self._plan
         last_seen = st.last_seen
         for event_id, once, scheduled in plan.scheduled:
@@ -587,13 +674,12 @@ class Game:
             if scheduled(ctx):
                 drawn.append(event_id)
         pool = []
-        now = st.round
         for item in plan.drawable:
             event_id = item.id
-            if event_id in drawn:
-                continue
             last = last_seen.get(event_id)
             if last is not None and (item.once or now - last <= item.cooldown):
+                continue
+            if event_id in drawn:
                 continue
             if item.when is not None and not item.when(ctx):
                 continue
@@ -601,16 +687,19 @@ class Game:
             if weight > 0:
                 pool.append((event_id, weight))
         # News (no decider) comes on top of the round's dilemmas; follow-ups and scheduled dilemmas count.
-        dilemmas = sum(1 for e in drawn if self.pack.events[e].decider is not None)
+        dilemmas_of = plan.dilemmas
+        dilemmas = sum(1 for e in drawn if e in dilemmas_of)
+        rng = self.rng
         while dilemmas < st.events_per_round and pool:
             total = sum(w for _, w in pool)
-            pick = self.rng.random() * total
+            pick = rng.random() * total
+            last_n = len(pool) - 1
             for n, (event_id, weight) in enumerate(pool):
                 pick -= weight
-                if pick < 0 or n == len(pool) - 1:
+                if pick < 0 or n == last_n:
                     drawn.append(event_id)
                     pool.pop(n)
-                    dilemmas += self.pack.events[event_id].decider is not None
+                    dilemmas += event_id in dilemmas_of
                     break
         return drawn
 
@@ -618,39 +707,44 @@ class Game:
         return event.id in self._plan.event_ids and self.pack.events.get(event.id) is event
 
     def _end_round(self) -> RoundRecord:
-        st = self.state
-        record = RoundRecord(round=st.round)
+        st = self._state
+        changes: list[Change] = []
+        notes: list[Note] = []
         ctx = _Ctx(self)
-        keep = []
-        for item in st.pending:
-            if item.due > st.round:
-                keep.append(item)
-                continue
-            option = self._option(self.pack.events[item.event], item.option)
-            part = option.later[item.index] if item.kind == "later" else option.hidden[item.index]
-            # honoured(), shared() and input.<role> in a delayed effect speak of the decision that caused it.
-            decided = _Ctx(self, self._record_of(item))
-            when = effects_plan(self.pack, part).when
-            if when is None or when(decided):
-                src = {"event": item.event, "option": item.option}
-                self._apply(part, item.kind, decided, record.changes, src, notes=record.notes)
-        st.pending = keep
+        now = st.round
+        if st.pending:
+            keep = []
+            for item in st.pending:
+                if item.due > now:
+                    keep.append(item)
+                    continue
+                option = self._option(self.pack.events[item.event], item.option)
+                part = option.later[item.index] if item.kind == "later" else option.hidden[item.index]
+                # honoured(), shared() and input.<role> in a delayed effect speak of the decision that caused it.
+                decided = _Ctx(self, self._record_of(item))
+                when = effects_plan(self.pack, part).when
+                if when is None or when(decided):
+                    src = {"event": item.event, "option": item.option}
+                    self._apply(part, item.kind, decided, changes, src, notes=notes)
+            st.pending = keep
+        else:
+            st.pending = []
         plan = self._plan
+        move = self._move
         for meter_id, drift in plan.drifts:
-            self._move(meter_id, drift(ctx), "drift", record.changes, {})
+            move(meter_id, drift(ctx), "drift", changes, None, None, None, None, None)
         for rule, part in zip(self.scenario.round_end, plan.round_end, strict=True):
             if part.when is None or part.when(ctx):
-                self._apply(rule, "round_end", ctx, record.changes, {}, notes=record.notes)
+                self._apply(rule, "round_end", ctx, changes, {}, notes=notes)
         for role_id, res_id, refresh in plan.refresh:
-            self._move(res_id, refresh(ctx), "refresh", record.changes, {}, role=role_id)
-        record.meters = dict(st.meters)
-        record.resources = dict(st.resources)
+            move(res_id, refresh(ctx), "refresh", changes, None, None, role_id, None, None)
+        record = new_round(now, changes, notes, dict(st.meters), dict(st.resources))
         st.round_log.append(record)
         for ending_id, when in plan.early:
             if when(ctx):
                 st.ending = ending_id
                 return record
-        if st.round >= st.rounds:
+        if now >= st.rounds:
             for ending_id, when in plan.final:
                 if when is None or when(ctx):
                     st.ending = ending_id
@@ -660,14 +754,10 @@ class Game:
     # -- helpers --------------------------------------------------------------------------------
     def _record_of(self, item: Pending) -> EventRecord | None:
         """The record of the decision that left a delayed effect."""
-        for record in reversed(self.state.history):
+        for record in reversed(self._state.history):
             if record.round == item.round and record.event == item.event and record.decision == item.option:
                 return record
         return None
-
-    def _offered(self, event: Event) -> list[Option]:
-        ctx = _Ctx(self)
-        return [o for o in event.options if o.when is None or self.pack.expr(o.when, "bool")(ctx)]
 
     def _option(self, event: Event, option_id: str) -> Option:
         for option in event.options:
@@ -681,55 +771,77 @@ class Game:
                 return option
         raise GameError(f"role '{role}' has no input '{input_id}'")
 
-    def _affordable(self, role: str | None, cost: float) -> bool:
-        if not cost or role is None:
-            return True
-        res = self.pack.roles[role].resource
-        return res is None or self.state.resources.get(res.id, 0.0) >= cost
-
     # Choices are immutable and depend only on the content and whether they are affordable: made once per
-    # pack, shared by every step that offers them.
-    def _input_choice(self, role: str, option: InputOption) -> Choice:
-        ok = self._affordable(role, option.cost)
-        key = ("input", role, id(option), ok)
+    # pack (both ways), shared by every step that offers them.
+    def _input_table(
+        self, role: str, event: Event
+    ) -> tuple[str | None, tuple[tuple[float, Choice, Choice], ...]]:
+        """The resource ``role``'s inputs for ``event`` spend, and per input: its cost, its choice when
+        affordable and when not."""
+        inputs = self.pack.inputs_for(role, event)
+        key = ("inputs", role, id(inputs))
         found = self.pack.cache.get(key)
-        if found is not None and found[0] is option:
+        if found is not None and found[0] is inputs:
             return found[1]
         res = self.pack.roles[role].resource
-        choice = Choice(
-            option.id,
-            option.label,
-            option.description,
-            option.cost,
-            res.id if res else None,
-            available=ok,
-            blocked=None if ok else "cost",
-            voice=option.voice,
-            shares=option.shares,
+        table = tuple(
+            (
+                option.cost,
+                *(
+                    Choice(
+                        option.id,
+                        option.label,
+                        option.description,
+                        option.cost,
+                        res.id if res else None,
+                        available=ok,
+                        blocked=None if ok else "cost",
+                        voice=option.voice,
+                        shares=option.shares,
+                    )
+                    for ok in (True, False)
+                ),
+            )
+            for option in inputs
         )
-        self.pack.cache[key] = (option, choice)
-        return choice
+        made = (res.id if res else None, table)
+        self.pack.cache[key] = (inputs, made)
+        return made
 
-    def _option_choice(self, event: Event, option: Option) -> Choice:
-        ok = self._affordable(event.decider, option.cost)
-        key = ("option", id(event), id(option), ok)
+    def _option_table(
+        self, event: Event
+    ) -> tuple[str | None, tuple[tuple[Fn | None, float, Choice, Choice], ...]]:
+        """The resource ``event``'s decider spends, and per option: its condition, cost, and its choice
+        when affordable and when not."""
+        key = ("options", event.id)
         found = self.pack.cache.get(key)
-        if found is not None and found[0] is option and found[1] is event:
-            return found[2]
+        if found is not None and found[0] is event:
+            return found[1]
         res = self.pack.roles[event.decider].resource if event.decider else None
-        choice = Choice(
-            option.id,
-            option.label,
-            option.description,
-            option.cost,
-            res.id if res else None,
-            touches=touched(option),
-            honours=tuple(option.honours),
-            available=ok,
-            blocked=None if ok else "cost",
+        table = tuple(
+            (
+                None if option.when is None else self.pack.fn(option.when, "bool"),
+                option.cost,
+                *(
+                    Choice(
+                        option.id,
+                        option.label,
+                        option.description,
+                        option.cost,
+                        res.id if res else None,
+                        touches=touched(option),
+                        honours=tuple(option.honours),
+                        available=ok,
+                        blocked=None if ok else "cost",
+                    )
+                    for ok in (True, False)
+                ),
+            )
+            for option in event.options
         )
-        self.pack.cache[key] = (option, event, choice)
-        return choice
+        made = (res.id if res else None, table)
+        self.pack.cache[key] = (event, made)
+        return made
 
 
 def touched(option: Option) -> tuple[str, ...]:
@@ -751,7 +863,7 @@ class _Ctx:
     def __init__(self, game: Game, record: EventRecord | None = None) -> None:
         self.game = game
         self.record = record
-        self.state = game.state
+        self.state = game._state
 
     def value(self, name: str) -> float:
         st = self.state

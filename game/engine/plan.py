@@ -52,6 +52,8 @@ class ScenarioPlan:
 
     events: list[Event]
     event_ids: frozenset[str]
+    #: the pack's events that have a decider (a draw counts them against the round's events)
+    dilemmas: frozenset[str]
     #: events that come for sure when their condition holds: (id, once, condition)
     scheduled: tuple[tuple[str, bool, Fn], ...]
     drawable: tuple[Drawable, ...]
@@ -118,6 +120,7 @@ def scenario_plan(pack: Pack, scenario: Scenario) -> ScenarioPlan:
     plan = ScenarioPlan(
         events=events,
         event_ids=frozenset(e.id for e in events),
+        dilemmas=frozenset(e.id for e in pack.events.values() if e.decider is not None),
         scheduled=scheduled,
         drawable=tuple(drawable),
         drifts=tuple((m.id, pack.fn(m.drift, "num")) for m in pack.meters.values() if m.drift),

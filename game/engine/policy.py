@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from hashlib import sha512
 
 from .game import Choice, Game, Step, _Ctx
 from .model import Effects, InputOption, Option, Role
@@ -42,33 +43,49 @@ def policy_rng(game: Game, role: str | None) -> random.Random:
 
 
 def _policy_seed(game: Game, role: str | None) -> str:
-    return f"{game.state.seed}:{len(game.state.choices)}:{role}"
+    st = game._state
+    return f"{st.seed}:{len(st.choices)}:{role}"
+
+
+_seed_generator = random.Random.__mro__[1].seed  # the C generator's own seed(), below random.Random's
+
+
+def _reseed(rng: random.Random, seed: str) -> None:
+    """``rng.seed(seed)`` for a text seed, as :meth:`random.Random.seed` does it (version 2): the text's
+    bytes followed by their SHA-512 digest, read as one big-endian number."""
+    data = seed.encode()
+    _seed_generator(rng, int.from_bytes(data + sha512(data).digest(), "big"))
+    rng.gauss_next = None  # type: ignore[attr-defined]
 
 
 def choose_for(game: Game, step: Step, strategy: str | None = None) -> str:
     """The computer's choice for ``step``."""
-    return reason_for(game, step, strategy).choice
+    return _reason(game, step, strategy)[0]
 
 
 def reason_for(game: Game, step: Step, strategy: str | None = None) -> Reasoned:
     """The computer's choice for ``step`` with its scores."""
+    return Reasoned(*_reason(game, step, strategy))
+
+
+def _reason(game: Game, step: Step, strategy: str | None) -> tuple[str, dict[str, float]]:
     strategy = strategy or "priorities"
     if strategy not in STRATEGIES:
         raise ValueError(f"unknown strategy '{strategy}'; choose from {', '.join(STRATEGIES)}")
     available = [c for c in step.choices if c.available]
     if step.kind == "news" or len(available) == 1:
-        return Reasoned(available[0].id, {available[0].id: 0.0})
+        return available[0].id, {available[0].id: 0.0}
     # The same generator as policy_rng's, reseeded rather than made anew (a simulation asks thousands).
     rng = game.policy_random
-    rng.seed(_policy_seed(game, step.actor))
+    _reseed(rng, _policy_seed(game, step.actor))
     if step.kind == "input":
         return _input(game, step, available, rng)
     if strategy == "random":
         pick = rng.choice(available).id
-        return Reasoned(pick, {c.id: float(c.id == pick) for c in available})
+        return pick, {c.id: float(c.id == pick) for c in available}
     scores = _scores(game, step, available, rng)
     if strategy in ("honour", "ignore"):
-        cur = game.state.current
+        cur = game._state.current
         voiced = _voiced(game)
         sign = 1 if strategy == "honour" else -1
         for c in available:
@@ -77,14 +94,16 @@ def reason_for(game: Game, step: Step, strategy: str | None = None) -> Reasoned:
             )
             scores[c.id] += sign * 1000 * honoured
     best = max(available, key=lambda c: (scores[c.id], -available.index(c)))
-    return Reasoned(best.id, scores)
+    return best.id, scores
 
 
 def _voiced(game: Game) -> list[str]:
     return [role for role, option in game.inputs_given() if option.voice]
 
 
-def _input(game: Game, step: Step, available: list[Choice], rng: random.Random) -> Reasoned:
+def _input(
+    game: Game, step: Step, available: list[Choice], rng: random.Random
+) -> tuple[str, dict[str, float]]:
     role = game.pack.roles[step.actor]  # type: ignore[index]
     temper = role.temperament
     ratio = 1.0
@@ -119,7 +138,7 @@ def _input(game: Game, step: Step, available: list[Choice], rng: random.Random) 
             if roll < 0:
                 pick = c.id
                 break
-    return Reasoned(pick, weights)
+    return pick, weights
 
 
 def _input_weights(pack: Pack, inputs: list[InputOption]) -> dict[str, tuple[float, Fn | None]]:
@@ -183,7 +202,7 @@ def _scores(game: Game, step: Step, available: list[Choice], rng: random.Random)
     """How much the decider likes each option: priorities over the visible effects, honour, cost, noise."""
     role = game.pack.roles[step.actor]  # type: ignore[index]
     temper = role.temperament
-    cur = game.state.current
+    cur = game._state.current
     assert cur is not None
     given = game.inputs_given()
     voiced = [r for r, option in given if option.voice]

@@ -8,7 +8,7 @@ same game to the last number, and a saved state continues exactly where it stopp
 from __future__ import annotations
 
 import random
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -182,7 +182,21 @@ class GameState(_State):
 # that each equals its validated twin.
 _object_new = object.__new__
 _object_set = object.__setattr__
+# the slots every pydantic model has, set through their descriptors (quicker than by name)
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 _CHANGE_FIELDS = tuple(Change.model_fields)
+
+
+def _made(cls: type, fields: dict, fields_set: set[str]) -> Any:
+    """An instance of ``cls`` with ``fields`` (every field, in order) and ``fields_set``, unvalidated."""
+    made = _object_new(cls)
+    _object_set(made, "__dict__", fields)
+    _set_fields_set(made, fields_set)
+    _set_extra(made, None)
+    _set_private(made, None)
+    return made
 
 
 def new_change(
@@ -213,10 +227,107 @@ def new_change(
             "critique": critique,
         },
     )
-    _object_set(change, "__pydantic_fields_set__", set(_CHANGE_FIELDS))
-    _object_set(change, "__pydantic_extra__", None)
-    _object_set(change, "__pydantic_private__", None)
+    _set_fields_set(change, set(_CHANGE_FIELDS))
+    _set_extra(change, None)
+    _set_private(change, None)
     return change
+
+
+_DECIDED_SET = ("round", "event", "decider", "consulted", "inputs", "decision", "outcome")
+
+
+def new_decided(
+    round: int,
+    event: str,
+    decider: str | None,
+    consulted: list[str],
+    inputs: dict[str, str],
+    decision: str,
+    outcome: Text | None,
+) -> EventRecord:
+    """``EventRecord(round=, event=, decider=, consulted=)`` with ``inputs``, ``decision`` and ``outcome``
+    then assigned, made without validation."""
+    return _made(
+        EventRecord,
+        {
+            "round": round,
+            "event": event,
+            "decider": decider,
+            "consulted": consulted,
+            "inputs": inputs,
+            "decision": decision,
+            "honoured": [],
+            "ignored": [],
+            "absent": [],
+            "shared": [],
+            "changes": [],
+            "notes": [],
+            "outcome": outcome,
+        },
+        set(_DECIDED_SET),
+    )
+
+
+def new_news(round: int, event: str) -> EventRecord:
+    """``EventRecord(round=, event=, decider=None)`` made without validation."""
+    return _made(
+        EventRecord,
+        {
+            "round": round,
+            "event": event,
+            "decider": None,
+            "consulted": [],
+            "inputs": {},
+            "decision": None,
+            "honoured": [],
+            "ignored": [],
+            "absent": [],
+            "shared": [],
+            "changes": [],
+            "notes": [],
+            "outcome": None,
+        },
+        {"round", "event", "decider"},
+    )
+
+
+_ROUND_SET = ("round", "meters", "resources")
+
+
+def new_round(
+    round: int, changes: list[Change], notes: list[Note], meters: dict, resources: dict
+) -> RoundRecord:
+    """``RoundRecord(round=)`` with ``changes`` and ``notes`` filled and ``meters`` and ``resources``
+    then assigned, made without validation."""
+    return _made(
+        RoundRecord,
+        {"round": round, "changes": changes, "notes": notes, "meters": meters, "resources": resources},
+        set(_ROUND_SET),
+    )
+
+
+def new_deliberation(event: str, consult: list[str]) -> Deliberation:
+    """``Deliberation(event=, consult=)`` made without validation."""
+    return _made(Deliberation, {"event": event, "consult": consult, "inputs": {}}, {"event", "consult"})
+
+
+_PENDING_SET = tuple(Pending.model_fields)
+
+
+def new_pending(
+    due: int, event: str, option: str, kind: Literal["later", "hidden"], index: int, round: int
+) -> Pending:
+    """``Pending(...)`` with every field given, made without validation."""
+    return _made(
+        Pending,
+        {"due": due, "event": event, "option": option, "kind": kind, "index": index, "round": round},
+        set(_PENDING_SET),
+    )
+
+
+def new_scheduled(event: str, round: int) -> Scheduled:
+    """``Scheduled(event=, round=)`` made without validation."""
+    return _made(Scheduled, {"event": event, "round": round}, {"event", "round"})
 
 
 def new_rng(seed: int) -> random.Random:
