@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from hashlib import sha512
 
 from .game import Choice, Game, Step, _Ctx
-from .model import Effects, InputOption, Option, Role
+from .model import Effects, Event, InputOption, Option, Role
 from .pack import Pack
 from .plan import Fn
 
@@ -211,11 +211,14 @@ def _scores(game: Game, step: Step, available: list[Choice], rng: random.Random)
     owned = game.resource_of(role.id)
     spends = owned is not None and role.resource is not None and role.resource.max
     scores = {}
+    options = _options_by_id(game.pack, step.event)  # type: ignore[arg-type]
+    # one copy of the inputs for every what-if record (expressions only read it)
+    inputs = dict(cur.inputs)
     for choice in available:
-        option = _option(step, choice.id)
+        option = options[choice.id]
         # A what-if record: which inputs this option would honour, so conditional effects can be judged.
         honoured = [r for r in voiced if r in option.honours or f"{r}.{cur.inputs[r]}" in option.honours]
-        record = _WhatIf(dict(cur.inputs), honoured, [r for r in voiced if r not in honoured], shared)
+        record = _WhatIf(inputs, honoured, [r for r in voiced if r not in honoured], shared)
         ctx = _Ctx(game, record)  # type: ignore[arg-type]
         now, conditional, later = _terms(game.pack, role, option)
         value = 0.0
@@ -237,6 +240,12 @@ def _scores(game: Game, step: Step, available: list[Choice], rng: random.Random)
     return scores
 
 
-def _option(step: Step, option_id: str) -> Option:
-    assert step.event is not None
-    return next(o for o in step.event.options if o.id == option_id)
+def _options_by_id(pack: Pack, event: Event) -> dict[str, Option]:
+    """An event's options by id (made once per pack)."""
+    key = ("options_by_id", event.id)
+    found = pack.cache.get(key)
+    if found is not None and found[0] is event:
+        return found[1]
+    options = {o.id: o for o in event.options}
+    pack.cache[key] = (event, options)
+    return options
