@@ -355,3 +355,60 @@ def test_commands_look_for_mods_next_to_the_saves_dir_they_are_given(tmp_path: P
     assert apps[1]._content is not None and apps[1]._content().id == "mini+mod_a"
     assert main(["saves", "--check", "--saves-dir", str(saves)]) == 0
     assert loaded[-1] == "mini+mod_a"
+
+
+def test_every_command_with_saves_dir_finds_the_mods_next_to_it(tmp_path: Path, monkeypatch, capsys) -> None:
+    """A class folder with saves/ and mods/ side by side: report, compare, saves, validate and simulate all
+    load the mod when given that --saves-dir, and none of them when given another."""
+    monkeypatch.setattr("game.data.paths.base_pack_dir", lambda: MINI)
+    shipped = tmp_path / "content"
+    shutil.copytree(MINI, shipped / "mini")
+    monkeypatch.setattr("game.data.paths.content_dir", lambda: shipped)
+    monkeypatch.setattr("game.cli.validate.content_dir", lambda: shipped)
+    monkeypatch.delenv("WIJKBERAAD_SAVES", raising=False)
+    klas = tmp_path / "klas"
+    saves = klas / "saves"
+    saves.mkdir(parents=True)
+    shutil.copytree(LAYERS / "mod_a", klas / "mods" / "mod_a")
+    modded = load_game_content(saves_dir=saves)
+    assert modded.id == "mini+mod_a"
+    from game.data.saves import SaveStore
+
+    game = Game.new(modded, seed=4, players={"minister": "Ahmed"})
+    game.play_computer(until_human=False)
+    SaveStore(saves).save(game, "groep-1")
+    other = tmp_path / "elders" / "saves"  # a saves folder with no mods next to it
+    other.mkdir(parents=True)
+    args = ["--lang", "en", "--saves-dir"]
+    capsys.readouterr()
+
+    assert main(["report", "groep-1", "--format", "csv", *args, str(saves)]) == 0
+    assert main(["compare", str(saves), *args, str(saves)]) == 0
+    assert "Ahmed" in capsys.readouterr().out
+    assert main(["report", str(saves / "groep-1.json"), *args, str(other)]) == 2
+    assert "'mini+mod_a', not 'mini'" in capsys.readouterr().err
+
+    assert main(["saves", "--check", "--saves-dir", str(saves)]) == 0
+    assert "unreadable" not in capsys.readouterr().out
+
+    assert main(["validate", "--saves-dir", str(saves)]) == 0
+    assert "2 pack(s)" in capsys.readouterr().err
+    assert main(["validate", "--saves-dir", str(other)]) == 0
+    assert "1 pack(s)" in capsys.readouterr().err
+
+    for folder, pack_id in [(saves, "mini+mod_a"), (other, "mini")]:
+        sim = ["simulate", "--runs", "1", "--workers", "1", "--strategy", "honour", "--json"]
+        assert main([*sim, "--saves-dir", str(folder)]) == 0
+        assert json.loads(capsys.readouterr().out)["pack"] == pack_id
+
+
+def test_the_mods_folder_is_next_to_the_saves_folder_however_it_is_written(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "saves").mkdir()
+    assert mods_dir(Path("saves")) == tmp_path / "mods"
+    assert mods_dir(Path("saves/")) == tmp_path / "mods"
+    monkeypatch.chdir(tmp_path / "saves")
+    assert mods_dir(Path(".")) == tmp_path / "mods"  # '--saves-dir .' in the saves folder itself
+    assert mods_dir(Path("../saves")) == tmp_path / "mods"

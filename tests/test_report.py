@@ -354,3 +354,53 @@ def test_an_edited_save_is_reported_as_saved_with_a_note(pack, saves):
     assert notes and game.meter_series("trust")[1] == 99.0
     report = build_report(game, "en", warnings=notes)
     assert "Note:" in render(report, "md") and 'class="warning"' in render(report, "html")
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        (
+            "en",
+            {
+                "bad": "The file is unreadable",
+                "missing": "file not found",
+                "pack": "give that content's folder with --pack DIR",
+                "wrote": "wrote ",
+            },
+        ),
+        (
+            "nl",
+            {
+                "bad": "Het bestand is onleesbaar",
+                "missing": "niet gevonden",
+                "pack": "geef de map van die inhoud mee met --pack MAP",
+                "wrote": " geschreven",
+            },
+        ),
+    ],
+)
+def test_report_command_speaks_the_language_it_is_asked_for(
+    pack, saves, tmp_path, capsys, fast_content, monkeypatch, lang, words
+):
+    """A teacher reads every line the command prints in the report's language (--lang, else the env)."""
+    monkeypatch.setenv("WIJKBERAAD_LANG", "en" if lang == "nl" else "nl")  # --lang wins
+    bad = tmp_path / "kapot.json"
+    bad.write_text("{bad", encoding="utf-8")
+    assert main(["report", str(bad), "--lang", lang]) == 2
+    assert words["bad"] in capsys.readouterr().err
+    # A name that is neither a file nor a save: the message names the saves folder it looked in.
+    assert main(["report", "groep-9", "--lang", lang, "--saves-dir", str(saves.root)]) == 2
+    err = capsys.readouterr().err
+    assert words["missing"] in err and str(saves.root) in err
+    # A save of other content: what to do about it.
+    info = saves.save(golden_game(pack), "groep-1")
+    data = json.loads(info.path.read_text(encoding="utf-8"))
+    data["pack"]["id"] = "leiden"
+    info.path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["report", "groep-1", "--lang", lang]) == 2
+    err = capsys.readouterr().err
+    assert "leiden" in err and words["pack"] in err
+    saves.save(golden_game(pack), "groep-2")
+    out = tmp_path / "groep-2.md"
+    assert main(["report", "groep-2", "--lang", lang, "-o", str(out)]) == 0
+    assert words["wrote"] in capsys.readouterr().err and out.exists()

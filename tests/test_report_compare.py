@@ -147,12 +147,31 @@ def test_compare_gives_the_reason_a_save_was_not_read_in_the_reports_language(mi
     assert "Niet gelezen" in text and "Het bestand is onleesbaar" in text
 
 
-def test_compare_command_fails_only_when_nothing_could_be_read(saves, tmp_path, capsys):
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", ["The file is unreadable", "file not found", "; skipped", "none of the saves could be read"]),
+        ("nl", ["Het bestand is onleesbaar", "niet gevonden", "; overgeslagen", "geen van de saves"]),
+    ],
+)
+def test_compare_command_fails_only_when_nothing_could_be_read_and_says_why_in_its_language(
+    saves, tmp_path, capsys, monkeypatch, lang, words
+):
+    monkeypatch.delenv("WIJKBERAAD_LANG", raising=False)
     bad = tmp_path / "kapot.json"
     bad.write_text("nonsense", encoding="utf-8")
-    assert main(["compare", str(bad), str(tmp_path / "weg.json")]) == 1
+    argv = ["compare", str(bad), str(tmp_path / "weg.json")]
+    assert main([*argv, "--lang", lang]) == 1
     err = capsys.readouterr().err
-    assert "kapot.json" in err and "weg.json" in err and "none of the saves" in err
+    assert "kapot.json" in err and "weg.json" in err
+    for word in words:
+        assert word in err, err
+    other = "skipped" if lang == "nl" else "overgeslagen"
+    assert other not in err
+    # Without --lang, $WIJKBERAAD_LANG decides, as for the other commands.
+    monkeypatch.setenv("WIJKBERAAD_LANG", lang)
+    assert main(argv) == 1
+    assert words[-1] in capsys.readouterr().err
 
 
 def test_compare_command_formats(mini_pack, saves, tmp_path):

@@ -1,6 +1,7 @@
 """The ``wijkberaad`` command: a dispatcher over subcommands, each in its own module of this package.
 
-Each command module provides ``add_arguments(parser)`` and ``run(args) -> int``. Modules are imported
+Each command module provides ``add_arguments(parser)`` and ``run(args) -> int``; ``run`` may raise
+:class:`~game.cli.common.CliError` for a mistake in what it was given (one line, non-zero exit). Modules are imported
 only when their command runs, so ``wijkberaad validate`` never pays for loading Textual.
 """
 
@@ -68,7 +69,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     module = importlib.import_module(f"game.cli.{commands[args.command][0]}")
+    from .common import CliError, fail
+
     try:
         return int(module.run(args) or 0)
+    except CliError as err:  # a mistake in what the command was given, already worded for a person
+        return fail(str(err), err.code)
     except KeyboardInterrupt:
         return 130

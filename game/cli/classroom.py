@@ -47,12 +47,14 @@ def apply_code(args: argparse.Namespace, pack: Pack, lang: str) -> str | None:
         session = decode(args.code, pack)
     except SessionCodeError as err:
         return f"--code {args.code}: {err.message(lang)}"
+    from .common import say
+
     if args.scenario and args.scenario != session.scenario:
-        return f"--code {args.code} is for scenario '{session.scenario}', not '{args.scenario}'"
+        return say("code_scenario", lang, code=args.code, scenario=session.scenario, given=args.scenario)
     if getattr(args, "short", False) and session.variant is None:
-        return f"--code {args.code} is for the full scenario; leave out --short"
+        return say("code_full", lang, code=args.code)
     if args.seed is not None and args.seed != session.seed:
-        return f"--code {args.code} has seed {session.seed}; leave out --seed {args.seed}"
+        return say("code_seed", lang, code=args.code, seed=session.seed, given=args.seed)
     args.scenario = session.scenario
     args.seed = session.seed
     args.code_variant = session.variant

@@ -1,10 +1,118 @@
-"""Options and helpers several commands share: packs, language, and printing problems."""
+"""Options and helpers several commands share: packs, saves folder, language, content, saves, messages.
+
+Messages for players and teachers are in :data:`MESSAGES` (Dutch and English) and follow the command's
+``--lang`` (else ``$WIJKBERAAD_LANG``, else Dutch). A helper that finds a mistake raises :class:`CliError`
+with the message already worded; :func:`game.cli.main` prints it as one line and exits non-zero.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from game.i18n import default_language, save_error_text, t
+
+if TYPE_CHECKING:  # annotations only: the commands import the engine when they run
+    from game.engine import Game, Pack
+
+#: The commands' own messages for people, in both languages.
+MESSAGES: dict[str, dict[str, str]] = {
+    "pack_missing": {
+        "nl": "--pack: map niet gevonden: {path}",
+        "en": "--pack: folder not found: {path}",
+    },
+    "pack_not_dir": {
+        "nl": "--pack: {path} is een bestand; geef de map van het pakket",
+        "en": "--pack: {path} is a file; give the pack's folder",
+    },
+    "saves_not_dir": {
+        "nl": "--saves-dir: {path} is een bestand; geef een map (die mag nog niet bestaan)",
+        "en": "--saves-dir: {path} is a file; give a folder (it may not exist yet)",
+    },
+    "content_errors": {
+        "nl": "de inhoud heeft fouten (hierboven); herstel ze en probeer het opnieuw "
+        "('wijkberaad validate' somt ze op)",
+        "en": "the content has errors (above); fix them and try again ('wijkberaad validate' lists them)",
+    },
+    "save_missing": {
+        "nl": "bestand niet gevonden (een naam zonder pad wordt ook gezocht in {folder}; "
+        "'wijkberaad saves --saves-dir {folder}' toont wat daar staat)",
+        "en": "file not found (a name without a path is also looked for in {folder}; "
+        "'wijkberaad saves --saves-dir {folder}' lists what is there)",
+    },
+    "save_cannot_read": {
+        "nl": "kon het bestand niet lezen: {detail}",
+        "en": "cannot read the file: {detail}",
+    },
+    "wrong_pack_hint": {
+        "nl": "geef de map van die inhoud mee met --pack MAP",
+        "en": "give that content's folder with --pack DIR",
+    },
+    "skipped": {"nl": "{path}: {reason}; overgeslagen", "en": "{path}: {reason}; skipped"},
+    "note": {"nl": "{path}: let op: {note}", "en": "{path}: note: {note}"},
+    "no_saves_in": {
+        "nl": "{path}: geen saves (*.json) in deze map",
+        "en": "{path}: no save files (*.json) in this folder",
+    },
+    "none_read": {
+        "nl": "geen van de saves kon worden gelezen",
+        "en": "none of the saves could be read",
+    },
+    # -- play -------------------------------------------------------------------------------------------
+    "players_form": {"nl": "'{part}' moet de vorm ROL=NAAM hebben", "en": "'{part}' should be ROLE=NAME"},
+    "players_twice": {"nl": "rol '{role}' staat er twee keer in", "en": "role '{role}' is given twice"},
+    "players_none": {"nl": "geef minstens één ROL=NAAM", "en": "give at least one ROLE=NAME"},
+    "no_scenario": {
+        "nl": "geen scenario '{id}'; kies uit {choices}",
+        "en": "no scenario '{id}'; choose from {choices}",
+    },
+    "no_short": {
+        "nl": "scenario '{id}' heeft geen korte variant; laat --short weg",
+        "en": "scenario '{id}' has no short variant; leave out --short",
+    },
+    "no_role": {
+        "nl": "geen rol '{role}' in scenario '{id}'; kies uit {choices}",
+        "en": "no role '{role}' in scenario '{id}'; choose from {choices}",
+    },
+    "code_scenario": {
+        "nl": "--code {code} hoort bij scenario '{scenario}', niet bij '{given}'; laat --scenario weg",
+        "en": "--code {code} is for scenario '{scenario}', not '{given}'; leave out --scenario",
+    },
+    "code_full": {
+        "nl": "--code {code} is voor het volledige scenario; laat --short weg",
+        "en": "--code {code} is for the full scenario; leave out --short",
+    },
+    "code_seed": {
+        "nl": "--code {code} heeft seed {seed}; laat --seed {given} weg",
+        "en": "--code {code} has seed {seed}; leave out --seed {given}",
+    },
+    # -- output -------------------------------------------------------------------------------------------
+    "wrote": {"nl": "{path} geschreven", "en": "wrote {path}"},
+    "cannot_write": {
+        "nl": "kon {path} niet schrijven: {reason}",
+        "en": "could not write {path}: {reason}",
+    },
+}
+
+
+class CliError(Exception):
+    """A mistake in what a command was given, worded for a person; exits with ``code``."""
+
+    def __init__(self, message: str, code: int = 2) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def say(key: str, lang: str, **values: object) -> str:
+    """One of the commands' messages in ``lang``."""
+    return t(key, lang, MESSAGES, **values)
+
+
+def lang_of(args: argparse.Namespace) -> str:
+    """The language a command was asked for: ``--lang``, else ``$WIJKBERAAD_LANG``, else Dutch."""
+    return getattr(args, "lang", None) or default_language()
 
 
 def add_pack_option(parser: argparse.ArgumentParser) -> None:
@@ -19,7 +127,30 @@ def add_pack_option(parser: argparse.ArgumentParser) -> None:
 
 
 def add_lang_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=["nl", "en"], default=None, help="language (default: nl)")
+    parser.add_argument(
+        "--lang",
+        choices=["nl", "en"],
+        default=None,
+        help="language: nl (Dutch) or en (English) (default: $WIJKBERAAD_LANG, else nl)",
+    )
+
+
+def add_saves_option(
+    parser: argparse.ArgumentParser,
+    what: str = "the saves folder",
+    mods: str = "the packs in the mods/ folder next to it are loaded too",
+) -> None:
+    """``--saves-dir DIR``: the ``mods/`` folder next to it moves with it (:func:`game.data.packs.mods_dir`),
+    so a class's folder with ``saves/`` and ``mods/`` side by side works the same for every command."""
+    parser.add_argument(
+        "--saves-dir",
+        dest="saves_dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help=f"{what}; {mods} (default: $WIJKBERAAD_SAVES, else saves/ in a checkout, else your user "
+        "data folder)",
+    )
 
 
 def fail(message: str, code: int = 2) -> int:
@@ -36,3 +167,91 @@ def existing_dir(text: str) -> Path:
     if not path.is_dir():
         raise argparse.ArgumentTypeError(f"not a folder: {text}")
     return path
+
+
+def pack_folders(args: argparse.Namespace, lang: str) -> list[Path]:
+    """The folders given with ``--pack``, checked; :class:`CliError` names one that is not a folder."""
+    folders = []
+    for given in getattr(args, "packs", []):
+        path = Path(given).expanduser()
+        if not path.exists():
+            raise CliError(say("pack_missing", lang, path=given))
+        if not path.is_dir():
+            raise CliError(say("pack_not_dir", lang, path=given))
+        folders.append(path)
+    return folders
+
+
+def saves_folder(args: argparse.Namespace, lang: str) -> Path | None:
+    """The folder given with ``--saves-dir`` (None: the default); a file there is a :class:`CliError`."""
+    given = getattr(args, "saves_dir", None)
+    if given is None:
+        return None
+    path = Path(given).expanduser()
+    if path.exists() and not path.is_dir():
+        raise CliError(say("saves_not_dir", lang, path=given))
+    return path
+
+
+def content_failed(err: Any, lang: str) -> CliError:  # noqa: ANN401 - a ContentError
+    """Print a :class:`~game.data.loader.ContentError`'s problems (``file:line: message``) to stderr and
+    return the error that ends the command."""
+    for problem in err.problems:
+        print(problem, file=sys.stderr)
+    return CliError(say("content_errors", lang))
+
+
+def load_content(args: argparse.Namespace) -> Pack:
+    """The content a command's saves were played with: the shipped base, the ``mods/`` folder next to the
+    saves folder, then each ``--pack``. Raises :class:`CliError` when it cannot be loaded."""
+    from game.data.loader import ContentError, load_game_content
+
+    lang = lang_of(args)
+    packs = pack_folders(args, lang)
+    try:
+        return load_game_content(packs, saves_dir=saves_folder(args, lang))
+    except ContentError as err:
+        raise content_failed(err, lang) from None
+
+
+def save_reason(err: Any, lang: str, folder: Path | None = None) -> str:  # noqa: ANN401 - a SaveError
+    """Why a save file could not be read, in ``lang``, with what to do about it where there is something."""
+    code = getattr(err, "code", None)
+    if code == "missing":
+        from game.data.saves import default_saves_dir
+
+        return say("save_missing", lang, folder=folder or default_saves_dir())
+    if code == "io":  # reading, here: the catalogue's io text is about saving
+        return say("save_cannot_read", lang, detail=err)
+    reason = save_error_text(err, lang)
+    if code == "wrong_pack":
+        reason = f"{reason.rstrip('.')}; {say('wrong_pack_hint', lang)}"
+    return reason
+
+
+def read_save(path: Path, pack: Pack, lang: str) -> tuple[Game, list[str]]:
+    """The game in a save file and the notes on it (each also printed to stderr, in ``lang``).
+
+    Raises:
+        SaveError: the file cannot be read as a game of ``pack`` (word it with :func:`save_reason`).
+    """
+    from game.data.report import load_save_file
+
+    game, notes = load_save_file(path, pack)
+    for note in notes:
+        print(f"wijkberaad: {say('note', lang, path=path, note=note)}", file=sys.stderr)
+    return game, notes
+
+
+def write_output(text: str, fmt: str, output: Path | None, lang: str) -> int:
+    """Print ``text``, or write it to ``output`` (CSV with a byte-order mark, so spreadsheets read UTF-8)."""
+    if output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
+    except OSError as err:
+        return fail(say("cannot_write", lang, path=output, reason=err.strerror or err))
+    print(say("wrote", lang, path=output), file=sys.stderr)
+    return 0

@@ -6,11 +6,22 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.data.saves import add_saves_option
-from game.i18n import default_language, save_error_text
+from game.i18n import save_error_text
 
-from .common import add_lang_option, add_pack_option, fail
-from .report import add_format_options, load_content, pick_format, resolve_save, why, write_output
+from .common import (
+    add_lang_option,
+    add_pack_option,
+    add_saves_option,
+    fail,
+    lang_of,
+    load_content,
+    read_save,
+    save_reason,
+    saves_folder,
+    say,
+    write_output,
+)
+from .report import add_format_options, pick_format, resolve_save
 
 FORMATS = ("md", "html", "csv")
 
@@ -33,14 +44,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_saves_option(parser)
 
 
-def expand(paths: list[Path]) -> list[Path]:
+def expand(paths: list[Path], lang: str = "en") -> list[Path]:
     """Folders replaced by the save files in them (sorted by name)."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
             inside = sorted(p for p in path.iterdir() if p.suffix == ".json" and not p.name.startswith("."))
             if not inside:
-                print(f"wijkberaad: {path}: no save files (*.json) in this folder", file=sys.stderr)
+                print(f"wijkberaad: {say('no_saves_in', lang, path=path)}", file=sys.stderr)
             found += inside
         else:
             found.append(path)
@@ -49,28 +60,25 @@ def expand(paths: list[Path]) -> list[Path]:
 
 def run(args: argparse.Namespace) -> int:
     from game.data.compare import build_comparison, render_comparison
-    from game.data.report import load_save_file
     from game.data.saves import SaveError
 
-    lang = args.lang or default_language()
+    lang = lang_of(args)
     fmt = pick_format(args, FORMATS)
+    saves_dir = saves_folder(args, lang)
     pack = load_content(args)
-    if isinstance(pack, int):
-        return pack
     games = []
     unreadable: list[tuple[str, str]] = []
-    for path in expand([resolve_save(s, args) for s in args.saves]):
+    for path in expand([resolve_save(s, args) for s in args.saves], lang):
         try:
-            game, notes = load_save_file(path, pack)
+            game, _ = read_save(path, pack, lang)
         except SaveError as err:
-            print(f"wijkberaad: {path}: {why(err)}; skipped", file=sys.stderr)
-            # The report is read by the class: the reason in its language (the terminal line stays English).
+            reason = save_reason(err, lang, saves_dir)
+            print(f"wijkberaad: {say('skipped', lang, path=path, reason=reason)}", file=sys.stderr)
+            # The report is read by the class: the reason without the advice for the teacher.
             unreadable.append((path.name, save_error_text(err, lang)))
             continue
-        for note in notes:
-            print(f"wijkberaad: {path}: note: {note}", file=sys.stderr)
         games.append((path.stem, game))
     if not games:
-        return fail("none of the saves could be read", 1)
+        return fail(say("none_read", lang), 1)
     comparison = build_comparison(games, lang, anonymous=args.anonymous, unreadable=unreadable)
-    return write_output(render_comparison(comparison, fmt), fmt, args.output)
+    return write_output(render_comparison(comparison, fmt), fmt, args.output, lang)

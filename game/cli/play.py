@@ -8,7 +8,16 @@ from pathlib import Path
 from game.i18n import default_language, env_language
 
 from .classroom import add_classroom_options, apply_code, install_timer
-from .common import add_lang_option, add_pack_option, existing_dir, fail
+from .common import (
+    add_lang_option,
+    add_pack_option,
+    add_saves_option,
+    content_failed,
+    fail,
+    pack_folders,
+    saves_folder,
+    say,
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,12 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="ROLE=NAME,...",
         help='hot seat: the roles people play, with names (e.g. "minister=Ahmed,resident=Sanne")',
     )
-    parser.add_argument(
-        "--saves-dir",
-        type=Path,
-        metavar="DIR",
-        help="where saves go (default: $WIJKBERAAD_SAVES, else saves/ in a checkout, else your data folder)",
-    )
+    add_saves_option(parser, "where saves go")
     parser.add_argument(
         "--theme",
         choices=["dark", "light", "contrast"],
@@ -48,13 +52,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="for content authors: reload the content when a file is saved; commands to jump to an event "
         "and set a meter (ctrl+p)",
     )
-    # Internal: a browser tab of 'wijkberaad serve' (game/serve/tab.py) names its autosaves after its id
-    # and keeps no settings file.
+    # Internal, so hidden from --help: 'wijkberaad serve' starts every browser tab's game with its own
+    # --tab-id (game/serve/tab.py). The app adds it to the game's session name, so the tab's autosaves
+    # never share a file with another tab's (WijkberaadApp's session_suffix), and the tab keeps no
+    # settings file (one tab's choice of theme must not become every later tab's).
     parser.add_argument("--tab-id", metavar="ID", help=argparse.SUPPRESS)
 
 
-def parse_players(spec: str) -> dict[str, str | None]:
-    """``"minister=Ahmed,resident=Sanne"`` -> ``{"minister": "Ahmed", "resident": "Sanne"}``."""
+def parse_players(spec: str, lang: str = "en") -> dict[str, str | None]:
+    """``"minister=Ahmed,resident=Sanne"`` -> ``{"minister": "Ahmed", "resident": "Sanne"}``.
+
+    Raises:
+        ValueError: with what is wrong, in ``lang``.
+    """
     players: dict[str, str | None] = {}
     for part in spec.split(","):
         if not part.strip():
@@ -62,12 +72,12 @@ def parse_players(spec: str) -> dict[str, str | None]:
         role, sep, name = part.partition("=")
         role, name = role.strip(), name.strip()
         if not sep or not role or not name:
-            raise ValueError(f"'{part.strip()}' should be ROLE=NAME")
+            raise ValueError(say("players_form", lang, part=part.strip()))
         if role in players:
-            raise ValueError(f"role '{role}' is given twice")
+            raise ValueError(say("players_twice", lang, role=role))
         players[role] = name
     if not players:
-        raise ValueError("give at least one ROLE=NAME")
+        raise ValueError(say("players_none", lang))
     return players
 
 
@@ -80,27 +90,25 @@ def _load_content(packs: list[Path], saves_dir: Path | None):
     return load_game_content(packs, saves_dir=saves_dir)
 
 
+def valid_tab_id(tab_id: str) -> bool:
+    """A tab id is a safe part of a file name: letters, digits and -, at most 40."""
+    return tab_id.isascii() and tab_id.replace("-", "").isalnum() and len(tab_id) <= 40
+
+
 def run(args: argparse.Namespace) -> int:
     from game.data.settings import load_settings, settings_path
 
     tab_id = getattr(args, "tab_id", None)
-    if tab_id is not None and not (
-        tab_id.isascii() and tab_id.replace("-", "").isalnum() and len(tab_id) <= 40
-    ):
+    if tab_id is not None and not valid_tab_id(tab_id):
         return fail(f"--tab-id: use letters, digits and -, at most 40: {tab_id!r}")
     # The settings screen's choices are kept between runs; the command line and $WIJKBERAAD_LANG win.
     settings_file = None if tab_id else settings_path()
     saved = load_settings(settings_file)[0] if settings_file else None
     lang = args.lang or env_language() or (saved.lang if saved else None) or default_language()
+    packs = pack_folders(args, lang)
+    saves_dir = saves_folder(args, lang)
     try:
-        packs = [existing_dir(p) if isinstance(p, str) else p for p in args.packs]
-    except argparse.ArgumentTypeError as err:
-        return fail(f"--pack: {err}")
-    if args.saves_dir is not None and args.saves_dir.exists() and not args.saves_dir.is_dir():
-        return fail(f"--saves-dir: not a folder: {args.saves_dir}")
-    saves_dir = args.saves_dir.expanduser() if args.saves_dir is not None else None
-    try:
-        players = parse_players(args.players) if args.players else None
+        players = parse_players(args.players, lang) if args.players else None
     except ValueError as err:
         return fail(f"--players: {err}")
     if args.role:
@@ -110,32 +118,29 @@ def run(args: argparse.Namespace) -> int:
     pack = None
     variant = None
     if args.scenario or args.short or players or args.code:
-        from game.data.loader import ContentError, load_game_content
+        from game.data.loader import ContentError
 
         try:
-            pack = load_game_content(packs, saves_dir=saves_dir)
+            pack = _load_content(packs, saves_dir)
         except ContentError as err:
-            for problem in err.problems:
-                print(problem)
-            return fail("the content has errors; fix them and try again ('wijkberaad validate' lists them)")
+            raise content_failed(err, lang) from None
         code_problem = apply_code(args, pack, lang)
         if code_problem:
             return fail(code_problem)
         scenario_id = args.scenario or next(iter(pack.scenarios))
         if scenario_id not in pack.scenarios:
-            return fail(f"no scenario '{scenario_id}'; choose from {', '.join(pack.scenarios)}")
+            return fail(say("no_scenario", lang, id=scenario_id, choices=", ".join(pack.scenarios)))
         scenario = pack.scenarios[scenario_id]
         if args.short:
             if not scenario.variants:
-                return fail(f"scenario '{scenario_id}' has no short variant")
+                return fail(say("no_short", lang, id=scenario_id))
             variant = scenario.variants[0].id
         variant = getattr(args, "code_variant", None) or variant
         players = players or {scenario.roles[0]: "Speler" if lang == "nl" else "Player"}
         unknown = [r for r in players if r not in scenario.roles]
         if unknown:
-            return fail(
-                f"no role '{unknown[0]}' in scenario '{scenario_id}'; choose from {', '.join(scenario.roles)}"
-            )
+            choices = ", ".join(scenario.roles)
+            return fail(say("no_role", lang, role=unknown[0], id=scenario_id, choices=choices))
         args.scenario = scenario_id
 
     from game.ui.app import WijkberaadApp
@@ -155,7 +160,7 @@ def run(args: argparse.Namespace) -> int:
     app = app_class(
         pack,
         content=(lambda: _load_content(packs, saves_dir)) if pack is None else None,
-        saves_dir=args.saves_dir,
+        saves_dir=saves_dir,
         lang=lang,
         seed=args.seed,
         scenario=args.scenario,

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from game.data.report import FORMATS
-from game.data.saves import add_saves_option
-from game.i18n import default_language
 
-from .common import add_lang_option, add_pack_option, existing_dir, fail
+from .common import (
+    add_lang_option,
+    add_pack_option,
+    add_saves_option,
+    fail,
+    lang_of,
+    load_content,
+    read_save,
+    save_reason,
+    saves_folder,
+    write_output,
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -57,59 +65,19 @@ def resolve_save(text: str, args: argparse.Namespace) -> Path:
     return slot if slot.exists() else path
 
 
-def load_content(args: argparse.Namespace):  # noqa: ANN201 - a Pack, or an exit status
-    """The content the saves were played with (the shipped packs plus any --pack), or an exit status."""
-    from game.data.loader import ContentError, load_game_content
-
-    try:
-        packs = [existing_dir(p) if isinstance(p, str) else p for p in args.packs]
-        saves_dir = getattr(args, "saves_dir", None)
-        return load_game_content(packs, saves_dir=Path(saves_dir).expanduser() if saves_dir else None)
-    except argparse.ArgumentTypeError as err:
-        return fail(f"--pack: {err}")
-    except ContentError as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
-        return fail("the content has errors; fix them and try again ('wijkberaad validate' lists them)")
-
-
-def why(err) -> str:  # noqa: ANN001 - a SaveError
-    """A save error's message, with what to do when the save is for other content."""
-    if err.code == "wrong_pack":
-        return f"{err.message}; give that pack's folder with --pack DIR"
-    return err.message
-
-
-def write_output(text: str, fmt: str, output: Path | None) -> int:
-    """Print ``text``, or write it to ``output`` (CSV with a byte-order mark, so spreadsheets read UTF-8)."""
-    if output is None:
-        sys.stdout.write(text)
-        return 0
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
-    except OSError as err:
-        return fail(f"could not write {output}: {err.strerror or err}")
-    print(f"wrote {output}", file=sys.stderr)
-    return 0
-
-
 def run(args: argparse.Namespace) -> int:
-    from game.data.report import build_report, load_save_file
+    from game.data.report import build_report
     from game.data.report_formats import render
     from game.data.saves import SaveError
 
-    lang = args.lang or default_language()
+    lang = lang_of(args)
     fmt = pick_format(args, FORMATS)
+    saves_dir = saves_folder(args, lang)
     pack = load_content(args)
-    if isinstance(pack, int):
-        return pack
     path = resolve_save(args.save, args)
     try:
-        game, notes = load_save_file(path, pack)
+        game, notes = read_save(path, pack, lang)
     except SaveError as err:
-        return fail(f"{path}: {why(err)}")
-    for note in notes:
-        print(f"wijkberaad: {path}: note: {note}", file=sys.stderr)
+        return fail(f"{path}: {save_reason(err, lang, saves_dir)}")
     report = build_report(game, lang, anonymous=args.anonymous, source=path.name, warnings=notes)
-    return write_output(render(report, fmt), fmt, args.output)
+    return write_output(render(report, fmt), fmt, args.output, lang)

@@ -6,21 +6,23 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.data.saves import SaveError, SaveInfo, SaveStore, add_saves_option, saves_dir_from
+from game.data.saves import SaveError, SaveInfo, SaveStore, saves_dir_from
 from game.engine import Pack
 
-from .common import fail
+from .common import add_pack_option, add_saves_option, fail, pack_folders
 
 HEADERS = ("slot", "scenario", "round", "players", "saved", "status")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_saves_option(parser)
+    add_saves_option(parser, mods="with --check, the packs in the mods/ folder next to it are loaded too")
     parser.add_argument(
         "--check",
         action="store_true",
-        help="also replay each save's decision log against the shipped content and report differences",
+        help="also replay each save's decision log against the game's content (the shipped pack, mods/ "
+        "and --pack) and report differences",
     )
+    add_pack_option(parser)
 
 
 def row(info: SaveInfo) -> tuple[str, ...]:
@@ -50,7 +52,7 @@ def table(rows: list[tuple[str, ...]]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     store = SaveStore(saves_dir_from(args))
-    pack = _content(store.root) if args.check else None
+    pack = _content(store.root, pack_folders(args, "en")) if args.check else None
     try:
         infos = store.list(pack)
     except SaveError as err:
@@ -64,13 +66,13 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _content(saves_dir: Path) -> Pack | None:
+def _content(saves_dir: Path, packs: list[Path]) -> Pack | None:
     """The game's content (with the mods next to ``saves_dir``), to replay saves against; None (with a
     note) when it cannot be loaded."""
     from game.data.loader import load_game_content
 
     try:
-        return load_game_content(saves_dir=saves_dir)
+        return load_game_content(packs, saves_dir=saves_dir)
     except Exception as err:  # noqa: BLE001 - broken content must not hide the list
         print(f"wijkberaad: could not load the content, so replays are not checked: {err}", file=sys.stderr)
         return None

@@ -8,9 +8,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from game.i18n import default_language
-
-from .common import add_lang_option, add_pack_option, existing_dir, fail
+from .common import (
+    add_lang_option,
+    add_pack_option,
+    add_saves_option,
+    fail,
+    lang_of,
+    pack_folders,
+    saves_folder,
+)
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "serve" / "templates"
 
@@ -53,7 +59,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     add_lang_option(parser)
     add_pack_option(parser)
-    parser.add_argument("--saves-dir", type=Path, metavar="DIR", help="where the tabs' saves go")
+    add_saves_option(parser, "where the tabs' saves go")
 
 
 def tab_command(args: argparse.Namespace, lang: str) -> str:
@@ -102,14 +108,9 @@ def make_server(args: argparse.Namespace, lang: str) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
-    lang = args.lang or default_language()
-    try:
-        for p in args.packs:
-            existing_dir(str(p))
-    except argparse.ArgumentTypeError as err:
-        return fail(f"--pack: {err}")
-    if args.saves_dir is not None and args.saves_dir.exists() and not args.saves_dir.is_dir():
-        return fail(f"--saves-dir: not a folder: {args.saves_dir}")
+    lang = lang_of(args)
+    pack_folders(args, lang)
+    saves_folder(args, lang)
     if not 0 < args.port < 65536:
         return fail(f"--port: not a port: {args.port}")
     server = make_server(args, lang)

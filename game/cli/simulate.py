@@ -1,8 +1,8 @@
 """``wijkberaad simulate [PACK]``: play many complete computer games and report the balance.
 
-Without PACK the game's own content is simulated (the shipped base, the mods folder, and ``--pack``);
-with PACK, that pack layered on the packs it extends, as ``validate`` checks it. The report's fields are
-described in :mod:`game.balance` and in docs/modding.md.
+Without PACK the game's own content is simulated (the shipped base, the mods folder next to the saves
+folder, and ``--pack``); with PACK, that pack layered on the packs it extends, as ``validate`` checks it.
+The report's fields are described in :mod:`game.balance` and in docs/modding.md.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from .common import add_pack_option, existing_dir, fail
+from .common import add_pack_option, add_saves_option, fail, pack_folders, saves_folder
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -45,6 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--json", action="store_true", help="print the report as JSON (fields: see docs/modding.md)"
     )
     add_pack_option(parser)
+    add_saves_option(parser, mods="without PACK, the packs in the mods/ folder next to it are played too")
 
 
 class ProgressBar:
@@ -73,17 +74,14 @@ def run(args: argparse.Namespace) -> int:
     from game.data.loader import ContentError
     from game.data.packs import game_pack_dirs, validation_dirs
 
-    try:
-        extra = [existing_dir(p) if isinstance(p, str) else p for p in args.packs]
-    except argparse.ArgumentTypeError as err:
-        return fail(str(err))
+    extra = pack_folders(args, "en")
     if args.pack:
         path = Path(args.pack)
         if not path.is_dir():
             return fail(f"pack folder not found: {args.pack}")
         roots = [*validation_dirs(path), *extra]
     else:
-        roots = game_pack_dirs(extra)
+        roots = game_pack_dirs(extra, saves_dir=saves_folder(args, "en"))
     if args.runs < 1:
         return fail("--runs must be at least 1")
     try:

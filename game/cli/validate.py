@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 
 from game.data.loader import MANIFEST
-from game.data.packs import load_layers, together_dirs, validate_pack
+from game.data.packs import load_layers, mods_dir, pack_dirs, together_dirs, validate_pack
 from game.data.paths import content_dir
+
+from .common import add_saves_option, saves_folder
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -16,33 +18,37 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="*",
         metavar="PACK",
-        help="a pack folder, or a folder of packs (default: the shipped content and the mods folder)",
+        help="a pack folder, or a folder of packs (default: the shipped content and the packs in the mods "
+        "folder next to the saves folder)",
     )
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
     parser.add_argument("--quiet", "-q", action="store_true", help="print problems only, no summary")
+    add_saves_option(parser, mods="without PACK, the packs in the mods/ folder next to it are checked too")
 
 
-def pack_dirs(path: Path) -> list[Path]:
-    """The packs a path names: itself when it holds a manifest, else the packs in its subfolders."""
-    if path.is_dir() and not (path / MANIFEST).is_file():
-        found = sorted(p for p in path.iterdir() if p.is_dir() and (p / MANIFEST).is_file())
-        if found:
-            return found
-    return [path]
-
-
-def _mods() -> list[Path]:
-    """The mods folder next to the saves, when it holds packs (the game loads them too)."""
-    from game.data.packs import mods_dir
-
-    folder = mods_dir()
+def _mods(saves_dir: Path | None) -> list[Path]:
+    """The packs in the mods folder next to the saves folder (the game loads them too)."""
+    folder = mods_dir(saves_dir)
     if folder is None or not folder.is_dir():
         return []
     return [p for p in sorted(folder.iterdir()) if p.is_dir() and (p / MANIFEST).is_file()]
 
 
+def _report(problems: list, printed: set[str]) -> tuple[int, int]:  # noqa: ANN001 - ContentProblems
+    """Print the problems not printed before; the number of errors and of warnings among them."""
+    errors = warnings = 0
+    for problem in problems:
+        if str(problem) not in printed:
+            printed.add(str(problem))
+            print(problem)
+            errors += problem.severity == "error"
+            warnings += problem.severity == "warning"
+    return errors, warnings
+
+
 def run(args: argparse.Namespace) -> int:
-    paths = [Path(p) for p in args.paths] or [content_dir(), *_mods()]
+    saves_dir = saves_folder(args, "en")
+    paths = [Path(p) for p in args.paths] or [content_dir(), *_mods(saves_dir)]
     errors = warnings = 0
     packs = 0
     printed: set[str] = set()
@@ -52,23 +58,13 @@ def run(args: argparse.Namespace) -> int:
             packs += 1
             given.append(pack)
             # Each pack is checked layered on the packs it extends (shipped ones or its neighbours).
-            result = validate_pack(pack)
-            for problem in result.problems:
-                if str(problem) not in printed:
-                    printed.add(str(problem))
-                    print(problem)
-                    errors += problem.severity == "error"
-                    warnings += problem.severity == "warning"
+            found = _report(validate_pack(pack).problems, printed)
+            errors, warnings = errors + found[0], warnings + found[1]
     chain = together_dirs(given)
     if chain and not errors:
         # Several packs building on others: load them together as a game would, so conflicts show.
-        together = load_layers(chain)
-        for problem in together.problems:
-            if str(problem) not in printed:
-                printed.add(str(problem))
-                print(problem)
-                errors += problem.severity == "error"
-                warnings += problem.severity == "warning"
+        found = _report(load_layers(chain).problems, printed)
+        errors, warnings = errors + found[0], warnings + found[1]
     if not args.quiet:
         verdict = "ok" if not errors and not (args.strict and warnings) else "problems found"
         print(f"{packs} pack(s): {errors} error(s), {warnings} warning(s): {verdict}", file=sys.stderr)

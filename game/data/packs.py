@@ -15,6 +15,7 @@ there would be two worlds, which is an error.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,7 +50,8 @@ def mods_dir(saves_dir: Path | None = None) -> Path | None:
             saves_dir = default_saves_dir()
         except Exception:  # noqa: BLE001 - no saves folder means no mods folder, never a crash
             return None
-    return Path(saves_dir).parent / MODS
+    # Made absolute first, so '--saves-dir .' or 'klas/..' has a real folder next to it.
+    return Path(os.path.abspath(Path(saves_dir).expanduser())).parent / MODS
 
 
 def game_pack_dirs(

@@ -46,14 +46,20 @@ def mini_content(monkeypatch, mini_pack):
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["play", "--role", "mayor"], "no role 'mayor'"),
-        (["play", "--scenario", "nowhere"], "no scenario 'nowhere'"),
-        (["play", "--players", "minister"], "--players: 'minister' should be ROLE=NAME"),
+        (["play", "--role", "mayor", "--lang", "en"], "no role 'mayor' in scenario 'test'; choose from"),
+        (["play", "--role", "mayor", "--lang", "nl"], "geen rol 'mayor' in scenario 'test'; kies uit"),
+        (["play", "--scenario", "nowhere", "--lang", "en"], "no scenario 'nowhere'; choose from test"),
+        (["play", "--scenario", "nowhere", "--lang", "nl"], "geen scenario 'nowhere'; kies uit test"),
+        (["play", "--players", "minister", "--lang", "en"], "--players: 'minister' should be ROLE=NAME"),
+        (["play", "--players", "minister", "--lang", "nl"], "--players: 'minister' moet de vorm ROL=NAAM"),
+        (["play", "--pack", "nowhere", "--lang", "en"], "--pack: folder not found: nowhere"),
+        (["play", "--pack", "nowhere", "--lang", "nl"], "--pack: map niet gevonden: nowhere"),
     ],
 )
-def test_mistakes_are_one_line_errors(mini_content, capsys, argv, message):
+def test_mistakes_are_one_line_errors_in_the_players_language(mini_content, capsys, argv, message):
     assert main(argv) == 2
-    assert message in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
 
 
 def test_content_errors_are_listed(monkeypatch, capsys):
@@ -63,9 +69,11 @@ def test_content_errors_are_listed(monkeypatch, capsys):
         raise loader.ContentError([loader.ContentProblem("x.yaml", 4, None, "unknown key 'titel'")])
 
     monkeypatch.setattr(loader, "load_game_content", broken)
-    assert main(["play", "--short"]) == 2
+    assert main(["play", "--short", "--lang", "nl"]) == 2
     captured = capsys.readouterr()
-    assert "x.yaml:4: unknown key 'titel'" in captured.out
+    # Every problem as file:line: message, then what to do, all on stderr (in the player's language).
+    assert captured.out == ""
+    assert "x.yaml:4: unknown key 'titel'\nwijkberaad: de inhoud heeft fouten" in captured.err
     assert "Traceback" not in captured.err
 
 
