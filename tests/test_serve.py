@@ -98,3 +98,64 @@ def test_each_tab_runs_the_tab_module_with_the_servers_options(tmp_path):
     assert command[command.index("--saves-dir") + 1] == str(saves.resolve())
     assert command[command.index("--pack") + 1] == str(tmp_path.resolve())
     assert args.host == "127.0.0.1"  # loopback unless a host is given
+
+
+async def test_two_tabs_started_as_serve_starts_them_keep_separate_autosaves(tmp_path, monkeypatch):
+    """Two browser tabs, each started with the command serve gives textual-serve, play the same seeded game
+    in the same second: each writes its own autosave and neither overwrites the other."""
+    import argparse
+    import shlex
+    from datetime import datetime
+    from pathlib import Path
+
+    import game.ui.app as app_module
+    from game.cli import serve
+    from game.data.saves import SaveStore
+    from game.serve import tab
+    from game.ui.app import WijkberaadApp
+
+    mini = Path(__file__).resolve().parent / "packs" / "mini"
+    parser = argparse.ArgumentParser()
+    serve.add_arguments(parser)
+    saves = tmp_path / "saves"
+    command = shlex.split(
+        serve.tab_command(parser.parse_args(["--pack", str(mini), "--saves-dir", str(saves)]), "nl")
+    )
+    assert command[1:3] == ["-m", "game.serve.tab"]
+    monkeypatch.delenv(tab.TAB_ENV, raising=False)  # as under textual-serve: each tab makes up its own id
+
+    class SameSecond:
+        @staticmethod
+        def now() -> datetime:
+            return datetime(2026, 11, 28, 9, 0, 0)
+
+    monkeypatch.setattr(app_module, "datetime", SameSecond)
+    apps: list[WijkberaadApp] = []
+    monkeypatch.setattr(WijkberaadApp, "run", lambda self, *a, **k: apps.append(self))
+    for _ in range(2):
+        assert tab.main(command[3:]) == 0
+    first, second = apps
+    assert first.session_suffix and second.session_suffix and first.session_suffix != second.session_suffix
+    assert first.settings_file is None and first.saves_dir == saves.resolve()
+
+    written: list[set[str]] = []
+    for app in apps:
+        async with app.run_test() as pilot:
+            for _ in range(400):  # the content loads in a thread, as in a tab
+                if app.pack is not None:
+                    break
+                await pilot.pause(0.02)
+            assert app.pack is not None and app.pack.id == "mini"
+            app.new_game(next(iter(app.pack.scenarios)), None, 5, {"minister": "Ahmed"})
+            await pilot.pause()
+            await pilot.press("enter")  # past the intro: the game starts and autosaves
+            for _ in range(400):
+                if app.game is not None and app.game.state.round >= 1 and SaveStore(saves).list():
+                    break
+                await pilot.pause(0.02)
+        written.append({info.path.name for info in SaveStore(saves).list()})
+    first_files, both_files = written
+    assert len(first_files) == 1 and len(both_files) == 2 and first_files < both_files
+    assert all("-5-20261128-090000-" in name for name in both_files)
+    for app in apps:
+        assert sum(app.session_suffix in name for name in both_files) == 1

@@ -122,32 +122,3 @@ def test_a_browser_tab_keeps_no_settings_and_names_its_autosaves(built_apps, tmp
 def test_a_strange_tab_id_is_refused(mini_content, capsys, tab):
     assert main(["play", "--tab-id", tab]) == 2
     assert "--tab-id" in capsys.readouterr().err
-
-
-async def test_two_tabs_on_one_seed_in_one_second_keep_separate_autosaves(mini_pack, tmp_path, monkeypatch):
-    """Two browser tabs start the same seeded game at the same moment: neither overwrites the other."""
-    import game.ui.app as app_module
-    from game.data.saves import SaveStore
-    from game.ui.app import WijkberaadApp
-
-    class FrozenClock:
-        @staticmethod
-        def now():
-            from datetime import datetime
-
-            return datetime(2026, 11, 28, 9, 0, 0)
-
-    monkeypatch.setattr(app_module, "datetime", FrozenClock)
-    saves = tmp_path / "saves"
-    for tab in ("tab-a", "tab-b"):
-        app = WijkberaadApp(
-            mini_pack, saves_dir=saves, lang="nl", seed=5, blink=False, intro=False, session_suffix=tab
-        )
-        async with app.run_test() as pilot:
-            app.new_game(next(iter(mini_pack.scenarios)), None, 5, {"minister": "A"})
-            await pilot.pause()
-            app.autosave()
-            await pilot.pause()
-    names = sorted(info.path.name for info in SaveStore(saves).list())
-    assert len(names) == 2, names
-    assert any("tab-a" in n for n in names) and any("tab-b" in n for n in names)
