@@ -241,3 +241,23 @@ def test_bad_paths_give_a_message_and_a_non_zero_exit(case, tmp_path, capsys, mo
     if not case.zero_ok:
         assert code != 0, f"exit status 0 for {case.argv(tmp_path)}:\n{text}"
         assert out.err.strip() or "error" in out.out.lower(), "the error is on stderr"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["schema", "-o", "{tmp}/file.txt"],
+        ["schema", "-o", "{tmp}/file.txt/sub"],
+        ["new-pack", "mine", "--dir", "{tmp}/file.txt/sub"],
+        ["simulate", "{tmp}/file.txt"],
+        ["saves", "--saves-dir", "{tmp}/file.txt"],
+        ["report", "x", "--saves-dir", "{tmp}/file.txt", "--lang", "en"],
+        ["play", "--pack", "{tmp}/file.txt", "--lang", "en"],
+    ],
+)
+def test_a_file_where_a_folder_belongs_is_named_with_the_fix(argv, tmp_path, capsys, no_app):
+    (tmp_path / "file.txt").write_text("not a folder\n", encoding="utf-8")
+    assert _run([a.replace("{tmp}", str(tmp_path)) for a in argv]) == 2
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'file.txt'} is a file; give" in err, err
+    assert err.count("\n") == 1

@@ -159,14 +159,12 @@ def fail(message: str, code: int = 2) -> int:
     return code
 
 
-def existing_dir(text: str) -> Path:
-    """An argparse type: a folder that exists."""
-    path = Path(text).expanduser()
-    if not path.exists():
-        raise argparse.ArgumentTypeError(f"folder not found: {text}")
-    if not path.is_dir():
-        raise argparse.ArgumentTypeError(f"not a folder: {text}")
-    return path
+def file_in_the_way(folder: Path) -> Path | None:
+    """The file that stops ``folder`` from being made (``folder`` itself or a folder above it), if any."""
+    for path in (folder, *folder.parents):
+        if path.exists():
+            return None if path.is_dir() else path
+    return None
 
 
 def pack_folders(args: argparse.Namespace, lang: str) -> list[Path]:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import fail
+from .common import fail, file_in_the_way
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,6 +24,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from game.data.scaffold import ScaffoldError, write_scaffold
 
+    blocker = file_in_the_way(args.dir)
+    if blocker is not None:
+        return fail(f"--dir {args.dir}: {blocker} is a file; give the folder to make the pack in")
     try:
         folder = write_scaffold(args.dir, args.name)
     except ScaffoldError as err:

@@ -9,7 +9,7 @@ from pathlib import Path
 from game.data.saves import SaveError, SaveInfo, SaveStore, saves_dir_from
 from game.engine import Pack
 
-from .common import add_pack_option, add_saves_option, fail, pack_folders
+from .common import add_pack_option, add_saves_option, fail, pack_folders, saves_folder
 
 HEADERS = ("slot", "scenario", "round", "players", "saved", "status")
 
@@ -51,6 +51,7 @@ def table(rows: list[tuple[str, ...]]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    saves_folder(args, "en")  # a file given as the saves folder: say so plainly
     store = SaveStore(saves_dir_from(args))
     pack = _content(store.root, pack_folders(args, "en")) if args.check else None
     try:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import fail
+from .common import fail, file_in_the_way
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,6 +28,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from game.data.schema import write_schemas
 
+    blocker = file_in_the_way(args.output)
+    if blocker is not None:
+        return fail(f"-o {args.output}: {blocker} is a file; give a folder to write the schema files in")
     try:
         written = write_schemas(args.output)
     except OSError as err:

@@ -77,8 +77,10 @@ def run(args: argparse.Namespace) -> int:
     extra = pack_folders(args, "en")
     if args.pack:
         path = Path(args.pack)
-        if not path.is_dir():
+        if not path.exists():
             return fail(f"pack folder not found: {args.pack}")
+        if not path.is_dir():
+            return fail(f"{args.pack} is a file; give the pack's folder (the one with pack.yaml)")
         roots = [*validation_dirs(path), *extra]
     else:
         roots = game_pack_dirs(extra, saves_dir=saves_folder(args, "en"))
