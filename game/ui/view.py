@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from game.engine.game import Choice, Game, Outcome, Step
 from game.engine.model import Text
 from game.engine.state import Change, EventRecord, Note, RoundRecord
-from game.i18n import t, text
+from game.i18n import LANGUAGES, t, text
 
 from .strings import tr
 
@@ -73,11 +73,31 @@ def role_ref(game: Game, role: str | None, lang: str) -> str:
     return name
 
 
-def who(game: Game, role: str | None, lang: str) -> str:
-    """The role with its player's name, or marked as computer-played."""
-    name = role_name(game, role, lang)
-    player = game.state.players.get(role) if role else None
-    return f"{name} ({player})" if player else f"{name} {tr('play.computer_played', lang)}"
+def is_real_name(name: str | None) -> bool:
+    """Whether a player's name is one a person typed, not the setup's stand-in ("Speler"/"Player")."""
+    return bool(name) and name not in {tr("setup.default_name", lang) for lang in LANGUAGES}
+
+
+def player_shown(game: Game, role: str | None) -> str | None:
+    """The name to show with a human-played role: a real name, or any name when several people play."""
+    name = game.state.players.get(role) if role else None
+    if not name:
+        return None
+    humans = sum(1 for n in game.state.players.values() if n)
+    return name if humans > 1 or is_real_name(name) else None
+
+
+def who(game: Game, role: str | None, lang: str, ref: bool = False, you: bool = False) -> str:
+    """The role with its player's name (when there is one worth showing), or marked as computer-played.
+
+    ``ref`` gives the role as it reads inside a sentence ("de minister (Ahmed)"); ``you`` marks the one
+    player's role "(jij)" when no name is shown, for lists of every role.
+    """
+    name = role_ref(game, role, lang) if ref else role_name(game, role, lang)
+    if role is not None and not game.state.players.get(role):
+        return f"{name} {tr('play.computer_played', lang)}"
+    player = player_shown(game, role) or (tr("play.you", lang) if you else None)
+    return f"{name} ({player})" if player else name
 
 
 def choices_head(game: Game, kind: str, role: str, lang: str) -> str:
@@ -123,7 +143,7 @@ def heading(game: Game, lang: str) -> str:
     ]
     step = game.step()
     if step.actor is not None:
-        parts.append(tr("play.turn", lang, who=who(game, step.actor, lang)))
+        parts.append(tr("play.turn", lang, who=who(game, step.actor, lang, ref=True)))
     return " · ".join(parts)
 
 
@@ -200,7 +220,9 @@ def choice_details(game: Game, step: Step, choice: Choice, lang: str) -> list[st
         if choice.resource and step.actor:
             res = game.pack.roles[step.actor].resource
             res_name = text(res.name, lang) if res else ""
-        parts.append(tr("play.cost", lang, cost=fmt_num(choice.cost, lang), resource=res_name).strip())
+        # "Uren −1": the resource as a name with a signed amount reads right for any number and any name.
+        amount = f"{res_name} {fmt_delta(-choice.cost, lang)}".strip()
+        parts.append(tr("play.cost", lang, amount=amount))
     elif step.kind != "news":
         parts.append(tr("play.free", lang))
     if choice.touches:
@@ -261,24 +283,85 @@ def private_lines(game: Game, lang: str, viewer: str | None) -> list[tuple[str, 
     return found
 
 
+def perspective(game: Game, lang: str, viewer: str | None) -> str | None:
+    """Above an event's text, when the one looking is not the one deciding: whom the text speaks to.
+
+    Event texts are written to the deciding role ("Your upstairs neighbour…"); a role giving input reads
+    "Aan de bewoner, die beslist:" first, so its "you" is not mistaken for the reader.
+    """
+    event = game.step().event
+    if event is None or event.decider is None or viewer == event.decider:
+        return None
+    return tr("play.addressed", lang, role=role_ref(game, event.decider, lang))
+
+
 # -- consequences ----------------------------------------------------------------------------------
+class Line(str):
+    """A line of the consequences or history screen; ``kind`` says how to set it apart.
+
+    Kinds: ``""`` (plain), ``"changes"`` (the meter changes under a reason), ``"averted"`` (a hidden
+    downside that did not happen) and ``"would"`` (what would have happened instead).
+    """
+
+    kind: str
+
+    def __new__(cls, content: str, kind: str = "") -> Line:
+        line = super().__new__(cls, content)
+        line.kind = kind
+        return line
+
+
 def cause_text(game: Game, change: Change, lang: str) -> str:
     return t(f"cause.{change.cause}", lang, role=role_ref(game, change.role, lang))
 
 
-def change_line(game: Game, change: Change, lang: str, told: Text | None = None) -> str:
-    """``Vertrouwen −4: inbreng van de bewoner genegeerd — text``."""
-    name = target_name(game, change.target, lang)
-    line = f"{name} {fmt_delta(change.delta, lang)}: {cause_text(game, change, lang)}"
-    if change.text and change.text != told:
-        line += f" — {text(change.text, lang)}"
-    return line
+def _capital(content: str) -> str:
+    return content[:1].upper() + content[1:]
+
+
+def change_amount(game: Game, change: Change, lang: str) -> str:
+    """``Vertrouwen −4``: what moved, and by how much."""
+    return f"{target_name(game, change.target, lang)} {fmt_delta(change.delta, lang)}"
+
+
+def change_lines(game: Game, changes: Iterable[Change], lang: str, told: Text | None = None) -> list[Line]:
+    """The changes grouped by what caused them, each reason once with its meter changes.
+
+    ``• Inbreng van de bewoner gehonoreerd: Vertrouwen +2, Zeggenschap +1``; a reason with its own text
+    (one the section did not already tell) gets that text, and its changes on the line under it.
+    """
+    groups: dict[tuple[str, str, str | None, str | None], list[str]] = {}
+    for change in changes:
+        said = text(change.text, lang) if change.text and change.text != told else ""
+        key = (_capital(cause_text(game, change, lang)), said, change.event, change.option)
+        amounts = groups.setdefault(key, [])
+        if fmt_delta(change.delta, lang) != "0":  # a refill of a full resource moves nothing: not news
+            amounts.append(change_amount(game, change, lang))
+    lines = []
+    for (reason, said, _, _), amounts in groups.items():
+        if said:
+            lines.append(Line(f"• {reason} — {said}"))
+            if amounts:
+                lines.append(Line(f"  {', '.join(amounts)}", "changes"))
+        elif amounts:
+            lines.append(Line(f"• {reason}: {', '.join(amounts)}"))
+    return lines
+
+
+def note_lines(game: Game, note: Note, lang: str) -> list[Line]:
+    """A note as lines: an averted downside says so first, and marks its text as what would have happened."""
+    if note.kind == "averted":
+        lines = [Line("✓ " + tr("cons.averted", lang, role=role_ref(game, note.role, lang)), "averted")]
+        if note.text:
+            lines.append(Line("  " + tr("cons.would", lang, text=text(note.text, lang)), "would"))
+        return lines
+    line = note_line(game, note, lang)
+    return [Line("• " + line)] if line else []
 
 
 def note_line(game: Game, note: Note, lang: str) -> str | None:
     if note.kind == "averted":
-        line = t("note.averted", lang, role=role_ref(game, note.role, lang))
-        return f"{line} {text(note.text, lang)}".strip() if note.text else line
+        return tr("cons.averted", lang, role=role_ref(game, note.role, lang))
     if note.kind == "follow_up":
         event = game.pack.events.get(note.detail or "")
         title = f" ({text(event.title, lang)})" if event else ""
@@ -311,8 +394,11 @@ class Section:
     """A block of the consequences or history screen: a heading and its lines, with critiques."""
 
     heading: str
-    lines: list[str]
+    lines: list[Line]
     critiques: list[str]
+
+    def __post_init__(self) -> None:
+        self.lines = [line if isinstance(line, Line) else Line(line) for line in self.lines]
 
 
 def record_section(game: Game, record: EventRecord, lang: str) -> Section:
@@ -337,12 +423,9 @@ def record_section(game: Game, record: EventRecord, lang: str) -> Section:
         roles = getattr(record, kind)
         if roles:
             lines.append(tr(f"cons.{kind}", lang, roles=", ".join(role_ref(game, r, lang) for r in roles)))
-    for change in record.changes:
-        lines.append("• " + change_line(game, change, lang, told=record.outcome))
+    lines += change_lines(game, record.changes, lang, told=record.outcome)
     for note in record.notes:
-        line = note_line(game, note, lang)
-        if line:
-            lines.append("• " + line)
+        lines += note_lines(game, note, lang)
     crits = critiques_of([*record.changes, *record.notes])
     option_crit = None
     if record.decision:
@@ -354,8 +437,9 @@ def record_section(game: Game, record: EventRecord, lang: str) -> Section:
 
 
 def round_section(game: Game, record: RoundRecord, lang: str) -> Section:
-    lines = ["• " + change_line(game, c, lang) for c in record.changes]
-    lines += ["• " + line for n in record.notes if (line := note_line(game, n, lang))]
+    lines: list[str] = [*change_lines(game, record.changes, lang)]
+    for note in record.notes:
+        lines += note_lines(game, note, lang)
     head = tr("cons.round_end", lang, name=text(game.scenario.round_name, lang).lower(), round=record.round)
     return Section(head, lines, critiques_of([*record.changes, *record.notes]))
 

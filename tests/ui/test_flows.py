@@ -253,3 +253,27 @@ async def test_language_switch_on_the_hand_over(make_app, trio_pack):
         assert "Pass the keyboard to the resident — Sanne" in screen_text(app)
         await advance(pilot, "enter")
         assert screen_name(app) == "PlayScreen" and app.screen.viewer == "resident"
+
+
+async def test_event_text_names_its_addressee_for_a_role_giving_input(make_app):
+    """The event text speaks to the resident who decides; the youth worker giving input is told so."""
+    from game.data.loader import load_pack_or_raise
+
+    from .test_view import VOICES_PACK
+
+    pack = load_pack_or_raise(VOICES_PACK)
+    app = make_app(pack, players={"youth_worker": "Noor"}, scenario="test")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert screen_name(app) == "PlayScreen" and app.game.step().actor == "youth_worker"
+        shown = screen_text(app)
+        assert "Aan de bewoner, die beslist:" in shown and "Je buurman schreeuwt" in shown
+        assert shown.index("Aan de bewoner, die beslist:") < shown.index("Je buurman schreeuwt")
+        assert "Alleen voor jou" in shown
+    resident = make_app(pack, players={"resident": "Sanne"}, scenario="test")
+    async with resident.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        if screen_name(resident) == "ConsequencesScreen":
+            await advance(pilot, "enter")
+        assert resident.game.step().actor == "resident"
+        assert "die beslist" not in screen_text(resident) and "Je buurman schreeuwt" in screen_text(resident)

@@ -68,10 +68,13 @@ def test_choices_show_cost_and_touched_meters(game):
     play_to_decision(game)
     step = game.step()
     proceed = view.choice_details(game, step, step.choice("proceed"), "nl")
-    assert "kost 4 Budget" in proceed
+    # The resource as a name with a signed amount: grammatical for any number and any (plural) name.
+    assert "kosten: Budget −4" in proceed
     assert any("Leefbaarheid" in d and "Vertrouwen" in d for d in proceed)
+    assert "cost: Budget −4" in view.choice_details(game, step, step.choice("proceed"), "en")
     listen = view.choice_details(game, step, step.choice("listen"), "en")
-    assert "free" in listen and "follows input of: the resident" in listen
+    assert "cost: none" in listen and "follows input of: the resident" in listen
+    assert "kosten: geen" in view.choice_details(game, step, step.choice("listen"), "nl")
 
 
 def test_private_knowledge_only_for_the_acting_role(mini_pack):
@@ -105,14 +108,14 @@ def test_consequences_name_causes_and_critique(mini_pack):
     body = "\n".join(first.lines)
     assert "De minister koos: Doorzetten" in body
     assert "Inbreng genegeerd: de bewoner" in body
-    assert "Vertrouwen −4: inbreng van de bewoner genegeerd" in body
+    assert "• Inbreng van de bewoner genegeerd: Vertrouwen −4, Energie (de bewoner) −1" in first.lines
     assert "Dit krijgt een vervolg. (Nasleep)" in body
     assert first.critiques == ["sidelined"]
     crit = view.critique_lines(game, "sidelined", "en", citation=True)
     assert crit[1] == "Input without effect costs trust."
     assert crit[2].startswith("Source: Kleinhans")
     # The round end came too: its drift is explained.
-    assert any("trend" in line for s in sections[1:] for line in s.lines)
+    assert any(line.startswith("• Trend: Leefbaarheid −1") for s in sections[1:] for line in s.lines)
 
 
 def test_history_and_debrief_after_a_whole_game(mini_pack):
@@ -180,3 +183,129 @@ def test_the_choices_head_reads_as_a_sentence(mini_pack):
     hot = Game.new(mini_pack, "test", seed=7, players={"minister": "Ahmed", "resident": "Sanne"})
     assert view.choices_head(hot, "input", "resident", "nl") == "Sanne, jouw inbreng als de bewoner"
     assert view.choices_head(hot, "decision", "minister", "en") == "Ahmed, your decision as the minister"
+
+
+# -- how consequences and events read (the playtest's findings) -----------------------------------
+VOICES_PACK = __import__("pathlib").Path(__file__).resolve().parent / "packs" / "voices"
+
+
+@pytest.fixture(scope="module")
+def voices_pack():
+    """A resident decides on their neighbour; the youth worker knows his sister (and can share it)."""
+    from game.data.loader import load_pack_or_raise
+
+    return load_pack_or_raise(VOICES_PACK)
+
+
+def neighbour_game(pack, share: bool, rounds: int = 1) -> tuple[Game, list]:
+    """Play the neighbour event to the resident's knock, with the youth worker sharing or not, then on to
+    the end of ``rounds`` rounds."""
+    game = Game.new(pack, "test", seed=7, players={"resident": "Sanne", "youth_worker": "Noor"})
+    game.play_computer()
+    assert game.step().actor == "youth_worker"
+    game.choose("warn" if share else "skip")
+    game.play_computer()
+    assert game.step().actor == "resident"
+    outcomes = [game.choose("knock")]
+    while game.state.round <= rounds:
+        outcomes += game.play_computer()
+        if game.state.round <= rounds:
+            outcomes.append(game.choose(game.step().choices[-1].id))
+    return game, outcomes
+
+
+def test_an_averted_downside_reads_as_prevented_not_as_happened(voices_pack):
+    game, outcomes = neighbour_game(voices_pack, share=True)
+    for lang, label, would in [
+        (
+            "nl",
+            "✓ Voorkomen: een verborgen nadeel, dankzij de gedeelde kennis van de jongerenwerker.",
+            "  Wat anders was gebeurd: ‘De buurman wordt opgenomen.’",
+        ),
+        (
+            "en",
+            "✓ Averted: a hidden downside, thanks to the youth worker's shared knowledge.",
+            "  What would have happened: ‘The neighbour is taken away.’",
+        ),
+    ]:
+        lines = view.outcome_sections(game, outcomes[:1], lang)[0].lines
+        at = lines.index(label)
+        assert lines[at].kind == "averted"
+        # The downside's text only as what would have happened, right under the label, set apart.
+        assert lines[at + 1] == would and lines[at + 1].kind == "would"
+        downside = text(voices_pack.events["neighbour"].options[0].hidden[0].text, lang)
+        assert sum(downside in line for line in lines) == 1
+    # And it did not happen: no hidden change at the round's end.
+    assert not any(c.cause == "hidden" for o in outcomes for r in o.rounds for c in r.changes)
+
+
+def test_a_reason_shows_once_with_its_changes_under_it(voices_pack):
+    game, outcomes = neighbour_game(voices_pack, share=True)
+    lines = view.outcome_sections(game, outcomes[:1], "en")[0].lines
+    said = [n for n, line in enumerate(lines) if "His sister joins in." in line]
+    assert len(said) == 1  # the follow-up text once, though it moved two meters
+    assert lines[said[0]] == "• Consequence of the decision — His sister joins in."
+    assert lines[said[0] + 1] == "  Livability +2, Trust +1" and lines[said[0] + 1].kind == "changes"
+    assert "• Decision: Livability +1" in lines
+    assert "• Cost: Energy (the resident) −1" in lines
+    assert "• The youth worker's input honoured: Trust +2" in lines
+    # Every change still shows: the grouped amounts add up to the record's changes.
+    record = outcomes[0].record
+    assert sum(line.count(", ") + 1 for line in lines if line.startswith("• ") and ": " in line) + sum(
+        line.count(", ") + 1 for line in lines if line.kind == "changes"
+    ) == len(record.changes)
+
+
+def test_a_hidden_downside_that_happens_is_told_with_its_changes(voices_pack):
+    game, outcomes = neighbour_game(voices_pack, share=False, rounds=2)
+    end = [s for s in view.outcome_sections(game, outcomes, "nl") if s.heading == "Einde van jaar 2"][0]
+    at = end.lines.index("• Verborgen nadeel — De buurman wordt opgenomen.")
+    assert end.lines[at + 1] == "  Vertrouwen −3"
+    assert not any(getattr(line, "kind", "") == "averted" for line in end.lines)
+
+
+def test_refills_that_move_nothing_are_left_out(mini_pack):
+    game = Game.new(mini_pack, "test", seed=7, players={"minister": "A"})
+    outcomes = []
+    while game.state.round == 1:
+        outcomes.append(game.choose(game.step().choices[-1].id))
+    record = outcomes[-1].rounds[0]
+    full = [c for c in record.changes if c.cause == "refresh" and c.delta == 0]
+    assert full, "the test wants a resource that was already full"
+    refill = [line for line in view.round_section(game, record, "en").lines if line.startswith("• Refill")]
+    assert all(view.target_name(game, c.target, "en") not in "".join(refill) for c in full)
+
+
+def test_event_text_says_whom_it_speaks_to_when_the_reader_does_not_decide(voices_pack):
+    game = Game.new(voices_pack, "test", seed=7, players={"resident": "Sanne", "youth_worker": "Noor"})
+    game.play_computer()
+    assert game.step().actor == "youth_worker"
+    assert view.perspective(game, "nl", "youth_worker") == "Aan de bewoner, die beslist:"
+    assert view.perspective(game, "en", "youth_worker") == "To the resident, who decides:"
+    game.choose("warn")
+    assert view.perspective(game, "nl", "resident") is None  # the decider reads their own text
+
+
+def test_the_turn_line_reads_as_a_sentence(mini_pack):
+    alone = Game.new(mini_pack, "test", seed=7, players={"minister": "Speler"})
+    alone.play_computer()
+    assert alone.step().actor == "minister"
+    assert view.heading(alone, "nl").endswith("· Aan zet: de minister")
+    assert view.heading(alone, "en").endswith("· Turn: the minister")
+    named = Game.new(mini_pack, "test", seed=7, players={"minister": "Ahmed"})
+    named.play_computer()
+    assert view.heading(named, "nl").endswith("· Aan zet: de minister (Ahmed)")
+    # In a list of every role, the one player's role without a name is "(jij)"; the computer's say so.
+    assert view.who(alone, "minister", "nl", you=True) == "De minister (jij)"
+    assert view.who(alone, "resident", "en") == "The resident (computer)"
+    # Hot seat: the names tell the players apart, whatever they are.
+    hot = Game.new(mini_pack, "test", seed=7, players={"minister": "Speler", "resident": "Player"})
+    assert view.heading(hot, "nl").endswith("· Aan zet: de bewoner (Player)")
+
+
+def test_reading_screens_set_averted_lines_apart():
+    from game.ui.widgets.prose import view_style
+
+    assert "bold" in view_style(view.Line("✓ Voorkomen: …", "averted"))
+    assert "italic" in view_style(view.Line("  Wat anders was gebeurd: …", "would"))
+    assert view_style(view.Line("• Besluit: Vertrouwen +1")) == view_style("plain") == ""

@@ -10,7 +10,7 @@ from textual.widgets import Footer, Static
 from game.engine.game import Outcome
 
 from .. import view
-from ..widgets.prose import Prose
+from ..widgets.prose import Prose, view_style
 from .base import GameScreen
 
 
@@ -51,7 +51,7 @@ class ConsequencesScreen(GameScreen[None]):
         for section in sections:
             out.heading(section.heading)
             for text_line in section.lines or [self.tr("cons.no_changes")]:
-                out.add(text_line)
+                out.add(text_line, style=view_style(text_line))
             for cid in section.critiques:
                 lines = view.critique_lines(game, cid, self.lang, self.citations)
                 if lines:

@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
 from .. import view
-from ..widgets.prose import Prose
+from ..widgets.prose import Prose, view_style
 from .base import GameScreen
 
 
@@ -48,7 +48,7 @@ class HistoryScreen(GameScreen[None]):
             for section in sections:
                 out.heading(section.heading, gap=False)
                 for line in section.lines:
-                    out.add(line)
+                    out.add(line, style=view_style(line))
                 for cid in section.critiques:
                     lines = view.critique_lines(game, cid, self.lang, citation=False)
                     if lines:

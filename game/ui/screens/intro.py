@@ -43,7 +43,7 @@ class IntroScreen(GameScreen[None]):
         out.add(text(sc.intro, lang))
         out.heading(self.tr("intro.roles"))
         for role in sc.roles:
-            out.add("• " + view.who(game, role, lang))
+            out.add("• " + view.who(game, role, lang, you=True))
         out.heading(self.tr("intro.seed", seed=game.state.seed, rounds=game.state.rounds), style="dim")
         self.query_one("#intro-body", Static).update(out.render())
 
@@ -76,7 +76,9 @@ class BriefingScreen(GameModal[None]):
         assert game is not None
         role = game.pack.roles[self.role]
         out = Prose()
-        out.heading(self.tr("play.briefing", role=view.who(game, self.role, lang)), style="bold reverse")
+        out.heading(
+            self.tr("play.briefing", role=view.who(game, self.role, lang, ref=True)), style="bold reverse"
+        )
         out.add(text(role.briefing, lang))
         resource = view.resource_line(game, self.role, lang)
         if resource:

@@ -171,7 +171,12 @@ class PlayScreen(GameScreen[None]):
                 style="bold underline",
             )
         )
-        self.query_one("#event-text", Static).update(text(event.text, lang) if event else "")
+        body = Text()
+        addressed = view.perspective(game, lang, self.viewer) if event else None
+        if addressed:
+            body.append(addressed + "\n", style="italic")
+        body.append(text(event.text, lang) if event else "")
+        self.query_one("#event-text", Static).update(body)
         private = self.query_one("#play-private", Static)
         lines = view.private_lines(game, lang, self.viewer) if self.viewer is not None else []
         private.display = bool(lines)

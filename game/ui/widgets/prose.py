@@ -36,6 +36,16 @@ def line(content: str, style: str = "") -> RenderableType:
     return grid
 
 
+#: How the reading screens set apart the kinds of line the view marks (see ``view.Line``); the words say
+#: it too ("Voorkomen:", "Wat anders was gebeurd:"), so nothing rests on colour alone.
+KIND_STYLES = {"averted": "bold green", "would": "italic"}
+
+
+def view_style(content: str) -> str:
+    """The style for one of the view's lines, by its kind (plain text has none)."""
+    return KIND_STYLES.get(getattr(content, "kind", ""), "")
+
+
 class Prose:
     """Collects blocks and lines, then renders them as one group for a Static."""
 
