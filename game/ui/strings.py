@@ -145,6 +145,7 @@ UI: dict[str, dict[str, str]] = {
     "cons.title": {"nl": "Gevolgen", "en": "Consequences"},
     "cons.decided": {"nl": "{role} koos: {option}", "en": "{role} chose: {option}"},
     "cons.news": {"nl": "Nieuws", "en": "News"},
+    "cons.addressed": {"nl": "Aan {role}: {text}", "en": "To {role}: {text}"},
     "cons.honoured": {"nl": "Inbreng gevolgd: {roles}", "en": "Input followed: {roles}"},
     "cons.ignored": {"nl": "Inbreng genegeerd: {roles}", "en": "Input ignored: {roles}"},
     "cons.absent": {"nl": "Bleven weg: {roles}", "en": "Stayed away: {roles}"},
@@ -173,6 +174,7 @@ UI: dict[str, dict[str, str]] = {
     "end.no_critiques": {"nl": "Geen.", "en": "None."},
     "end.questions": {"nl": "Vragen voor de nabespreking", "en": "Questions for the debrief"},
     "end.goals": {"nl": "Doelen van de rollen", "en": "The roles' goals"},
+    "end.goal_missed": {"nl": "niet gehaald", "en": "not met"},
     "end.impact": {"nl": "totaal {impact} punten op de meters", "en": "{impact} points on the meters in all"},
     # -- saves -------------------------------------------------------------------------------------
     "save.title": {"nl": "Spel opslaan", "en": "Save game"},

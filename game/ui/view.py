@@ -283,6 +283,12 @@ def private_lines(game: Game, lang: str, viewer: str | None) -> list[tuple[str, 
     return found
 
 
+def sole_player(game: Game) -> str | None:
+    """The role of the one person playing, or None when several people share the keyboard."""
+    humans = [role for role, name in game.state.players.items() if name]
+    return humans[0] if len(humans) == 1 else None
+
+
 def perspective(game: Game, lang: str, viewer: str | None) -> str | None:
     """Above an event's text, when the one looking is not the one deciding: whom the text speaks to.
 
@@ -328,7 +334,7 @@ def change_lines(game: Game, changes: Iterable[Change], lang: str, told: Text | 
     """The changes grouped by what caused them, each reason once with its meter changes.
 
     ``• Inbreng van de bewoner gehonoreerd: Vertrouwen +2, Zeggenschap +1``; a reason with its own text
-    (one the section did not already tell) gets that text, and its changes on the line under it.
+    (one the section did not already tell) gets that text, and its changes on the line under it (``→``).
     """
     groups: dict[tuple[str, str, str | None, str | None], list[str]] = {}
     for change in changes:
@@ -342,7 +348,7 @@ def change_lines(game: Game, changes: Iterable[Change], lang: str, told: Text | 
         if said:
             lines.append(Line(f"• {reason} — {said}"))
             if amounts:
-                lines.append(Line(f"  {', '.join(amounts)}", "changes"))
+                lines.append(Line(f"  → {', '.join(amounts)}", "changes"))
         elif amounts:
             lines.append(Line(f"• {reason}: {', '.join(amounts)}"))
     return lines
@@ -418,7 +424,11 @@ def record_section(game: Game, record: EventRecord, lang: str) -> Section:
             )
         lines.append(tr("cons.decided", lang, role=role_name(game, record.decider, lang), option=label))
     if record.outcome:
-        lines.append(text(record.outcome, lang))
+        told = text(record.outcome, lang)
+        # Outcomes speak to the decider ("Je plakt je post-its."): say so unless the one player is the decider.
+        if record.decider is not None and record.decider != sole_player(game):
+            told = tr("cons.addressed", lang, role=role_ref(game, record.decider, lang), text=told)
+        lines.append(told)
     for kind in ("honoured", "ignored", "absent"):
         roles = getattr(record, kind)
         if roles:
@@ -562,6 +572,7 @@ def goal_lines(game: Game, lang: str) -> list[str]:
     for role in game.scenario.roles:
         for goal, met in game.goals(role):
             mark = "✓" if met else "✗"
-            state = tr("play.goal_met" if met else "play.goal_open", lang)
+            # Once the game is over an open goal is no longer "not yet" but missed.
+            state = tr("play.goal_met" if met else "end.goal_missed" if game.over else "play.goal_open", lang)
             lines.append(f"{mark} {role_name(game, role, lang)}: {text(goal.text, lang)} ({state})")
     return lines

@@ -245,7 +245,7 @@ def test_a_reason_shows_once_with_its_changes_under_it(voices_pack):
     said = [n for n, line in enumerate(lines) if "His sister joins in." in line]
     assert len(said) == 1  # the follow-up text once, though it moved two meters
     assert lines[said[0]] == "• Consequence of the decision — His sister joins in."
-    assert lines[said[0] + 1] == "  Livability +2, Trust +1" and lines[said[0] + 1].kind == "changes"
+    assert lines[said[0] + 1] == "  → Livability +2, Trust +1" and lines[said[0] + 1].kind == "changes"
     assert "• Decision: Livability +1" in lines
     assert "• Cost: Energy (the resident) −1" in lines
     assert "• The youth worker's input honoured: Trust +2" in lines
@@ -260,7 +260,7 @@ def test_a_hidden_downside_that_happens_is_told_with_its_changes(voices_pack):
     game, outcomes = neighbour_game(voices_pack, share=False, rounds=2)
     end = [s for s in view.outcome_sections(game, outcomes, "nl") if s.heading == "Einde van jaar 2"][0]
     at = end.lines.index("• Verborgen nadeel — De buurman wordt opgenomen.")
-    assert end.lines[at + 1] == "  Vertrouwen −3"
+    assert end.lines[at + 1] == "  → Vertrouwen −3"
     assert not any(getattr(line, "kind", "") == "averted" for line in end.lines)
 
 
@@ -309,3 +309,24 @@ def test_reading_screens_set_averted_lines_apart():
     assert "bold" in view_style(view.Line("✓ Voorkomen: …", "averted"))
     assert "italic" in view_style(view.Line("  Wat anders was gebeurd: …", "would"))
     assert view_style(view.Line("• Besluit: Vertrouwen +1")) == view_style("plain") == ""
+
+
+def test_an_outcome_says_whom_it_speaks_to_unless_the_one_player_decided(voices_pack):
+    game, outcomes = neighbour_game(voices_pack, share=True)  # two people at the keyboard
+    lines = view.outcome_sections(game, outcomes[:1], "nl")[0].lines
+    assert "De bewoner koos: Aanbellen" in lines and "Aan de bewoner: Je belt aan." in lines
+    assert "To the resident: You knock." in view.outcome_sections(game, outcomes[:1], "en")[0].lines
+    alone = Game.new(voices_pack, "test", seed=7, players={"resident": "Sanne"})
+    alone.play_computer()
+    lines = view.outcome_sections(alone, [alone.choose("knock")], "nl")[0].lines
+    assert "Je belt aan." in lines
+
+
+def test_goals_left_open_at_the_end_read_as_missed(mini_pack):
+    game = Game.new(mini_pack, "test", seed=7, players={"minister": "A"})
+    during = view.goal_lines(game, "nl")
+    assert during and all(line.endswith("(gehaald)") or line.endswith("(nog niet)") for line in during)
+    game.play_computer(until_human=False)
+    after = view.goal_lines(game, "en")
+    assert after and all(line.endswith("(met)") or line.endswith("(not met)") for line in after)
+    assert not any("not yet" in line for line in after)

@@ -65,9 +65,7 @@ class PlayScreen(GameScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        humans = [r for r, name in self.game.state.players.items() if name]
-        if len(humans) == 1:
-            self.viewer = humans[0]
+        self.viewer = view.sole_player(self.game)
         if self.intro:
             from .intro import IntroScreen
 

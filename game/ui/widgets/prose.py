@@ -10,7 +10,7 @@ from rich.text import Text
 
 #: Lines this long fit on one line of the reading screens at 80 columns.
 SHORT = 72
-_MARKER = re.compile(r"^(\s*)(•|▶|✓|✗|\d+\.)\s")
+_MARKER = re.compile(r"^(\s*)(•|▶|✓|✗|→|\d+\.)\s")
 
 
 def line(content: str, style: str = "") -> RenderableType:
