@@ -200,7 +200,9 @@ def test_critiques_complete_in_both_languages(pack):
         )
         for question in critique.questions:
             for lang in ("nl", "en"):
-                assert question.text.get(lang, "").strip().endswith("?"), f"{critique.id}: question without {lang}"
+                assert question.text.get(lang, "").strip().endswith("?"), (
+                    f"{critique.id}: question without {lang}"
+                )
 
 
 def _words(text: str) -> list[str]:
