@@ -8,6 +8,8 @@ Rules: honoured input trust +2; ignored input trust -4 and the role's resource -
 from __future__ import annotations
 
 import copy
+import statistics
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -894,6 +896,42 @@ def test_policy_varies_with_the_seed(mini_pack: Pack) -> None:
         game.play_computer(until_human=False)
         logs.add(tuple(game.state.choices))
     assert len(logs) > 5
+
+
+def test_policy_numbers_come_from_seed_step_and_role_alone() -> None:
+    from game.engine.policy import PolicyRandom
+
+    def draws(seed: int, step: int, role: str | None) -> list[float]:
+        rng = PolicyRandom(seed, step, role)
+        return [rng.random() for _ in range(30)] + [rng.gauss(0, 1) for _ in range(5)]
+
+    first = draws(4, 7, "resident")
+    assert draws(4, 7, "resident") == first
+    assert len(set(first)) == len(first)  # past one digest's nine numbers, no repeats
+    assert all(0 <= x < 1 for x in first[:30])
+    others = [draws(5, 7, "resident"), draws(4, 8, "resident"), draws(4, 7, "minister"), draws(4, 7, None)]
+    assert all(other[0] != first[0] for other in others)
+
+
+def test_policy_numbers_are_spread_as_promised() -> None:
+    from game.engine.policy import PolicyRandom
+
+    uniform = [PolicyRandom(1, n, "r").random() for n in range(4000)]
+    assert 0.47 < statistics.fmean(uniform) < 0.53
+    assert sum(x < 0.1 for x in uniform) / len(uniform) == pytest.approx(0.1, abs=0.02)
+    normal = [PolicyRandom(2, n, None).gauss(10, 3) for n in range(4000)]
+    assert statistics.fmean(normal) == pytest.approx(10, abs=0.2)
+    assert statistics.stdev(normal) == pytest.approx(3, abs=0.15)
+    picks = Counter(PolicyRandom(3, n, None).choice("abc") for n in range(3000))
+    assert set(picks) == {"a", "b", "c"} and min(picks.values()) > 900
+
+
+def test_the_policy_never_moves_the_games_generator(mini_pack: Pack) -> None:
+    game = Game.new(mini_pack, seed=11)
+    before = game.state.rng
+    for strategy in (None, "honour", "ignore", "random"):
+        reason_for(game, game.step(), strategy)
+    assert game.state.rng == before
 
 
 def _honoured_by(game: Game, choice_id: str) -> int:

@@ -10,7 +10,6 @@ ignored input), and at the end of a round: delayed effects, drifts, refreshes an
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -138,7 +137,6 @@ class Game:
         # (see plan.py), the meters' ranges once per game.
         self._plan = scenario_plan(pack, self.scenario)
         self._ranges: dict[str, tuple[float, float]] = {}
-        self._policy_random: random.Random | None = None
 
     # -- creating ------------------------------------------------------------------------------
     @classmethod
@@ -213,13 +211,6 @@ class Game:
     def state(self, state: GameState) -> None:
         self._state = state
         self._rng_saved = True
-
-    @property
-    def policy_random(self) -> random.Random:
-        """A generator the computer policy reseeds for every step (see :func:`~game.engine.policy.policy_rng`)."""
-        if self._policy_random is None:
-            self._policy_random = random.Random(0)
-        return self._policy_random
 
     # -- what is happening now ------------------------------------------------------------------
     @property

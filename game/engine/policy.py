@@ -12,14 +12,18 @@ game. Built-in strategies override how decisions are made, for balance reports:
 
 from __future__ import annotations
 
-import random
+from collections.abc import Sequence
 from dataclasses import dataclass
-from hashlib import sha512
+from hashlib import blake2b
+from math import cos, log, pi, sin, sqrt
+from typing import TypeVar
 
 from .game import Choice, Game, Step, _Ctx
 from .model import Effects, Event, InputOption, Option, Role
 from .pack import Pack
 from .plan import Fn
+
+T = TypeVar("T")
 
 STRATEGIES: dict[str, str] = {
     "priorities": "computer roles follow their priorities and temperament",
@@ -37,25 +41,60 @@ class Reasoned:
     scores: dict[str, float]
 
 
-def policy_rng(game: Game, role: str | None) -> random.Random:
+class PolicyRandom:
+    """The numbers of one computer choice: made from the game's seed, the number of choices made so far
+    and the acting role, so they never disturb the game's own generator and a replayed decision log (or a
+    loaded save) gives the same computer choices.
+
+    Each block of nine numbers is one BLAKE2b digest of that key and the block's number, cut into 53-bit
+    fractions: a choice needs a handful of numbers, and a digest costs a fraction of seeding a Mersenne
+    Twister (a simulation makes some forty choices a game, thousands of games).
+    """
+
+    __slots__ = ("_block", "_key", "_numbers", "gauss_next")
+
+    def __init__(self, seed: int, step: int, role: str | None) -> None:
+        self._key = f"{seed}:{step}:{role}:".encode()
+        self._block = 0
+        self._numbers: list[float] = []
+        self.gauss_next: float | None = None
+
+    def random(self) -> float:
+        """A number in [0, 1)."""
+        numbers = self._numbers
+        if not numbers:
+            digest = blake2b(self._key + str(self._block).encode()).digest()
+            self._block += 1
+            bits = int.from_bytes(digest, "big")
+            numbers.extend(((bits >> shift) & _MASK_53) * _UNIT for shift in _SHIFTS)
+        return numbers.pop()
+
+    def gauss(self, mu: float = 0.0, sigma: float = 1.0) -> float:
+        """A normally distributed number (Box-Muller: two uniform numbers give two normal ones)."""
+        z = self.gauss_next
+        self.gauss_next = None
+        if z is None:
+            angle = self.random() * _TWO_PI
+            radius = sqrt(-2.0 * log(1.0 - self.random()))
+            z = cos(angle) * radius
+            self.gauss_next = sin(angle) * radius
+        return mu + z * sigma
+
+    def choice(self, items: Sequence[T]) -> T:
+        """One of ``items``, each as likely."""
+        return items[int(self.random() * len(items))]
+
+
+_MASK_53 = (1 << 53) - 1
+_UNIT = 1.0 / (1 << 53)
+_SHIFTS = tuple(range(0, 9 * 53, 53))  # nine 53-bit slices of a 512-bit digest, used from the top down
+_TWO_PI = 2.0 * pi
+
+
+def policy_rng(game: Game, role: str | None) -> PolicyRandom:
     """The policy's generator for the current step: derived from the seed, never the game's own."""
-    return random.Random(_policy_seed(game, role))
-
-
-def _policy_seed(game: Game, role: str | None) -> str:
     st = game._state
-    return f"{st.seed}:{len(st.choices)}:{role}"
-
-
-_seed_generator = random.Random.__mro__[1].seed  # the C generator's own seed(), below random.Random's
-
-
-def _reseed(rng: random.Random, seed: str) -> None:
-    """``rng.seed(seed)`` for a text seed, as :meth:`random.Random.seed` does it (version 2): the text's
-    bytes followed by their SHA-512 digest, read as one big-endian number."""
-    data = seed.encode()
-    _seed_generator(rng, int.from_bytes(data + sha512(data).digest(), "big"))
-    rng.gauss_next = None  # type: ignore[attr-defined]
+    return PolicyRandom(st.seed, len(st.choices), role)
 
 
 def choose_for(game: Game, step: Step, strategy: str | None = None) -> str:
@@ -75,9 +114,7 @@ def _reason(game: Game, step: Step, strategy: str | None) -> tuple[str, dict[str
     available = [c for c in step.choices if c.available]
     if step.kind == "news" or len(available) == 1:
         return available[0].id, {available[0].id: 0.0}
-    # The same generator as policy_rng's, reseeded rather than made anew (a simulation asks thousands).
-    rng = game.policy_random
-    _reseed(rng, _policy_seed(game, step.actor))
+    rng = policy_rng(game, step.actor)
     if step.kind == "input":
         return _input(game, step, available, rng)
     if strategy == "random":
@@ -102,7 +139,7 @@ def _voiced(game: Game) -> list[str]:
 
 
 def _input(
-    game: Game, step: Step, available: list[Choice], rng: random.Random
+    game: Game, step: Step, available: list[Choice], rng: PolicyRandom
 ) -> tuple[str, dict[str, float]]:
     role = game.pack.roles[step.actor]  # type: ignore[index]
     temper = role.temperament
@@ -198,7 +235,7 @@ def _terms(pack: Pack, role: Role, option: Option) -> tuple[Terms, tuple[tuple[F
     return made
 
 
-def _scores(game: Game, step: Step, available: list[Choice], rng: random.Random) -> dict[str, float]:
+def _scores(game: Game, step: Step, available: list[Choice], rng: PolicyRandom) -> dict[str, float]:
     """How much the decider likes each option: priorities over the visible effects, honour, cost, noise."""
     role = game.pack.roles[step.actor]  # type: ignore[index]
     temper = role.temperament
