@@ -26,6 +26,7 @@ Report fields (all shares are fractions 0..1, numbers rounded to 3 decimals):
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -66,7 +67,8 @@ def play_one(
     pack: Pack, scenario: str, variant: str | None, seed: int, strategy: str, index: int = 0
 ) -> GameResult:
     """Play one whole game with every role computer-played by ``strategy``."""
-    game = Game.new(pack, scenario, seed=seed, variant=variant)
+    # A report reads meters, endings and decisions: the game need not record every change (see Game.new).
+    game = Game.new(pack, scenario, seed=seed, variant=variant, changes=False)
     game.play_computer(strategy, until_human=False)
     st = game.state
     return GameResult(
@@ -82,6 +84,13 @@ def play_one(
 
 # -- workers -------------------------------------------------------------------------------------
 _PACKS: dict[tuple[str, ...], Pack] = {}
+#: whether this process is one of simulate()'s workers (set by _start_worker)
+_IN_WORKER = False
+
+
+def _start_worker() -> None:
+    global _IN_WORKER
+    _IN_WORKER = True
 
 
 def load_for_simulation(roots: Iterable[Path | str]) -> Pack:
@@ -96,6 +105,10 @@ def load_for_simulation(roots: Iterable[Path | str]) -> Pack:
         if result.pack is None or result.errors:
             raise ContentError(result.problems)
         pack = _PACKS[key] = result.pack
+        if _IN_WORKER:
+            # The pack lives as long as the worker: leave it out of every later garbage collection,
+            # which would otherwise walk its whole tree while games make their short-lived records.
+            gc.freeze()
     return pack
 
 
@@ -160,7 +173,7 @@ def simulate(
             if progress:
                 progress(done, total)
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker) as pool:
             futures = {
                 pool.submit(_run_chunk, key, scenario, variant, seed, s, a, b): (s, a, b)
                 for s, a, b in chunks

@@ -183,3 +183,28 @@ if __name__ == "__main__":
     out = Path(__file__).resolve().parent.parent / "docs" / "balance.md"
     write_report(n, out)
     print(out.read_text(encoding="utf-8"))
+
+
+def _without_changes(data):
+    """A dumped game state with every record's list of changes emptied."""
+    for record in [*data["history"], *data["round_log"]]:
+        record["changes"] = []
+    return data
+
+
+@pytest.mark.parametrize("strategy", sorted(STRATEGIES))
+def test_a_game_that_keeps_no_changes_is_the_same_game(strategy):
+    """Balance reports play with changes=False: the same meters, records, notes and endings as a game
+    that keeps every change, only the changes themselves are left out."""
+    pack = _pack()
+    kept = 0
+    for seed in range(12):
+        full = Game.new(pack, SCENARIO, seed=seed)
+        full.play_computer(strategy, until_human=False)
+        lean = Game.new(pack, SCENARIO, seed=seed, changes=False)
+        outcomes = lean.play_computer(strategy, until_human=False)
+        assert not any(o.changes for o in outcomes)
+        data = full.state.model_dump(mode="json")
+        kept += sum(len(r["changes"]) for r in data["history"])
+        assert lean.state.model_dump(mode="json") == _without_changes(data)
+    assert kept > 100  # the full games did record changes

@@ -14,11 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .model import Effects, Ending, Event, InputOption, Option, RuleEffects, Scenario, Text
+from .model import Effects, Ending, Event, InputOption, Option, Scenario, Text
 from .pack import Pack
-from .plan import Fn, effects_plan, scenario_plan
+from .plan import Fn, RulePlan, effects_plan, event_rules, scenario_plan
 from .state import (
-    _CHANGE_FIELDS,
     Cause,
     Change,
     EventRecord,
@@ -26,13 +25,9 @@ from .state import (
     Note,
     Pending,
     RoundRecord,
-    _object_new,
-    _object_set,
-    _set_extra,
-    _set_fields_set,
-    _set_private,
     decode_rng,
     encode_rng,
+    new_change,
     new_decided,
     new_deliberation,
     new_news,
@@ -122,12 +117,19 @@ class Outcome:
         return found
 
 
+#: round(x, 4) of the floats meters and resources took (a bounded cache; see Game._move)
+_ROUNDED: dict[float, float] = {}
+_ROUNDED_KEPT = 1 << 16
+
+
 class Game:
     """One game of a scenario: the compiled pack plus the mutable :class:`GameState`."""
 
-    def __init__(self, pack: Pack, state: GameState) -> None:
+    def __init__(self, pack: Pack, state: GameState, *, changes: bool = True) -> None:
         self.pack = pack
         self._state = state
+        #: whether every change to a meter or resource is recorded (see :meth:`new`)
+        self.keeps_changes = changes
         self.scenario: Scenario = pack.scenarios[state.scenario]
         self.rng = decode_rng(state.rng) if state.rng else new_rng(state.seed)
         # Whether state.rng holds the generator's state: it is saved when the state is asked for (see
@@ -148,8 +150,14 @@ class Game:
         seed: int = 0,
         variant: str | None = None,
         players: dict[str, str | None] | None = None,
+        changes: bool = True,
     ) -> Game:
-        """Start a game. ``players`` maps roles to player names; unnamed roles are played by the computer."""
+        """Start a game. ``players`` maps roles to player names; unnamed roles are played by the computer.
+
+        With ``changes=False`` the game records no :class:`Change` (a simulation reads only meters, endings
+        and decisions): every number, record and note is the same as with them, but the records' and
+        outcomes' ``changes`` stay empty, so such a game is not one to show, save or report on.
+        """
         if scenario is None:
             scenario = next(iter(pack.scenarios))
         if scenario not in pack.scenarios:
@@ -186,7 +194,7 @@ class Game:
             flags={k: v for k, v in sc.start.flags.items() if v > 0},
             start=dict(meters),
         )
-        game = cls(pack, state)
+        game = cls(pack, state, changes=changes)
         game._begin_round()
         game._advance()
         return game
@@ -389,16 +397,17 @@ class Game:
                 record.ignored.append(role)
         ctx = _Ctx(self, record)
         src = {"event": event.id, "option": option.id}
+        event_id, option_id = event.id, option.id
         changes = record.changes
         # Conditions hold "at the moment of the decision": judged before its cost and effects, as the
         # policy judges them.
         pack = self.pack
-        holding = [part for part in option.conditional if pack.fn(part.when, "bool")(ctx)]
+        holding = [part for part in option.conditional if effects_plan(pack, part).when(ctx)]  # type: ignore[misc]
         if option.cost and event.decider:
             self._apply_cost(event.decider, option.cost, event.id, option.id, changes)
-        self._apply(option.effects, "option", ctx, changes, src, default_critique=option.critique)
+        self._apply(option.effects, "option", ctx, changes, event_id, option_id, option.critique)
         for part in holding:
-            self._apply(part, "conditional", ctx, changes, src)
+            self._apply(part, "conditional", ctx, changes, event_id, option_id)
         for n, part in enumerate(option.later):
             self._defer("later", n, part.after, event, option)
         for n, part in enumerate(option.hidden):
@@ -415,31 +424,27 @@ class Game:
                     )
                 )
             elif part.after == 0:
-                self._apply(part, "hidden", ctx, changes, src)
+                self._apply(part, "hidden", ctx, changes, event_id, option_id)
             else:
                 self._defer("hidden", n, part.after, event, option)
         for follow in option.follow_ups:
             st.scheduled.append(new_scheduled(follow.event, st.round + follow.after))
             record.notes.append(Note(kind="follow_up", round=st.round, detail=follow.event, **src))
-        if record.honoured:
-            rule = self._rule(event, "honoured")
-            counts = st.honoured_count
-            for role in record.honoured:
-                counts[role] = counts.get(role, 0) + 1
-                if rule is not None:
-                    self._apply_rule(rule, "honoured", role, ctx, changes, event.id, option.id)
-        if record.ignored:
-            rule = self._rule(event, "ignored")
-            counts = st.ignored_count
-            for role in record.ignored:
-                counts[role] = counts.get(role, 0) + 1
-                if rule is not None:
-                    self._apply_rule(rule, "ignored", role, ctx, changes, event.id, option.id)
-        if record.absent:
-            rule = self._rule(event, "absent")
-            if rule is not None:
-                for role in record.absent:
-                    self._apply_rule(rule, "absent", role, ctx, changes, event.id, option.id)
+        if record.honoured or record.ignored or record.absent:
+            rules = event_rules(pack, self.scenario, event)
+            for cause, roles, counts in (
+                ("honoured", record.honoured, st.honoured_count),
+                ("ignored", record.ignored, st.ignored_count),
+                ("absent", record.absent, None),
+            ):
+                if not roles:
+                    continue
+                rule = getattr(rules, cause)
+                for role in roles:
+                    if counts is not None:
+                        counts[role] = counts.get(role, 0) + 1
+                    if rule is not None:
+                        self._apply_rule(rule, cause, role, ctx, changes, event_id, option_id)
         st.history.append(record)
         return record
 
@@ -455,18 +460,13 @@ class Game:
         record = new_news(st.round, event.id)
         if event.effects is not None:
             record.outcome = event.effects.text
-            self._apply(event.effects, "news", _Ctx(self, record), record.changes, {"event": event.id})
+            self._apply(event.effects, "news", _Ctx(self, record), record.changes, event.id, None)
         st.history.append(record)
         return record
 
-    def _rule(self, event: Event, kind: str) -> RuleEffects | None:
-        if event.rules is not None and getattr(event.rules, kind) is not None:
-            return getattr(event.rules, kind)
-        return getattr(self.scenario.rules, kind)
-
     def _apply_rule(
         self,
-        rule: RuleEffects,
+        rule: RulePlan,
         cause: Cause,
         role: str,
         ctx: _Ctx,
@@ -474,15 +474,14 @@ class Game:
         event: str | None,
         option: str | None,
     ) -> None:
-        pack = self.pack
+        move = self._move
         critique = rule.critique
-        for target, amount in rule.change.items():
-            self._move(
-                target, pack.fn(amount, "num")(ctx), cause, changes, event, option, role, None, critique
-            )
-        res = pack.roles[role].resource
-        if rule.resource and res is not None and res.id in self._state.resources:
-            self._move(res.id, rule.resource, cause, changes, event, option, role, None, critique)
+        for target, amount in rule.change:
+            move(target, amount(ctx), cause, changes, event, option, role, None, critique)
+        if rule.resource:
+            res = self.pack.roles[role].resource
+            if res is not None and res.id in self._state.resources:
+                move(res.id, rule.resource, cause, changes, event, option, role, None, critique)
 
     def _apply(
         self,
@@ -490,15 +489,16 @@ class Game:
         cause: Cause,
         ctx: _Ctx,
         changes: list[Change],
-        src: dict,
+        event: str | None,
+        option: str | None,
         default_critique: str | None = None,
         notes: list[Note] | None = None,
     ) -> None:
-        """Apply effects; a text without numbers becomes a note (in ``notes``, else the event's record)."""
+        """Apply effects of ``event``'s ``option`` (or of the round's end: both None; or of news: no
+        option); a text without numbers becomes a note (in ``notes``, else the event's record)."""
         plan = effects_plan(self.pack, effects)
         critique = plan.critique or default_critique
         text = plan.text
-        event, option = src.get("event"), src.get("option")
         move = self._move
         for target, amount in plan.change:
             move(target, amount(ctx), cause, changes, event, option, None, text, critique)
@@ -514,6 +514,13 @@ class Game:
                 else:
                     flags.pop(flag, None)
         if text and not plan.change and not plan.set:
+            src = (
+                {}
+                if event is None
+                else {"event": event}
+                if option is None
+                else {"event": event, "option": option}
+            )
             note = Note(kind="text", round=self._state.round, text=text, critique=critique, **src)
             if notes is not None:
                 notes.append(note)
@@ -579,31 +586,21 @@ class Game:
             new = low
         if not new < high:
             new = high
-        new = round(new, 4)
+        # round(new, 4), remembered: the same few values come back all game, and round() is slow
+        rounded = _ROUNDED.get(new)
+        if rounded is None or new.__class__ is not float:
+            rounded = round(new, 4)
+            if len(_ROUNDED) < _ROUNDED_KEPT and new.__class__ is float:
+                _ROUNDED[new] = rounded
+        new = rounded
         store[target] = new
-        if new != old or delta:
-            # Change(...) as validation would make it (see state.new_change), written out: ~200 a game
-            change = _object_new(Change)
-            _object_set(
-                change,
-                "__dict__",
-                {
-                    "target": target,
-                    # float(): at a whole-numbered bound both sides can be ints (validation made it a float)
-                    "delta": float(round(new - old, 4)),
-                    "cause": cause,
-                    "round": st.round,
-                    "event": event,
-                    "option": option,
-                    "role": role,
-                    "text": text,
-                    "critique": critique,
-                },
+        if (new != old or delta) and self.keeps_changes:
+            # float(): at a whole-numbered bound both sides can be ints (validation made it a float)
+            changes.append(
+                new_change(
+                    target, float(round(new - old, 4)), cause, st.round, event, option, role, text, critique
+                )
             )
-            _set_fields_set(change, set(_CHANGE_FIELDS))
-            _set_extra(change, None)
-            _set_private(change, None)
-            changes.append(change)
 
     # -- rounds ---------------------------------------------------------------------------------
     def _advance(self, outcome: Outcome | None = None) -> None:
@@ -664,32 +661,33 @@ class Game:
                 continue
             if scheduled(ctx):
                 drawn.append(event_id)
-        pool = []
-        for item in plan.drawable:
-            event_id = item.id
+        pool: list[str] = []
+        weights: list[float] = []
+        for event_id, once, cooldown, when, weight_of, fixed in plan.drawable_rows:
             last = last_seen.get(event_id)
-            if last is not None and (item.once or now - last <= item.cooldown):
+            if last is not None and (once or now - last <= cooldown):
                 continue
             if event_id in drawn:
                 continue
-            if item.when is not None and not item.when(ctx):
+            if when is not None and not when(ctx):
                 continue
-            weight = item.fixed if item.weight is None else max(0.0, float(item.weight(ctx)))
+            weight = fixed if weight_of is None else max(0.0, float(weight_of(ctx)))
             if weight > 0:
-                pool.append((event_id, weight))
+                pool.append(event_id)
+                weights.append(weight)
         # News (no decider) comes on top of the round's dilemmas; follow-ups and scheduled dilemmas count.
         dilemmas_of = plan.dilemmas
         dilemmas = sum(1 for e in drawn if e in dilemmas_of)
         rng = self.rng
         while dilemmas < st.events_per_round and pool:
-            total = sum(w for _, w in pool)
-            pick = rng.random() * total
+            pick = rng.random() * sum(weights)
             last_n = len(pool) - 1
-            for n, (event_id, weight) in enumerate(pool):
+            for n, weight in enumerate(weights):
                 pick -= weight
                 if pick < 0 or n == last_n:
+                    event_id = pool.pop(n)
+                    del weights[n]
                     drawn.append(event_id)
-                    pool.pop(n)
                     dilemmas += event_id in dilemmas_of
                     break
         return drawn
@@ -715,8 +713,7 @@ class Game:
                 decided = _Ctx(self, self._record_of(item))
                 when = effects_plan(self.pack, part).when
                 if when is None or when(decided):
-                    src = {"event": item.event, "option": item.option}
-                    self._apply(part, item.kind, decided, changes, src, notes=notes)
+                    self._apply(part, item.kind, decided, changes, item.event, item.option, notes=notes)
             st.pending = keep
         else:
             st.pending = []
@@ -726,7 +723,7 @@ class Game:
             move(meter_id, drift(ctx), "drift", changes, None, None, None, None, None)
         for rule, part in zip(self.scenario.round_end, plan.round_end, strict=True):
             if part.when is None or part.when(ctx):
-                self._apply(rule, "round_end", ctx, changes, {}, notes=notes)
+                self._apply(rule, "round_end", ctx, changes, None, None, notes=notes)
         for role_id, res_id, refresh in plan.refresh:
             move(res_id, refresh(ctx), "refresh", changes, None, None, role_id, None, None)
         record = new_round(now, changes, notes, dict(st.meters), dict(st.resources))

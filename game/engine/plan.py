@@ -33,6 +33,24 @@ class EffectsPlan:
 
 
 @dataclass(frozen=True, slots=True)
+class RulePlan:
+    """A deliberation rule (:class:`~game.engine.model.RuleEffects`) with its amounts compiled."""
+
+    change: tuple[tuple[str, Fn], ...]
+    resource: float
+    critique: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class EventRules:
+    """The deliberation rules that hold for one event in one scenario: its own, else the scenario's."""
+
+    honoured: RulePlan | None
+    ignored: RulePlan | None
+    absent: RulePlan | None
+
+
+@dataclass(frozen=True, slots=True)
 class Drawable:
     """An event the round's draw may pick, with its condition and weight."""
 
@@ -57,6 +75,8 @@ class ScenarioPlan:
     #: events that come for sure when their condition holds: (id, once, condition)
     scheduled: tuple[tuple[str, bool, Fn], ...]
     drawable: tuple[Drawable, ...]
+    #: the same as plain rows for the draw's loop: (id, once, cooldown, when, weight, fixed)
+    drawable_rows: tuple[tuple[str, bool, int, Fn | None, Fn | None, float], ...]
     #: meters that drift at round end: (meter id, amount)
     drifts: tuple[tuple[str, Fn], ...]
     round_end: tuple[EffectsPlan, ...]
@@ -87,6 +107,26 @@ def effects_plan(pack: Pack, effects: Effects) -> EffectsPlan:
     # The item itself is kept with its plan: an id is only unique while its object lives.
     cache[key] = (effects, plan)
     return plan
+
+
+def event_rules(pack: Pack, scenario: Scenario, event: Event) -> EventRules:
+    """The rules for honoured, ignored and absent input at ``event`` in ``scenario`` (made once, cached)."""
+    key = ("rules", scenario.id, event.id)
+    found = pack.cache.get(key)
+    if found is not None and found[0] is event and found[1] is scenario:
+        return found[2]
+
+    def rule(kind: str) -> RulePlan | None:
+        own = getattr(event.rules, kind) if event.rules is not None else None
+        item = own if own is not None else getattr(scenario.rules, kind)
+        if item is None:
+            return None
+        change = tuple((t, pack.fn(a, "num")) for t, a in item.change.items())
+        return RulePlan(change, item.resource, item.critique)
+
+    made = EventRules(rule("honoured"), rule("ignored"), rule("absent"))
+    pack.cache[key] = (event, scenario, made)
+    return made
 
 
 def scenario_plan(pack: Pack, scenario: Scenario) -> ScenarioPlan:
@@ -123,6 +163,7 @@ def scenario_plan(pack: Pack, scenario: Scenario) -> ScenarioPlan:
         dilemmas=frozenset(e.id for e in pack.events.values() if e.decider is not None),
         scheduled=scheduled,
         drawable=tuple(drawable),
+        drawable_rows=tuple((d.id, d.once, d.cooldown, d.when, d.weight, d.fixed) for d in drawable),
         drifts=tuple((m.id, pack.fn(m.drift, "num")) for m in pack.meters.values() if m.drift),
         round_end=tuple(effects_plan(pack, rule) for rule in scenario.round_end),
         refresh=tuple(refresh),

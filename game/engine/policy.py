@@ -51,23 +51,27 @@ class PolicyRandom:
     Twister (a simulation makes some forty choices a game, thousands of games).
     """
 
-    __slots__ = ("_block", "_key", "_numbers", "gauss_next")
+    __slots__ = ("_bits", "_block", "_key", "_left", "gauss_next")
 
     def __init__(self, seed: int, step: int, role: str | None) -> None:
         self._key = f"{seed}:{step}:{role}:".encode()
         self._block = 0
-        self._numbers: list[float] = []
+        self._bits = 0
+        self._left = 0
         self.gauss_next: float | None = None
 
     def random(self) -> float:
         """A number in [0, 1)."""
-        numbers = self._numbers
-        if not numbers:
+        left = self._left
+        if not left:
             digest = blake2b(self._key + str(self._block).encode()).digest()
             self._block += 1
-            bits = int.from_bytes(digest, "big")
-            numbers.extend(((bits >> shift) & _MASK_53) * _UNIT for shift in _SHIFTS)
-        return numbers.pop()
+            self._bits = int.from_bytes(digest, "big")
+            left = _PER_DIGEST
+        left -= 1
+        self._left = left
+        # the digest's 53-bit slices from the top down
+        return ((self._bits >> (left * 53)) & _MASK_53) * _UNIT
 
     def gauss(self, mu: float = 0.0, sigma: float = 1.0) -> float:
         """A normally distributed number (Box-Muller: two uniform numbers give two normal ones)."""
@@ -87,7 +91,7 @@ class PolicyRandom:
 
 _MASK_53 = (1 << 53) - 1
 _UNIT = 1.0 / (1 << 53)
-_SHIFTS = tuple(range(0, 9 * 53, 53))  # nine 53-bit slices of a 512-bit digest, used from the top down
+_PER_DIGEST = 512 // 53  # nine 53-bit numbers from a 512-bit digest
 _TWO_PI = 2.0 * pi
 
 
