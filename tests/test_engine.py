@@ -1060,3 +1060,17 @@ def test_the_generator_is_in_the_state_whenever_the_state_is_asked_for() -> None
             decode_rng(game.state.rng).random()
             == Game(game.pack, game.state.model_copy(deep=True)).rng.random()
         )
+
+
+@pytest.mark.parametrize("taken", ["round", "rounds"])
+def test_a_meter_may_not_take_the_name_expressions_give_the_round(taken: str) -> None:
+    world = copy.deepcopy(WORLD)
+    world["meters"].append({**world["meters"][0], "id": taken})
+    items = {
+        kind: [ITEM_MODELS[kind].model_validate(entry) for entry in entries]
+        for kind, entries in {**world, "events": []}.items()
+    }
+    manifest = Manifest(id="custom", title=text("custom"), version="1.0", languages=["nl", "en"])
+    _, problems = build_pack(manifest, items)
+    errors = [p for p in problems if p.severity == "error"]
+    assert any(taken in p.message and "another id" in p.message for p in errors), errors

@@ -18,6 +18,7 @@ from .model import Effects, Ending, Event, InputOption, Option, Scenario, Text
 from .pack import Pack
 from .plan import Fn, RulePlan, effects_plan, event_rules, scenario_plan
 from .state import (
+    ENGINE_FIELDS,
     Cause,
     Change,
     EventRecord,
@@ -128,6 +129,7 @@ class Game:
     def __init__(self, pack: Pack, state: GameState, *, changes: bool = True) -> None:
         self.pack = pack
         self._state = state
+        self._fields = _engine_fields(state)
         #: whether every change to a meter or resource is recorded (see :meth:`new`)
         self.keeps_changes = changes
         self.scenario: Scenario = pack.scenarios[state.scenario]
@@ -218,6 +220,7 @@ class Game:
     @state.setter
     def state(self, state: GameState) -> None:
         self._state = state
+        self._fields = _engine_fields(state)
         self._rng_saved = True
 
     # -- what is happening now ------------------------------------------------------------------
@@ -610,7 +613,7 @@ class Game:
             if st.queue:
                 self._start_event(st.queue.pop(0))
                 return
-            st.current = None
+            self._fields["current"] = None
             record = self._end_round()
             if outcome is not None:
                 outcome.rounds.append(record)
@@ -618,19 +621,19 @@ class Game:
                 if outcome is not None:
                     outcome.ending = self.ending()
                 return
-            st.round += 1
+            self._fields["round"] = st.round + 1
             self._begin_round()
 
     def _begin_round(self) -> None:
         st = self._state
-        st.queue = self._draw_events()
+        self._fields["queue"] = self._draw_events()
         self._rng_saved = False
         last_seen = st.last_seen
         for event_id in st.queue:
             last_seen[event_id] = st.round
 
     def _start_event(self, event_id: str) -> None:
-        self._state.current = new_deliberation(event_id, self.consulted(self.pack.events[event_id]))
+        self._fields["current"] = new_deliberation(event_id, self.consulted(self.pack.events[event_id]))
 
     def consulted(self, event: Event) -> list[str]:
         """The roles of this scenario an event asks for input, in the scenario's order."""
@@ -648,12 +651,10 @@ class Game:
         now = st.round
         if st.scheduled:
             due = [s for s in st.scheduled if s.round <= now]
-            st.scheduled = [s for s in st.scheduled if s.round > now]
+            self._fields["scheduled"] = [s for s in st.scheduled if s.round > now]
             for item in due:
                 if item.event not in drawn and self._in_scenario(self.pack.events[item.event]):
                     drawn.append(item.event)
-        else:
-            st.scheduled = []
         plan = self._plan
         last_seen = st.last_seen
         for event_id, once, scheduled in plan.scheduled:
@@ -714,9 +715,7 @@ class Game:
                 when = effects_plan(self.pack, part).when
                 if when is None or when(decided):
                     self._apply(part, item.kind, decided, changes, item.event, item.option, notes=notes)
-            st.pending = keep
-        else:
-            st.pending = []
+            self._fields["pending"] = keep
         plan = self._plan
         move = self._move
         for meter_id, drift in plan.drifts:
@@ -843,6 +842,12 @@ def touched(option: Option) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _engine_fields(state: GameState) -> dict[str, Any]:
+    """The state's ``__dict__``, with the fields the engine writes into it counted as set (see ENGINE_FIELDS)."""
+    state.__pydantic_fields_set__.update(ENGINE_FIELDS)
+    return state.__dict__
+
+
 class _Ctx:
     """What expressions read: the game's numbers and flags, and the deliberation being decided."""
 
@@ -855,13 +860,13 @@ class _Ctx:
 
     def value(self, name: str) -> float:
         st = self.state
+        found = st.meters.get(name)
+        if found is not None:
+            return found
         if name == "round":
             return float(st.round)
         if name == "rounds":
             return float(st.rounds)
-        found = st.meters.get(name)
-        if found is not None:
-            return found
         return st.resources.get(name, 0.0)
 
     def input_of(self, role: str) -> str:

@@ -162,6 +162,13 @@ class _Builder:
                     # The loader reports duplicates with both files; keep the first here.
                     continue
                 table[item.id] = item
+        for meter_id in self.pack.meters:
+            if meter_id in ("round", "rounds"):
+                self.error(
+                    ("meters", meter_id, "id"),
+                    f"meter id '{meter_id}' is taken: expressions read '{meter_id}' as the game's "
+                    f"{'round' if meter_id == 'round' else 'number of rounds'}; give the meter another id",
+                )
         taken = set(self.pack.meters)
         for role in self.pack.roles.values():
             if role.resource is None:

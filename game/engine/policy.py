@@ -145,32 +145,38 @@ def _voiced(game: Game) -> list[str]:
 def _input(
     game: Game, step: Step, available: list[Choice], rng: PolicyRandom
 ) -> tuple[str, dict[str, float]]:
-    role = game.pack.roles[step.actor]  # type: ignore[index]
+    pack = game.pack
+    role = pack.roles[step.actor]  # type: ignore[index]
     temper = role.temperament
+    res = role.resource
     ratio = 1.0
-    owned = game.resource_of(role.id)
-    if owned is not None and role.resource is not None and role.resource.max:
-        ratio = owned[1] / role.resource.max
+    if res is not None and res.max:
+        ratio = game._state.resources.get(res.id, 0.0) / res.max
+    # what a costly input is worth to a role short of its resource (the same for every input)
+    thrift = max(0.05, 1 - temper.caution * (1 - ratio))
     ctx = _Ctx(game)
     weights: dict[str, float] = {}
     event = step.event
     has_private = event is not None and role.id in event.private
-    liking = _input_weights(game.pack, game.pack.inputs_for(role.id, event))
+    liking = _input_weights(pack, pack.inputs_for(role.id, event))
+    silent = []
+    voiced = []
     for c in available:
         fixed, fn = liking[c.id]
         w = fixed if fn is None else max(0.0, float(fn(ctx)))
         if c.shares and has_private:
             w *= 3
-        if c.cost and owned is not None:
-            w *= max(0.05, 1 - temper.caution * (1 - ratio))
+        if c.cost and res is not None:
+            w *= thrift
         weights[c.id] = w
-    silent = [c for c in available if not c.voice and weights[c.id] > 0]
+        if w > 0:
+            (voiced if c.voice else silent).append(c)
     speak = temper.voice * (0.4 + 0.6 * ratio)
     if silent and rng.random() > speak:
         pool = silent
     else:
-        pool = [c for c in available if c.voice and weights[c.id] > 0] or silent or available
-    total = sum(weights[c.id] for c in pool)
+        pool = voiced or silent or available
+    total = sum([weights[c.id] for c in pool])
     pick = pool[0].id
     if total > 0:
         roll = rng.random() * total
@@ -249,16 +255,18 @@ def _scores(game: Game, step: Step, available: list[Choice], rng: PolicyRandom) 
     voiced = [r for r, option in given if option.voice]
     # as the engine records it: every role whose input shares, private text or not
     shared = [r for r, option in given if option.shares]
-    owned = game.resource_of(role.id)
-    spends = owned is not None and role.resource is not None and role.resource.max
+    spends = role.resource is not None and role.resource.max
     scores = {}
     options = _options_by_id(game.pack, step.event)  # type: ignore[arg-type]
     # one copy of the inputs for every what-if record (expressions only read it)
     inputs = dict(cur.inputs)
+    # what an option names to honour a voiced input: the role, or the role and that input
+    named = [(r, f"{r}.{inputs[r]}") for r in voiced]
     for choice in available:
         option = options[choice.id]
         # A what-if record: which inputs this option would honour, so conditional effects can be judged.
-        honoured = [r for r in voiced if r in option.honours or f"{r}.{cur.inputs[r]}" in option.honours]
+        honours = option.honours
+        honoured = [r for r, given_input in named if r in honours or given_input in honours]
         record = _WhatIf(inputs, honoured, [r for r in voiced if r not in honoured], shared)
         ctx = _Ctx(game, record)  # type: ignore[arg-type]
         now, conditional, later = _terms(game.pack, role, option)

@@ -175,6 +175,12 @@ class GameState(_State):
     """The random generator's state."""
 
 
+#: The state's fields the engine assigns at every round and event. A game counts them as set from its start
+#: and writes them straight into the model's ``__dict__`` (see Game): pydantic's ``__setattr__`` costs about
+#: a microsecond, some hundred times a game, and the state's assignments are never validated anyway.
+ENGINE_FIELDS = frozenset({"round", "queue", "current", "scheduled", "pending"})
+
+
 # -- records the engine makes itself -------------------------------------------------------------
 # The engine makes a few hundred records a game from values it made itself, of the right types already;
 # a simulation makes millions. These build the same objects pydantic's validation would (the same field
