@@ -73,10 +73,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "cause.drift": {"nl": "trend", "en": "trend"},
     "cause.round_end": {"nl": "einde van het jaar", "en": "end of the year"},
     "cause.refresh": {"nl": "aanvulling", "en": "refill"},
+    # An averted hidden downside says so first; what would otherwise have happened is told apart.
     "note.averted": {
-        "nl": "Dankzij de gedeelde kennis van {role} is een verborgen nadeel voorkomen.",
-        "en": "Thanks to {role}'s shared knowledge a hidden downside was avoided.",
+        "nl": "Voorkomen: een verborgen nadeel, dankzij de gedeelde kennis van {role}.",
+        "en": "Averted: a hidden downside, thanks to {role}'s shared knowledge.",
     },
+    "note.would": {"nl": "Wat anders was gebeurd: ‘{text}’", "en": "What would have happened: ‘{text}’"},
     "note.follow_up": {"nl": "Dit krijgt een vervolg.", "en": "This will have a sequel."},
 }
 

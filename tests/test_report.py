@@ -1,5 +1,6 @@
 """Debrief reports: golden files in all three formats, a self-contained HTML page whose chart matches the
-save, anonymity, both languages, debrief phases in order, and the report command."""
+save, anonymity, both languages, debrief phases in order, consequences worded as on the play screens
+(reasons grouped, averted downsides), and the report command."""
 
 from __future__ import annotations
 
@@ -18,13 +19,16 @@ import pytest
 
 from game.cli import main
 from game.data.report import PHASES, build_report, load_save_file
-from game.data.report_formats import render, sparkline
+from game.data.report_formats import note_lines, reason_lines, render, sparkline
 from game.data.saves import SaveError, SaveStore
 from game.engine import Game
 from game.engine.model import Question
 
 TESTS = Path(__file__).resolve().parent
 MINI = TESTS / "packs" / "mini"
+#: The UI tests' pack whose one event has a hidden downside the youth worker can avert by sharing.
+VOICES = TESTS / "ui" / "packs" / "voices"
+BASE = TESTS.parent / "content" / "base"
 GOLDEN = TESTS / "golden" / "report"
 UPDATE = bool(os.environ.get("WIJKBERAAD_UPDATE_GOLDEN"))
 
@@ -288,6 +292,164 @@ def test_unfinished_game(pack):
     assert not report.finished
     assert "Not finished" in render(report, "md")
     parse_page(render(report, "html"))
+
+
+# -- consequences, worded as the play screens word them ------------------------------------------------
+@pytest.fixture(scope="module")
+def voices_pack():
+    from game.data.loader import load_pack_or_raise
+
+    return load_pack_or_raise(VOICES)
+
+
+def neighbour_game(pack, share: bool) -> Game:
+    """The youth worker shares what they know about the neighbour (or not), the resident knocks; then the
+    game plays on to its end."""
+    game = Game.new(pack, "test", seed=7, players={"resident": "Sanne", "youth_worker": "Noor"})
+    game.play_computer()
+    assert game.step().actor == "youth_worker"
+    game.choose("warn" if share else "skip")
+    game.play_computer()
+    assert game.step().actor == "resident"
+    game.choose("knock")
+    while not game.over:
+        game.play_computer()
+        if not game.over:
+            game.choose(game.step().choices[-1].id)
+    return game
+
+
+def block(md: str, first: str) -> list[str]:
+    """The lines of ``md`` from the one starting with ``first`` to the next blank line."""
+    lines = md.splitlines()
+    start = lines.index(first)
+    return lines[start : lines.index("", start)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "effects"),
+    [
+        (
+            "nl",
+            [
+                "- Gevolgen:",
+                "  - Kosten: Energie (de bewoner) −1",
+                "  - Besluit: Leefbaarheid +1",
+                "  - Gevolg van het besluit — Zijn zus komt erbij.",
+                "    → Leefbaarheid +2, Vertrouwen +1",
+                "  - Inbreng van de jongerenwerker gehonoreerd: Vertrouwen +2",
+                "  - ✓ Voorkomen: een verborgen nadeel, dankzij de gedeelde kennis van de jongerenwerker.",
+                "    *Wat anders was gebeurd: ‘De buurman wordt opgenomen.’*",
+            ],
+        ),
+        (
+            "en",
+            [
+                "- Effects:",
+                "  - Cost: Energy (the resident) −1",
+                "  - Decision: Livability +1",
+                "  - Consequence of the decision — His sister joins in.",
+                "    → Livability +2, Trust +1",
+                "  - The youth worker's input honoured: Trust +2",
+                "  - ✓ Averted: a hidden downside, thanks to the youth worker's shared knowledge.",
+                "    *What would have happened: ‘The neighbour is taken away.’*",
+            ],
+        ),
+    ],
+)
+def test_an_averted_downside_reads_as_prevented_with_each_reason_once(voices_pack, lang, effects):
+    game = neighbour_game(voices_pack, share=True)
+    report = build_report(game, lang)
+    md = render(report, "md")
+    assert block(md, effects[0]) == effects
+    decider = {"nl": "- Beslist door: de bewoner (Sanne)", "en": "- Decided by: the resident (Sanne)"}
+    assert decider[lang] in md.splitlines()
+    # The downside's own text only as what would have happened, and it never struck.
+    downside = effects[-1].split("‘")[1].split("’")[0]
+    assert md.count(downside) == 1
+    assert not any(
+        e.cause in ("verborgen nadeel", "hidden downside") for r in report.rounds for e in r.end_effects
+    )
+    # The HTML page sets the averted line apart the same way.
+    html_text = render(report, "html")
+    parse_page(html_text)
+    averted, would = (line.strip().lstrip("-✓ ").strip("*") for line in effects[-2:])
+    assert (
+        f'<li class="averted"><strong>✓ {averted.replace(chr(39), "&#x27;")}</strong>'
+        f'<br><em class="would">{would}</em></li>'
+    ) in html_text
+    assert html_text.count(downside) == 1
+    # The CSV keeps one item per change, the sister's two changes apart.
+    rows = list(csv.reader(io.StringIO(render(report, "csv"))))
+    effects_cell = rows[1][rows[0].index("gevolgen" if lang == "nl" else "effects")]
+    assert effects_cell.count("; ") + 1 == len(game.state.history[0].changes) == 5
+
+
+def test_a_hidden_downside_that_strikes_is_told_once_with_its_change(voices_pack):
+    game = neighbour_game(voices_pack, share=False)
+    md = render(build_report(game, "nl"), "md")
+    lines = md.splitlines()
+    at = lines.index("- Verborgen nadeel — De buurman wordt opgenomen.")
+    assert lines[at + 1] == "  → Vertrouwen −3 [kritiekpunt: Bewoners buitenspel]"
+    assert "Voorkomen" not in md and "Wat anders was gebeurd" not in md
+
+
+def test_reasons_group_every_change_once(pack):
+    """Every change that moved something is in exactly one reason; no reason is told twice for an event."""
+    for seed in range(8):
+        game = Game.new(pack, seed=seed, players={"minister": "Ahmed"})
+        game.play_computer(until_human=False)
+        report = build_report(game, "en")
+        blocks = [(e.effects, e.reasons) for r in report.rounds for e in r.events]
+        blocks += [(r.end_effects, r.end_reasons) for r in report.rounds]
+        for effects, reasons in blocks:
+            grouped = [id(e) for reason in reasons for e in reason.effects]
+            assert sorted(grouped) == sorted(id(e) for e in effects if round(e.delta, 1) != 0)
+            keys = [(g.reason, g.text, g.effects[0].event_id if g.effects else None) for g in reasons]
+            assert len(keys) == len(set(keys))
+
+
+def test_the_report_words_consequences_as_the_play_screens_do(pack, voices_pack):
+    """The report's reasons and notes read line for line as the consequences screen's (its critique tags
+    aside): if this fails after a change to the play screens' wording, bring game/data/report*.py along."""
+    from game.data.loader import load_pack_or_raise
+    from game.ui import view
+
+    checked = {"averted": 0, "text": 0}
+    for content in (pack, voices_pack, load_pack_or_raise(BASE)):
+        scenario = next(iter(content.scenarios))
+        first = next(iter(content.scenarios[scenario].roles))
+        for seed in range(6):
+            game = Game.new(content, scenario, seed=seed, players={first: "Ahmed"})
+            game.play_computer(until_human=False)
+            for lang in ("nl", "en"):
+                report = build_report(game, lang)
+                events = [e for r in report.rounds for e in r.events]
+                blocks = [
+                    (e.reasons, e.notes, rec.changes, rec.notes, rec.outcome)
+                    for e, rec in zip(events, game.state.history, strict=True)
+                ]
+                blocks += [
+                    (
+                        r.end_reasons,
+                        r.end_notes,
+                        [c for c in rec.changes if c.cause != "refresh"],
+                        rec.notes,
+                        None,
+                    )
+                    for r, rec in zip(report.rounds, game.state.round_log, strict=True)
+                ]
+                for reasons, notes, changes, rec_notes, told in blocks:
+                    ours = [line for reason in reasons for line in reason_lines(reason, lang)]
+                    ours += [line for note in notes for line in note_lines(note)]
+                    ours = [re.sub(r" \[[^\]]*\]", "", line) for line in ours]
+                    screen = [str(line) for line in view.change_lines(game, changes, lang, told=told)]
+                    screen += [str(line) for n in rec_notes for line in view.note_lines(game, n, lang)]
+                    screen = [re.sub(r"^(• |  (?=→)|  )", "", line) for line in screen]
+                    assert ours == screen
+                    checked["averted"] += sum(n.kind == "averted" for n in notes)
+                    checked["text"] += sum(bool(reason.text) for reason in reasons)
+    assert checked["averted"] and checked["text"]
 
 
 def test_sparkline():

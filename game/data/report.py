@@ -66,11 +66,55 @@ class EffectLine:
     target: str
     name: str
     delta: float
+    #: why it changed, as it reads inside a sentence: "inbreng van de bewoner gehonoreerd"
     cause: str
     text: str = ""
     critique_id: str | None = None
     critique: str | None = None
     meter: bool = True
+    #: a resource's owner as it reads inside a sentence ("de bewoner"); empty for a meter
+    owner: str = ""
+    event_id: str | None = None
+    option_id: str | None = None
+
+    @property
+    def label(self) -> str:
+        """What moved, as the play screens name it: "Vertrouwen", "Energie (de bewoner)"."""
+        return f"{self.name} ({self.owner})" if self.owner else self.name
+
+
+@dataclass
+class ReasonLine:
+    """One reason with every change it caused, as the play screens tell consequences.
+
+    "Inbreng van de bewoner gehonoreerd: Vertrouwen +2, Zeggenschap +1"; a reason with a text of its own
+    (one the event's outcome did not already tell) carries it once, however many meters it moved.
+    """
+
+    #: the cause, capitalised: "Inbreng van de bewoner gehonoreerd"
+    reason: str
+    text: str
+    #: the changes that moved something, in the order they happened
+    effects: list[EffectLine]
+
+    @property
+    def critiques(self) -> list[str]:
+        found: list[str] = []
+        for e in self.effects:
+            if e.critique and e.critique not in found:
+                found.append(e.critique)
+        return found
+
+
+@dataclass
+class NoteLine:
+    """Something that happened without a number. An averted hidden downside says so first ("Voorkomen:
+    …") and keeps what would otherwise have happened apart, in ``would``."""
+
+    kind: str
+    text: str
+    #: for an averted downside: "Wat anders was gebeurd: ‘…’"
+    would: str = ""
 
 
 @dataclass
@@ -85,8 +129,11 @@ class EventLine:
     decision_id: str | None = None
     decision: str = ""
     outcome: str = ""
+    #: every change on its own (the CSV's view)
     effects: list[EffectLine] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    #: the same changes grouped by reason (the Markdown and HTML view)
+    reasons: list[ReasonLine] = field(default_factory=list)
+    notes: list[NoteLine] = field(default_factory=list)
     critiques: list[str] = field(default_factory=list)
 
     def verdicts(self, verdict: Verdict) -> list[str]:
@@ -99,8 +146,9 @@ class RoundLine:
     label: str
     events: list[EventLine]
     end_effects: list[EffectLine]
-    end_notes: list[str]
+    end_notes: list[NoteLine]
     meters: dict[str, float]
+    end_reasons: list[ReasonLine] = field(default_factory=list)
 
 
 @dataclass
@@ -188,15 +236,20 @@ class _Builder:
     def role_name(self, role: str) -> str:
         return self.tx(self.pack.roles[role].name) if role in self.pack.roles else role
 
-    def target_name(self, target: str) -> tuple[str, bool]:
+    def role_ref(self, role: str | None) -> str:
+        """A role as it reads inside a sentence: "de bewoner"."""
+        return role_ref(self.role_name(role)) if role else ""
+
+    def target_name(self, target: str) -> tuple[str, bool, str]:
+        """A meter's or resource's name, whether it is a meter, and a resource's owner (in a sentence)."""
         if target in self.pack.meters:
-            return self.tx(self.pack.meters[target].name), True
+            return self.tx(self.pack.meters[target].name), True, ""
         owner = self.pack.resource_owner.get(target)
         if owner is not None:
             res = self.pack.roles[owner].resource
             if res is not None:
-                return self.tx(res.name), False
-        return target, False
+                return self.tx(res.name), False, self.role_ref(owner)
+        return target, False, ""
 
     def critique_title(self, critique: str | None) -> str | None:
         if critique is None:
@@ -278,8 +331,9 @@ class _Builder:
             f"{self.tx(self.scenario.round_name)} {n}",
             events,
             end_effects,
-            [s for s in (self.note(x) for x in record.notes) if s],
+            self.notes(record.notes),
             dict(record.meters),
+            group_reasons(end_effects),
         )
 
     def event_line(self, rec: EventRecord) -> EventLine:
@@ -288,7 +342,7 @@ class _Builder:
         line = EventLine(rec.round, rec.event, title, "news" if rec.decider is None else "decision")
         if rec.decider is not None:
             line.decider_id = rec.decider
-            line.decider = self.who(rec.decider)
+            line.decider = self.who(rec.decider, ref=True)
         for role, input_id in rec.inputs.items():
             label = input_id
             if event is not None:
@@ -309,7 +363,8 @@ class _Builder:
                         line.decision = self.tx(option.label)
         line.outcome = self.tx(rec.outcome)
         line.effects = [self.effect(c) for c in rec.changes]
-        line.notes = [s for s in (self.note(x) for x in rec.notes) if s]
+        line.reasons = group_reasons(line.effects, told=line.outcome)
+        line.notes = self.notes(rec.notes)
         seen: list[str] = []
         for c in [*rec.changes, *rec.notes]:
             if c.critique and c.critique not in seen:
@@ -317,33 +372,48 @@ class _Builder:
         line.critiques = [self.critique_title(c) or c for c in seen]
         return line
 
-    def who(self, role: str) -> str:
-        """A role as the report names it: with the player's name unless anonymous or computer-played."""
+    def who(self, role: str, ref: bool = False) -> str:
+        """A role as the report names it: with the player's name unless anonymous or computer-played;
+        ``ref`` gives it as it reads inside a sentence ("de minister (Ahmed)")."""
+        shown = self.role_ref(role) if ref else self.role_name(role)
         name = self.game.state.players.get(role)
         if name and not self.anonymous:
-            return f"{self.role_name(role)} ({name})"
-        return self.role_name(role)
+            return f"{shown} ({name})"
+        return shown
 
     def effect(self, change: Change) -> EffectLine:
-        name, is_meter = self.target_name(change.target)
-        role = self.role_name(change.role) if change.role else ""
+        name, is_meter, owner = self.target_name(change.target)
         return EffectLine(
             change.target,
             name,
             change.delta,
-            engine_t(f"cause.{change.cause}", self.lang, role=role),
+            engine_t(f"cause.{change.cause}", self.lang, role=self.role_ref(change.role)),
             self.tx(change.text),
             change.critique,
             self.critique_title(change.critique),
             is_meter,
+            owner,
+            change.event,
+            change.option,
         )
 
-    def note(self, note: Note) -> str:
+    def notes(self, notes: Iterable[Note]) -> list[NoteLine]:
+        return [line for line in (self.note(n) for n in notes) if line.text]
+
+    def note(self, note: Note) -> NoteLine:
         if note.kind == "averted":
-            return engine_t("note.averted", self.lang, role=self.role_name(note.role or ""))
+            said = self.tx(note.text)
+            return NoteLine(
+                "averted",
+                engine_t("note.averted", self.lang, role=self.role_ref(note.role)),
+                engine_t("note.would", self.lang, text=said) if said else "",
+            )
         if note.kind == "follow_up":
-            return engine_t("note.follow_up", self.lang)
-        return self.tx(note.text)
+            # Which event follows, as the play screens say it: "Dit krijgt een vervolg. (Nasleep)".
+            event = self.pack.events.get(note.detail or "")
+            title = f" ({self.tx(event.title)})" if event else ""
+            return NoteLine("follow_up", engine_t("note.follow_up", self.lang) + title)
+        return NoteLine(note.kind, self.tx(note.text))
 
     def critique_lines(self) -> list[CritiqueLine]:
         st = self.game.state
@@ -426,6 +496,37 @@ class _Builder:
             for q in self.pack.critiques[line.id].questions:
                 found.append(QuestionLine(q.phase, self.tx(q.text), line.title))
         return sorted(found, key=lambda q: PHASES.index(q.phase))
+
+
+def role_ref(name: str) -> str:
+    """A role's name as it reads inside a sentence: "de bewoner" rather than "De bewoner".
+
+    The same rule as the play screens' ``game.ui.view.role_ref``: only a leading article is lowered, so a
+    name like "Wethouder Jansen" stays as it is.
+    """
+    first, _, rest = name.partition(" ")
+    if rest and first.lower() in ("de", "het", "een", "the", "a", "an"):
+        return f"{first.lower()} {rest}"
+    return name
+
+
+def group_reasons(effects: Iterable[EffectLine], told: str = "") -> list[ReasonLine]:
+    """Changes grouped by what caused them, each reason once with its changes, as the play screens do.
+
+    Changes share a reason when their cause, their own text and the event and option they came from are
+    the same. A change's text that ``told`` (the event's outcome) already said is not said again; a change
+    too small to show (a refill of a full resource) is left out, and so is a reason left with nothing to say.
+    """
+    groups: dict[tuple[str, str, str | None, str | None], list[EffectLine]] = {}
+    for effect in effects:
+        said = effect.text if effect.text != told else ""
+        key = (effect.cause[:1].upper() + effect.cause[1:], said, effect.event_id, effect.option_id)
+        moved = groups.setdefault(key, [])
+        if round(effect.delta, 1) != 0:
+            moved.append(effect)
+    return [
+        ReasonLine(reason, said, moved) for (reason, said, _, _), moved in groups.items() if said or moved
+    ]
 
 
 def _ranges(numbers: list[int]) -> list[tuple[int, int]]:

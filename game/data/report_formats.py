@@ -10,7 +10,7 @@ import csv
 import io
 from html import escape
 
-from .report import EffectLine, EventLine, Report
+from .report import EffectLine, EventLine, NoteLine, ReasonLine, Report
 from .report_strings import r
 
 #: Colour-blind-safe line colours (Okabe & Ito), each with its own dash pattern so a grey print still
@@ -18,6 +18,8 @@ from .report_strings import r
 COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 DASHES = ("", "7 4", "2 3", "9 3 2 3", "4 4", "12 4", "1 3")
 SPARKS = "▁▂▃▄▅▆▇"
+#: The minus sign the play screens write changes with (not the hyphen the CSV keeps for spreadsheets).
+MINUS = "−"
 
 #: The chart's frame, in SVG user units (the viewBox; the page scales it to its width).
 CHART_W, CHART_H = 720, 320
@@ -34,16 +36,44 @@ def num(value: float, lang: str) -> str:
 
 
 def signed(value: float, lang: str) -> str:
+    """A signed number with ASCII signs (``+2``, ``-1``), for the CSV."""
     return ("+" if value > 0 else "") + num(value, lang)
 
 
-def effect_text(effect: EffectLine, lang: str, *, with_critique: bool = True) -> str:
+def delta(value: float, lang: str) -> str:
+    """A change as the play screens write it: ``+2``, ``−4`` (a real minus sign), ``0``."""
+    if value < 0:
+        return MINUS + num(-value, lang)
+    return signed(value, lang)
+
+
+def effect_text(effect: EffectLine, lang: str) -> str:
+    """One change with its cause, for the CSV's cell of effects: ``Vertrouwen +2 (besluit)``."""
     out = f"{effect.name} {signed(effect.delta, lang)} ({effect.cause})"
     if effect.text:
         out += f": {effect.text}"
-    if with_critique and effect.critique:
-        out += f" [{r('report.illustrates', lang, title=effect.critique)}]"
     return out
+
+
+def reason_lines(reason: ReasonLine, lang: str) -> list[str]:
+    """A reason as the play screens tell it, as plain text.
+
+    ``Inbreng van de bewoner gehonoreerd: Vertrouwen +2, Zeggenschap +1``; a reason with its own text gets
+    it, and its changes on a line under it (``→ Leefbaarheid +2``). The critiques it illustrates follow
+    its changes in brackets.
+    """
+    amounts = ", ".join(f"{e.label} {delta(e.delta, lang)}" for e in reason.effects)
+    amounts += "".join(f" [{r('report.illustrates', lang, title=c)}]" for c in reason.critiques)
+    if reason.text:
+        return [f"{reason.reason} — {reason.text}"] + ([f"→ {amounts}"] if amounts else [])
+    return [f"{reason.reason}: {amounts}"]
+
+
+def note_lines(note: NoteLine) -> list[str]:
+    """A note as plain text: an averted downside is marked ✓, with what would have happened under it."""
+    if note.kind == "averted":
+        return [f"✓ {note.text}"] + ([note.would] if note.would else [])
+    return [note.text]
 
 
 def input_text(report: Report, event: EventLine) -> list[str]:
@@ -70,6 +100,23 @@ def sparkline(values: list[float], low: float, high: float) -> str:
 # -- Markdown -----------------------------------------------------------------------------------------
 def _cell(value: str) -> str:
     return value.replace("|", "\\|").replace("\n", " ")
+
+
+def _md_consequences(
+    reasons: list[ReasonLine], notes: list[NoteLine], lang: str, indent: str = ""
+) -> list[str]:
+    """Reasons and notes as a Markdown list; a line under an item continues it (what would have happened
+    in italics), so it stays on its own line in the file and with its item when rendered."""
+    out = []
+    for reason in reasons:
+        first, *rest = reason_lines(reason, lang)
+        out.append(f"{indent}- {first}")
+        out += [f"{indent}  {line}" for line in rest]
+    for note in notes:
+        first, *rest = note_lines(note)
+        out.append(f"{indent}- {first}")
+        out += [f"{indent}  *{line}*" for line in rest]
+    return out
 
 
 def _md_table(header: list[str], rows: list[list[str]], right: set[int] = frozenset()) -> list[str]:  # type: ignore[assignment]
@@ -126,11 +173,10 @@ def to_markdown(report: Report) -> str:
         out += [f"### {rnd.label}", ""]
         for event in rnd.events:
             out += _md_event(report, event)
-        if rnd.end_effects or rnd.end_notes:
+        if rnd.end_reasons or rnd.end_notes:
             out.append(f"**{r('report.round_end', lang, round_name=rn)}:**")
             out.append("")
-            out += [f"- {effect_text(e, lang)}" for e in rnd.end_effects]
-            out += [f"- {note}" for note in rnd.end_notes]
+            out += _md_consequences(rnd.end_reasons, rnd.end_notes, lang)
             out.append("")
         after = " · ".join(f"{m.name} {num(rnd.meters.get(m.id, 0), lang)}" for m in report.meters)
         out += [f"**{r('report.meters_after', lang)}:** {after}", ""]
@@ -176,9 +222,8 @@ def _md_event(report: Report, event: EventLine) -> list[str]:
         out = [f"#### {r('report.news', lang)}: {event.title}", ""]
         if event.outcome:
             out += [event.outcome, ""]
-        out += [f"- {effect_text(e, lang)}" for e in event.effects]
-        out += [f"- {note}" for note in event.notes]
-        return out + ([""] if event.effects or event.notes else [])
+        items = _md_consequences(event.reasons, event.notes, lang)
+        return out + items + ([""] if items else [])
     out = [f"#### {event.title}", ""]
     out.append(f"- {r('report.decides', lang)}: {event.decider}")
     inputs = input_text(report, event)
@@ -190,10 +235,9 @@ def _md_event(report: Report, event: EventLine) -> list[str]:
     out.append(f"- {r('report.decision', lang)}: **{event.decision}**")
     if event.outcome:
         out.append(f"- {r('report.outcome', lang)}: {event.outcome}")
-    if event.effects or event.notes:
+    if event.reasons or event.notes:
         out.append(f"- {r('report.effects', lang)}:")
-        out += [f"  - {effect_text(e, lang)}" for e in event.effects]
-        out += [f"  - {note}" for note in event.notes]
+        out += _md_consequences(event.reasons, event.notes, lang, indent="  ")
     else:
         out.append(f"- {r('report.effects', lang)}: {r('report.no_effects', lang)}")
     return out + [""]
@@ -247,7 +291,7 @@ def csv_rows(report: Report) -> list[list[str]]:
             event.decision_id or "",
             event.decision,
             event.outcome,
-            "; ".join(effect_text(e, lang, with_critique=False) for e in event.effects),
+            "; ".join(effect_text(e, lang) for e in event.effects),
             "; ".join(event.critiques),
         ]
         for m in report.meters:
@@ -319,6 +363,7 @@ table.meters.wide th, table.meters.wide td { padding: .15rem .15rem; }
 .absent, .shared { color: #4a4a4a; }
 .up { color: #00602a; }
 .down { color: #a40000; }
+.averted strong { color: #00602a; }
 .round-end { font-size: .92rem; }
 .critique { border: 1px solid #b8b8b8; padding: .5rem .9rem; margin: .8rem 0; }
 .critique .summary { font-style: italic; }
@@ -426,19 +471,36 @@ def _legend(report: Report) -> str:
 def _delta_html(value: float, lang: str, higher_is_better: bool = True) -> str:
     good = (value > 0) == higher_is_better
     cls = "" if value == 0 else (' class="up"' if good else ' class="down"')
-    return f"<span{cls}>{_e(signed(value, lang))}</span>"
+    return f"<span{cls}>{_e(delta(value, lang))}</span>"
 
 
-def _effect_html(report: Report, e: EffectLine) -> str:
+def _reason_html(report: Report, reason: ReasonLine) -> str:
+    """A reason as the play screens tell it (see :func:`reason_lines`), deltas coloured good or bad."""
     lang = report.lang
     meters = {m.id: m for m in report.meters}
-    better = meters[e.target].higher_is_better if e.target in meters else True
-    out = f'{_e(e.name)} {_delta_html(e.delta, lang, better)} <span class="source">({_e(e.cause)})</span>'
-    if e.text:
-        out += f": {_e(e.text)}"
-    if e.critique:
-        out += f' <span class="tag">{_e(r("report.illustrates", lang, title=e.critique))}</span>'
-    return out
+    amounts = ", ".join(
+        f"{_e(e.label)} "
+        + _delta_html(e.delta, lang, meters[e.target].higher_is_better if e.target in meters else True)
+        for e in reason.effects
+    )
+    amounts += "".join(
+        f' <span class="tag">{_e(r("report.illustrates", lang, title=c))}</span>' for c in reason.critiques
+    )
+    if reason.text:
+        return f"{_e(reason.reason)} — {_e(reason.text)}" + (f"<br>→ {amounts}" if amounts else "")
+    return f"{_e(reason.reason)}: {amounts}"
+
+
+def _consequences_html(report: Report, reasons: list[ReasonLine], notes: list[NoteLine]) -> list[str]:
+    """List items for reasons and notes; an averted downside stands out, what would have happened apart."""
+    items = [f"<li>{_reason_html(report, reason)}</li>" for reason in reasons]
+    for note in notes:
+        if note.kind == "averted":
+            would = f'<br><em class="would">{_e(note.would)}</em>' if note.would else ""
+            items.append(f'<li class="averted"><strong>✓ {_e(note.text)}</strong>{would}</li>')
+        else:
+            items.append(f"<li>{_e(note.text)}</li>")
+    return items
 
 
 def _event_html(report: Report, event: EventLine) -> list[str]:
@@ -447,9 +509,9 @@ def _event_html(report: Report, event: EventLine) -> list[str]:
         out = ['<div class="event news">', f"<h4>{_e(r('report.news', lang))}: {_e(event.title)}</h4>"]
         if event.outcome:
             out.append(f"<p>{_e(event.outcome)}</p>")
-        items = [_effect_html(report, e) for e in event.effects] + [_e(n) for n in event.notes]
+        items = _consequences_html(report, event.reasons, event.notes)
         if items:
-            out.append("<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>")
+            out.append("<ul>" + "".join(items) + "</ul>")
         return out + ["</div>"]
     out = ['<div class="event">', f"<h4>{_e(event.title)}</h4>"]
     out.append(f"<p><strong>{_e(r('report.decides', lang))}:</strong> {_e(event.decider)}</p>")
@@ -470,10 +532,10 @@ def _event_html(report: Report, event: EventLine) -> list[str]:
     out.append(f"<p><strong>{_e(r('report.decision', lang))}:</strong> {_e(event.decision)}</p>")
     if event.outcome:
         out.append(f"<p><strong>{_e(r('report.outcome', lang))}:</strong> {_e(event.outcome)}</p>")
-    items = [_effect_html(report, e) for e in event.effects] + [_e(n) for n in event.notes]
+    items = _consequences_html(report, event.reasons, event.notes)
     if items:
         out.append(f"<p><strong>{_e(r('report.effects', lang))}:</strong></p>")
-        out.append("<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>")
+        out.append("<ul>" + "".join(items) + "</ul>")
     else:
         out.append(
             f"<p><strong>{_e(r('report.effects', lang))}:</strong> {_e(r('report.no_effects', lang))}</p>"
@@ -558,11 +620,11 @@ def to_html(report: Report) -> str:
         out += [f'<section class="round" id="round-{rnd.round}">', f"<h3>{_e(rnd.label)}</h3>"]
         for event in rnd.events:
             out += _event_html(report, event)
-        if rnd.end_effects or rnd.end_notes:
-            items = [_effect_html(report, e) for e in rnd.end_effects] + [_e(n) for n in rnd.end_notes]
+        items = _consequences_html(report, rnd.end_reasons, rnd.end_notes)
+        if items:
             out.append(
                 f'<div class="round-end"><strong>{_e(r("report.round_end", lang, round_name=rn))}:</strong>'
-                "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul></div>"
+                "<ul>" + "".join(items) + "</ul></div>"
             )
         after = " · ".join(f"{_e(m.name)} {_e(num(rnd.meters.get(m.id, 0), lang))}" for m in report.meters)
         out.append(f'<p class="round-end"><strong>{_e(r("report.meters_after", lang))}:</strong> {after}</p>')
