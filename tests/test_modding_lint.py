@@ -28,6 +28,11 @@ CASES = {
     "text_missing_language": (1, "no 'en' translation", "content.yaml:52"),
     "meter_never_changes": (1, "this meter never changes", "content.yaml:19"),
     "event_flag_never_set": (1, "flag 'party' is never set in scenario 'town'", "content.yaml:146"),
+    "private_addresses_reader": (
+        2,
+        "but once resident shares it the decider reads it too",
+        "content.yaml:66",
+    ),
     "event_round_beyond_scenario": (
         1,
         "'round > 5' can never hold, given the number of rounds",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -237,6 +238,7 @@ class _Lint:
         yield from self.endings()
         yield from self.meters()
         yield from self.texts()
+        yield from self.private()
 
     # -- events -----------------------------------------------------------------------------------
     def events(self) -> Iterator[Problem]:
@@ -362,6 +364,32 @@ class _Lint:
                     f"only {len(found) - len(missing)} of {len(found)} texts have a '{lang}' translation; "
                     f"translate the rest and add {lang} to languages, or remove them",
                 )
+
+    def private(self) -> Iterator[Problem]:
+        """Private knowledge a role can share is read by the decider too: a text that speaks to its reader
+        ("de school en jij") then seems to speak to the decider."""
+        pack = self.pack
+        for event in pack.events.values():
+            for role, text in event.private.items():
+                if role not in pack.roles or not any(i.shares for i in pack.inputs_for(role, event)):
+                    continue
+                for lang, words in text.items():
+                    found = _ADDRESS.get(lang)
+                    match = found.search(words) if found else None
+                    if match:
+                        yield self.warn(
+                            ("events", event.id, "private", role, lang),
+                            f"this private knowledge says '{match.group(0)}', but once {role} shares it the "
+                            f"decider reads it too and takes '{match.group(0)}' as themselves: name the role "
+                            "instead (or its work, like 'het jongerenwerk')",
+                        )
+
+
+#: Words that address the reader, per language (conservative: Dutch "je" is often impersonal).
+_ADDRESS = {
+    "nl": re.compile(r"\b(jij|jou|jouw|jezelf)\b", re.IGNORECASE),
+    "en": re.compile(r"\b(you|your|yours|yourself)\b", re.IGNORECASE),
+}
 
 
 def _all_zero(option: Option) -> bool:
