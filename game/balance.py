@@ -306,51 +306,138 @@ REPORT_FIELDS = (
 )
 
 
-def format_report(report: dict[str, Any]) -> str:
-    """The report as plain text for a terminal or a file."""
+def format_report(report: dict[str, Any], lang: str = "nl") -> str:
+    """The report as plain text for a terminal or a file, in ``lang`` (``nl`` or ``en``).
+
+    Ids (packs, scenarios, strategies, endings, meters, events) are shown as they are; Dutch numbers get
+    a decimal comma. The report's ``dominance`` notes are English data (the ``--json`` output); for Dutch
+    they are worded again from the strategy, ending and numbers they name (a note in a shape not known
+    here is shown as it is).
+    """
+    import re
+
+    nl = lang == "nl"
+    words = {
+        "title": (
+            "Balans van scenario '{scenario}'{variant} ({rounds} rondes) in pakket {pack} {version}: "
+            "{runs} spellen per strategie, seed {seed}",
+            "Balance of scenario '{scenario}'{variant} ({rounds} rounds) in pack {pack} {version}: "
+            "{runs} games per strategy, seed {seed}",
+        ),
+        "variant": (", variant {variant}", ", variant {variant}"),
+        "ending": ("afloop", "ending"),
+        "endings": ("Afloop (aandeel van de spellen)", "Endings (share of games)"),
+        "all": ("alle", "all"),
+        "meters": (
+            "Eindstand van de meters (gemiddelde per strategie; daarna min / p10 / mediaan / p90 / max "
+            "over alle spellen)",
+            "Final meters (mean, per strategy; then min / p10 / median / p90 / max over all games)",
+        ),
+        "score": ("score (0 tot 1)", "score (0..1)"),
+        "length": (
+            "Speelduur: gemiddeld {mean} rondes (min {min}, max {max}); gemiddeld {events} gebeurtenissen",
+            "Game length: {mean} rounds on average (min {min}, max {max}); {events} events on average",
+        ),
+        "never_drawn": ("Gebeurtenissen die nooit getrokken zijn: {ids}", "Events never drawn: {ids}"),
+        "never_chosen": ("Opties die nooit gekozen zijn: {ids}", "Options never chosen: {ids}"),
+        "none": ("geen", "none"),
+        "dominance": ("Dominantie:", "Dominance:"),
+        "reaches": (
+            "strategie '{s}' bereikt afloop '{ending}' in {share} van de spellen",
+            "strategy '{s}' reaches ending '{ending}' in {share} of its games",
+        ),
+        "far_above": (
+            "strategie '{s}' scoort ver boven de andere ({best} tegen {second})",
+            "strategy '{s}' scores far above the others ({best} against {second})",
+        ),
+    }
+
+    def say(key: str, **values: object) -> str:
+        return words[key][0 if nl else 1].format(**values)
+
+    def num(value: float, spec: str) -> str:
+        shown = format(value, spec)
+        return shown.replace(".", ",") if nl else shown
+
+    def note(text: str) -> str:
+        """A dominance note in ``lang`` (the report holds it in English)."""
+        if not nl:
+            return text
+        found = re.fullmatch(r"strategy '(.+)' reaches ending '(.+)' in (\d+%) of its games", text)
+        if found:
+            return say("reaches", s=found[1], ending=found[2], share=found[3])
+        found = re.fullmatch(
+            r"strategy '(.+)' scores far above the others \(([\d.]+) against ([\d.]+)\)", text
+        )
+        if found:
+            return say(
+                "far_above", s=found[1], best=found[2].replace(".", ","), second=found[3].replace(".", ",")
+            )
+        return text
+
     lines = []
-    variant = f", variant {report['variant']}" if report["variant"] else ""
+    variant = say("variant", variant=report["variant"]) if report["variant"] else ""
     lines.append(
-        f"Balance of scenario '{report['scenario']}'{variant} ({report['rounds']} rounds) in pack "
-        f"{report['pack']} {report['pack_version']}: {report['runs']} games per strategy, "
-        f"seed {report['seed']}"
+        say(
+            "title",
+            scenario=report["scenario"],
+            variant=variant,
+            rounds=report["rounds"],
+            pack=report["pack"],
+            version=report["pack_version"],
+            runs=report["runs"],
+            seed=report["seed"],
+        )
     )
     strategies = report["strategies"]
     width = max(12, *(len(s) + 2 for s in strategies))
     endings = list(report["overall"]["endings"])
     name_w = max(
-        [len("ending"), *(len(e) for e in endings), *(len(m) for m in report["overall"]["meters"]), 14]
+        [
+            len(say("ending")),
+            *(len(e) for e in endings),
+            *(len(m) for m in report["overall"]["meters"]),
+            len(say("score")),
+            14,
+        ]
     )
     lines.append("")
-    lines.append("Endings (share of games)")
-    lines.append("  " + "".ljust(name_w) + "".join(s.rjust(width) for s in strategies) + "all".rjust(width))
+    lines.append(say("endings"))
+    lines.append(
+        "  " + "".ljust(name_w) + "".join(s.rjust(width) for s in strategies) + say("all").rjust(width)
+    )
     for e in endings:
-        row = [f"{report['by_strategy'][s]['endings'][e]:.0%}".rjust(width) for s in strategies]
+        row = [num(report["by_strategy"][s]["endings"][e], ".0%").rjust(width) for s in strategies]
         lines.append(
-            "  " + e.ljust(name_w) + "".join(row) + f"{report['overall']['endings'][e]:.0%}".rjust(width)
+            "  " + e.ljust(name_w) + "".join(row) + num(report["overall"]["endings"][e], ".0%").rjust(width)
         )
     lines.append("")
-    lines.append("Final meters (mean, per strategy; then min / p10 / median / p90 / max over all games)")
+    lines.append(say("meters"))
     for m, st in report["overall"]["meters"].items():
-        row = [f"{report['by_strategy'][s]['meters'][m]['mean']:.1f}".rjust(width) for s in strategies]
-        spread = " / ".join(f"{st[k]:g}" for k in ("min", "p10", "median", "p90", "max"))
+        row = [num(report["by_strategy"][s]["meters"][m]["mean"], ".1f").rjust(width) for s in strategies]
+        spread = " / ".join(num(st[k], "g") for k in ("min", "p10", "median", "p90", "max"))
         lines.append("  " + m.ljust(name_w) + "".join(row) + f"   {spread}")
     lines.append("")
-    score = "".join(f"{report['by_strategy'][s]['score']:.2f}".rjust(width) for s in strategies)
-    lines.append("  " + "score (0..1)".ljust(name_w) + score)
+    score = "".join(num(report["by_strategy"][s]["score"], ".2f").rjust(width) for s in strategies)
+    lines.append("  " + say("score").ljust(name_w) + score)
     length = report["overall"]["length"]
     lines.append("")
     lines.append(
-        f"Game length: {length['rounds']['mean']:g} rounds on average (min {length['rounds']['min']:g}, "
-        f"max {length['rounds']['max']:g}); {length['events']['mean']:g} events on average"
+        say(
+            "length",
+            mean=num(length["rounds"]["mean"], "g"),
+            min=num(length["rounds"]["min"], "g"),
+            max=num(length["rounds"]["max"], "g"),
+            events=num(length["events"]["mean"], "g"),
+        )
     )
     lines.append("")
     never = report["events_never_drawn"]
-    lines.append(f"Events never drawn: {', '.join(never) if never else 'none'}")
+    lines.append(say("never_drawn", ids=", ".join(never) if never else say("none")))
     unchosen = report["options_never_chosen"]
-    lines.append(f"Options never chosen: {', '.join(unchosen) if unchosen else 'none'}")
+    lines.append(say("never_chosen", ids=", ".join(unchosen) if unchosen else say("none")))
     if report["dominance"]:
         lines.append("")
-        lines.append("Dominance:")
-        lines.extend(f"  - {note}" for note in report["dominance"])
+        lines.append(say("dominance"))
+        lines.extend(f"  - {note(text)}" for text in report["dominance"])
     return "\n".join(lines) + "\n"

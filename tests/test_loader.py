@@ -102,7 +102,7 @@ FOLLOW_ON = "references were not checked"
 
 
 def _validate(capsys: pytest.CaptureFixture[str], *paths: Path | str) -> tuple[int, list[str], str]:
-    status = main(["validate", *map(str, paths)])
+    status = main(["validate", *map(str, paths), "--lang", "en"])
     out, err = capsys.readouterr()
     return status, [line for line in out.splitlines() if line.strip()], err
 

@@ -83,7 +83,7 @@ def test_new_pack_command_refuses_existing_and_unsafe(tmp_path: Path, capsys) ->
     assert (tmp_path / "wijk_a" / "pack.yaml").is_file()
     before = (tmp_path / "wijk_a" / "events.yaml").read_text()
     (tmp_path / "wijk_a" / "events.yaml").write_text(before + "\n# mine\n")
-    assert main(["new-pack", "wijk_a", "--dir", str(tmp_path)]) == 2
+    assert main(["new-pack", "wijk_a", "--dir", str(tmp_path), "--lang", "en"]) == 2
     assert "already exists" in capsys.readouterr().err
     assert (tmp_path / "wijk_a" / "events.yaml").read_text().endswith("# mine\n")
     for bad in ["../escape", "a/b", "", "-x", "con", "9lives", "x" * 60, "naïef"]:
@@ -312,7 +312,7 @@ def test_validate_without_paths_checks_the_mods_folder_too(tmp_path: Path, monke
     monkeypatch.setenv("WIJKBERAAD_SAVES", str(tmp_path / "saves"))
     assert main(["validate"]) == 0
     shutil.copytree(LAYERS / "mod_a", tmp_path / "mods" / "mod_a")
-    assert main(["validate"]) == 0
+    assert main(["validate", "--lang", "en"]) == 0
     assert "2 pack(s)" in capsys.readouterr().err
     shutil.copytree(LAYERS / "mod_b", tmp_path / "mods" / "mod_b")
     assert main(["validate"]) == 1
@@ -388,12 +388,12 @@ def test_every_command_with_saves_dir_finds_the_mods_next_to_it(tmp_path: Path, 
     assert main(["report", str(saves / "groep-1.json"), *args, str(other)]) == 2
     assert "'mini+mod_a', not 'mini'" in capsys.readouterr().err
 
-    assert main(["saves", "--check", "--saves-dir", str(saves)]) == 0
+    assert main(["saves", "--check", "--lang", "en", "--saves-dir", str(saves)]) == 0
     assert "unreadable" not in capsys.readouterr().out
 
-    assert main(["validate", "--saves-dir", str(saves)]) == 0
+    assert main(["validate", *args, str(saves)]) == 0
     assert "2 pack(s)" in capsys.readouterr().err
-    assert main(["validate", "--saves-dir", str(other)]) == 0
+    assert main(["validate", *args, str(other)]) == 0
     assert "1 pack(s)" in capsys.readouterr().err
 
     for folder, pack_id in [(saves, "mini+mod_a"), (other, "mini")]:

@@ -60,7 +60,7 @@ def test_never_drawn_and_never_chosen() -> None:
 
 
 def test_text_report_mentions_every_part(report: dict) -> None:
-    text = format_report(report)
+    text = format_report(report, lang="en")
     for part in ("Endings", "Final meters", "Game length", "Events never drawn", "Options never chosen"):
         assert part in text
     for strategy in report["strategies"]:
@@ -73,10 +73,22 @@ def test_simulate_command_json_and_plain(capsys) -> None:
     data = json.loads(out.out)
     assert tuple(data) == REPORT_FIELDS and data["runs"] == 3
     assert "[" not in out.err  # no progress bar when stderr is not a terminal
-    assert main(["simulate", str(MINI), "--runs", "2", "--strategy", "honour", "--variant", "short"]) == 0
+    plain = [
+        "simulate",
+        str(MINI),
+        "--runs",
+        "2",
+        "--strategy",
+        "honour",
+        "--variant",
+        "short",
+        "--lang",
+        "en",
+    ]
+    assert main(plain) == 0
     out = capsys.readouterr().out
     assert "variant short" in out and "honour" in out
-    assert main(["simulate", str(MINI), "--scenario", "nope", "--runs", "1"]) == 2
+    assert main(["simulate", str(MINI), "--scenario", "nope", "--runs", "1", "--lang", "en"]) == 2
     assert "no scenario 'nope'" in capsys.readouterr().err
 
 
@@ -91,7 +103,7 @@ def test_progress_bar_only_on_a_terminal() -> None:
 
     term, pipe = Terminal(), io.StringIO()
     for stream in (term, pipe):
-        bar = ProgressBar(stream)
+        bar = ProgressBar(stream, lang="en")
         simulate([MINI], runs=3, seed=1, workers=1, strategies=["random", "honour"], progress=bar)
     assert pipe.getvalue() == ""
     assert "6/6 games" in term.getvalue() and term.getvalue().endswith("\n")

@@ -246,11 +246,11 @@ def test_bad_paths_give_a_message_and_a_non_zero_exit(case, tmp_path, capsys, mo
 @pytest.mark.parametrize(
     "argv",
     [
-        ["schema", "-o", "{tmp}/file.txt"],
-        ["schema", "-o", "{tmp}/file.txt/sub"],
-        ["new-pack", "mine", "--dir", "{tmp}/file.txt/sub"],
-        ["simulate", "{tmp}/file.txt"],
-        ["saves", "--saves-dir", "{tmp}/file.txt"],
+        ["schema", "-o", "{tmp}/file.txt", "--lang", "en"],
+        ["schema", "-o", "{tmp}/file.txt/sub", "--lang", "en"],
+        ["new-pack", "mine", "--dir", "{tmp}/file.txt/sub", "--lang", "en"],
+        ["simulate", "{tmp}/file.txt", "--lang", "en"],
+        ["saves", "--saves-dir", "{tmp}/file.txt", "--lang", "en"],
         ["report", "x", "--saves-dir", "{tmp}/file.txt", "--lang", "en"],
         ["play", "--pack", "{tmp}/file.txt", "--lang", "en"],
     ],

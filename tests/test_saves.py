@@ -570,7 +570,7 @@ def test_the_saves_command_lists_every_file(pack, store, capsys):
 
     store.autosave(mid_game(pack, minister="Ann", resident="Bo"), "s1")
     copy_fixture(BAD / "truncated.json", store)
-    assert main(["saves", "--saves-dir", str(store.root)]) == 0
+    assert main(["saves", "--saves-dir", str(store.root), "--lang", "en"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].split() == ["slot", "scenario", "round", "players", "saved", "status"]
     rows = {line.split()[0]: line for line in out[1:]}
@@ -582,5 +582,5 @@ def test_the_saves_command_lists_every_file(pack, store, capsys):
 def test_the_saves_command_on_an_empty_folder(tmp_path, capsys):
     from game.cli import main
 
-    assert main(["saves", "--saves-dir", str(tmp_path / "none")]) == 0
+    assert main(["saves", "--saves-dir", str(tmp_path / "none"), "--lang", "en"]) == 0
     assert "no saves" in capsys.readouterr().err

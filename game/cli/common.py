@@ -94,6 +94,105 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "kon {path} niet schrijven: {reason}",
         "en": "could not write {path}: {reason}",
     },
+    # -- saves ------------------------------------------------------------------------------------------
+    # The English texts of saves, validate, simulate, new-pack and schema are those the commands printed
+    # before they spoke Dutch (scripts and docs may quote them), "(s)" plurals included.
+    "saves.headers": {
+        "nl": "naam|scenario|ronde|spelers|opgeslagen|status",
+        "en": "slot|scenario|round|players|saved|status",
+    },
+    "saves.ended": {"nl": "{round} (afgelopen)", "en": "{round} (ended)"},
+    "saves.computer_only": {"nl": "alleen de computer", "en": "computer only"},
+    "saves.ok": {"nl": "ok", "en": "ok"},
+    "saves.ok_but": {"nl": "ok, maar {mismatch}", "en": "ok, but {mismatch}"},
+    "saves.unreadable": {"nl": "onleesbaar: {reason}", "en": "unreadable: {reason}"},
+    "saves.rename": {"nl": "hernoem het bestand om het te laden", "en": "rename the file to load it"},
+    "saves.none": {"nl": "geen opgeslagen spellen in {path}", "en": "no saves in {path}"},
+    "saves.count.one": {"nl": "1 opgeslagen spel in {path}", "en": "1 save(s) in {path}"},
+    "saves.count.many": {"nl": "{n} opgeslagen spellen in {path}", "en": "{n} save(s) in {path}"},
+    "saves.count_bad": {"nl": ", waarvan {bad} onleesbaar", "en": ", {bad} unreadable"},
+    "saves.folder_unreadable": {
+        "nl": "kon de map met opgeslagen spellen {path} niet lezen: {reason}",
+        "en": "could not read the saves folder {path}: {reason}",
+    },
+    "saves.no_content": {
+        "nl": "kon de inhoud niet laden, dus het opnieuw afspelen is niet gecontroleerd: {reason}",
+        "en": "could not load the content, so replays are not checked: {reason}",
+    },
+    # -- validate ---------------------------------------------------------------------------------------
+    "validate.packs.one": {"nl": "1 pakket", "en": "1 pack(s)"},
+    "validate.packs.many": {"nl": "{n} pakketten", "en": "{n} pack(s)"},
+    "validate.errors.one": {"nl": "1 fout", "en": "1 error(s)"},
+    "validate.errors.many": {"nl": "{n} fouten", "en": "{n} error(s)"},
+    "validate.warnings.one": {"nl": "1 waarschuwing", "en": "1 warning(s)"},
+    "validate.warnings.many": {"nl": "{n} waarschuwingen", "en": "{n} warning(s)"},
+    "validate.clean": {
+        "nl": "{packs} gecontroleerd: geen fouten gevonden",
+        "en": "{packs}: 0 error(s), 0 warning(s): ok",
+    },
+    "validate.summary": {
+        "nl": "{packs} gecontroleerd: {errors}, {warnings}: {verdict}",
+        "en": "{packs}: {errors}, {warnings}: {verdict}",
+    },
+    "validate.ok": {"nl": "in orde", "en": "ok"},
+    "validate.problems": {"nl": "problemen gevonden", "en": "problems found"},
+    # -- simulate ---------------------------------------------------------------------------------------
+    "simulate.pack_missing": {
+        "nl": "map van het pakket niet gevonden: {path}",
+        "en": "pack folder not found: {path}",
+    },
+    "simulate.pack_not_dir": {
+        "nl": "{path} is een bestand; geef de map van het pakket (die met pack.yaml)",
+        "en": "{path} is a file; give the pack's folder (the one with pack.yaml)",
+    },
+    "simulate.runs": {"nl": "--runs moet minstens 1 zijn", "en": "--runs must be at least 1"},
+    "simulate.no_variant": {
+        "nl": "scenario '{id}' heeft geen variant '{variant}'; kies uit {choices}",
+        "en": "scenario '{id}' has no variant '{variant}'; choose from {choices}",
+    },
+    "simulate.no_variants": {
+        "nl": "scenario '{id}' heeft geen varianten; laat --variant weg",
+        "en": "scenario '{id}' has no variants; leave out --variant",
+    },
+    "simulate.progress": {"nl": "{done}/{total} spellen", "en": "{done}/{total} games"},
+    # -- new-pack ---------------------------------------------------------------------------------------
+    "new_pack.dir_is_file": {
+        "nl": "--dir {dir}: {path} is een bestand; geef de map waarin het pakket moet komen",
+        "en": "--dir {dir}: {path} is a file; give the folder to make the pack in",
+    },
+    "new_pack.bad_name": {
+        "nl": "'{name}' kan geen naam van een pakket zijn: gebruik letters, cijfers, - en _, begin met een "
+        "letter, hoogstens 48 tekens (bijvoorbeeld mijn-wijk)",
+        "en": "'{name}' is not a safe pack name: use letters, digits, - and _, start with a letter, "
+        "at most 48 characters (e.g. mijn-wijk)",
+    },
+    "new_pack.reserved": {
+        "nl": "'{name}' is een naam die Windows voor zichzelf houdt; kies een andere",
+        "en": "'{name}' is a reserved name on Windows; choose another",
+    },
+    "new_pack.exists": {
+        "nl": "{path} bestaat al; kies een andere naam of haal het eerst weg",
+        "en": "{path} already exists; choose another name or remove it first",
+    },
+    "new_pack.cannot_write": {
+        "nl": "kon het pakket niet schrijven: {reason}",
+        "en": "cannot write the pack: {reason}",
+    },
+    "new_pack.next": {
+        "nl": "Het nieuwe pakket staat in {path}. Zo ga je verder:",
+        "en": "A new pack is in {path}. Next:",
+    },
+    # -- schema -----------------------------------------------------------------------------------------
+    "schema.output_is_file": {
+        "nl": "-o {output}: {path} is een bestand; geef een map om de schemabestanden in te schrijven",
+        "en": "-o {output}: {path} is a file; give a folder to write the schema files in",
+    },
+    "schema.cannot_write": {
+        "nl": "kon niet schrijven in {output}: {reason}",
+        "en": "cannot write to {output}: {reason}",
+    },
+    "schema.written.one": {"nl": "1 schemabestand geschreven", "en": "1 schema file(s) written"},
+    "schema.written.many": {"nl": "{n} schemabestanden geschreven", "en": "{n} schema file(s) written"},
 }
 
 
@@ -108,6 +207,11 @@ class CliError(Exception):
 def say(key: str, lang: str, **values: object) -> str:
     """One of the commands' messages in ``lang``."""
     return t(key, lang, MESSAGES, **values)
+
+
+def say_count(key: str, n: int, lang: str, **values: object) -> str:
+    """A message about ``n`` things: ``key.one`` when there is one, else ``key.many`` (with ``{n}``)."""
+    return say(f"{key}.{'one' if n == 1 else 'many'}", lang, n=n, **values)
 
 
 def lang_of(args: argparse.Namespace) -> str:

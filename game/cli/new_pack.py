@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import fail, file_in_the_way
+from .common import add_lang_option, fail, file_in_the_way, lang_of, say
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,26 +19,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="where to create the folder (default: here)",
     )
+    add_lang_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    # The pack's files keep their English comments whatever --lang says: they are the modder's files,
+    # read in an editor long after this command ran (and docs/modding.md quotes them).
     from game.data.scaffold import ScaffoldError, write_scaffold
 
+    lang = lang_of(args)
     blocker = file_in_the_way(args.dir)
     if blocker is not None:
-        return fail(f"--dir {args.dir}: {blocker} is a file; give the folder to make the pack in")
+        return fail(say("new_pack.dir_is_file", lang, dir=args.dir, path=blocker))
     try:
         folder = write_scaffold(args.dir, args.name)
     except ScaffoldError as err:
-        return fail(str(err))
+        return fail(say(f"new_pack.{err.code}", lang, name=err.subject, path=err.subject))
     except OSError as err:
-        return fail(f"cannot write the pack: {err.strerror or err}")
-    print(folder)
-    print(
-        f"A new pack is in {folder}. Next:\n"
-        f"  wijkberaad validate {folder}\n"
-        f"  wijkberaad play --pack {folder}\n"
-        f"  wijkberaad simulate {folder}",
-        file=sys.stderr,
-    )
+        return fail(say("new_pack.cannot_write", lang, reason=err.strerror or err))
+    print(folder)  # the folder alone on stdout, for scripts
+    steps = "".join(f"\n  wijkberaad {step} {folder}" for step in ("validate", "play --pack", "simulate"))
+    print(say("new_pack.next", lang, path=folder) + steps, file=sys.stderr)
     return 0

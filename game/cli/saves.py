@@ -8,10 +8,20 @@ from pathlib import Path
 
 from game.data.saves import SaveError, SaveInfo, SaveStore, saves_dir_from
 from game.engine import Pack
+from game.i18n import save_error_text
 
-from .common import add_pack_option, add_saves_option, fail, pack_folders, saves_folder
-
-HEADERS = ("slot", "scenario", "round", "players", "saved", "status")
+from .common import (
+    add_lang_option,
+    add_pack_option,
+    add_saves_option,
+    fail,
+    lang_of,
+    pack_folders,
+    save_reason,
+    saves_folder,
+    say,
+    say_count,
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,26 +33,50 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "and --pack) and report differences",
     )
     add_pack_option(parser)
+    add_lang_option(parser)
 
 
-def row(info: SaveInfo) -> tuple[str, ...]:
+def headers(lang: str) -> tuple[str, ...]:
+    """The table's column headers in ``lang``."""
+    return tuple(say("saves.headers", lang).split("|"))
+
+
+def unreadable_reason(info: SaveInfo, lang: str) -> str:
+    """Why a listed save cannot be loaded, in ``lang`` (the saves module's own detail stays English)."""
+    if lang == "en" or info.code in (None, "unreadable", "io"):
+        return info.reason or ""  # English, or a detail with no wording of its own in the catalogue
+    reason = save_error_text(SaveError(info.reason or "", info.code), lang)
+    if info.code == "bad_name":
+        reason = f"{reason.rstrip('.')}; {say('saves.rename', lang)}"
+    return reason
+
+
+def row(info: SaveInfo, lang: str) -> tuple[str, ...]:
     """One save as a table row: slot, scenario, round, players, date, status."""
     if not info.readable:
-        return (info.slot, "", "", "", "", f"unreadable: {info.reason}")
+        return (
+            info.slot,
+            "",
+            "",
+            "",
+            "",
+            say("saves.unreadable", lang, reason=unreadable_reason(info, lang)),
+        )
     scenario = info.scenario or ""
     if info.variant:
         scenario += f" ({info.variant})"
-    rnd = f"{info.round} (ended)" if info.ending else str(info.round)
-    players = ", ".join(info.humans) or "computer only"
+    rnd = say("saves.ended", lang, round=info.round) if info.ending else str(info.round)
+    players = ", ".join(info.humans) or say("saves.computer_only", lang)
     saved = info.saved_at.astimezone().strftime("%Y-%m-%d %H:%M") if info.saved_at else ""
-    status = f"ok, but {info.mismatch}" if info.mismatch else "ok"
+    status = say("saves.ok_but", lang, mismatch=info.mismatch) if info.mismatch else say("saves.ok", lang)
     return (info.slot, scenario, rnd, players, saved, status)
 
 
-def table(rows: list[tuple[str, ...]]) -> str:
+def table(rows: list[tuple[str, ...]], lang: str) -> str:
     """Rows as plain aligned columns with a header (the last column is not padded)."""
-    allrows = [HEADERS, *rows]
-    widths = [max(len(r[i]) for r in allrows) for i in range(len(HEADERS) - 1)]
+    head = headers(lang)
+    allrows = [head, *rows]
+    widths = [max(len(r[i]) for r in allrows) for i in range(len(head) - 1)]
     lines = []
     for r in allrows:
         cells = [c.ljust(w) for c, w in zip(r, widths, strict=False)] + [r[-1]]
@@ -51,23 +85,33 @@ def table(rows: list[tuple[str, ...]]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    saves_folder(args, "en")  # a file given as the saves folder: say so plainly
+    lang = lang_of(args)
+    saves_folder(args, lang)  # a file given as the saves folder: say so plainly
     store = SaveStore(saves_dir_from(args))
-    pack = _content(store.root, pack_folders(args, "en")) if args.check else None
+    pack = _content(store.root, pack_folders(args, lang), lang) if args.check else None
     try:
         infos = store.list(pack)
     except SaveError as err:
-        return fail(err.message)
+        return fail(_folder_unreadable(err, store.root, lang))
     if not infos:
-        print(f"no saves in {store.root}", file=sys.stderr)
+        print(say("saves.none", lang, path=store.root), file=sys.stderr)
         return 0
-    print(table([row(i) for i in infos]))
+    print(table([row(i, lang) for i in infos], lang))
     bad = sum(1 for i in infos if not i.readable)
-    print(f"{len(infos)} save(s) in {store.root}" + (f", {bad} unreadable" if bad else ""), file=sys.stderr)
+    summary = say_count("saves.count", len(infos), lang, path=store.root)
+    print(summary + (say("saves.count_bad", lang, bad=bad) if bad else ""), file=sys.stderr)
     return 0
 
 
-def _content(saves_dir: Path, packs: list[Path]) -> Pack | None:
+def _folder_unreadable(err: SaveError, root: Path, lang: str) -> str:
+    """Why the saves folder itself could not be listed, in ``lang``."""
+    cause = err.__context__  # the OSError behind it (raised 'from None', so kept as context only)
+    if err.code == "io" and isinstance(cause, OSError):
+        return say("saves.folder_unreadable", lang, path=root, reason=cause.strerror or cause)
+    return save_reason(err, lang, root)
+
+
+def _content(saves_dir: Path, packs: list[Path], lang: str) -> Pack | None:
     """The game's content (with the mods next to ``saves_dir``), to replay saves against; None (with a
     note) when it cannot be loaded."""
     from game.data.loader import load_game_content
@@ -75,5 +119,5 @@ def _content(saves_dir: Path, packs: list[Path]) -> Pack | None:
     try:
         return load_game_content(packs, saves_dir=saves_dir)
     except Exception as err:  # noqa: BLE001 - broken content must not hide the list
-        print(f"wijkberaad: could not load the content, so replays are not checked: {err}", file=sys.stderr)
+        print(f"wijkberaad: {say('saves.no_content', lang, reason=err)}", file=sys.stderr)
         return None

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import fail, file_in_the_way
+from .common import add_lang_option, fail, file_in_the_way, lang_of, say, say_count
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,19 +23,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="the folder to write to (default: ./schema)",
     )
+    add_lang_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    # The schema files themselves are for editors and tools, so their descriptions stay as the models
+    # document them; only what the command says to the person follows --lang.
     from game.data.schema import write_schemas
 
+    lang = lang_of(args)
     blocker = file_in_the_way(args.output)
     if blocker is not None:
-        return fail(f"-o {args.output}: {blocker} is a file; give a folder to write the schema files in")
+        return fail(say("schema.output_is_file", lang, output=args.output, path=blocker))
     try:
         written = write_schemas(args.output)
     except OSError as err:
-        return fail(f"cannot write to {args.output}: {err.strerror or err}")
+        return fail(say("schema.cannot_write", lang, output=args.output, reason=err.strerror or err))
     for path in written:
         print(path)
-    print(f"{len(written)} schema file(s) written", file=sys.stderr)
+    print(say_count("schema.written", len(written), lang), file=sys.stderr)
     return 0

@@ -12,8 +12,23 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .common import add_pack_option, add_saves_option, fail, pack_folders, saves_folder
+from .common import (
+    CliError,
+    add_lang_option,
+    add_pack_option,
+    add_saves_option,
+    content_failed,
+    fail,
+    lang_of,
+    pack_folders,
+    saves_folder,
+    say,
+)
+
+if TYPE_CHECKING:  # annotations only: the engine is imported when the command runs
+    from game.engine import Pack
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -42,17 +57,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--workers", type=int, default=None, metavar="N", help="processes (default: one per core)"
     )
     parser.add_argument(
-        "--json", action="store_true", help="print the report as JSON (fields: see docs/modding.md)"
+        "--json",
+        action="store_true",
+        help="print the report as JSON (fields: see docs/modding.md; not translated: it is for tools)",
     )
     add_pack_option(parser)
     add_saves_option(parser, mods="without PACK, the packs in the mods/ folder next to it are played too")
+    add_lang_option(parser)
 
 
 class ProgressBar:
     """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
 
-    def __init__(self, stream=None) -> None:  # noqa: ANN001 - a text stream
+    def __init__(self, stream=None, *, lang: str) -> None:  # noqa: ANN001 - a text stream
         self.stream = stream or sys.stderr
+        self.lang = lang
         self.enabled = bool(getattr(self.stream, "isatty", lambda: False)())
         self.started = time.monotonic()
 
@@ -63,30 +82,34 @@ class ProgressBar:
         filled = int(width * done / max(total, 1))
         elapsed = time.monotonic() - self.started
         bar = "#" * filled + "-" * (width - filled)
-        self.stream.write(f"\r[{bar}] {done}/{total} games  {elapsed:.0f}s")
+        games = say("simulate.progress", self.lang, done=done, total=total)
+        self.stream.write(f"\r[{bar}] {games}  {elapsed:.0f}s")
         if done >= total:
             self.stream.write("\n")
         self.stream.flush()
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.balance import format_report, simulate
+    from game.balance import format_report, load_for_simulation, simulate
     from game.data.loader import ContentError
     from game.data.packs import game_pack_dirs, validation_dirs
 
-    extra = pack_folders(args, "en")
+    lang = lang_of(args)
+    extra = pack_folders(args, lang)
     if args.pack:
         path = Path(args.pack)
         if not path.exists():
-            return fail(f"pack folder not found: {args.pack}")
+            return fail(say("simulate.pack_missing", lang, path=args.pack))
         if not path.is_dir():
-            return fail(f"{args.pack} is a file; give the pack's folder (the one with pack.yaml)")
+            return fail(say("simulate.pack_not_dir", lang, path=args.pack))
         roots = [*validation_dirs(path), *extra]
     else:
-        roots = game_pack_dirs(extra, saves_dir=saves_folder(args, "en"))
+        roots = game_pack_dirs(extra, saves_dir=saves_folder(args, lang))
     if args.runs < 1:
-        return fail("--runs must be at least 1")
+        return fail(say("simulate.runs", lang))
     try:
+        # Loaded here first (simulate() reuses it) so a wrong --scenario or --variant is told in lang.
+        check_choice(load_for_simulation(roots), args.scenario, args.variant, lang)
         report = simulate(
             roots,
             scenario=args.scenario,
@@ -95,16 +118,30 @@ def run(args: argparse.Namespace) -> int:
             seed=args.seed,
             strategies=args.strategy,
             workers=args.workers,
-            progress=ProgressBar(),
+            progress=ProgressBar(lang=lang),
         )
     except ContentError as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
-        return fail("the content has errors; 'wijkberaad validate' lists them")
-    except ValueError as err:
+        raise content_failed(err, lang) from None
+    except ValueError as err:  # simulate()'s own checks, in English; check_choice words the usual ones
         return fail(str(err))
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
-        sys.stdout.write(format_report(report))
+        sys.stdout.write(format_report(report, lang=lang))
     return 0
+
+
+def check_choice(pack: Pack, scenario: str | None, variant: str | None, lang: str) -> None:
+    """Raise :class:`CliError` when ``pack`` has no such scenario, or the scenario no such variant."""
+    if scenario is not None and scenario not in pack.scenarios:
+        raise CliError(say("no_scenario", lang, id=scenario, choices=", ".join(pack.scenarios)))
+    if variant is None:
+        return
+    scenario = scenario or next(iter(pack.scenarios))
+    variants = [v.id for v in pack.scenarios[scenario].variants]
+    if not variants:
+        raise CliError(say("simulate.no_variants", lang, id=scenario))
+    if variant not in variants:
+        raise CliError(
+            say("simulate.no_variant", lang, id=scenario, variant=variant, choices=", ".join(variants))
+        )

@@ -10,7 +10,7 @@ from game.data.loader import MANIFEST
 from game.data.packs import load_layers, mods_dir, pack_dirs, together_dirs, validate_pack
 from game.data.paths import content_dir
 
-from .common import add_saves_option, saves_folder
+from .common import add_lang_option, add_saves_option, lang_of, saves_folder, say, say_count
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,6 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
     parser.add_argument("--quiet", "-q", action="store_true", help="print problems only, no summary")
     add_saves_option(parser, mods="without PACK, the packs in the mods/ folder next to it are checked too")
+    add_lang_option(parser)
 
 
 def _mods(saves_dir: Path | None) -> list[Path]:
@@ -46,8 +47,26 @@ def _report(problems: list, printed: set[str]) -> tuple[int, int]:  # noqa: ANN0
     return errors, warnings
 
 
+def summary(packs: int, errors: int, warnings: int, failed: bool, lang: str) -> str:
+    """The closing line: how many packs were checked and what was found, in ``lang``."""
+    checked = say_count("validate.packs", packs, lang)
+    if not errors and not warnings:
+        return say("validate.clean", lang, packs=checked)
+    return say(
+        "validate.summary",
+        lang,
+        packs=checked,
+        errors=say_count("validate.errors", errors, lang),
+        warnings=say_count("validate.warnings", warnings, lang),
+        verdict=say("validate.problems" if failed else "validate.ok", lang),
+    )
+
+
 def run(args: argparse.Namespace) -> int:
-    saves_dir = saves_folder(args, "en")
+    # The problems themselves are the loader's (file:line: message, in English, as tools expect them);
+    # the command's own summary follows --lang.
+    lang = lang_of(args)
+    saves_dir = saves_folder(args, lang)
     paths = [Path(p) for p in args.paths] or [content_dir(), *_mods(saves_dir)]
     errors = warnings = 0
     packs = 0
@@ -65,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
         # Several packs building on others: load them together as a game would, so conflicts show.
         found = _report(load_layers(chain).problems, printed)
         errors, warnings = errors + found[0], warnings + found[1]
+    failed = bool(errors or (args.strict and warnings))
     if not args.quiet:
-        verdict = "ok" if not errors and not (args.strict and warnings) else "problems found"
-        print(f"{packs} pack(s): {errors} error(s), {warnings} warning(s): {verdict}", file=sys.stderr)
-    return 1 if errors or (args.strict and warnings) else 0
+        print(summary(packs, errors, warnings, failed, lang), file=sys.stderr)
+    return 1 if failed else 0

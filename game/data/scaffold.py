@@ -18,7 +18,16 @@ _RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lp
 
 
 class ScaffoldError(ValueError):
-    """The pack cannot be written (a bad name, or the folder exists)."""
+    """The pack cannot be written (a bad name, or the folder exists).
+
+    ``code`` says which (``bad_name``, ``reserved`` or ``exists``) and ``subject`` is the name or folder
+    it is about, so the command can word it in the player's language; the message is English.
+    """
+
+    def __init__(self, message: str, code: str = "bad_name", subject: str | Path = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.subject = subject
 
 
 def pack_id_for(name: str) -> str:
@@ -46,10 +55,13 @@ def write_scaffold(parent: Path, name: str) -> Path:
     """
     problem = check_name(name)
     if problem:
-        raise ScaffoldError(problem)
+        code = "reserved" if _NAME.match(name) else "bad_name"  # a well-formed name fails only as reserved
+        raise ScaffoldError(problem, code, name)
     folder = Path(parent) / name
     if folder.exists():
-        raise ScaffoldError(f"{folder} already exists; choose another name or remove it first")
+        raise ScaffoldError(
+            f"{folder} already exists; choose another name or remove it first", "exists", folder
+        )
     pack_id = pack_id_for(name)
     folder.mkdir(parents=True)
     write_schemas(folder / SCHEMA_DIR)

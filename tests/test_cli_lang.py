@@ -1,0 +1,228 @@
+"""The commands saves, validate, simulate, new-pack and schema speak Dutch or English.
+
+Each follows ``--lang``, else ``$WIJKBERAAD_LANG``, else Dutch, as play, report and compare do. What is
+for tools stays as it is: ``--json``, the schema files, the paths on stdout and the loader's problems.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+
+TESTS = Path(__file__).resolve().parent
+MINI = TESTS / "packs" / "mini"
+BROKEN = TESTS / "fixtures" / "broken" / "unknown_key"
+
+
+@dataclass(frozen=True)
+class Said:
+    """A command line to run in a prepared folder, and a phrase each language's output must hold."""
+
+    argv: Callable[[Path], list[str]]
+    nl: str
+    en: str
+    #: the exit status the command ends with
+    status: int = 0
+
+
+def _saves_folder(tmp: Path, mini_pack) -> Path:  # noqa: ANN001 - a Pack
+    """A saves folder with one finished game of the mini pack and one file cut off mid-way."""
+    from game.data.saves import SaveStore
+    from game.engine import Game
+
+    folder = tmp / "saves"
+    game = Game.new(mini_pack, seed=3, players={"minister": "Ahmed"})
+    game.play_computer(until_human=False)
+    SaveStore(folder).save(game, "groep-1")
+    (folder / "oud.json").write_text('{"save": "wijkberaad-save", "format": 2', encoding="utf-8")
+    return folder
+
+
+SIMULATE = ["simulate", str(MINI), "--runs", "2", "--workers", "1", "--strategy", "honour"]
+
+CASES: dict[str, Said] = {
+    "saves": Said(
+        lambda tmp: ["saves", "--saves-dir", str(tmp / "saves")], "opgeslagen spellen", "save(s) in"
+    ),
+    "saves-table": Said(lambda tmp: ["saves", "--saves-dir", str(tmp / "saves")], "spelers", "players"),
+    "saves-unreadable": Said(
+        lambda tmp: ["saves", "--saves-dir", str(tmp / "saves")], "onleesbaar", "unreadable"
+    ),
+    "saves-empty": Said(
+        lambda tmp: ["saves", "--saves-dir", str(tmp / "nothing")], "geen opgeslagen spellen", "no saves in"
+    ),
+    "validate": Said(
+        lambda tmp: ["validate", str(MINI)], "geen fouten gevonden", "0 error(s), 0 warning(s): ok"
+    ),
+    "validate-broken": Said(
+        lambda tmp: ["validate", str(BROKEN)],
+        "0 waarschuwingen: problemen gevonden",
+        "problems found",
+        1,
+    ),
+    "simulate": Said(lambda tmp: SIMULATE, "Afloop (aandeel van de spellen)", "Endings (share of games)"),
+    "simulate-scenario": Said(
+        lambda tmp: [*SIMULATE, "--scenario", "nope"], "geen scenario 'nope'", "no scenario 'nope'", 2
+    ),
+    "simulate-variant": Said(
+        lambda tmp: [*SIMULATE, "--variant", "nope"], "heeft geen variant 'nope'", "has no variant 'nope'", 2
+    ),
+    "new-pack": Said(
+        lambda tmp: ["new-pack", "mijn-wijk", "--dir", str(tmp)],
+        "Het nieuwe pakket staat in",
+        "A new pack is in",
+    ),
+    "new-pack-exists": Said(
+        lambda tmp: ["new-pack", "saves", "--dir", str(tmp)], "bestaat al", "already exists", 2
+    ),
+    "new-pack-bad-name": Said(
+        lambda tmp: ["new-pack", "9lives", "--dir", str(tmp)],
+        "kan geen naam van een pakket zijn",
+        "not a safe pack name",
+        2,
+    ),
+    "schema": Said(
+        lambda tmp: ["schema", "-o", str(tmp / "s")],
+        "2 schemabestanden geschreven",
+        "2 schema file(s) written",
+    ),
+    "schema-onto-a-file": Said(
+        lambda tmp: ["schema", "-o", str(tmp / "saves" / "oud.json")],
+        "is een bestand; geef een map",
+        "is a file; give a folder",
+        2,
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en", None], ids=["nl", "en", "default"])
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_command_speaks_the_language_asked_for(case, lang, tmp_path, capsys, monkeypatch, mini_pack) -> None:
+    monkeypatch.delenv("WIJKBERAAD_LANG", raising=False)
+    _saves_folder(tmp_path, mini_pack)
+    said = CASES[case]
+    argv = said.argv(tmp_path) + (["--lang", lang] if lang else [])
+    assert main(argv) == said.status
+    out = capsys.readouterr()
+    text = out.out + out.err
+    expected, other = (said.en, said.nl) if lang == "en" else (said.nl, said.en)  # no --lang: Dutch
+    assert expected in text, text
+    assert other not in text, text
+
+
+@pytest.mark.parametrize("command", ["saves", "validate", "simulate", "new-pack", "schema"])
+def test_the_environment_picks_the_language_and_lang_beats_it(
+    command, tmp_path, capsys, monkeypatch, mini_pack
+) -> None:
+    _saves_folder(tmp_path, mini_pack)
+    said = CASES[command]
+    for env, extra, expected in [("en", [], said.en), ("nl", [], said.nl), ("en", ["--lang", "nl"], said.nl)]:
+        monkeypatch.setenv("WIJKBERAAD_LANG", env)
+        shutil.rmtree(tmp_path / "mijn-wijk", ignore_errors=True)  # new-pack makes it each time
+        assert main([*said.argv(tmp_path), *extra]) == 0
+        out = capsys.readouterr()
+        assert expected in out.out + out.err, (env, extra, out)
+
+
+def test_dutch_balance_report_has_decimal_commas_and_dutch_words(capsys, monkeypatch) -> None:
+    monkeypatch.delenv("WIJKBERAAD_LANG", raising=False)
+    assert main(SIMULATE) == 0
+    nl = capsys.readouterr().out
+    assert main([*SIMULATE, "--lang", "en"]) == 0
+    en = capsys.readouterr().out
+    for phrase in (
+        "spellen per strategie",
+        "Eindstand van de meters",
+        "Speelduur",
+        "nooit getrokken",
+        "alle",
+    ):
+        assert phrase in nl
+    score_nl = next(line for line in nl.splitlines() if "score (0 tot 1)" in line)
+    score_en = next(line for line in en.splitlines() if "score (0..1)" in line)
+    assert re.search(r"\d,\d\d", score_nl) and not re.search(r"\d\.\d", score_nl), score_nl
+    assert re.search(r"\d\.\d\d", score_en) and not re.search(r"\d,\d", score_en), score_en
+
+
+def test_json_output_is_the_same_in_both_languages(capsys) -> None:
+    outputs = []
+    for lang in ("nl", "en"):
+        assert main([*SIMULATE, "--json", "--lang", lang]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1]
+    assert json.loads(outputs[0])["strategies"] == ["honour"]
+
+
+def test_schema_files_and_stdout_paths_do_not_depend_on_the_language(tmp_path, capsys) -> None:
+    for lang in ("nl", "en"):
+        assert main(["schema", "-o", str(tmp_path / lang), "--lang", lang]) == 0
+    out = capsys.readouterr().out.split()
+    assert [Path(p).name for p in out] == ["pack.schema.json", "content.schema.json"] * 2
+    for name in ("pack.schema.json", "content.schema.json"):
+        assert (tmp_path / "nl" / name).read_bytes() == (tmp_path / "en" / name).read_bytes()
+
+
+def test_new_pack_writes_the_same_files_in_both_languages(tmp_path, capsys) -> None:
+    for lang in ("nl", "en"):
+        assert main(["new-pack", "wijk", "--dir", str(tmp_path / lang), "--lang", lang]) == 0
+        assert capsys.readouterr().out.strip() == str(tmp_path / lang / "wijk")  # the folder, for scripts
+    for path in (tmp_path / "nl" / "wijk").rglob("*"):
+        if path.is_file():
+            twin = tmp_path / "en" / "wijk" / path.relative_to(tmp_path / "nl" / "wijk")
+            assert path.read_bytes() == twin.read_bytes(), path
+
+
+def test_progress_bar_counts_games_in_the_language() -> None:
+    from game.cli.simulate import ProgressBar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    for lang, word in (("nl", "3/6 spellen"), ("en", "3/6 games")):
+        term = Terminal()
+        ProgressBar(term, lang=lang)(3, 6)
+        assert word in term.getvalue()
+
+
+def test_dominance_notes_are_worded_in_dutch(mini_pack) -> None:
+    """The notes the report makes (in English, for the JSON) read in Dutch in the Dutch text report."""
+    from game.balance import GameResult, _report, format_report
+
+    scenario = next(iter(mini_pack.scenarios))
+    sc = mini_pack.scenarios[scenario]
+    ending = sc.endings[-1].id
+
+    def games(strategy: str, best: bool) -> list[GameResult]:
+        meters = {m.id: (m.max if m.higher_is_better == best else m.min) for m in mini_pack.meters.values()}
+        return [GameResult(strategy, i, ending, meters, sc.rounds, (), ()) for i in range(4)]
+
+    report = _report(
+        mini_pack,
+        scenario,
+        None,
+        sc.rounds,
+        4,
+        0,
+        ["honour", "ignore"],
+        {"honour": games("honour", True), "ignore": games("ignore", False)},
+    )
+    assert any("scores far above" in note for note in report["dominance"])
+    assert any("reaches ending" in note for note in report["dominance"])
+    nl = format_report(report, lang="nl")
+    en = format_report(report, lang="en")
+    assert "Dominantie:" in nl and "Dominance:" in en
+    assert "strategy '" not in nl, nl
+    assert f"strategie 'honour' bereikt afloop '{ending}' in 100% van de spellen" in nl, nl
+    assert "strategie 'honour' scoort ver boven de andere (1,00 tegen 0,00)" in nl, nl
+    for note in report["dominance"]:
+        assert f"  - {note}" in en
