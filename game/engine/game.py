@@ -128,8 +128,7 @@ class Game:
 
     def __init__(self, pack: Pack, state: GameState, *, changes: bool = True) -> None:
         self.pack = pack
-        self._state = state
-        self._fields = _engine_fields(state)
+        self._bind(state)
         #: whether every change to a meter or resource is recorded (see :meth:`new`)
         self.keeps_changes = changes
         self.scenario: Scenario = pack.scenarios[state.scenario]
@@ -219,9 +218,20 @@ class Game:
 
     @state.setter
     def state(self, state: GameState) -> None:
+        self._bind(state)
+        self._rng_saved = True
+
+    def _bind(self, state: GameState) -> None:
+        """Play ``state`` from now on. The engine keeps the state's dicts at hand, read as plain attributes:
+        reading a pydantic model's field takes CPython's slow path (its ``__getattr__`` hook keeps the
+        attribute cache out), and expressions read the meters thousands of times a game. The dicts are
+        changed in place, never replaced; the fields the engine does replace it writes through ``_fields``.
+        """
         self._state = state
         self._fields = _engine_fields(state)
-        self._rng_saved = True
+        self._meters: dict[str, float] = state.meters
+        self._resources: dict[str, float] = state.resources
+        self._flags: dict[str, int] = state.flags
 
     # -- what is happening now ------------------------------------------------------------------
     @property
@@ -509,7 +519,7 @@ class Game:
             value = amount(ctx)
             move(target, value - self._get(target), cause, changes, event, option, None, text, critique)
         if plan.flags:
-            flags = self._state.flags
+            flags = self._flags
             for flag, n in plan.flags:
                 count = max(0, flags.get(flag, 0) + n)
                 if count:
@@ -573,11 +583,10 @@ class Game:
         critique: str | None,
     ) -> None:
         """Move a meter or resource by ``delta`` within its range, and record the change."""
-        st = self._state
-        store = st.meters
+        store = self._meters
         old = store.get(target)
         if old is None:
-            store = st.resources
+            store = self._resources
             old = store.get(target)
             if old is None:
                 return  # a resource of a role not in this scenario
@@ -601,7 +610,15 @@ class Game:
             # float(): at a whole-numbered bound both sides can be ints (validation made it a float)
             changes.append(
                 new_change(
-                    target, float(round(new - old, 4)), cause, st.round, event, option, role, text, critique
+                    target,
+                    float(round(new - old, 4)),
+                    cause,
+                    self._state.round,
+                    event,
+                    option,
+                    role,
+                    text,
+                    critique,
                 )
             )
 
@@ -851,23 +868,26 @@ def _engine_fields(state: GameState) -> dict[str, Any]:
 class _Ctx:
     """What expressions read: the game's numbers and flags, and the deliberation being decided."""
 
-    __slots__ = ("game", "record", "state")
+    __slots__ = ("flags", "game", "meters", "record", "resources", "state")
 
     def __init__(self, game: Game, record: EventRecord | None = None) -> None:
         self.game = game
         self.record = record
         self.state = game._state
+        # the state's dicts, as the game keeps them at hand (see Game._bind)
+        self.meters = game._meters
+        self.resources = game._resources
+        self.flags = game._flags
 
     def value(self, name: str) -> float:
-        st = self.state
-        found = st.meters.get(name)
+        found = self.meters.get(name)
         if found is not None:
             return found
         if name == "round":
-            return float(st.round)
+            return float(self.state.round)
         if name == "rounds":
-            return float(st.rounds)
-        return st.resources.get(name, 0.0)
+            return float(self.state.rounds)
+        return self.resources.get(name, 0.0)
 
     def input_of(self, role: str) -> str:
         if self.record is not None:
@@ -883,11 +903,11 @@ class _Ctx:
 
 
 def _has(ctx: _Ctx, args: tuple[Any, ...]) -> bool:
-    return ctx.state.flags.get(args[0], 0) > 0
+    return ctx.flags.get(args[0], 0) > 0
 
 
 def _flag(ctx: _Ctx, args: tuple[Any, ...]) -> float:
-    return float(ctx.state.flags.get(args[0], 0))
+    return float(ctx.flags.get(args[0], 0))
 
 
 def _seen(ctx: _Ctx, args: tuple[Any, ...]) -> bool:

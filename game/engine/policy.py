@@ -134,7 +134,8 @@ def _reason(game: Game, step: Step, strategy: str | None) -> tuple[str, dict[str
                 1 for role in voiced if role in c.honours or f"{role}.{cur.inputs[role]}" in c.honours
             )
             scores[c.id] += sign * 1000 * honoured
-    best = max(available, key=lambda c: (scores[c.id], -available.index(c)))
+    # the best score; of equals, the first offered
+    best = max(enumerate(available), key=lambda n_c: (scores[n_c[1].id], -n_c[0]))[1]
     return best.id, scores
 
 
@@ -216,33 +217,64 @@ class _WhatIf:
         self.shared = shared
 
 
-#: what an option is worth to a role before the game's numbers come in: (priority weight x discount,
-#: amount) per visible change, for the option's effects, each conditional (with its condition) and later
-Terms = tuple[tuple[float, Fn], ...]
+#: What an option is worth to a role before the game's numbers come in: per visible change, the role's
+#: priority weight x discount and the amount's closure; for a plain number the product is made here and
+#: the closure is None (the same float the game would compute: (weight x discount) x amount).
+Terms = tuple[tuple[float, Fn | None], ...]
 
 
-def _terms(pack: Pack, role: Role, option: Option) -> tuple[Terms, tuple[tuple[Fn, Terms], ...], Terms]:
-    key = ("terms", role.id, id(option))
+@dataclass(frozen=True, slots=True)
+class _View:
+    """One option as a deciding role weighs it (made once per pack, role and event)."""
+
+    option: Option
+    now: Terms
+    #: each conditional effect's condition with its terms
+    conditional: tuple[tuple[Fn, Terms], ...]
+    later: Terms
+    honours: frozenset[str]
+    bias: float
+    #: whether weighing it reads the game (a closure to call), or is plain arithmetic
+    reads: bool
+
+
+def _views(pack: Pack, role: Role, event: Event) -> dict[str, _View]:
+    """How ``role`` weighs each option of ``event``, by option id."""
+    key = ("views", role.id, event.id)
     found = pack.cache.get(key)
-    if found is not None and found[0] is option and found[1] is role:
+    if found is not None and found[0] is event and found[1] is role:
         return found[2]
 
     def terms(part: Effects, factor: float) -> Terms:
-        found = []
+        found: list[tuple[float, Fn | None]] = []
         for target, amount in part.change.items():
             weight = role.priorities.get(target, 0.0)
-            if weight:
-                # weight * factor * x is (weight * factor) * x: the product is the same made here.
+            if not weight:
+                continue
+            if isinstance(amount, bool | int | float):
+                found.append((weight * factor * float(amount), None))
+            else:
                 found.append((weight * factor, pack.fn(amount, "num")))
         return tuple(found)
 
-    made = (
-        terms(option.effects, 1.0),
-        tuple((pack.fn(p.when, "bool"), terms(p, 1.0)) for p in option.conditional),
-        tuple(t for p in option.later for t in terms(p, 0.85**p.after)),
-    )
-    pack.cache[key] = (option, role, made)
-    return made
+    views = {}
+    for option in event.options:
+        now = terms(option.effects, 1.0)
+        conditional = tuple((pack.fn(p.when, "bool"), terms(p, 1.0)) for p in option.conditional)
+        later = tuple(t for p in option.later for t in terms(p, 0.85**p.after))
+        reads = bool(conditional) or any(fn is not None for _, fn in (*now, *later))
+        views[option.id] = _View(
+            option, now, conditional, later, frozenset(option.honours), option.ai_bias, reads
+        )
+    pack.cache[key] = (event, role, views)
+    return views
+
+
+def _worth(terms: Terms, ctx: _Ctx | None, value: float) -> float:
+    """``value`` plus each term, in order."""
+    for factor, amount in terms:
+        value += factor if amount is None else factor * float(amount(ctx))
+    return value
 
 
 def _scores(game: Game, step: Step, available: list[Choice], rng: PolicyRandom) -> dict[str, float]:
@@ -251,50 +283,43 @@ def _scores(game: Game, step: Step, available: list[Choice], rng: PolicyRandom) 
     temper = role.temperament
     cur = game._state.current
     assert cur is not None
-    given = game.inputs_given()
-    voiced = [r for r, option in given if option.voice]
-    # as the engine records it: every role whose input shares, private text or not
-    shared = [r for r, option in given if option.shares]
-    spends = role.resource is not None and role.resource.max
-    scores = {}
-    options = _options_by_id(game.pack, step.event)  # type: ignore[arg-type]
+    event = step.event
+    assert event is not None
     # one copy of the inputs for every what-if record (expressions only read it)
     inputs = dict(cur.inputs)
+    voiced = []
+    # as the engine records it: every role whose input shares, private text or not
+    shared = []
+    for r, input_id in inputs.items():
+        given = game._input_option(r, input_id, event)
+        if given.voice:
+            voiced.append(r)
+        if given.shares:
+            shared.append(r)
+    spends = role.resource is not None and role.resource.max
+    views = _views(game.pack, role, event)
     # what an option names to honour a voiced input: the role, or the role and that input
     named = [(r, f"{r}.{inputs[r]}") for r in voiced]
+    scores = {}
     for choice in available:
-        option = options[choice.id]
-        # A what-if record: which inputs this option would honour, so conditional effects can be judged.
-        honours = option.honours
+        view = views[choice.id]
+        honours = view.honours
         honoured = [r for r, given_input in named if r in honours or given_input in honours]
-        record = _WhatIf(inputs, honoured, [r for r in voiced if r not in honoured], shared)
-        ctx = _Ctx(game, record)  # type: ignore[arg-type]
-        now, conditional, later = _terms(game.pack, role, option)
-        value = 0.0
-        for factor, amount in now:
-            value += factor * float(amount(ctx))
-        # Every condition is judged before any amount, as the decision will judge them.
-        for terms in [t for w, t in conditional if w(ctx)]:
-            for factor, amount in terms:
-                value += factor * float(amount(ctx))
-        for factor, amount in later:
-            value += factor * float(amount(ctx))
+        ignored = [r for r in voiced if r not in honoured]
+        # A what-if record: which inputs this option would honour, so conditional effects can be judged.
+        ctx = _Ctx(game, _WhatIf(inputs, honoured, ignored, shared)) if view.reads else None  # type: ignore[arg-type]
+        value = _worth(view.now, ctx, 0.0) if view.now else 0.0
+        if view.conditional:
+            # Every condition is judged before any amount, as the decision will judge them.
+            for terms in [t for w, t in view.conditional if w(ctx)]:
+                value = _worth(terms, ctx, value)
+        if view.later:
+            value = _worth(view.later, ctx, value)
         value += temper.honour * 6 * len(honoured)
-        value -= temper.honour * 3 * len(record.ignored)
+        value -= temper.honour * 3 * len(ignored)
         if choice.cost and spends:
             value -= temper.caution * 10 * choice.cost / role.resource.max  # type: ignore[union-attr]
-        value += option.ai_bias
+        value += view.bias
         value += temper.noise * rng.gauss(0, 6)
         scores[choice.id] = value
     return scores
-
-
-def _options_by_id(pack: Pack, event: Event) -> dict[str, Option]:
-    """An event's options by id (made once per pack)."""
-    key = ("options_by_id", event.id)
-    found = pack.cache.get(key)
-    if found is not None and found[0] is event:
-        return found[1]
-    options = {o.id: o for o in event.options}
-    pack.cache[key] = (event, options)
-    return options
