@@ -32,6 +32,15 @@ def text(value: Mapping[str, str] | None, lang: str) -> str:
     return value.get(lang) or value.get(DEFAULT) or next(iter(value.values()), "")
 
 
+def in_sentence(name: str) -> str:
+    """A role's name as it reads inside a sentence: "de bewoner" rather than "De bewoner". Only a leading
+    article is lowered, so a name like "Wethouder Jansen" stays as it is."""
+    first, _, rest = name.partition(" ")
+    if rest and first.lower() in ("de", "het", "een", "the", "a", "an"):
+        return f"{first.lower()} {rest}"
+    return name
+
+
 #: Strings for what the engine records (causes of changes), in both languages.
 STRINGS: dict[str, dict[str, str]] = {
     # Why a save could not be loaded (SaveError codes), for the UI and the classroom reports alike.

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Literal
 
 from game.engine import Change, EventRecord, Game, Note, Pack
+from game.i18n import in_sentence, text
 from game.i18n import t as engine_t
-from game.i18n import text
 
 from .report_strings import r
 from .saves import MAX_BYTES, Loaded, SaveError, SaveInfo, check, parse
@@ -238,7 +238,7 @@ class _Builder:
 
     def role_ref(self, role: str | None) -> str:
         """A role as it reads inside a sentence: "de bewoner"."""
-        return role_ref(self.role_name(role)) if role else ""
+        return in_sentence(self.role_name(role)) if role else ""
 
     def target_name(self, target: str) -> tuple[str, bool, str]:
         """A meter's or resource's name, whether it is a meter, and a resource's owner (in a sentence)."""
@@ -496,18 +496,6 @@ class _Builder:
             for q in self.pack.critiques[line.id].questions:
                 found.append(QuestionLine(q.phase, self.tx(q.text), line.title))
         return sorted(found, key=lambda q: PHASES.index(q.phase))
-
-
-def role_ref(name: str) -> str:
-    """A role's name as it reads inside a sentence: "de bewoner" rather than "De bewoner".
-
-    The same rule as the play screens' ``game.ui.view.role_ref``: only a leading article is lowered, so a
-    name like "Wethouder Jansen" stays as it is.
-    """
-    first, _, rest = name.partition(" ")
-    if rest and first.lower() in ("de", "het", "een", "the", "a", "an"):
-        return f"{first.lower()} {rest}"
-    return name
 
 
 def group_reasons(effects: Iterable[EffectLine], told: str = "") -> list[ReasonLine]:

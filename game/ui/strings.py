@@ -150,11 +150,6 @@ UI: dict[str, dict[str, str]] = {
     "cons.ignored": {"nl": "Inbreng genegeerd: {roles}", "en": "Input ignored: {roles}"},
     "cons.absent": {"nl": "Bleven weg: {roles}", "en": "Stayed away: {roles}"},
     "cons.inputs": {"nl": "Inbreng", "en": "Input"},
-    "cons.averted": {
-        "nl": "Voorkomen: een verborgen nadeel, dankzij de gedeelde kennis van {role}.",
-        "en": "Averted: a hidden downside, thanks to {role}'s shared knowledge.",
-    },
-    "cons.would": {"nl": "Wat anders was gebeurd: ‘{text}’", "en": "What would have happened: ‘{text}’"},
     "cons.no_changes": {"nl": "Geen meters veranderden.", "en": "No meter changed."},
     "cons.round_end": {"nl": "Einde van {name} {round}", "en": "End of {name} {round}"},
     "cons.critique": {"nl": "Kritiek uit het artikel: {title}", "en": "The article's critique: {title}"},

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from game.engine.game import Choice, Game, Outcome, Step
 from game.engine.model import Text
 from game.engine.state import Change, EventRecord, Note, RoundRecord
-from game.i18n import LANGUAGES, t, text
+from game.i18n import LANGUAGES, in_sentence, t, text
 
 from .strings import tr
 
@@ -66,11 +66,7 @@ def role_name(game: Game, role: str | None, lang: str) -> str:
 
 def role_ref(game: Game, role: str | None, lang: str) -> str:
     """The role's name inside a sentence: "de bewoner" rather than "De bewoner"."""
-    name = role_name(game, role, lang)
-    first, _, rest = name.partition(" ")
-    if rest and first.lower() in ("de", "het", "een", "the", "a", "an"):
-        return f"{first.lower()} {rest}"
-    return name
+    return in_sentence(role_name(game, role, lang))
 
 
 def is_real_name(name: str | None) -> bool:
@@ -357,9 +353,9 @@ def change_lines(game: Game, changes: Iterable[Change], lang: str, told: Text | 
 def note_lines(game: Game, note: Note, lang: str) -> list[Line]:
     """A note as lines: an averted downside says so first, and marks its text as what would have happened."""
     if note.kind == "averted":
-        lines = [Line("✓ " + tr("cons.averted", lang, role=role_ref(game, note.role, lang)), "averted")]
+        lines = [Line("✓ " + t("note.averted", lang, role=role_ref(game, note.role, lang)), "averted")]
         if note.text:
-            lines.append(Line("  " + tr("cons.would", lang, text=text(note.text, lang)), "would"))
+            lines.append(Line("  " + t("note.would", lang, text=text(note.text, lang)), "would"))
         return lines
     line = note_line(game, note, lang)
     return [Line("• " + line)] if line else []
@@ -367,7 +363,7 @@ def note_lines(game: Game, note: Note, lang: str) -> list[Line]:
 
 def note_line(game: Game, note: Note, lang: str) -> str | None:
     if note.kind == "averted":
-        return tr("cons.averted", lang, role=role_ref(game, note.role, lang))
+        return t("note.averted", lang, role=role_ref(game, note.role, lang))
     if note.kind == "follow_up":
         event = game.pack.events.get(note.detail or "")
         title = f" ({text(event.title, lang)})" if event else ""
