@@ -409,8 +409,8 @@ class Game:
             else:
                 record.ignored.append(role)
         ctx = _Ctx(self, record)
-        src = {"event": event.id, "option": option.id}
         event_id, option_id = event.id, option.id
+        src = _source(event_id, option_id)
         changes = record.changes
         # Conditions hold "at the moment of the decision": judged before its cost and effects, as the
         # policy judges them.
@@ -527,14 +527,9 @@ class Game:
                 else:
                     flags.pop(flag, None)
         if text and not plan.change and not plan.set:
-            src = (
-                {}
-                if event is None
-                else {"event": event}
-                if option is None
-                else {"event": event, "option": option}
+            note = Note(
+                kind="text", round=self._state.round, text=text, critique=critique, **_source(event, option)
             )
-            note = Note(kind="text", round=self._state.round, text=text, critique=critique, **src)
             if notes is not None:
                 notes.append(note)
             elif ctx.record is not None:
@@ -598,13 +593,16 @@ class Game:
             new = low
         if not new < high:
             new = high
-        # round(new, 4), remembered: the same few values come back all game, and round() is slow
-        rounded = _ROUNDED.get(new)
-        if rounded is None or new.__class__ is not float:
-            rounded = round(new, 4)
-            if len(_ROUNDED) < _ROUNDED_KEPT and new.__class__ is float:
-                _ROUNDED[new] = rounded
-        new = rounded
+        if new.__class__ is float:
+            # round(new, 4), remembered: the same few values come back all game, and round() is slow
+            rounded = _ROUNDED.get(new)
+            if rounded is None:
+                rounded = round(new, 4)
+                if len(_ROUNDED) < _ROUNDED_KEPT:
+                    _ROUNDED[new] = rounded
+            new = rounded
+        else:
+            new = round(new, 4)
         store[target] = new
         if (new != old or delta) and self.keeps_changes:
             # float(): at a whole-numbered bound both sides can be ints (validation made it a float)
@@ -857,6 +855,16 @@ def touched(option: Option) -> tuple[str, ...]:
             if target not in found:
                 found.append(target)
     return tuple(found)
+
+
+def _source(event: str | None, option: str | None) -> dict[str, str]:
+    """The event and option a note comes from, as its fields (only those it has)."""
+    found = {}
+    if event is not None:
+        found["event"] = event
+    if option is not None:
+        found["option"] = option
+    return found
 
 
 def _engine_fields(state: GameState) -> dict[str, Any]:

@@ -174,10 +174,17 @@ class Critique(Model):
     """One sentence, shown with a consequence that illustrates it."""
     explanation: Text
     """The point explained in the pack's own words."""
-    citation: str
-    """Where the point comes from (author, title, date)."""
+    citation: Text | str
+    """Where the point comes from (author, title, date): a text, or one string shown in every language."""
     questions: list[Question] = []
     """Questions for the class debrief."""
+
+    @property
+    def citation_text(self) -> Text:
+        """The citation as a text in every language (a plain string stands for itself in each)."""
+        if isinstance(self.citation, str):
+            return {"nl": self.citation, "en": self.citation}
+        return self.citation
 
 
 class Effects(Model):

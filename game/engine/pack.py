@@ -446,7 +446,9 @@ def iter_texts(model: BaseModel, path: Loc = ()) -> Iterator[tuple[Loc, Text]]:
         if value is None:
             continue
         if _is_text(info.annotation):
-            yield (*path, name), value
+            # A field that may also be a plain string (a critique's citation) has no languages to check.
+            if isinstance(value, dict):
+                yield (*path, name), value
         elif _is_text_map(info.annotation):
             for key, text in value.items():
                 yield (*path, name, key), text
