@@ -261,6 +261,32 @@ def test_both_languages(pack):
     assert render(build_report(game, "en"), "html").count('lang="en"') == 1
 
 
+@pytest.mark.parametrize(("lang", "date"), [("nl", "29 augustus 2022"), ("en", "29 August 2022")])
+def test_the_citation_reads_in_the_reports_language(lang, date):
+    """The shipped critiques cite the article with a translated date, in every format."""
+    from game.data.loader import load_pack_or_raise
+
+    game = Game.new(load_pack_or_raise(BASE), seed=1, players={"minister": "Ahmed"})
+    game.play_computer(until_human=False)
+    report = build_report(game, lang)
+    assert report.critiques
+    assert all(c.citation.endswith(date) for c in report.critiques)
+    other = "29 August 2022" if lang == "nl" else "29 augustus 2022"
+    for fmt in ("md", "html"):
+        page = render(report, fmt)
+        assert date in page and other not in page
+
+
+def test_a_plain_string_citation_shows_as_it_is_in_every_language(pack):
+    """A pack written when a citation was one string (the mini pack) still loads and cites in both languages."""
+    assert isinstance(pack.critiques["sidelined"].citation, str)
+    game = golden_game(pack)
+    for lang in ("nl", "en"):
+        report = build_report(game, lang)
+        assert [c.citation for c in report.critiques] == [pack.critiques["sidelined"].citation]
+        assert "29 August 2022" in render(report, "md")
+
+
 def test_questions_follow_the_debrief_phases(pack):
     scenario = pack.scenarios["test"]
     questions = [

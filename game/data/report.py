@@ -477,7 +477,7 @@ class _Builder:
                     self.tx(critique.title),
                     self.tx(critique.summary),
                     self.tx(critique.explanation),
-                    critique.citation,
+                    self.tx(critique.citation_text),
                     count,
                     where.get(cid, []),
                     cid in ending_critiques,

@@ -387,7 +387,7 @@ def critique_lines(game: Game, critique_id: str, lang: str, citation: bool) -> l
         return []
     lines = [tr("cons.critique", lang, title=text(critique.title, lang)), text(critique.summary, lang)]
     if citation:
-        lines.append(tr("cons.citation", lang, citation=critique.citation))
+        lines.append(tr("cons.citation", lang, citation=text(critique.citation_text, lang)))
     return lines
 
 

@@ -79,7 +79,9 @@ class EndingScreen(GameScreen[None]):
             critique = game.pack.critiques[cid]
             out.add(f"▶ {text(critique.title, lang)}", style="bold")
             out.add("  " + text(critique.summary, lang))
-            out.add("  " + self.tr("cons.citation", citation=critique.citation), style="italic")
+            out.add(
+                "  " + self.tr("cons.citation", citation=text(critique.citation_text, lang)), style="italic"
+            )
         questions = view.debrief_questions(game, lang)
         if questions:
             out.heading(self.tr("end.questions"))
