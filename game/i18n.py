@@ -70,6 +70,190 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The game does not replay: {detail}",
     },
     "saveerr.io": {"nl": "Opslaan lukte niet: {detail}", "en": "Saving failed: {detail}"},
+    # What exactly went wrong with a save (game.data.saves.Detail: "savedetail.<key>", filled in with its
+    # values). The English texts are the messages SaveError has always had (str(err), logs); the Dutch ones
+    # say the same. Where a value is text from elsewhere (the JSON parser's, pydantic's, the operating
+    # system's or the engine's own words, in English), only the frame is translated: the value is kept as it
+    # is, and the Dutch text quotes it (‘…’). Names of saves and packs are quoted as well.
+    "savedetail.no_name": {"nl": "een save heeft een naam nodig", "en": "a save needs a name"},
+    "savedetail.path_name": {
+        "nl": "‘{slot}’ kan geen naam van een save zijn: geen / of \\ en geen ‘..’",
+        "en": "'{slot}' is not a save name: no path separators or '..'",
+    },
+    "savedetail.too_long": {
+        "nl": "‘{slot}…’ is te lang als naam van een save (hoogstens {max} tekens)",
+        "en": "'{slot}…' is too long for a save name (at most {max} characters)",
+    },
+    "savedetail.bad_chars": {
+        "nl": "‘{slot}’ kan geen naam van een save zijn: gebruik letters a–z, cijfers, ‘-’ en ‘_’, "
+        "en begin met een letter of cijfer",
+        "en": "'{slot}' is not a save name: use letters a–z, digits, '-' and '_', starting with a letter or digit",
+    },
+    "savedetail.reserved": {
+        "nl": "‘{slot}’ is een naam die Windows voor zichzelf houdt; kies een andere",
+        "en": "'{slot}' is a name Windows reserves; choose another",
+    },
+    "savedetail.no_letters": {
+        "nl": "in ‘{text}’ staan geen letters of cijfers om een naam voor de save van te maken",
+        "en": "'{text}' has no letters or digits to make a save name from",
+    },
+    "savedetail.no_session": {
+        "nl": "een autosave heeft een sessie-id nodig om er een naam van te maken",
+        "en": "an autosave needs a session id to make a save name from",
+    },
+    "savedetail.auto_prefix": {
+        "nl": "namen die met ‘{prefix}’ beginnen zijn voor autosaves",
+        "en": "names starting with '{prefix}' are kept for autosaves",
+    },
+    "savedetail.rename": {
+        "nl": "{error}; hernoem het bestand om het te laden",
+        "en": "{error}; rename the file to load it",
+    },
+    "savedetail.exists": {
+        "nl": "er is al een save met de naam ‘{slot}’",
+        "en": "there is already a save called '{slot}'",
+    },
+    "savedetail.missing": {
+        "nl": "er is geen save met de naam ‘{slot}’",
+        "en": "there is no save called '{slot}'",
+    },
+    "savedetail.folder": {"nl": "‘{slot}’ is een map, geen save", "en": "'{slot}' is a folder, not a save"},
+    "savedetail.cannot_read": {
+        "nl": "kon save ‘{slot}’ niet lezen: ‘{error}’",
+        "en": "could not read save '{slot}': {error}",
+    },
+    "savedetail.cannot_write": {
+        "nl": "kon save ‘{slot}’ niet schrijven: ‘{error}’",
+        "en": "could not write save '{slot}': {error}",
+    },
+    "savedetail.cannot_list": {
+        "nl": "kon de map met saves {folder} niet lezen: ‘{error}’",
+        "en": "could not read the saves folder {folder}: {error}",
+    },
+    "savedetail.too_large": {
+        "nl": "het bestand is groter dan {mb} MB en is niet gelezen",
+        "en": "the file is larger than {mb} MB; not read",
+    },
+    "savedetail.empty": {"nl": "het bestand is leeg", "en": "the file is empty"},
+    "savedetail.not_text": {
+        "nl": "geen tekstbestand (byte {byte} is geen UTF-8)",
+        "en": "not a text file (byte {byte} is not UTF-8)",
+    },
+    "savedetail.truncated": {
+        "nl": "het bestand is afgebroken (onvolledige JSON)",
+        "en": "the file is cut off (truncated JSON)",
+    },
+    "savedetail.not_json": {
+        "nl": "geen geldige JSON (regel {line}, kolom {column}: ‘{error}’)",
+        "en": "not valid JSON (line {line}, column {column}: {error})",
+    },
+    "savedetail.too_deep": {
+        "nl": "geen geldige JSON (te diep genest)",
+        "en": "not valid JSON (nested too deeply)",
+    },
+    "savedetail.constant": {
+        "nl": "geen geldige JSON ({name} mag niet in een save staan)",
+        "en": "not valid JSON ({name} is not allowed in a save)",
+    },
+    "savedetail.json_value": {"nl": "geen geldige JSON (‘{error}’)", "en": "not valid JSON ({error})"},
+    "savedetail.not_object": {
+        "nl": "geen save van Wijkberaad: het bestand is JSON, maar geen object",
+        "en": "not a Wijkberaad save: the file is JSON but not an object",
+    },
+    "savedetail.not_save": {"nl": "geen save van Wijkberaad", "en": "not a Wijkberaad save"},
+    "savedetail.no_format": {
+        "nl": "geen save van Wijkberaad: er staat geen versie van het opslagformaat in",
+        "en": "not a Wijkberaad save: it has no save-format version",
+    },
+    "savedetail.unknown_field": {
+        "nl": "onbekend veld ‘{field}’ in een save van opslagformaat {format}",
+        "en": "unknown field '{field}' in a format {format} save",
+    },
+    "savedetail.too_new": {
+        "nl": "deze save heeft opslagformaat {needs} nodig; deze versie van Wijkberaad leest de formaten "
+        "{oldest}–{newest}: werk Wijkberaad bij om de save te laden",
+        "en": "this save needs save format {needs}; this version of Wijkberaad reads formats {oldest}–{newest}: "
+        "update Wijkberaad to load it",
+    },
+    "savedetail.needs_reader": {
+        "nl": "deze save heeft opslagformaat {needs} nodig; werk Wijkberaad bij om de save te laden",
+        "en": "this save needs save format {needs}; update Wijkberaad to load it",
+    },
+    "savedetail.too_old": {
+        "nl": "deze save heeft opslagformaat {format}, en dat laadt deze versie van Wijkberaad niet meer "
+        "(oudste: {oldest})",
+        "en": "this save is in save format {format}, which this version of Wijkberaad no longer loads "
+        "(oldest: {oldest})",
+    },
+    "savedetail.wrong_shape": {
+        "nl": "het bestand is verkeerd opgebouwd: {error}",
+        "en": "the file has the wrong shape: {error}",
+    },
+    # pydantic's first complaint: where (a path of field names, or top_level) and its message, quoted.
+    "savedetail.field_error": {"nl": "{where}: ‘{error}’", "en": "{where}: {error}"},
+    "savedetail.field_errors": {
+        "nl": "{where}: ‘{error}’ (en nog {more})",
+        "en": "{where}: {error} (and {more} more)",
+    },
+    "savedetail.top_level": {"nl": "het hoogste niveau", "en": "the top level"},
+    "savedetail.wrong_pack": {
+        "nl": "deze save is gespeeld met inhoudspakket ‘{saved}’, niet met ‘{pack}’",
+        "en": "this save was played with content pack '{saved}', not '{pack}'",
+    },
+    "savedetail.content_changed": {
+        "nl": "de inhoud is veranderd sinds deze save (pakketversie {saved} → {pack})",
+        "en": "the content changed since this save (pack version {saved} → {pack})",
+    },
+    "savedetail.files_changed": {
+        "nl": "de bestanden van de inhoud zijn veranderd sinds deze save (zelfde versie, andere hash)",
+        "en": "the content's files changed since this save (same version, different hash)",
+    },
+    "savedetail.no_setup": {
+        "nl": "het spel laat zich niet opnieuw opzetten: ‘{error}’",
+        "en": "the game cannot be set up again: {error}",
+    },
+    "savedetail.choice_fails": {
+        "nl": "de besluiten laten zich niet opnieuw afspelen: keuze {n} van {total} (‘{choice}’) mislukt: ‘{error}’",
+        "en": "the decision log does not replay: choice {n} of {total} ('{choice}') fails: {error}",
+    },
+    "savedetail.replay_differs": {
+        "nl": "het opnieuw afspelen van de besluiten komt niet uit op de bewaarde stand (anders in: {fields})",
+        "en": "replaying the decision log does not reach the saved state (differs in: {fields})",
+    },
+    "savedetail.state_shape": {
+        "nl": "de bewaarde stand is verkeerd opgebouwd: {error}",
+        "en": "the saved state has the wrong shape: {error}",
+    },
+    "savedetail.state_misfit": {
+        "nl": "de bewaarde stand past niet bij de inhoud (‘{type}: {error}’)",
+        "en": "the saved state does not fit the content ({type}: {error})",
+    },
+    "savedetail.header_differs": {
+        "nl": "de bewaarde stand en de kop van het bestand verschillen in: {fields}",
+        "en": "the saved state and the file's header disagree on: {fields}",
+    },
+    "savedetail.unplayable": {
+        "nl": "met de bewaarde stand valt niet verder te spelen (‘{type}: {error}’)",
+        "en": "the saved state cannot be played on ({type}: {error})",
+    },
+    "savedetail.rebuilt": {
+        "nl": "het spel is opnieuw opgebouwd uit de besluiten",
+        "en": "the game was rebuilt from its decision log",
+    },
+    # The log does not replay: what failed, and what else differs (problems: details joined with "; ").
+    "savedetail.no_replay": {
+        "nl": "{problems}; je kunt wel verder vanaf de bewaarde stand",
+        "en": "{problems}; you can continue from the saved state instead",
+    },
+    # Neither the log nor the saved state can be used.
+    "savedetail.no_snapshot": {"nl": "{replay}, en {snapshot}", "en": "{replay}, and {snapshot}"},
+    # For game.data.report.load_save_file, which reads a save file by its path.
+    "savedetail.file_not_found": {"nl": "bestand niet gevonden", "en": "file not found"},
+    "savedetail.not_a_file": {"nl": "een map, geen bestand met een save", "en": "a folder, not a save file"},
+    "savedetail.cannot_read_file": {
+        "nl": "kon het niet lezen: ‘{error}’",
+        "en": "could not read it: {error}",
+    },
     "cause.option": {"nl": "besluit", "en": "decision"},
     "cause.conditional": {"nl": "gevolg van het besluit", "en": "consequence of the decision"},
     "cause.hidden": {"nl": "verborgen nadeel", "en": "hidden downside"},
@@ -102,6 +286,15 @@ def t(key: str, lang: str, catalogue: Mapping[str, Mapping[str, str]] | None = N
 
 
 def save_error_text(err: Exception, lang: str) -> str:
-    """A save error in ``lang`` when its code is known (its own message as the detail), else its message."""
+    """A save error in ``lang``: the frame its code has (``saveerr.<code>``) round what went wrong
+    (:func:`save_error_detail`), or what went wrong alone when its code has no frame."""
+    detail = save_error_detail(err, lang)
     key = f"saveerr.{getattr(err, 'code', None)}"
-    return t(key, lang, detail=str(err)) if key in STRINGS else str(err)
+    return t(key, lang, detail=detail) if key in STRINGS else detail
+
+
+def save_error_detail(err: Exception, lang: str) -> str:
+    """What went wrong with a save, in ``lang``: a SaveError's detail (``savedetail.<key>`` entries) worded
+    in ``lang``; an error without one (raised with a plain message, or not a SaveError) gives its message."""
+    text_in = getattr(getattr(err, "detail", None), "text", None)
+    return text_in(lang) if callable(text_in) else str(err)

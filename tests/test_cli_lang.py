@@ -226,3 +226,122 @@ def test_dominance_notes_are_worded_in_dutch(mini_pack) -> None:
     assert "strategie 'honour' scoort ver boven de andere (1,00 tegen 0,00)" in nl, nl
     for note in report["dominance"]:
         assert f"  - {note}" in en
+
+
+# -- why a save cannot be read, in the command's language ---------------------------------------------
+#: Save files that cannot be loaded, with the reason each gives: in Dutch, and in English as it always was.
+UNREADABLE = {
+    "oud.json": (
+        '{"save": "wijkberaad-save", "format": 2',
+        "het bestand is afgebroken (onvolledige JSON)",
+        "the file is cut off (truncated JSON)",
+    ),
+    "mijn save.json": (
+        '{"save": "wijkberaad-save", "format": 2}',
+        "‘mijn save’ kan geen naam van een save zijn: gebruik letters a–z, cijfers, ‘-’ en ‘_’, en begin met "
+        "een letter of cijfer; hernoem het bestand om het te laden",
+        "'mijn save' is not a save name: use letters a–z, digits, '-' and '_', starting with a letter or "
+        "digit; rename the file to load it",
+    ),
+    "toekomst.json": (
+        '{"save": "wijkberaad-save", "format": 5, "min_reader": 5}',
+        "deze save heeft opslagformaat 5 nodig; deze versie van Wijkberaad leest de formaten 1–2: werk "
+        "Wijkberaad bij om de save te laden",
+        "this save needs save format 5; this version of Wijkberaad reads formats 1–2: update Wijkberaad to "
+        "load it",
+    ),
+}
+
+
+#: Words the Dutch reasons share with the English ones and that are Dutch as well (or a file's name).
+SAME_IN_DUTCH = {"is", "in", "a", "z", "letter", "letters", "save", "wijkberaad", "json", "mijn"}
+
+
+def _unreadable_folder(tmp: Path, mini_pack) -> Path:  # noqa: ANN001 - a Pack
+    folder = _saves_folder(tmp, mini_pack)
+    for name, (content, _, _) in UNREADABLE.items():
+        (folder / name).write_text(content, encoding="utf-8")
+    return folder
+
+
+def test_saves_says_why_a_file_cannot_be_read_in_dutch_by_default(tmp_path, capsys, monkeypatch, mini_pack):
+    monkeypatch.delenv("WIJKBERAAD_LANG", raising=False)
+    folder = _unreadable_folder(tmp_path, mini_pack)
+    assert main(["saves", "--saves-dir", str(folder)]) == 0
+    rows = {line.split("  ")[0]: line for line in capsys.readouterr().out.splitlines()[1:]}
+    for name, (_, nl, en) in UNREADABLE.items():
+        row = rows[name.removesuffix(".json")]
+        assert row.endswith(f"onleesbaar: {nl}"), row
+        # None of the English words of the old message is left.
+        english = set(re.findall(r"[a-z]+", en.lower())) - SAME_IN_DUTCH
+        assert not english & set(re.findall(r"[a-z]+", row.lower())), row
+    # oud.json is truncated, as in the example in docs/saves.md.
+    assert rows["oud"].endswith("onleesbaar: het bestand is afgebroken (onvolledige JSON)")
+
+
+def test_saves_in_english_says_why_as_it_always_did(tmp_path, capsys, monkeypatch, mini_pack):
+    monkeypatch.delenv("WIJKBERAAD_LANG", raising=False)
+    folder = _unreadable_folder(tmp_path, mini_pack)
+    assert main(["saves", "--saves-dir", str(folder), "--lang", "en"]) == 0
+    rows = {line.split("  ")[0]: line for line in capsys.readouterr().out.splitlines()[1:]}
+    for name, (_, _, en) in UNREADABLE.items():
+        assert rows[name.removesuffix(".json")].endswith(f"unreadable: {en}")
+
+
+def test_saves_check_words_a_save_of_other_content_and_a_changed_content_in_dutch(
+    tmp_path, capsys, monkeypatch, mini_pack
+):
+    from game.data.loader import load_game_content
+    from game.data.saves import SaveStore
+    from game.engine import Game
+
+    monkeypatch.delenv("WIJKBERAAD_LANG", raising=False)
+    folder = _saves_folder(tmp_path, mini_pack)  # groep-1 is a game of the mini pack, not the shipped one
+    base = load_game_content([])
+    SaveStore(folder).save(Game.new(base, seed=1), "groep-2")
+    path = folder / "groep-2.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["pack"]["version"] = "0.1"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    version = base.manifest.version
+    for lang, other, changed in [
+        (
+            None,
+            "onleesbaar: deze save is gespeeld met inhoudspakket ‘mini’, niet met ‘base’",
+            f"ok, maar de inhoud is veranderd sinds deze save (pakketversie 0.1 → {version})",
+        ),
+        (
+            "en",
+            "unreadable: this save was played with content pack 'mini', not 'base'",
+            f"ok, but the content changed since this save (pack version 0.1 → {version})",
+        ),
+    ]:
+        assert (
+            main(["saves", "--saves-dir", str(folder), "--check", *(["--lang", lang] if lang else [])]) == 0
+        )
+        rows = {line.split("  ")[0]: line for line in capsys.readouterr().out.splitlines()[1:]}
+        assert rows["groep-1"].endswith(other), rows
+        assert rows["groep-2"].endswith(changed), rows
+
+
+@pytest.mark.parametrize(
+    ("lang", "reason"),
+    [
+        (None, "Het bestand is onleesbaar: het bestand is afgebroken (onvolledige JSON)"),
+        ("en", "The file is unreadable: the file is cut off (truncated JSON)"),
+    ],
+)
+def test_report_says_why_a_save_cannot_be_read_in_its_language(
+    tmp_path, capsys, monkeypatch, mini_pack, lang, reason
+):
+    monkeypatch.delenv("WIJKBERAAD_LANG", raising=False)
+    folder = _saves_folder(tmp_path, mini_pack)
+    argv = [
+        "report",
+        str(folder / "oud.json"),
+        "--saves-dir",
+        str(folder),
+        *(["--lang", lang] if lang else []),
+    ]
+    assert main(argv) != 0
+    assert reason in capsys.readouterr().err

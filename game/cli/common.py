@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game.i18n import default_language, save_error_text, t
+from game.i18n import default_language, save_error_detail, save_error_text, t
 
 if TYPE_CHECKING:  # annotations only: the commands import the engine when they run
     from game.engine import Game, Pack
@@ -106,7 +106,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "saves.ok": {"nl": "ok", "en": "ok"},
     "saves.ok_but": {"nl": "ok, maar {mismatch}", "en": "ok, but {mismatch}"},
     "saves.unreadable": {"nl": "onleesbaar: {reason}", "en": "unreadable: {reason}"},
-    "saves.rename": {"nl": "hernoem het bestand om het te laden", "en": "rename the file to load it"},
     "saves.none": {"nl": "geen opgeslagen spellen in {path}", "en": "no saves in {path}"},
     "saves.count.one": {"nl": "1 opgeslagen spel in {path}", "en": "1 save(s) in {path}"},
     "saves.count.many": {"nl": "{n} opgeslagen spellen in {path}", "en": "{n} save(s) in {path}"},
@@ -324,7 +323,7 @@ def save_reason(err: Any, lang: str, folder: Path | None = None) -> str:  # noqa
 
         return say("save_missing", lang, folder=folder or default_saves_dir())
     if code == "io":  # reading, here: the catalogue's io text is about saving
-        return say("save_cannot_read", lang, detail=err)
+        return say("save_cannot_read", lang, detail=save_error_detail(err, lang))
     reason = save_error_text(err, lang)
     if code == "wrong_pack":
         reason = f"{reason.rstrip('.')}; {say('wrong_pack_hint', lang)}"

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from game.data.saves import SaveError, SaveInfo, SaveStore, saves_dir_from
 from game.engine import Pack
-from game.i18n import save_error_text
 
 from .common import (
     add_lang_option,
@@ -42,13 +41,9 @@ def headers(lang: str) -> tuple[str, ...]:
 
 
 def unreadable_reason(info: SaveInfo, lang: str) -> str:
-    """Why a listed save cannot be loaded, in ``lang`` (the saves module's own detail stays English)."""
-    if lang == "en" or info.code in (None, "unreadable", "io"):
-        return info.reason or ""  # English, or a detail with no wording of its own in the catalogue
-    reason = save_error_text(SaveError(info.reason or "", info.code), lang)
-    if info.code == "bad_name":
-        reason = f"{reason.rstrip('.')}; {say('saves.rename', lang)}"
-    return reason
+    """Why a listed save cannot be loaded, in ``lang``: the saves module's own words for it, which say
+    what to do where there is something to do (in English exactly ``info.reason``)."""
+    return info.reason_text(lang) or ""
 
 
 def row(info: SaveInfo, lang: str) -> tuple[str, ...]:
@@ -68,7 +63,8 @@ def row(info: SaveInfo, lang: str) -> tuple[str, ...]:
     rnd = say("saves.ended", lang, round=info.round) if info.ending else str(info.round)
     players = ", ".join(info.humans) or say("saves.computer_only", lang)
     saved = info.saved_at.astimezone().strftime("%Y-%m-%d %H:%M") if info.saved_at else ""
-    status = say("saves.ok_but", lang, mismatch=info.mismatch) if info.mismatch else say("saves.ok", lang)
+    mismatch = info.mismatch_text(lang)
+    status = say("saves.ok_but", lang, mismatch=mismatch) if mismatch else say("saves.ok", lang)
     return (info.slot, scenario, rnd, players, saved, status)
 
 

@@ -17,7 +17,9 @@ from the seed and compares the result with the snapshot (:meth:`SaveStore.load`)
 through the explicit :data:`MIGRATIONS`; newer ones are refused with the version they need. Writes go
 to a temporary file in the same folder that is flushed, fsynced and then renamed over the slot, so a
 process killed at any moment leaves the old complete save or the new one. Nothing here deletes a save,
-and a named save is never overwritten unless the caller asks. See ``docs/saves.md``.
+and a named save is never overwritten unless the caller asks. A :class:`SaveError` says what went wrong
+as a :class:`Detail` (a key and its values) that reads in Dutch or English; ``str(err)`` is the English.
+See ``docs/saves.md``.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from game.engine import Game, GameState, Pack
+from game.i18n import t
 
 #: The save-format version this code writes.
 FORMAT = 2
@@ -76,21 +79,67 @@ SaveErrorCode = Literal[
 ]
 
 
+class Detail:
+    """What went wrong with a save, in words for either language: the key of a ``savedetail.<key>`` entry
+    in :data:`game.i18n.STRINGS` and the values its texts are filled in with.
+
+    A value may itself be a :class:`Detail` (worded in the same language) or a list of them (joined with
+    "; "). ``str(detail)`` is the English text.
+    """
+
+    __slots__ = ("key", "values")
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key = key
+        self.values = values
+
+    def text(self, lang: str) -> str:
+        """The detail in ``lang`` (nl or en)."""
+        return t(f"savedetail.{self.key}", lang, **{k: _worded(v, lang) for k, v in self.values.items()})
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    def __repr__(self) -> str:
+        return f"Detail({self.key!r}, **{self.values!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Detail) and (self.key, self.values) == (other.key, other.values)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable values: compared, never hashed
+
+
+def _worded(value: object, lang: str) -> object:
+    if isinstance(value, Detail):
+        return value.text(lang)
+    if isinstance(value, list | tuple):
+        return "; ".join(str(_worded(v, lang)) for v in value)
+    return value
+
+
 class SaveError(Exception):
     """A save that cannot be written or read, with a message for people.
 
-    ``code`` names the failure (see :data:`SaveErrorCode`) so a UI can word it in the player's language.
-    When a decision log does not replay but the saved state itself is whole, ``snapshot`` holds the game
-    built from that state, so the player can still choose to continue from it.
+    ``code`` names the failure (see :data:`SaveErrorCode`) so a UI can frame it in the player's language;
+    ``detail`` says what exactly went wrong in either language (:meth:`text`; ``str(err)`` and ``message``
+    are the English text, for logs). An error raised with a plain string has no ``detail``: its message
+    is all there is, in whatever language it was written. When a decision log does not replay but the
+    saved state itself is whole, ``snapshot`` holds the game built from that state, so the player can
+    still choose to continue from it.
     """
 
     def __init__(
-        self, message: str, code: SaveErrorCode = "unreadable", snapshot: Game | None = None
+        self, message: str | Detail, code: SaveErrorCode = "unreadable", snapshot: Game | None = None
     ) -> None:
-        super().__init__(message)
-        self.message = message
+        self.detail = message if isinstance(message, Detail) else None
+        self.message = str(message)
+        super().__init__(self.message)
         self.code = code
         self.snapshot = snapshot
+
+    def text(self, lang: str) -> str:
+        """What went wrong, in ``lang`` (without the frame :func:`game.i18n.save_error_text` puts round it)."""
+        return self.detail.text(lang) if self.detail is not None else self.message
 
     def __str__(self) -> str:
         return self.message
@@ -138,21 +187,15 @@ def check_slot(slot: str) -> str:
     not a name Windows reserves. So a slot never names a path outside the saves folder.
     """
     if not isinstance(slot, str) or not slot:
-        raise SaveError("a save needs a name", "bad_name")
+        raise SaveError(Detail("no_name"), "bad_name")
     if "/" in slot or "\\" in slot or ".." in slot or "\0" in slot:
-        raise SaveError(f"'{_show(slot)}' is not a save name: no path separators or '..'", "bad_name")
+        raise SaveError(Detail("path_name", slot=_show(slot)), "bad_name")
     if len(slot) > MAX_SLOT:
-        raise SaveError(
-            f"'{_show(slot)}…' is too long for a save name (at most {MAX_SLOT} characters)", "bad_name"
-        )
+        raise SaveError(Detail("too_long", slot=_show(slot), max=MAX_SLOT), "bad_name")
     if not _SLOT.fullmatch(slot):
-        raise SaveError(
-            f"'{_show(slot)}' is not a save name: use letters a–z, digits, '-' and '_', "
-            "starting with a letter or digit",
-            "bad_name",
-        )
+        raise SaveError(Detail("bad_chars", slot=_show(slot)), "bad_name")
     if slot.lower() in _RESERVED:
-        raise SaveError(f"'{slot}' is a name Windows reserves; choose another", "bad_name")
+        raise SaveError(Detail("reserved", slot=slot), "bad_name")
     return slot
 
 
@@ -161,7 +204,7 @@ def slot_name(text: str) -> str:
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slot = re.sub(r"[^a-z0-9_]+", "-", plain.lower()).strip("-_")[:64].strip("-_")
     if not slot:
-        raise SaveError(f"'{_show(text)}' has no letters or digits to make a save name from", "bad_name")
+        raise SaveError(Detail("no_letters", text=_show(text)), "bad_name")
     if slot.lower() in _RESERVED:
         slot += "-save"
     return slot
@@ -170,7 +213,7 @@ def slot_name(text: str) -> str:
 def autosave_slot(session: str) -> str:
     """The autosave slot of a session: ``auto-<session>``."""
     if not isinstance(session, str) or not session:
-        raise SaveError("an autosave needs a session id to make a save name from", "bad_name")
+        raise SaveError(Detail("no_session"), "bad_name")
     return check_slot(AUTO_PREFIX + session)
 
 
@@ -252,7 +295,7 @@ def _migrate_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
     }
     extra = sorted(set(data) - known)
     if extra:
-        raise SaveError(f"unknown field '{extra[0]}' in a format 1 save", "unreadable")
+        raise SaveError(Detail("unknown_field", field=extra[0], format=1), "unreadable")
     return out
 
 
@@ -264,71 +307,81 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
     """Bring parsed save data to the current format, or refuse with the version it needs."""
     version = data.get("format")
     if type(version) is not int:
-        raise SaveError("not a Wijkberaad save: it has no save-format version", "unreadable")
+        raise SaveError(Detail("no_format"), "unreadable")
     if version > FORMAT:
         needs = data.get("min_reader", version)
         needs = needs if type(needs) is int else version
         raise SaveError(
-            f"this save needs save format {max(needs, FORMAT + 1)}; this version of Wijkberaad reads formats "
-            f"{MIN_FORMAT}–{FORMAT}: update Wijkberaad to load it",
-            "too_new",
+            Detail("too_new", needs=max(needs, FORMAT + 1), oldest=MIN_FORMAT, newest=FORMAT), "too_new"
         )
     if version < MIN_FORMAT:
-        raise SaveError(
-            f"this save is in save format {version}, which this version of Wijkberaad no longer loads "
-            f"(oldest: {MIN_FORMAT})",
-            "too_old",
-        )
+        raise SaveError(Detail("too_old", format=version, oldest=MIN_FORMAT), "too_old")
     while version < FORMAT:
         data = MIGRATIONS[version](data)
         version = data["format"]
     needs = data.get("min_reader", FORMAT)
     if type(needs) is int and needs > FORMAT:
-        raise SaveError(f"this save needs save format {needs}; update Wijkberaad to load it", "too_new")
+        raise SaveError(Detail("needs_reader", needs=needs), "too_new")
     return data
 
 
 def parse(raw: bytes) -> SaveFile:
     """A save file's bytes as a :class:`SaveFile` of the current format, or a :class:`SaveError`."""
     if not raw.strip():
-        raise SaveError("the file is empty", "unreadable")
+        raise SaveError(Detail("empty"), "unreadable")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise SaveError(f"not a text file (byte {err.start} is not UTF-8)", "unreadable") from None
+        raise SaveError(Detail("not_text", byte=err.start), "unreadable") from None
     try:
         data = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as err:
         if err.pos >= len(text.rstrip()):
-            raise SaveError("the file is cut off (truncated JSON)", "unreadable") from None
+            raise SaveError(Detail("truncated"), "unreadable") from None
+        # The parser's own message (English) is kept as it is; the Dutch text quotes it.
         raise SaveError(
-            f"not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})", "unreadable"
+            Detail("not_json", line=err.lineno, column=err.colno, error=err.msg), "unreadable"
         ) from None
     except RecursionError:
-        raise SaveError("not valid JSON (nested too deeply)", "unreadable") from None
+        raise SaveError(Detail("too_deep"), "unreadable") from None
+    except _Constant as err:
+        raise SaveError(Detail("constant", name=err.name), "unreadable") from None
     except ValueError as err:
-        raise SaveError(f"not valid JSON ({err})", "unreadable") from None
+        # Python's own message (e.g. an integer with too many digits), kept as it is and quoted in Dutch.
+        raise SaveError(Detail("json_value", error=str(err)), "unreadable") from None
     if not isinstance(data, dict):
-        raise SaveError("not a Wijkberaad save: the file is JSON but not an object", "unreadable")
+        raise SaveError(Detail("not_object"), "unreadable")
     if "save" in data and data["save"] != MAGIC:
-        raise SaveError("not a Wijkberaad save", "unreadable")
+        raise SaveError(Detail("not_save"), "unreadable")
     data = migrate(data)
     try:
         return SaveFile.model_validate(data)
     except ValidationError as err:
-        raise SaveError(f"the file has the wrong shape: {_first_error(err)}", "unreadable") from None
+        raise SaveError(Detail("wrong_shape", error=_first_error(err)), "unreadable") from None
+
+
+class _Constant(ValueError):
+    """``NaN``, ``Infinity`` or ``-Infinity`` in a save (JSON proper has none of them)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"{name} is not allowed in a save")
+        self.name = name
 
 
 def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed in a save")
+    raise _Constant(name)
 
 
-def _first_error(err: ValidationError) -> str:
+def _first_error(err: ValidationError) -> Detail:
+    """The first of pydantic's validation errors: where it is, and pydantic's own message (English, kept
+    as it is: the Dutch text quotes it), with how many more there are."""
     errors = err.errors()
     first = errors[0]
-    where = ".".join(str(p) for p in first["loc"]) or "the top level"
-    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-    return f"{where}: {first['msg'].lower()}{more}"
+    where: str | Detail = ".".join(str(p) for p in first["loc"]) or Detail("top_level")
+    message = first["msg"].lower()
+    if len(errors) > 1:
+        return Detail("field_errors", where=where, error=message, more=len(errors) - 1)
+    return Detail("field_error", where=where, error=message)
 
 
 def to_file(game: Game, kind: Literal["auto", "named"], saved_at: datetime | None = None) -> SaveFile:
@@ -378,6 +431,18 @@ class SaveInfo:
     code: SaveErrorCode | None = None
     #: after a full check (``SaveStore.list(pack)``): how the replay or content differs, if it does
     mismatch: str | None = None
+    #: the error that makes it unreadable (``str(error) == reason``; :meth:`reason_text` words it)
+    error: SaveError | None = None
+    #: ``mismatch`` in parts, for :meth:`mismatch_text`
+    mismatch_details: list[Detail] = field(default_factory=list)
+
+    def reason_text(self, lang: str) -> str | None:
+        """Why it cannot be loaded, in ``lang`` (``reason`` is the English text); None when readable."""
+        return self.error.text(lang) if self.error is not None else self.reason
+
+    def mismatch_text(self, lang: str) -> str | None:
+        """How the replay or content differs, in ``lang`` (``mismatch`` is the English text), or None."""
+        return _joined(self.mismatch_details, lang) or self.mismatch
 
     @property
     def auto(self) -> bool:
@@ -421,6 +486,16 @@ class Loaded:
     snapshot: Game
     mismatch: str | None = None
     snapshot_ok: bool = True
+    #: ``mismatch`` in parts, for :meth:`mismatch_text`
+    mismatch_details: list[Detail] = field(default_factory=list)
+
+    def mismatch_text(self, lang: str) -> str | None:
+        """How the replay or content differs, in ``lang`` (``mismatch`` is the English text), or None."""
+        return _joined(self.mismatch_details, lang) or self.mismatch
+
+
+def _joined(details: list[Detail], lang: str) -> str:
+    return "; ".join(d.text(lang) for d in details)
 
 
 # -- the store --------------------------------------------------------------------------------------
@@ -447,7 +522,7 @@ class SaveStore:
         """Write a named save; refuses to replace an existing one unless ``overwrite`` is given."""
         slot = check_slot(name)
         if slot.lower().startswith(AUTO_PREFIX):
-            raise SaveError(f"names starting with '{AUTO_PREFIX}' are kept for autosaves", "bad_name")
+            raise SaveError(Detail("auto_prefix", prefix=AUTO_PREFIX), "bad_name")
         return self._write(slot, to_file(game, "named"), overwrite=overwrite)
 
     def _write(self, slot: str, save: SaveFile, *, overwrite: bool) -> SaveInfo:
@@ -458,9 +533,10 @@ class SaveStore:
             _clear_stale_temps(self.root, slot)
             write_atomic(path, data, overwrite=overwrite)
         except FileExistsError:
-            raise SaveError(f"there is already a save called '{slot}'", "exists") from None
+            raise SaveError(Detail("exists", slot=slot), "exists") from None
         except OSError as err:
-            raise SaveError(f"could not write save '{slot}': {err.strerror or err}", "io") from None
+            # The operating system's words (English, or its own language) are kept as they are.
+            raise SaveError(Detail("cannot_write", slot=slot, error=str(err.strerror or err)), "io") from None
         return SaveInfo.of(slot, path, save)
 
     # -- reading ---------------------------------------------------------------------------------
@@ -473,15 +549,14 @@ class SaveStore:
             with open(path, "rb") as f:
                 raw = f.read(MAX_BYTES + 1)
         except FileNotFoundError:
-            raise SaveError(f"there is no save called '{slot}'", "missing") from None
+            raise SaveError(Detail("missing", slot=slot), "missing") from None
         except IsADirectoryError:
-            raise SaveError(f"'{slot}' is a folder, not a save", "unreadable") from None
+            raise SaveError(Detail("folder", slot=slot), "unreadable") from None
         except OSError as err:
-            raise SaveError(f"could not read save '{slot}': {err.strerror or err}", "io") from None
+            # The operating system's words, kept as they are (as in _write).
+            raise SaveError(Detail("cannot_read", slot=slot, error=str(err.strerror or err)), "io") from None
         if len(raw) > MAX_BYTES:
-            raise SaveError(
-                f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB; not read", "unreadable"
-            )
+            raise SaveError(Detail("too_large", mb=MAX_BYTES // (1024 * 1024)), "unreadable")
         return parse(raw)
 
     def info(self, slot: str) -> SaveInfo:
@@ -492,7 +567,9 @@ class SaveStore:
         try:
             save = self._read_path(path, slot)
         except SaveError as err:
-            return SaveInfo(slot=slot, path=path, readable=False, reason=err.message, code=err.code)
+            return SaveInfo(
+                slot=slot, path=path, readable=False, reason=err.message, code=err.code, error=err
+            )
         return SaveInfo.of(slot, path, save)
 
     def list(self, pack: Pack | None = None) -> list[SaveInfo]:
@@ -507,8 +584,9 @@ class SaveStore:
         except FileNotFoundError:
             return []
         except OSError as err:
+            # The operating system's words, kept as they are (as in _write).
             raise SaveError(
-                f"could not read the saves folder {self.root}: {err.strerror or err}", "io"
+                Detail("cannot_list", folder=str(self.root), error=str(err.strerror or err)), "io"
             ) from None
         found = []
         for path in paths:
@@ -516,13 +594,15 @@ class SaveStore:
             try:
                 check_slot(slot)
             except SaveError as err:
+                named = SaveError(Detail("rename", error=err.detail or err.message), "bad_name")
                 found.append(
                     SaveInfo(
                         slot=slot,
                         path=path,
                         readable=False,
                         code="bad_name",
-                        reason=f"{err.message}; rename the file to load it",
+                        reason=named.message,
+                        error=named,
                     )
                 )
                 continue
@@ -536,9 +616,9 @@ class SaveStore:
         try:
             loaded = check(self._read_path(info.path, info.slot), pack, info)
         except SaveError as err:
-            info.readable, info.reason, info.code = False, err.message, err.code
+            info.readable, info.reason, info.code, info.error = False, err.message, err.code, err
         else:
-            info.mismatch = loaded.mismatch
+            info.mismatch, info.mismatch_details = loaded.mismatch, loaded.mismatch_details
         return info
 
     def latest_autosave(self, pack: Pack | None = None) -> SaveInfo | None:
@@ -563,36 +643,30 @@ class SaveStore:
 def check(save: SaveFile, pack: Pack, info: SaveInfo) -> Loaded:
     """Replay a save's log with ``pack``, build its snapshot, and say how they differ."""
     if save.pack.id != pack.id:
-        raise SaveError(
-            f"this save was played with content pack '{save.pack.id}', not '{pack.id}'", "wrong_pack"
-        )
-    problems: list[str] = []
+        raise SaveError(Detail("wrong_pack", saved=save.pack.id, pack=pack.id), "wrong_pack")
+    problems: list[Detail] = []
     if save.pack.version != pack.manifest.version:
-        problems.append(
-            f"the content changed since this save (pack version {save.pack.version} → "
-            f"{pack.manifest.version})"
-        )
+        problems.append(Detail("content_changed", saved=save.pack.version, pack=pack.manifest.version))
     elif save.pack.digest is not None and pack.digest and save.pack.digest != pack.digest:
-        problems.append("the content's files changed since this save (same version, different hash)")
+        problems.append(Detail("files_changed"))
     snapshot, snapshot_problem = _snapshot(save, pack)
     try:
         game = replay(save, pack)
     except SaveError as err:
         if snapshot is not None and (unplayable := _unplayable(snapshot)):
             snapshot, snapshot_problem = None, unplayable
+        failed = err.detail or err.message
         if snapshot is None:
-            raise SaveError(f"{err.message}, and {snapshot_problem}", "unreadable") from None
-        detail = "; ".join([err.message, *problems, *([snapshot_problem] if snapshot_problem else [])])
-        raise SaveError(
-            f"{detail}; you can continue from the saved state instead", "no_replay", snapshot=snapshot
-        ) from None
+            raise SaveError(
+                Detail("no_snapshot", replay=failed, snapshot=snapshot_problem), "unreadable"
+            ) from None
+        parts = [failed, *problems, *([snapshot_problem] if snapshot_problem else [])]
+        raise SaveError(Detail("no_replay", problems=parts), "no_replay", snapshot=snapshot) from None
     if snapshot is not None:
         replayed, saved = game.state.model_dump(mode="json"), snapshot.state.model_dump(mode="json")
         if replayed != saved:
             fields = [k for k in replayed if replayed.get(k) != saved.get(k)]
-            problems.append(
-                f"replaying the decision log does not reach the saved state (differs in: {', '.join(fields)})"
-            )
+            problems.append(Detail("replay_differs", fields=", ".join(fields)))
             if unplayable := _unplayable(snapshot):
                 snapshot, snapshot_problem = None, unplayable
     if snapshot_problem:
@@ -600,20 +674,32 @@ def check(save: SaveFile, pack: Pack, info: SaveInfo) -> Loaded:
     if snapshot is None:
         # The log is whole but the snapshot is not (edited, or an engine whose state changed shape):
         # the replay is the game; a second, separate replay stands in for the snapshot.
-        problems.append("the game was rebuilt from its decision log")
+        problems.append(Detail("rebuilt"))
         return Loaded(
-            info=info, game=game, snapshot=replay(save, pack), mismatch="; ".join(problems), snapshot_ok=False
+            info=info,
+            game=game,
+            snapshot=replay(save, pack),
+            mismatch=_joined(problems, "en"),
+            snapshot_ok=False,
+            mismatch_details=problems,
         )
-    return Loaded(info=info, game=game, snapshot=snapshot, mismatch="; ".join(problems) or None)
+    return Loaded(
+        info=info,
+        game=game,
+        snapshot=snapshot,
+        mismatch=_joined(problems, "en") or None,
+        mismatch_details=problems,
+    )
 
 
-def _unplayable(snapshot: Game) -> str | None:
+def _unplayable(snapshot: Game) -> Detail | None:
     """Why a snapshot that differs from its replay cannot be played on (tried on a copy), or None."""
     trial = Game(snapshot.pack, snapshot.state.model_copy(deep=True))
     try:
         trial.play_computer(until_human=False)
     except Exception as err:  # noqa: BLE001 - an edited state may break the rules anywhere
-        return f"the saved state cannot be played on ({type(err).__name__}: {err})"
+        # The engine's own words (English), kept as they are; the Dutch text quotes them.
+        return Detail("unplayable", type=type(err).__name__, error=str(err))
     return None
 
 
@@ -622,24 +708,24 @@ def replay(save: SaveFile, pack: Pack) -> Game:
     try:
         game = Game.new(pack, save.scenario, seed=save.seed, variant=save.variant, players=save.players)
     except Exception as err:  # noqa: BLE001 - a save is untrusted data: any failure is the file's
-        raise SaveError(f"the game cannot be set up again: {err}", "no_replay") from None
+        # The engine's own words (English), kept as they are; the Dutch text quotes them.
+        raise SaveError(Detail("no_setup", error=str(err)), "no_replay") from None
     for n, choice in enumerate(save.choices, 1):
         try:
             game.choose(choice)
         except Exception as err:  # noqa: BLE001 - as above
             raise SaveError(
-                f"the decision log does not replay: choice {n} of {len(save.choices)} ('{_show(choice)}') "
-                f"fails: {err}",
+                Detail("choice_fails", n=n, total=len(save.choices), choice=_show(choice), error=str(err)),
                 "no_replay",
             ) from None
     return game
 
 
-def _snapshot(save: SaveFile, pack: Pack) -> tuple[Game | None, str | None]:
+def _snapshot(save: SaveFile, pack: Pack) -> tuple[Game | None, Detail | None]:
     try:
         state = GameState.model_validate(save.state)
     except ValidationError as err:
-        return None, f"the saved state has the wrong shape: {_first_error(err)}"
+        return None, Detail("state_shape", error=_first_error(err))
     header = {
         "scenario": save.scenario,
         "variant": save.variant,
@@ -652,9 +738,10 @@ def _snapshot(save: SaveFile, pack: Pack) -> tuple[Game | None, str | None]:
         game = Game(pack, state)
         game.step()
     except Exception as err:  # noqa: BLE001 - a save is untrusted data: any failure is the file's
-        return None, f"the saved state does not fit the content ({type(err).__name__}: {err})"
+        # The engine's own words (English), kept as they are; the Dutch text quotes them.
+        return None, Detail("state_misfit", type=type(err).__name__, error=str(err))
     if differ:
-        return game, f"the saved state and the file's header disagree on: {', '.join(differ)}"
+        return game, Detail("header_differs", fields=", ".join(differ))
     return game, None
 
 
