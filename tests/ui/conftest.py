@@ -19,6 +19,42 @@ def trio_pack():
     return load_pack_or_raise(TRIO_PACK)
 
 
+#: The trio pack's evening, told at length: at 80x24 its text does not fit beside the deliberation board.
+CROWDED_TEXT = {
+    "nl": (
+        "De gemeente houdt een inspraakavond in de gymzaal van de basisschool. Op schildersezels staan "
+        "tekeningen van het nieuwe plein: bankjes, bomen, een speelveld en minder parkeerplaatsen. De "
+        "wethouder opent, een ambtenaar legt uit, en daarna mag iedereen een geeltje op de tekening "
+        "plakken. Achterin staan jongeren die vragen waar zij straks nog mogen zitten."
+    ),
+    "en": (
+        "The municipality holds a participation evening in the primary school's gym. Easels show drawings "
+        "of the new square: benches, trees, a playing field and fewer parking places. The alderman opens, "
+        "an official explains, and then everyone may stick a note on the drawing. At the back stand young "
+        "people who ask where they will still be allowed to sit."
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def crowded_pack(tmp_path_factory):
+    """The trio pack with a long text for its evening (the minister decides, the others give input)."""
+    import json
+    import shutil
+
+    from game.data.loader import load_pack_or_raise
+
+    root = tmp_path_factory.mktemp("crowded") / "trio"
+    shutil.copytree(TRIO_PACK, root)
+    events = root / "events" / "events.yaml"
+    short = "text: {nl: De gemeente houdt een avond., en: The municipality holds an evening.}"
+    source = events.read_text(encoding="utf-8")
+    assert source.count(short) == 1
+    long = f"text: {{nl: {json.dumps(CROWDED_TEXT['nl'])}, en: {json.dumps(CROWDED_TEXT['en'])}}}"
+    events.write_text(source.replace(short, long), encoding="utf-8")
+    return load_pack_or_raise(root)
+
+
 @pytest.fixture(autouse=True)
 def _settings_in_tmp(tmp_path, monkeypatch):
     """No UI test reads or writes the settings file in the real home folder."""

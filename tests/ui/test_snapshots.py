@@ -56,6 +56,13 @@ def test_play(snap_compare, single, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_play_board_pinned(snap_compare, make_app, crowded_pack, lang):
+    """A decision whose text does not fit beside the board: the text scrolls, the board stays in view."""
+    app = make_app(crowded_pack, lang=lang, players={"minister": "Ahmed"}, scenario="test")
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_briefing(snap_compare, single, lang):
     assert snap_compare(single(lang), press=["r"], terminal_size=SIZE)
 

@@ -42,6 +42,8 @@ class PlayScreen(GameScreen[None]):
         self.intro = intro
         #: the role whose player has the keyboard (private knowledge is shown only to them, on their turn)
         self.viewer: str | None = None
+        #: the event on screen (events done so far, its id): a new one is shown from its top
+        self.shown: tuple[int, str | None] | None = None
 
     @property
     def game(self) -> Game:
@@ -53,10 +55,11 @@ class PlayScreen(GameScreen[None]):
         yield Static(id="play-head")
         yield MeterPanel(id="play-meters")
         with Horizontal(id="play-body"):
-            with VerticalScroll(id="play-event"):
-                yield Static(id="event-title")
-                yield Static(id="event-text")
-                yield Static(id="play-private")
+            with Vertical(id="play-main"):
+                with VerticalScroll(id="play-event"):
+                    yield Static(id="event-title")
+                    yield Static(id="event-text")
+                    yield Static(id="play-private")
                 yield DeliberationBoard(id="play-board")
             with Vertical(id="play-side"):
                 yield Static(id="choices-head")
@@ -65,6 +68,9 @@ class PlayScreen(GameScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # The board's place depends on how tall the event's text and the board come out once laid out.
+        for widget in (self.query_one("#play-event"), self.query_one(DeliberationBoard)):
+            self.watch(widget, "virtual_size", lambda _: self.call_after_refresh(self.fit_board), init=False)
         self.viewer = view.sole_player(self.game)
         if self.intro:
             from .intro import IntroScreen
@@ -76,6 +82,9 @@ class PlayScreen(GameScreen[None]):
 
     def relabel(self) -> None:
         self.render_state()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit_board)
 
     # -- the turn -------------------------------------------------------------------------------
     def after(self, outcomes: list[Outcome]) -> None:
@@ -155,6 +164,7 @@ class PlayScreen(GameScreen[None]):
 
     # -- drawing --------------------------------------------------------------------------------
     def render_state(self) -> None:
+        self.call_after_refresh(self.fit_board)
         game, lang = self.game, self.lang
         self.query_one("#play-head", Static).update(
             Text(view.heading(game, lang), style="bold", no_wrap=True, overflow="ellipsis")
@@ -169,6 +179,10 @@ class PlayScreen(GameScreen[None]):
                 style="bold underline",
             )
         )
+        shown = (len(game.state.history), event.id if event else None)
+        if shown != self.shown:
+            self.shown = shown
+            self.query_one("#play-event", VerticalScroll).scroll_home(animate=False)
         body = Text()
         addressed = view.perspective(game, lang, self.viewer) if event else None
         if addressed:
@@ -210,3 +224,27 @@ class PlayScreen(GameScreen[None]):
         head.update(head_text)
         choices.show(game, step, lang)
         choices.focus()
+
+    def fit_board(self) -> None:
+        """Keep the deliberation board in view: right under the event while all of it fits in the column,
+        pinned to the column's foot (the event's text scrolling above it) when it does not (at 80x24)."""
+        if self.wapp.game is None or not self.is_attached:
+            return  # the game or this screen has gone since this was asked for
+        main = self.query_one("#play-main", Vertical)
+        scroll = self.query_one("#play-event", VerticalScroll)
+        board = self.query_one(DeliberationBoard)
+        if not main.size.height:
+            return  # not laid out yet (another screen is on top): the sizes will say when it is
+        private = self.query_one("#play-private", Static)
+        if not board.display or (private.display and self.game.step().kind == "input"):
+            # A role giving input reads its own private knowledge first (it may share it); a decider
+            # weighs who said what, so at a decision the board is what stays in view.
+            main.remove_class("-pinned")
+            return
+        # Pinned, the board has a rule on top and the text is measured as it wraps beside its scrollbar
+        # (as long or longer than without): it comes back under the text only when both surely fit, and
+        # then stays, so the board never flips to and fro.
+        pinned = main.has_class("-pinned")
+        event_rows = scroll.virtual_size.height if pinned else scroll.outer_size.height
+        board_rows = board.outer_size.height - (1 if pinned else 0)
+        main.set_class(event_rows + board_rows > main.size.height, "-pinned")

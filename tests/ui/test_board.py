@@ -1,0 +1,118 @@
+"""The deliberation board stays in view while a role decides: at 80x24 it is pinned under the event's
+column (the text scrolls above it) when the two do not fit; where they do, it follows the text as before."""
+
+from __future__ import annotations
+
+import pytest
+from textual.containers import Vertical, VerticalScroll
+
+from game.ui import view
+from game.ui.widgets.board import DeliberationBoard
+
+from .conftest import screen_text
+
+
+def board_shown(app) -> list[str]:
+    """The board's lines as the screen shows them ("De bewoner: Protesteren")."""
+    return [f"{role}: {given}" for role, given in view.board_lines(app.game, app.lang)]
+
+
+def shown_in(app, region) -> str:
+    """What the screen shows inside ``region``, its rows joined by spaces (a wrapped line reads whole)."""
+    rows = screen_text(app).splitlines()[region.y : region.bottom]
+    return " ".join(" ".join(row[region.x : region.right].split()) for row in rows)
+
+
+def assert_board_in_view(app) -> None:
+    """Every line of the board is on the screen, and the board lies inside its column and the screen."""
+    board = app.screen.query_one(DeliberationBoard)
+    main = app.screen.query_one("#play-main", Vertical)
+    assert board.display
+    assert app.screen.region.contains_region(board.region), (board.region, app.screen.region)
+    assert main.region.contains_region(board.region), (board.region, main.region)
+    shown = shown_in(app, board.region)
+    for line in board_shown(app):
+        assert line in shown, f"{line!r} is not on the screen:\n{screen_text(app)}"
+
+
+def pinned(app) -> bool:
+    return app.screen.query_one("#play-main", Vertical).has_class("-pinned")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+async def test_the_board_is_in_view_at_a_decision_at_80x24(make_app, crowded_pack, lang):
+    app = make_app(crowded_pack, lang=lang, players={"minister": "Ahmed"}, scenario="test")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        step = app.game.step()
+        assert step.kind == "decision" and step.actor == "minister"
+        assert len(app.game.inputs_given()) == 2  # the resident and the youth worker had their say
+        assert all("…" not in line for line in board_shown(app))
+        # The event's text is longer than the room above the board: it scrolls, the board stays.
+        assert pinned(app)
+        assert app.screen.query_one("#play-event", VerticalScroll).max_scroll_y > 0
+        assert_board_in_view(app)
+        # The options are still there beside it.
+        assert ("1. Luisteren" if lang == "nl" else "1. Listen") in screen_text(app)
+
+
+async def test_the_board_follows_the_text_where_all_fits(make_app, crowded_pack):
+    app = make_app(crowded_pack, players={"minister": "Ahmed"}, scenario="test")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert not pinned(app)
+        scroll = app.screen.query_one("#play-event", VerticalScroll)
+        board = app.screen.query_one(DeliberationBoard)
+        assert board.region.y == scroll.region.bottom  # right under the text and shared knowledge
+        assert_board_in_view(app)
+        # Made smaller, the board is pinned; made larger again, it follows the text again.
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert pinned(app)
+        assert_board_in_view(app)
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        await pilot.pause()
+        assert not pinned(app)
+        assert board.region.y == scroll.region.bottom
+
+
+async def test_giving_input_the_own_private_knowledge_comes_first(make_app, crowded_pack):
+    """A role giving input reads what only it knows (it may share it) before the board."""
+    app = make_app(crowded_pack, players={"resident": "Sanne"}, scenario="test")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        step = app.game.step()
+        assert step.kind == "input" and step.actor == "resident"
+        assert not pinned(app)
+        private = app.screen.query_one("#play-private").content_region
+        assert "Alleen voor jou: Het plein is een drugsplek." in shown_in(app, private)
+
+
+async def test_the_board_is_in_view_at_every_decision_of_the_shipped_game(make_app):
+    """Played as the minister at 80x24, each decision shows who said what without scrolling."""
+    from game.data.loader import load_pack_or_raise
+    from game.data.paths import base_pack_dir
+
+    app = make_app(load_pack_or_raise(base_pack_dir()), seed=3, players={"minister": "Ahmed"})
+    decisions = pinned_ones = 0
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for _ in range(80):
+            if decisions >= 8 or app.game.over:
+                break
+            name = type(app.screen).__name__
+            if name == "PlayScreen":
+                step = app.game.step()
+                if step.kind == "decision" and app.game.inputs_given():
+                    decisions += 1
+                    pinned_ones += pinned(app)
+                    assert_board_in_view(app)
+                await pilot.press("1")
+            else:
+                assert name == "ConsequencesScreen"
+                await pilot.press("enter")
+            await pilot.pause()
+    assert decisions >= 3
+    assert pinned_ones, "no decision's text was long enough to need the board pinned: the test shows nothing"
