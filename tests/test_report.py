@@ -542,6 +542,9 @@ def test_an_edited_save_is_reported_as_saved_with_a_note(pack, saves):
     assert notes and game.meter_series("trust")[1] == 99.0
     report = build_report(game, "en", warnings=notes)
     assert "Note:" in render(report, "md") and 'class="warning"' in render(report, "html")
+    assert "replaying the decision log does not reach the saved state" in notes[0]
+    _, dutch = load_save_file(info.path, pack, "nl")
+    assert dutch[0].startswith("het opnieuw afspelen van de besluiten komt niet uit op de bewaarde stand")
 
 
 @pytest.mark.parametrize(

@@ -338,7 +338,7 @@ def read_save(path: Path, pack: Pack, lang: str) -> tuple[Game, list[str]]:
     """
     from game.data.report import load_save_file
 
-    game, notes = load_save_file(path, pack)
+    game, notes = load_save_file(path, pack, lang)
     for note in notes:
         print(f"wijkberaad: {say('note', lang, path=path, note=note)}", file=sys.stderr)
     return game, notes

@@ -18,7 +18,7 @@ from game.i18n import in_sentence, text
 from game.i18n import t as engine_t
 
 from .report_strings import r
-from .saves import MAX_BYTES, Loaded, SaveError, SaveInfo, check, parse
+from .saves import MAX_BYTES, Detail, Loaded, SaveError, SaveInfo, check, parse, worded
 from .session import game_code
 
 Format = Literal["html", "md", "csv"]
@@ -529,12 +529,12 @@ def _ranges(numbers: list[int]) -> list[tuple[int, int]]:
 
 
 # -- reading a save file by its path ----------------------------------------------------------------------
-def load_save_file(path: Path | str, pack: Pack) -> tuple[Game, list[str]]:
+def load_save_file(path: Path | str, pack: Pack, lang: str = "en") -> tuple[Game, list[str]]:
     """The game in a save file (any name, any folder), and notes on how it differs from a clean replay.
 
     When the decision log replays exactly, that game is returned. When it does not (the content changed
     since, or the file was edited) but the saved state is whole, the saved state is used, so the report
-    shows the game as the group saw it, with a note saying why.
+    shows the game as the group saw it, with a note saying why (in ``lang``).
 
     Raises:
         SaveError: the file is missing, unreadable, not a save, for another pack, or beyond repair.
@@ -544,20 +544,22 @@ def load_save_file(path: Path | str, pack: Pack) -> tuple[Game, list[str]]:
         with open(path, "rb") as f:
             raw = f.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise SaveError("file not found", "missing") from None
+        raise SaveError(Detail("file_not_found"), "missing") from None
     except IsADirectoryError:
-        raise SaveError("a folder, not a save file", "unreadable") from None
+        raise SaveError(Detail("not_a_file"), "unreadable") from None
     except OSError as err:
-        raise SaveError(f"could not read it: {err.strerror or err}", "io") from None
+        raise SaveError(Detail("cannot_read_file", error=err.strerror or str(err)), "io") from None
     if len(raw) > MAX_BYTES:
-        raise SaveError(f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB; not read", "unreadable")
+        raise SaveError(Detail("too_large", mb=MAX_BYTES // (1024 * 1024)), "unreadable")
     save = parse(raw)
     try:
         loaded: Loaded = check(save, pack, SaveInfo.of(path.stem, path, save))
     except SaveError as err:
         if err.code == "no_replay" and err.snapshot is not None:
-            return err.snapshot, [err.message.replace("; you can continue from the saved state instead", "")]
+            # what did not replay, without the offer to go on from the saved state (the report does so)
+            problems = err.detail.values.get("problems") if err.detail is not None else None
+            return err.snapshot, [str(worded(problems, lang)) if problems else err.message]
         raise
     if loaded.mismatch:
-        return loaded.snapshot, [loaded.mismatch]
+        return loaded.snapshot, [loaded.mismatch_text(lang) or loaded.mismatch]
     return loaded.game, []

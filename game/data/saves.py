@@ -95,7 +95,7 @@ class Detail:
 
     def text(self, lang: str) -> str:
         """The detail in ``lang`` (nl or en)."""
-        return t(f"savedetail.{self.key}", lang, **{k: _worded(v, lang) for k, v in self.values.items()})
+        return t(f"savedetail.{self.key}", lang, **{k: worded(v, lang) for k, v in self.values.items()})
 
     def __str__(self) -> str:
         return self.text("en")
@@ -109,11 +109,12 @@ class Detail:
     __hash__ = None  # type: ignore[assignment]  # mutable values: compared, never hashed
 
 
-def _worded(value: object, lang: str) -> object:
+def worded(value: object, lang: str) -> object:
+    """A detail's value in ``lang``: a Detail in words, a list of values joined with "; ", else itself."""
     if isinstance(value, Detail):
         return value.text(lang)
     if isinstance(value, list | tuple):
-        return "; ".join(str(_worded(v, lang)) for v in value)
+        return "; ".join(str(worded(v, lang)) for v in value)
     return value
 
 

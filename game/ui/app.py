@@ -219,12 +219,17 @@ class WijkberaadApp(App[None]):
         try:
             self.store.autosave(self.game, self.session)
         except Exception as err:  # noqa: BLE001 - a failed autosave must never end the game
-            self.notify(tr("play.autosave_failed", self.lang, reason=err), severity="warning")
+            from game.i18n import save_error_text
+
+            self.notify(
+                tr("play.autosave_failed", self.lang, reason=save_error_text(err, self.lang)),
+                severity="warning",
+            )
 
     def load_slot(self, slot: str) -> None:
         if self.store is None or self.pack is None:
             return
-        from game.i18n import save_error_text
+        from game.i18n import save_error_detail, save_error_text
 
         from .screens.saves import LoadChoiceScreen
 
@@ -239,7 +244,9 @@ class WijkberaadApp(App[None]):
                         self.notify(tr("load.from_snapshot", self.lang), severity="warning", timeout=8)
                         self.start_play(snapshot, new_session=True)
 
-                self.push_screen(LoadChoiceScreen(slot, str(err), replay=False), chosen)
+                self.push_screen(
+                    LoadChoiceScreen(slot, save_error_detail(err, self.lang), replay=False), chosen
+                )
                 return
             reason = save_error_text(err, self.lang)
             self.notify(tr("load.failed", self.lang, reason=reason), severity="error", timeout=8)
@@ -254,9 +261,10 @@ class WijkberaadApp(App[None]):
                     elif answer == "replay":
                         self.start_play(loaded.game, new_session=True)
 
-                self.push_screen(LoadChoiceScreen(slot, loaded.mismatch, replay=True), picked)
+                self.push_screen(LoadChoiceScreen(slot, loaded.mismatch_text(self.lang), replay=True), picked)
                 return
-            self.notify(tr("load.mismatch", self.lang, detail=loaded.mismatch), severity="warning", timeout=8)
+            detail = loaded.mismatch_text(self.lang)
+            self.notify(tr("load.mismatch", self.lang, detail=detail), severity="warning", timeout=8)
         self.start_play(loaded.game, new_session=True)
 
     def continue_latest(self) -> None:

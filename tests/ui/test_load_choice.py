@@ -49,6 +49,8 @@ async def test_a_save_that_does_not_replay_offers_the_saved_state(make_app):
         assert screen_name(app) == "LoadChoiceScreen" and app.game is None
         shown = screen_text(app)
         assert "laat zich niet opnieuw afspelen" in shown and "bewaarde stand" in shown
+        # what went wrong is told in Dutch too (the engine's own words quoted)
+        assert "mislukt" in shown and "failed" not in shown
         assert "Verder vanaf de bewaarde stand" in shown and "Niet laden" in shown
         # Cancel: nothing loaded, nothing changed.
         await pilot.press("escape")

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.i18n import save_error_text, text
+from game.i18n import save_error_detail, save_error_text, text
 
 from .base import GameModal
 
@@ -82,12 +82,13 @@ class LoadScreen(GameModal[str | None]):
         try:
             infos = app.store.list()
         except Exception as err:  # noqa: BLE001 - a broken folder is reported, not raised
-            self.query_one("#load-empty", Static).update(self.tr("load.failed", reason=err))
+            reason = save_error_detail(err, self.lang)
+            self.query_one("#load-empty", Static).update(self.tr("load.failed", reason=reason))
             return
         pack = app.pack
         for info in infos:
             if not info.readable:
-                label = self.tr("load.unreadable", slot=info.slot, reason=info.reason or "?")
+                label = self.tr("load.unreadable", slot=info.slot, reason=info.reason_text(self.lang) or "?")
                 listing.add_option(Option(label, id=info.slot, disabled=True))
                 continue
             scenario = info.scenario or "?"
