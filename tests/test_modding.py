@@ -40,6 +40,9 @@ def test_scaffold_validates_without_warnings(scaffold: Path) -> None:
     assert len(pack.events) == 3 and len(pack.scenarios) == 1
     assert "district_nurse" in pack.roles
     assert [e.id for e in pack.scenarios["mijn_wijk"].endings] == ["four_years_on"]
+    # the example cites the article in both languages, as the shipped critiques do
+    citation = pack.critiques["sidelined"].citation_text
+    assert "29 augustus 2022" in citation["nl"] and "29 August 2022" in citation["en"]
 
 
 @pytest.fixture(scope="module")

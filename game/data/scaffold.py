@@ -120,7 +120,9 @@ critiques:
     explanation:
       nl: Bewoners worden op vaste momenten gevraagd, maar hun ervaringskennis verandert weinig.
       en: Residents are asked at set moments, but their lived experience changes little.
-    citation: "Kleinhans, 'Aanpak kwetsbare wijken gebaat bij meer inbreng bewoners', 29 August 2022"
+    citation:
+      nl: "Kleinhans, 'Aanpak kwetsbare wijken gebaat bij meer inbreng bewoners', 29 augustus 2022"
+      en: "Kleinhans, 'Aanpak kwetsbare wijken gebaat bij meer inbreng bewoners', 29 August 2022"
     questions:
       - phase: analyse
         text:
