@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from voices_support import load_voices, neighbour_game
 
 from game.cli import main
 from game.data.report import PHASES, build_report, load_save_file
@@ -27,7 +28,6 @@ from game.engine.model import Question
 TESTS = Path(__file__).resolve().parent
 MINI = TESTS / "packs" / "mini"
 #: The UI tests' pack whose one event has a hidden downside the youth worker can avert by sharing.
-VOICES = TESTS / "ui" / "packs" / "voices"
 BASE = TESTS.parent / "content" / "base"
 GOLDEN = TESTS / "golden" / "report"
 UPDATE = bool(os.environ.get("WIJKBERAAD_UPDATE_GOLDEN"))
@@ -323,26 +323,7 @@ def test_unfinished_game(pack):
 # -- consequences, worded as the play screens word them ------------------------------------------------
 @pytest.fixture(scope="module")
 def voices_pack():
-    from game.data.loader import load_pack_or_raise
-
-    return load_pack_or_raise(VOICES)
-
-
-def neighbour_game(pack, share: bool) -> Game:
-    """The youth worker shares what they know about the neighbour (or not), the resident knocks; then the
-    game plays on to its end."""
-    game = Game.new(pack, "test", seed=7, players={"resident": "Sanne", "youth_worker": "Noor"})
-    game.play_computer()
-    assert game.step().actor == "youth_worker"
-    game.choose("warn" if share else "skip")
-    game.play_computer()
-    assert game.step().actor == "resident"
-    game.choose("knock")
-    while not game.over:
-        game.play_computer()
-        if not game.over:
-            game.choose(game.step().choices[-1].id)
-    return game
+    return load_voices()
 
 
 def block(md: str, first: str) -> list[str]:
@@ -384,7 +365,7 @@ def block(md: str, first: str) -> list[str]:
     ],
 )
 def test_an_averted_downside_reads_as_prevented_with_each_reason_once(voices_pack, lang, effects):
-    game = neighbour_game(voices_pack, share=True)
+    game, _ = neighbour_game(voices_pack, share=True)
     report = build_report(game, lang)
     md = render(report, "md")
     assert block(md, effects[0]) == effects
@@ -412,7 +393,7 @@ def test_an_averted_downside_reads_as_prevented_with_each_reason_once(voices_pac
 
 
 def test_a_hidden_downside_that_strikes_is_told_once_with_its_change(voices_pack):
-    game = neighbour_game(voices_pack, share=False)
+    game, _ = neighbour_game(voices_pack, share=False)
     md = render(build_report(game, "nl"), "md")
     lines = md.splitlines()
     at = lines.index("- Verborgen nadeel — De buurman wordt opgenomen.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from voices_support import load_voices, neighbour_game
 
 from game.engine.game import Game
 from game.i18n import text
@@ -186,32 +187,10 @@ def test_the_choices_head_reads_as_a_sentence(mini_pack):
 
 
 # -- how consequences and events read (the playtest's findings) -----------------------------------
-VOICES_PACK = __import__("pathlib").Path(__file__).resolve().parent / "packs" / "voices"
-
-
 @pytest.fixture(scope="module")
 def voices_pack():
     """A resident decides on their neighbour; the youth worker knows his sister (and can share it)."""
-    from game.data.loader import load_pack_or_raise
-
-    return load_pack_or_raise(VOICES_PACK)
-
-
-def neighbour_game(pack, share: bool, rounds: int = 1) -> tuple[Game, list]:
-    """Play the neighbour event to the resident's knock, with the youth worker sharing or not, then on to
-    the end of ``rounds`` rounds."""
-    game = Game.new(pack, "test", seed=7, players={"resident": "Sanne", "youth_worker": "Noor"})
-    game.play_computer()
-    assert game.step().actor == "youth_worker"
-    game.choose("warn" if share else "skip")
-    game.play_computer()
-    assert game.step().actor == "resident"
-    outcomes = [game.choose("knock")]
-    while game.state.round <= rounds:
-        outcomes += game.play_computer()
-        if game.state.round <= rounds:
-            outcomes.append(game.choose(game.step().choices[-1].id))
-    return game, outcomes
+    return load_voices()
 
 
 def test_an_averted_downside_reads_as_prevented_not_as_happened(voices_pack):
