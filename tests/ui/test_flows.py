@@ -258,11 +258,9 @@ async def test_language_switch_on_the_hand_over(make_app, trio_pack):
 
 async def test_event_text_names_its_addressee_for_a_role_giving_input(make_app):
     """The event text speaks to the resident who decides; the youth worker giving input is told so."""
-    from game.data.loader import load_pack_or_raise
+    from voices_support import load_voices
 
-    from .test_view import VOICES_PACK
-
-    pack = load_pack_or_raise(VOICES_PACK)
+    pack = load_voices()
     app = make_app(pack, players={"youth_worker": "Noor"}, scenario="test")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
