@@ -116,3 +116,22 @@ async def test_the_board_is_in_view_at_every_decision_of_the_shipped_game(make_a
             await pilot.pause()
     assert decisions >= 3
     assert pinned_ones, "no decision's text was long enough to need the board pinned: the test shows nothing"
+
+
+async def test_shift_arrows_scroll_the_event_text_while_the_options_keep_the_keys(make_app, crowded_pack):
+    app = make_app(crowded_pack, players={"minister": "Ahmed"}, scenario="test")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        scroll = app.screen.query_one("#play-event", VerticalScroll)
+        choices = app.screen.query_one("#play-choices")
+        assert scroll.max_scroll_y > 0 and scroll.scroll_y == 0
+        assert app.focused is choices
+        highlighted = choices.highlighted
+        await pilot.press("shift+down")
+        await pilot.pause()
+        assert scroll.scroll_y == min(3, scroll.max_scroll_y)
+        assert app.focused is choices and choices.highlighted == highlighted
+        await pilot.press("shift+up")
+        await pilot.pause()
+        assert scroll.scroll_y == 0
+        assert app.game.step().kind == "decision"  # nothing was chosen

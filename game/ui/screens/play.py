@@ -35,6 +35,9 @@ class PlayScreen(GameScreen[None]):
         Binding("r", "briefing", "Role", id="briefing"),
         Binding("escape", "app.title", "Title screen", id="title", show=False),
         Binding("t", "timer", "Pause timer", show=False),
+        # The options keep the focus (and the arrow keys); the event's text scrolls with shift.
+        Binding("shift+down", "scroll_event(3)", "Scroll text", show=False),
+        Binding("shift+up", "scroll_event(-3)", show=False),
     ]
 
     def __init__(self, intro: bool = False) -> None:
@@ -79,6 +82,10 @@ class PlayScreen(GameScreen[None]):
             self.app.push_screen(IntroScreen(), lambda _: self.after(self.game.play_computer()))
         else:
             self.after(self.game.play_computer())
+
+    def action_scroll_event(self, lines: int) -> None:
+        """Scroll the event's text (when it is longer than its column) without leaving the options."""
+        self.query_one("#play-event", VerticalScroll).scroll_relative(y=lines, animate=False)
 
     def relabel(self) -> None:
         self.render_state()
