@@ -259,18 +259,6 @@ def _report(
     never_chosen = [
         f"{e.id}:{o.id}" for e in events if e.id in drawn for o in e.options if (e.id, o.id) not in chosen
     ]
-    dominance = []
-    for s in strategies:
-        for ending, share in by_strategy[s]["endings"].items():
-            if share >= DOMINANT_SHARE and len(endings) > 1:
-                dominance.append(f"strategy '{s}' reaches ending '{ending}' in {share:.0%} of its games")
-    if len(strategies) > 1:
-        ranked = sorted(strategies, key=lambda s: -by_strategy[s]["score"])
-        best, second = by_strategy[ranked[0]]["score"], by_strategy[ranked[1]]["score"]
-        if best - second >= 0.15:
-            dominance.append(
-                f"strategy '{ranked[0]}' scores far above the others ({best:.2f} against {second:.2f})"
-            )
     return {
         "pack": pack.id,
         "pack_version": pack.manifest.version,
@@ -284,7 +272,7 @@ def _report(
         "overall": {k: v for k, v in _summary(pack, endings, every).items() if k not in ("games", "score")},
         "events_never_drawn": never_drawn,
         "options_never_chosen": never_chosen,
-        "dominance": dominance,
+        "dominance": dominance_notes(dominance(by_strategy, strategies), "en"),
     }
 
 
@@ -306,16 +294,61 @@ REPORT_FIELDS = (
 )
 
 
+Fact = tuple[str, str, Any, Any]
+
+#: How a dominance fact reads (Dutch, English); the report's JSON holds them in English.
+_DOMINANCE_WORDS = {
+    "reaches": (
+        "strategie '{strategy}' bereikt afloop '{a}' in {b} van de spellen",
+        "strategy '{strategy}' reaches ending '{a}' in {b} of its games",
+    ),
+    "far_above": (
+        "strategie '{strategy}' scoort ver boven de andere ({a} tegen {b})",
+        "strategy '{strategy}' scores far above the others ({a} against {b})",
+    ),
+}
+
+
+def dominance(by_strategy: dict[str, Any], strategies: list[str]) -> list[Fact]:
+    """What makes a strategy an author's cue that a choice is a sure win: ``("reaches", strategy, ending,
+    share)`` for an ending it reaches in :data:`DOMINANT_SHARE` of its games or more (when there is more than
+    one ending), ``("far_above", strategy, score, next score)`` for a score far above the others."""
+    facts: list[Fact] = []
+    for s in strategies:
+        endings = by_strategy[s]["endings"]
+        for ending, share in endings.items():
+            if share >= DOMINANT_SHARE and len(endings) > 1:
+                facts.append(("reaches", s, ending, share))
+    if len(strategies) > 1:
+        ranked = sorted(strategies, key=lambda s: -by_strategy[s]["score"])
+        best, second = by_strategy[ranked[0]]["score"], by_strategy[ranked[1]]["score"]
+        if best - second >= 0.15:
+            facts.append(("far_above", ranked[0], best, second))
+    return facts
+
+
+def dominance_notes(facts: list[Fact], lang: str) -> list[str]:
+    """The facts of :func:`dominance` in words, in ``lang`` (shares as percentages, scores with two
+    decimals, a decimal comma in Dutch)."""
+    notes = []
+    for kind, strategy, a, b in facts:
+        if kind == "reaches":
+            b = f"{b:.0%}"
+        else:
+            a, b = f"{a:.2f}", f"{b:.2f}"
+            if lang == "nl":
+                a, b = a.replace(".", ","), b.replace(".", ",")
+        notes.append(_DOMINANCE_WORDS[kind][0 if lang == "nl" else 1].format(strategy=strategy, a=a, b=b))
+    return notes
+
+
 def format_report(report: dict[str, Any], lang: str = "nl") -> str:
     """The report as plain text for a terminal or a file, in ``lang`` (``nl`` or ``en``).
 
     Ids (packs, scenarios, strategies, endings, meters, events) are shown as they are; Dutch numbers get
-    a decimal comma. The report's ``dominance`` notes are English data (the ``--json`` output); for Dutch
-    they are worded again from the strategy, ending and numbers they name (a note in a shape not known
-    here is shown as it is).
+    a decimal comma. The dominance notes are worded from the report's figures (its ``dominance`` field holds
+    them in English, for the ``--json`` output).
     """
-    import re
-
     nl = lang == "nl"
     words = {
         "title": (
@@ -342,14 +375,6 @@ def format_report(report: dict[str, Any], lang: str = "nl") -> str:
         "never_chosen": ("Opties die nooit gekozen zijn: {ids}", "Options never chosen: {ids}"),
         "none": ("geen", "none"),
         "dominance": ("Dominantie:", "Dominance:"),
-        "reaches": (
-            "strategie '{s}' bereikt afloop '{ending}' in {share} van de spellen",
-            "strategy '{s}' reaches ending '{ending}' in {share} of its games",
-        ),
-        "far_above": (
-            "strategie '{s}' scoort ver boven de andere ({best} tegen {second})",
-            "strategy '{s}' scores far above the others ({best} against {second})",
-        ),
     }
 
     def say(key: str, **values: object) -> str:
@@ -358,22 +383,6 @@ def format_report(report: dict[str, Any], lang: str = "nl") -> str:
     def num(value: float, spec: str) -> str:
         shown = format(value, spec)
         return shown.replace(".", ",") if nl else shown
-
-    def note(text: str) -> str:
-        """A dominance note in ``lang`` (the report holds it in English)."""
-        if not nl:
-            return text
-        found = re.fullmatch(r"strategy '(.+)' reaches ending '(.+)' in (\d+%) of its games", text)
-        if found:
-            return say("reaches", s=found[1], ending=found[2], share=found[3])
-        found = re.fullmatch(
-            r"strategy '(.+)' scores far above the others \(([\d.]+) against ([\d.]+)\)", text
-        )
-        if found:
-            return say(
-                "far_above", s=found[1], best=found[2].replace(".", ","), second=found[3].replace(".", ",")
-            )
-        return text
 
     lines = []
     variant = say("variant", variant=report["variant"]) if report["variant"] else ""
@@ -436,8 +445,9 @@ def format_report(report: dict[str, Any], lang: str = "nl") -> str:
     lines.append(say("never_drawn", ids=", ".join(never) if never else say("none")))
     unchosen = report["options_never_chosen"]
     lines.append(say("never_chosen", ids=", ".join(unchosen) if unchosen else say("none")))
-    if report["dominance"]:
+    notes = dominance_notes(dominance(report["by_strategy"], strategies), lang)
+    if notes:
         lines.append("")
         lines.append(say("dominance"))
-        lines.extend(f"  - {note(text)}" for text in report["dominance"])
+        lines.extend(f"  - {note}" for note in notes)
     return "\n".join(lines) + "\n"
