@@ -262,6 +262,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "cause.ignored": {"nl": "inbreng van {role} genegeerd", "en": "{role}'s input ignored"},
     "cause.absent": {"nl": "{role} bleef weg", "en": "{role} stayed away"},
     "cause.cost": {"nl": "kosten", "en": "cost"},
+    "cause.input_cost": {"nl": "kosten van de inbreng", "en": "cost of giving input"},
     "cause.news": {"nl": "nieuws", "en": "news"},
     "cause.drift": {"nl": "trend", "en": "trend"},
     "cause.round_end": {"nl": "einde van het jaar", "en": "end of the year"},
@@ -274,6 +275,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "note.would": {"nl": "Wat anders was gebeurd: ‘{text}’", "en": "What would have happened: ‘{text}’"},
     "note.follow_up": {"nl": "Dit krijgt een vervolg.", "en": "This will have a sequel."},
 }
+
+
+def cause_key(change: object) -> str:
+    """The catalogue key that says why a change happened (``cause.<cause>``); a cost paid outside any option
+    is what giving input cost (see ``Game.input_costs``)."""
+    cause = getattr(change, "cause", None)
+    if cause == "cost" and getattr(change, "option", None) is None:
+        return "cause.input_cost"
+    return f"cause.{cause}"
 
 
 def t(key: str, lang: str, catalogue: Mapping[str, Mapping[str, str]] | None = None, **values: object) -> str:

@@ -1074,3 +1074,18 @@ def test_a_meter_may_not_take_the_name_expressions_give_the_round(taken: str) ->
     _, problems = build_pack(manifest, items)
     errors = [p for p in problems if p.severity == "error"]
     assert any(taken in p.message and "another id" in p.message for p in errors), errors
+
+
+def test_what_input_cost_is_told_by_the_record_as_it_was_spent(mini_pack: Pack) -> None:
+    """Input costs move at the input step (Outcome.spent); the record's input_costs give the same changes."""
+    compared = 0
+    for seed in range(8):
+        game = Game.new(mini_pack, seed=seed)
+        spent: list = []
+        for outcome in game.play_computer(until_human=False):
+            spent += outcome.spent
+            if outcome.record is not None:
+                assert game.input_costs(outcome.record) == spent
+                compared += len(spent)
+                spent = []
+    assert compared > 0  # some inputs did cost something

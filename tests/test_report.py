@@ -340,6 +340,7 @@ def block(md: str, first: str) -> list[str]:
             "nl",
             [
                 "- Gevolgen:",
+                "  - Kosten van de inbreng: Uren (de jongerenwerker) −1",
                 "  - Kosten: Energie (de bewoner) −1",
                 "  - Besluit: Leefbaarheid +1",
                 "  - Gevolg van het besluit — Zijn zus komt erbij.",
@@ -353,6 +354,7 @@ def block(md: str, first: str) -> list[str]:
             "en",
             [
                 "- Effects:",
+                "  - Cost of giving input: Hours (the youth worker) −1",
                 "  - Cost: Energy (the resident) −1",
                 "  - Decision: Livability +1",
                 "  - Consequence of the decision — His sister joins in.",
@@ -386,10 +388,11 @@ def test_an_averted_downside_reads_as_prevented_with_each_reason_once(voices_pac
         f'<br><em class="would">{would}</em></li>'
     ) in html_text
     assert html_text.count(downside) == 1
-    # The CSV keeps one item per change, the sister's two changes apart.
+    # The CSV keeps one item per change, the sister's two changes apart, the input's cost first.
     rows = list(csv.reader(io.StringIO(render(report, "csv"))))
     effects_cell = rows[1][rows[0].index("gevolgen" if lang == "nl" else "effects")]
-    assert effects_cell.count("; ") + 1 == len(game.state.history[0].changes) == 5
+    record = game.state.history[0]
+    assert effects_cell.count("; ") + 1 == len(game.input_costs(record)) + len(record.changes) == 1 + 5
 
 
 def test_a_hidden_downside_that_strikes_is_told_once_with_its_change(voices_pack):
@@ -433,7 +436,7 @@ def test_the_report_words_consequences_as_the_play_screens_do(pack, voices_pack)
                 report = build_report(game, lang)
                 events = [e for r in report.rounds for e in r.events]
                 blocks = [
-                    (e.reasons, e.notes, rec.changes, rec.notes, rec.outcome)
+                    (e.reasons, e.notes, [*game.input_costs(rec), *rec.changes], rec.notes, rec.outcome)
                     for e, rec in zip(events, game.state.history, strict=True)
                 ]
                 blocks += [

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from game.engine import Change, EventRecord, Game, Note, Pack
-from game.i18n import in_sentence, text
+from game.i18n import cause_key, in_sentence, text
 from game.i18n import t as engine_t
 
 from .report_strings import r
@@ -362,7 +362,8 @@ class _Builder:
                     if option.id == rec.decision:
                         line.decision = self.tx(option.label)
         line.outcome = self.tx(rec.outcome)
-        line.effects = [self.effect(c) for c in rec.changes]
+        # what giving input cost comes first: it was paid before the decision
+        line.effects = [self.effect(c) for c in [*self.game.input_costs(rec), *rec.changes]]
         line.reasons = group_reasons(line.effects, told=line.outcome)
         line.notes = self.notes(rec.notes)
         seen: list[str] = []
@@ -387,7 +388,7 @@ class _Builder:
             change.target,
             name,
             change.delta,
-            engine_t(f"cause.{change.cause}", self.lang, role=self.role_ref(change.role)),
+            engine_t(cause_key(change), self.lang, role=self.role_ref(change.role)),
             self.tx(change.text),
             change.critique,
             self.critique_title(change.critique),

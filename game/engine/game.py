@@ -545,6 +545,30 @@ class Game:
             res.id, -cost, "cost", changes if changes is not None else [], event, option, role, None, None
         )
 
+    def input_costs(self, record: EventRecord) -> list[Change]:
+        """What giving input at ``record``'s deliberation cost each role, as the changes it made then.
+
+        The engine moved these when the inputs were given (an input step has no record; see
+        :attr:`Outcome.spent`); the record keeps which inputs were given, and an input is only offered when
+        its role can pay for it in full, so each cost is exactly the input's price.
+        """
+        event = self.pack.events.get(record.event)
+        if event is None:
+            return []
+        found = []
+        for role, input_id in record.inputs.items():
+            res = self.pack.roles[role].resource
+            if res is None or res.id not in self._resources:
+                continue
+            cost = next((i.cost for i in self.pack.inputs_for(role, event) if i.id == input_id), 0)
+            if cost:
+                found.append(
+                    new_change(
+                        res.id, float(-cost), "cost", record.round, record.event, None, role, None, None
+                    )
+                )
+        return found
+
     def _get(self, target: str) -> float:
         if target in self._state.meters:
             return self._state.meters[target]

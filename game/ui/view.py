@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from game.engine.game import Choice, Game, Outcome, Step
 from game.engine.model import Text
 from game.engine.state import Change, EventRecord, Note, RoundRecord
-from game.i18n import LANGUAGES, in_sentence, t, text
+from game.i18n import LANGUAGES, cause_key, in_sentence, t, text
 
 from .strings import tr
 
@@ -314,7 +314,7 @@ class Line(str):
 
 
 def cause_text(game: Game, change: Change, lang: str) -> str:
-    return t(f"cause.{change.cause}", lang, role=role_ref(game, change.role, lang))
+    return t(cause_key(change), lang, role=role_ref(game, change.role, lang))
 
 
 def _capital(content: str) -> str:
@@ -429,7 +429,8 @@ def record_section(game: Game, record: EventRecord, lang: str) -> Section:
         roles = getattr(record, kind)
         if roles:
             lines.append(tr(f"cons.{kind}", lang, roles=", ".join(role_ref(game, r, lang) for r in roles)))
-    lines += change_lines(game, record.changes, lang, told=record.outcome)
+    # what giving input cost comes first: it was paid before the decision
+    lines += change_lines(game, [*game.input_costs(record), *record.changes], lang, told=record.outcome)
     for note in record.notes:
         lines += note_lines(game, note, lang)
     crits = critiques_of([*record.changes, *record.notes])

@@ -227,12 +227,16 @@ def test_a_reason_shows_once_with_its_changes_under_it(voices_pack):
     assert lines[said[0] + 1] == "  → Livability +2, Trust +1" and lines[said[0] + 1].kind == "changes"
     assert "• Decision: Livability +1" in lines
     assert "• Cost: Energy (the resident) −1" in lines
+    # what the youth worker's input cost, before the decision (the record keeps which input it was)
+    assert lines.index("• Cost of giving input: Hours (the youth worker) −1") < lines.index(
+        "• Cost: Energy (the resident) −1"
+    )
     assert "• The youth worker's input honoured: Trust +2" in lines
-    # Every change still shows: the grouped amounts add up to the record's changes.
+    # Every change still shows: the grouped amounts add up to the record's changes and its input costs.
     record = outcomes[0].record
     assert sum(line.count(", ") + 1 for line in lines if line.startswith("• ") and ": " in line) + sum(
         line.count(", ") + 1 for line in lines if line.kind == "changes"
-    ) == len(record.changes)
+    ) == len(record.changes) + len(game.input_costs(record))
 
 
 def test_a_hidden_downside_that_happens_is_told_with_its_changes(voices_pack):
