@@ -146,7 +146,7 @@ UI: dict[str, dict[str, str]] = {
     "cons.decided": {"nl": "{role} koos: {option}", "en": "{role} chose: {option}"},
     "cons.news": {"nl": "Nieuws", "en": "News"},
     "cons.addressed": {"nl": "Aan {role}: {text}", "en": "To {role}: {text}"},
-    "cons.honoured": {"nl": "Inbreng gevolgd: {roles}", "en": "Input followed: {roles}"},
+    "cons.honoured": {"nl": "Inbreng gehonoreerd: {roles}", "en": "Input honoured: {roles}"},
     "cons.ignored": {"nl": "Inbreng genegeerd: {roles}", "en": "Input ignored: {roles}"},
     "cons.absent": {"nl": "Bleven weg: {roles}", "en": "Stayed away: {roles}"},
     "cons.inputs": {"nl": "Inbreng", "en": "Input"},

@@ -232,6 +232,8 @@ def test_a_reason_shows_once_with_its_changes_under_it(voices_pack):
         "• Cost: Energy (the resident) −1"
     )
     assert "• The youth worker's input honoured: Trust +2" in lines
+    # the summary names it with the same word as the reason: honoured
+    assert "Input honoured: the youth worker" in lines
     # Every change still shows: the grouped amounts add up to the record's changes and its input costs.
     record = outcomes[0].record
     assert sum(line.count(", ") + 1 for line in lines if line.startswith("• ") and ": " in line) + sum(
