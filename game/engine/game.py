@@ -703,7 +703,7 @@ class Game:
                 drawn.append(event_id)
         pool: list[str] = []
         weights: list[float] = []
-        for event_id, once, cooldown, when, weight_of, fixed in plan.drawable_rows:
+        for event_id, once, cooldown, when, weight_of, fixed in plan.drawable:
             last = last_seen.get(event_id)
             if last is not None and (once or now - last <= cooldown):
                 continue

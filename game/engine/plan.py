@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .model import Effects, Event, Scenario, Text
 from .pack import Pack
@@ -50,9 +50,8 @@ class EventRules:
     absent: RulePlan | None
 
 
-@dataclass(frozen=True, slots=True)
-class Drawable:
-    """An event the round's draw may pick, with its condition and weight."""
+class Drawable(NamedTuple):
+    """An event the round's draw may pick, with its condition and weight (a tuple: the draw unpacks it)."""
 
     id: str
     once: bool
@@ -75,8 +74,6 @@ class ScenarioPlan:
     #: events that come for sure when their condition holds: (id, once, condition)
     scheduled: tuple[tuple[str, bool, Fn], ...]
     drawable: tuple[Drawable, ...]
-    #: the same as plain rows for the draw's loop: (id, once, cooldown, when, weight, fixed)
-    drawable_rows: tuple[tuple[str, bool, int, Fn | None, Fn | None, float], ...]
     #: meters that drift at round end: (meter id, amount)
     drifts: tuple[tuple[str, Fn], ...]
     round_end: tuple[EffectsPlan, ...]
@@ -163,7 +160,6 @@ def scenario_plan(pack: Pack, scenario: Scenario) -> ScenarioPlan:
         dilemmas=frozenset(e.id for e in pack.events.values() if e.decider is not None),
         scheduled=scheduled,
         drawable=tuple(drawable),
-        drawable_rows=tuple((d.id, d.once, d.cooldown, d.when, d.weight, d.fixed) for d in drawable),
         drifts=tuple((m.id, pack.fn(m.drift, "num")) for m in pack.meters.values() if m.drift),
         round_end=tuple(effects_plan(pack, rule) for rule in scenario.round_end),
         refresh=tuple(refresh),
