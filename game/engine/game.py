@@ -216,11 +216,6 @@ class Game:
             self._rng_saved = True
         return self._state
 
-    @state.setter
-    def state(self, state: GameState) -> None:
-        self._bind(state)
-        self._rng_saved = True
-
     def _bind(self, state: GameState) -> None:
         """Play ``state`` from now on. The engine keeps the state's dicts at hand, read as plain attributes:
         reading a pydantic model's field takes CPython's slow path (its ``__getattr__`` hook keeps the
