@@ -37,6 +37,7 @@ from typing import Any
 
 from game.engine import Game, Pack
 from game.engine.policy import STRATEGIES
+from game.i18n import decimal
 
 #: Games per chunk of work: fixed, so how the work is cut never depends on the number of workers.
 CHUNK = 8
@@ -335,9 +336,7 @@ def dominance_notes(facts: list[Fact], lang: str) -> list[str]:
         if kind == "reaches":
             b = f"{b:.0%}"
         else:
-            a, b = f"{a:.2f}", f"{b:.2f}"
-            if lang == "nl":
-                a, b = a.replace(".", ","), b.replace(".", ",")
+            a, b = decimal(f"{a:.2f}", lang), decimal(f"{b:.2f}", lang)
         notes.append(_DOMINANCE_WORDS[kind][0 if lang == "nl" else 1].format(strategy=strategy, a=a, b=b))
     return notes
 
@@ -381,8 +380,7 @@ def format_report(report: dict[str, Any], lang: str = "nl") -> str:
         return words[key][0 if nl else 1].format(**values)
 
     def num(value: float, spec: str) -> str:
-        shown = format(value, spec)
-        return shown.replace(".", ",") if nl else shown
+        return decimal(format(value, spec), lang)
 
     lines = []
     variant = say("variant", variant=report["variant"]) if report["variant"] else ""

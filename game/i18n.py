@@ -32,6 +32,32 @@ def text(value: Mapping[str, str] | None, lang: str) -> str:
     return value.get(lang) or value.get(DEFAULT) or next(iter(value.values()), "")
 
 
+#: The minus sign changes are written with (not the hyphen).
+MINUS = "−"
+
+
+def decimal(shown: str, lang: str) -> str:
+    """A number already written out (``"6.5"``), with the decimal comma in Dutch (``"6,5"``)."""
+    return shown.replace(".", ",") if lang == "nl" else shown
+
+
+def fmt_num(value: float, lang: str = "nl") -> str:
+    """A number as people read it: no needless ``.0``, one decimal (two for small fractions), with the
+    decimal comma in Dutch (``6,7``) and the point in English (``6.7``)."""
+    value = round(value, 2 if abs(value) < 0.1 else 1)
+    return decimal(f"{value:g}" if value != int(value) else str(int(value)), lang)
+
+
+def fmt_delta(delta: float, lang: str = "nl") -> str:
+    """A signed change, as the play screens and the debrief write it: ``+3``, ``−4,5`` (``−4.5`` in
+    English) or ``0``."""
+    if delta > 0:
+        return f"+{fmt_num(delta, lang)}"
+    if delta < 0:
+        return f"{MINUS}{fmt_num(-delta, lang)}"
+    return "0"
+
+
 def in_sentence(name: str) -> str:
     """A role's name as it reads inside a sentence: "de bewoner" rather than "De bewoner". Only a leading
     article is lowered, so a name like "Wethouder Jansen" stays as it is."""
@@ -306,5 +332,5 @@ def save_error_text(err: Exception, lang: str) -> str:
 def save_error_detail(err: Exception, lang: str) -> str:
     """What went wrong with a save, in ``lang``: a SaveError's detail (``savedetail.<key>`` entries) worded
     in ``lang``; an error without one (raised with a plain message, or not a SaveError) gives its message."""
-    text_in = getattr(getattr(err, "detail", None), "text", None)
+    text_in = getattr(err, "text", None)  # SaveError.text: its detail in lang, else its message
     return text_in(lang) if callable(text_in) else str(err)

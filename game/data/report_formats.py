@@ -10,6 +10,8 @@ import csv
 import io
 from html import escape
 
+from game.i18n import decimal, fmt_delta
+
 from .report import EffectLine, EventLine, NoteLine, ReasonLine, Report
 from .report_strings import r
 
@@ -18,8 +20,6 @@ from .report_strings import r
 COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 DASHES = ("", "7 4", "2 3", "9 3 2 3", "4 4", "12 4", "1 3")
 SPARKS = "▁▂▃▄▅▆▇"
-#: The minus sign the play screens write changes with (not the hyphen the CSV keeps for spreadsheets).
-MINUS = "−"
 
 #: The chart's frame, in SVG user units (the viewBox; the page scales it to its width).
 CHART_W, CHART_H = 720, 320
@@ -32,19 +32,12 @@ def num(value: float, lang: str) -> str:
         out = str(int(round(value)))
     else:
         out = f"{value:.1f}".rstrip("0").rstrip(".")
-    return out.replace(".", ",") if lang == "nl" else out
+    return decimal(out, lang)
 
 
 def signed(value: float, lang: str) -> str:
     """A signed number with ASCII signs (``+2``, ``-1``), for the CSV."""
     return ("+" if value > 0 else "") + num(value, lang)
-
-
-def delta(value: float, lang: str) -> str:
-    """A change as the play screens write it: ``+2``, ``−4`` (a real minus sign), ``0``."""
-    if value < 0:
-        return MINUS + num(-value, lang)
-    return signed(value, lang)
 
 
 def effect_text(effect: EffectLine, lang: str) -> str:
@@ -62,7 +55,7 @@ def reason_lines(reason: ReasonLine, lang: str) -> list[str]:
     it, and its changes on a line under it (``→ Leefbaarheid +2``). The critiques it illustrates follow
     its changes in brackets.
     """
-    amounts = ", ".join(f"{e.label} {delta(e.delta, lang)}" for e in reason.effects)
+    amounts = ", ".join(f"{e.label} {fmt_delta(e.delta, lang)}" for e in reason.effects)
     amounts += "".join(f" [{r('report.illustrates', lang, title=c)}]" for c in reason.critiques)
     if reason.text:
         return [f"{reason.reason} — {reason.text}"] + ([f"→ {amounts}"] if amounts else [])
@@ -471,7 +464,7 @@ def _legend(report: Report) -> str:
 def _delta_html(value: float, lang: str, higher_is_better: bool = True) -> str:
     good = (value > 0) == higher_is_better
     cls = "" if value == 0 else (' class="up"' if good else ' class="down"')
-    return f"<span{cls}>{_e(delta(value, lang))}</span>"
+    return f"<span{cls}>{_e(fmt_delta(value, lang))}</span>"
 
 
 def _reason_html(report: Report, reason: ReasonLine) -> str:

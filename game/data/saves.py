@@ -418,7 +418,6 @@ class SaveInfo:
     slot: str
     path: Path
     readable: bool
-    reason: str | None = None
     scenario: str | None = None
     variant: str | None = None
     round: int | None = None
@@ -428,22 +427,33 @@ class SaveInfo:
     pack_version: str | None = None
     kind: Literal["auto", "named"] | None = None
     ending: str | None = None
-    #: the failure's code when unreadable (see :data:`SaveErrorCode`)
-    code: SaveErrorCode | None = None
-    #: after a full check (``SaveStore.list(pack)``): how the replay or content differs, if it does
-    mismatch: str | None = None
-    #: the error that makes it unreadable (``str(error) == reason``; :meth:`reason_text` words it)
+    #: the error that makes it unreadable
     error: SaveError | None = None
-    #: ``mismatch`` in parts, for :meth:`mismatch_text`
+    #: after a full check (``SaveStore.list(pack)``): how the replay or content differs, if it does
     mismatch_details: list[Detail] = field(default_factory=list)
 
+    @property
+    def reason(self) -> str | None:
+        """Why it cannot be loaded (English; :meth:`reason_text` words it in a language), or None."""
+        return self.error.message if self.error is not None else None
+
+    @property
+    def code(self) -> SaveErrorCode | None:
+        """The failure's code when unreadable (see :data:`SaveErrorCode`)."""
+        return self.error.code if self.error is not None else None
+
     def reason_text(self, lang: str) -> str | None:
-        """Why it cannot be loaded, in ``lang`` (``reason`` is the English text); None when readable."""
-        return self.error.text(lang) if self.error is not None else self.reason
+        """Why it cannot be loaded, in ``lang``; None when readable."""
+        return self.error.text(lang) if self.error is not None else None
+
+    @property
+    def mismatch(self) -> str | None:
+        """How the replay or content differs (English), or None."""
+        return self.mismatch_text("en")
 
     def mismatch_text(self, lang: str) -> str | None:
-        """How the replay or content differs, in ``lang`` (``mismatch`` is the English text), or None."""
-        return _joined(self.mismatch_details, lang) or self.mismatch
+        """How the replay or content differs, in ``lang``, or None."""
+        return _joined(self.mismatch_details, lang) or None
 
     @property
     def auto(self) -> bool:
@@ -476,8 +486,8 @@ class SaveInfo:
 class Loaded:
     """A loaded save: the game replayed from its log, and the game as the snapshot holds it.
 
-    ``mismatch`` is None when the replay reached exactly the saved state with the same content; else it
-    says what differs (the content changed, the file was edited), and the player may continue from
+    ``mismatch_details`` is empty when the replay reached exactly the saved state with the same content;
+    else they say what differs (the content changed, the file was edited), and the player may continue from
     ``snapshot`` instead of ``game``. When the snapshot itself cannot be used but the log replays,
     ``snapshot_ok`` is False and ``snapshot`` is another copy of the replayed game.
     """
@@ -485,14 +495,17 @@ class Loaded:
     info: SaveInfo
     game: Game
     snapshot: Game
-    mismatch: str | None = None
     snapshot_ok: bool = True
-    #: ``mismatch`` in parts, for :meth:`mismatch_text`
     mismatch_details: list[Detail] = field(default_factory=list)
 
+    @property
+    def mismatch(self) -> str | None:
+        """How the replay or content differs (English), or None."""
+        return self.mismatch_text("en")
+
     def mismatch_text(self, lang: str) -> str | None:
-        """How the replay or content differs, in ``lang`` (``mismatch`` is the English text), or None."""
-        return _joined(self.mismatch_details, lang) or self.mismatch
+        """How the replay or content differs, in ``lang``, or None."""
+        return _joined(self.mismatch_details, lang) or None
 
 
 def _joined(details: list[Detail], lang: str) -> str:
@@ -568,9 +581,7 @@ class SaveStore:
         try:
             save = self._read_path(path, slot)
         except SaveError as err:
-            return SaveInfo(
-                slot=slot, path=path, readable=False, reason=err.message, code=err.code, error=err
-            )
+            return SaveInfo(slot=slot, path=path, readable=False, error=err)
         return SaveInfo.of(slot, path, save)
 
     def list(self, pack: Pack | None = None) -> list[SaveInfo]:
@@ -596,16 +607,7 @@ class SaveStore:
                 check_slot(slot)
             except SaveError as err:
                 named = SaveError(Detail("rename", error=err.detail or err.message), "bad_name")
-                found.append(
-                    SaveInfo(
-                        slot=slot,
-                        path=path,
-                        readable=False,
-                        code="bad_name",
-                        reason=named.message,
-                        error=named,
-                    )
-                )
+                found.append(SaveInfo(slot=slot, path=path, readable=False, error=named))
                 continue
             info = self._info(path, slot)
             if pack is not None and info.readable:
@@ -617,9 +619,9 @@ class SaveStore:
         try:
             loaded = check(self._read_path(info.path, info.slot), pack, info)
         except SaveError as err:
-            info.readable, info.reason, info.code, info.error = False, err.message, err.code, err
+            info.readable, info.error = False, err
         else:
-            info.mismatch, info.mismatch_details = loaded.mismatch, loaded.mismatch_details
+            info.mismatch_details = loaded.mismatch_details
         return info
 
     def latest_autosave(self, pack: Pack | None = None) -> SaveInfo | None:
@@ -680,7 +682,6 @@ def check(save: SaveFile, pack: Pack, info: SaveInfo) -> Loaded:
             info=info,
             game=game,
             snapshot=replay(save, pack),
-            mismatch=_joined(problems, "en"),
             snapshot_ok=False,
             mismatch_details=problems,
         )
@@ -688,7 +689,6 @@ def check(save: SaveFile, pack: Pack, info: SaveInfo) -> Loaded:
         info=info,
         game=game,
         snapshot=snapshot,
-        mismatch=_joined(problems, "en") or None,
         mismatch_details=problems,
     )
 

@@ -12,29 +12,11 @@ from dataclasses import dataclass
 from game.engine.game import Choice, Game, Outcome, Step
 from game.engine.model import Text
 from game.engine.state import Change, EventRecord, Note, RoundRecord
-from game.i18n import LANGUAGES, cause_key, in_sentence, t, text
+from game.i18n import LANGUAGES, cause_key, fmt_delta, fmt_num, in_sentence, t, text
 
 from .strings import tr
 
 SPARKS = "▁▂▃▄▅▆▇█"
-MINUS = "−"
-
-
-def fmt_num(value: float, lang: str = "nl") -> str:
-    """A number as people read it: no needless ``.0``, one decimal (two for small fractions), with the
-    decimal comma in Dutch (``6,7``) and the point in English (``6.7``)."""
-    value = round(value, 2 if abs(value) < 0.1 else 1)
-    shown = f"{value:g}" if value != int(value) else str(int(value))
-    return shown.replace(".", ",") if lang == "nl" else shown
-
-
-def fmt_delta(delta: float, lang: str = "nl") -> str:
-    """A signed change: ``+3``, ``−4,5`` (``−4.5`` in English) or ``0``."""
-    if delta > 0:
-        return f"+{fmt_num(delta, lang)}"
-    if delta < 0:
-        return f"{MINUS}{fmt_num(-delta, lang)}"
-    return "0"
 
 
 def bar(value: float, low: float, high: float, width: int) -> str:

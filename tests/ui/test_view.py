@@ -6,7 +6,7 @@ import pytest
 from voices_support import load_voices, neighbour_game
 
 from game.engine.game import Game
-from game.i18n import text
+from game.i18n import fmt_delta, fmt_num, text
 from game.ui import view
 from game.ui.strings import UI, tr
 
@@ -26,9 +26,9 @@ def play_to_decision(game: Game) -> None:
     [(3, "+3"), (-4, "−4"), (0, "0"), (1.5, "+1.5"), (-0.25, "−0.2"), (1.6333, "+1.6"), (0.0286, "+0.03")],
 )
 def test_deltas_carry_a_sign(delta, shown):
-    assert view.fmt_delta(delta, "en") == shown
+    assert fmt_delta(delta, "en") == shown
     # Dutch writes the decimal comma.
-    assert view.fmt_delta(delta, "nl") == view.fmt_delta(delta) == shown.replace(".", ",")
+    assert fmt_delta(delta, "nl") == fmt_delta(delta) == shown.replace(".", ",")
 
 
 @pytest.mark.parametrize(
@@ -36,7 +36,7 @@ def test_deltas_carry_a_sign(delta, shown):
     [(6.7, "6,7", "6.7"), (12, "12", "12"), (0.05, "0,05", "0.05"), (-2.5, "-2,5", "-2.5")],
 )
 def test_numbers_use_the_decimal_comma_in_dutch(value, nl, en):
-    assert view.fmt_num(value, "nl") == nl and view.fmt_num(value, "en") == en
+    assert fmt_num(value, "nl") == nl and fmt_num(value, "en") == en
 
 
 @pytest.mark.parametrize(("value", "filled"), [(0, 0), (50, 5), (100, 10), (-5, 0), (120, 10)])

@@ -8,10 +8,9 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Digits, Footer, Static
 
-from game.i18n import text
+from game.i18n import decimal, fmt_num, text
 
 from ..classroom import ct, poll_timer, timer_of
-from ..view import fmt_num
 from .base import GameScreen
 
 BAR = 16
@@ -21,8 +20,7 @@ def big_number(value: float, lang: str = "nl") -> str:
     """A meter's value for the large digits: whole numbers (one decimal only below 10, with the decimal
     comma in Dutch)."""
     if abs(value) < 10 and value != int(value):
-        shown = f"{value:.1f}"
-        return shown.replace(".", ",") if lang == "nl" else shown
+        return decimal(f"{value:.1f}", lang)
     return str(int(round(value)))
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from ..view import MeterRow, bar, fmt_delta, fmt_num, sparkline
+from game.i18n import fmt_delta, fmt_num
+
+from ..view import MeterRow, bar, sparkline
 
 
 class MeterPanel(Static):

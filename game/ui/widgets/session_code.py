@@ -12,9 +12,9 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
 
 from game.data.session import SessionCodeError, code_for, decode
+from game.i18n import fmt_num
 
 from ..classroom import ct, parse_minutes, set_timer, timer_of
-from ..view import fmt_num
 
 
 class SessionCodeLine(Vertical):
