@@ -26,7 +26,6 @@ Report fields (all shares are fractions 0..1, numbers rounded to 3 decimals):
 
 from __future__ import annotations
 
-import gc
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -85,13 +84,6 @@ def play_one(
 
 # -- workers -------------------------------------------------------------------------------------
 _PACKS: dict[tuple[str, ...], Pack] = {}
-#: whether this process is one of simulate()'s workers (set by _start_worker)
-_IN_WORKER = False
-
-
-def _start_worker() -> None:
-    global _IN_WORKER
-    _IN_WORKER = True
 
 
 def load_for_simulation(roots: Iterable[Path | str]) -> Pack:
@@ -106,10 +98,6 @@ def load_for_simulation(roots: Iterable[Path | str]) -> Pack:
         if result.pack is None or result.errors:
             raise ContentError(result.problems)
         pack = _PACKS[key] = result.pack
-        if _IN_WORKER:
-            # The pack lives as long as the worker: leave it out of every later garbage collection,
-            # which would otherwise walk its whole tree while games make their short-lived records.
-            gc.freeze()
     return pack
 
 
@@ -174,7 +162,7 @@ def simulate(
             if progress:
                 progress(done, total)
     else:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker) as pool:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = {
                 pool.submit(_run_chunk, key, scenario, variant, seed, s, a, b): (s, a, b)
                 for s, a, b in chunks

@@ -488,7 +488,7 @@ class Game:
             move(target, amount(ctx), cause, changes, event, option, role, None, critique)
         if rule.resource:
             res = self.pack.roles[role].resource
-            if res is not None and res.id in self._state.resources:
+            if res is not None and res.id in self._resources:
                 move(res.id, rule.resource, cause, changes, event, option, role, None, critique)
 
     def _apply(
