@@ -95,8 +95,8 @@ def ui(which: str, pack_path: str) -> int:
 
     async def game() -> None:
         nonlocal rounds
-        from game.data.loader import load_pack_or_raise
         from game.engine.game import Game
+        from game.files.loader import load_pack_or_raise
         from game.ui.app import WijkberaadApp
 
         chosen: list[float] = []

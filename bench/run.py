@@ -70,7 +70,7 @@ def machine() -> dict[str, Any]:
 
 def pack_path() -> Path:
     """The shipped pack when it loads cleanly, else the test pack."""
-    from game.data.loader import load_pack
+    from game.files.loader import load_pack
 
     result = load_pack(BASE)
     if result.ok and result.pack is not None and result.pack.scenarios:
@@ -109,7 +109,7 @@ _WORKER_PACK: Any = None
 
 def _worker_init(path: str) -> None:
     global _WORKER_PACK
-    from game.data.loader import load_pack_or_raise
+    from game.files.loader import load_pack_or_raise
 
     _WORKER_PACK = load_pack_or_raise(path)
 
@@ -154,9 +154,9 @@ def bench_engine(path: Path, games: int, report_games: int) -> dict[str, Any]:
     """Whole computer-played games: as the app plays them (every change recorded, for the screens, saves
     and the debrief) and as a balance report plays them (no change records), and a balance report itself:
     ``simulate`` from the command's start to its report, every strategy, all cores."""
-    from game.balance import simulate
-    from game.data.loader import load_pack_or_raise
+    from game.authoring.balance import simulate
     from game.engine.policy import STRATEGIES
+    from game.files.loader import load_pack_or_raise
 
     pack = load_pack_or_raise(path)
     scenario = next(iter(pack.scenarios.values()))
@@ -224,7 +224,7 @@ def _parse_only(root: Path) -> None:
 
 
 def bench_content(path: Path, repeat: int) -> dict[str, Any]:
-    from game.data.loader import load_pack
+    from game.files.loader import load_pack
 
     rows = []
     with tempfile.TemporaryDirectory(prefix="wk-bench-") as tmp:
@@ -264,9 +264,9 @@ def bench_content(path: Path, repeat: int) -> dict[str, Any]:
 
 # -- saves ------------------------------------------------------------------------------------------
 def bench_saves(path: Path, repeat: int) -> dict[str, Any]:
-    from game.data.loader import load_pack_or_raise
-    from game.data.saves import SaveStore
     from game.engine import Game
+    from game.files.loader import load_pack_or_raise
+    from game.files.saves import SaveStore
 
     pack = load_pack_or_raise(path)
     scenario = next(iter(pack.scenarios.values()))

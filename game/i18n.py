@@ -96,7 +96,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The game does not replay: {detail}",
     },
     "saveerr.io": {"nl": "Opslaan lukte niet: {detail}", "en": "Saving failed: {detail}"},
-    # What exactly went wrong with a save (game.data.saves.Detail: "savedetail.<key>", filled in with its
+    # What exactly went wrong with a save (game.files.saves.Detail: "savedetail.<key>", filled in with its
     # values). The English texts are the messages SaveError has always had (str(err), logs); the Dutch ones
     # say the same. Where a value is text from elsewhere (the JSON parser's, pydantic's, the operating
     # system's or the engine's own words, in English), only the frame is translated: the value is kept as it
@@ -273,7 +273,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # Neither the log nor the saved state can be used.
     "savedetail.no_snapshot": {"nl": "{replay}, en {snapshot}", "en": "{replay}, and {snapshot}"},
-    # For game.data.report.load_save_file, which reads a save file by its path.
+    # For game.reports.report.load_save_file, which reads a save file by its path.
     "savedetail.file_not_found": {"nl": "bestand niet gevonden", "en": "file not found"},
     "savedetail.not_a_file": {"nl": "een map, geen bestand met een save", "en": "a folder, not a save file"},
     "savedetail.cannot_read_file": {

@@ -36,6 +36,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 @pytest.fixture(scope="session")
 def mini_pack():
     """The small test pack, compiled."""
-    from game.data.loader import load_pack_or_raise
+    from game.files.loader import load_pack_or_raise
 
     return load_pack_or_raise(MINI_PACK)

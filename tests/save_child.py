@@ -17,9 +17,9 @@ import random
 import sys
 from pathlib import Path
 
-from game.data.loader import load_pack_or_raise
-from game.data.saves import SaveStore
 from game.engine import Game, Pack
+from game.files.loader import load_pack_or_raise
+from game.files.saves import SaveStore
 
 
 def save_forever(store: SaveStore, pack: Pack, seed: int, announce: str) -> None:
@@ -64,9 +64,9 @@ def naive_write(path: Path, data: bytes, *, overwrite: bool = True) -> None:
 
 def main(argv: list[str]) -> None:
     if os.environ.get("WIJKBERAAD_SAVE_CHILD_NAIVE"):
-        import game.data.saves
+        import game.files.saves
 
-        game.data.saves.write_atomic = naive_write
+        game.files.saves.write_atomic = naive_write
     if argv[0] == "--fork-server":
         fork_server(SaveStore(Path(argv[1])), load_pack_or_raise(Path(argv[2])))
     else:

@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from game.data.loader import load_pack_or_raise
-from game.data.paths import base_pack_dir
 from game.engine import Game
+from game.files.loader import load_pack_or_raise
+from game.files.paths import base_pack_dir
 
 STRATEGIES = ("priorities", "honour", "ignore", "random")
 VARIANTS = (None, "short")

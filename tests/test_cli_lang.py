@@ -36,8 +36,8 @@ class Said:
 
 def _saves_folder(tmp: Path, mini_pack) -> Path:  # noqa: ANN001 - a Pack
     """A saves folder with one finished game of the mini pack and one file cut off mid-way."""
-    from game.data.saves import SaveStore
     from game.engine import Game
+    from game.files.saves import SaveStore
 
     folder = tmp / "saves"
     game = Game.new(mini_pack, seed=3, players={"minister": "Ahmed"})
@@ -196,7 +196,7 @@ def test_progress_bar_counts_games_in_the_language() -> None:
 
 def test_dominance_notes_are_worded_in_dutch(mini_pack) -> None:
     """The notes the report makes (in English, for the JSON) read in Dutch in the Dutch text report."""
-    from game.balance import GameResult, _report, format_report
+    from game.authoring.balance import GameResult, _report, format_report
 
     scenario = next(iter(mini_pack.scenarios))
     sc = mini_pack.scenarios[scenario]
@@ -291,9 +291,9 @@ def test_saves_in_english_says_why_as_it_always_did(tmp_path, capsys, monkeypatc
 def test_saves_check_words_a_save_of_other_content_and_a_changed_content_in_dutch(
     tmp_path, capsys, monkeypatch, mini_pack
 ):
-    from game.data.loader import load_game_content
-    from game.data.saves import SaveStore
     from game.engine import Game
+    from game.files.loader import load_game_content
+    from game.files.saves import SaveStore
 
     monkeypatch.delenv("WIJKBERAAD_LANG", raising=False)
     folder = _saves_folder(tmp_path, mini_pack)  # groep-1 is a game of the mini pack, not the shipped one

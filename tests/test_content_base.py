@@ -6,9 +6,9 @@ from collections import Counter
 
 import pytest
 
-from game.data.loader import load_pack
-from game.data.paths import base_pack_dir
 from game.engine import Game
+from game.files.loader import load_pack
+from game.files.paths import base_pack_dir
 
 CRITIQUES = {
     "sidelined",

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game.data.loader import load_pack
 from game.engine import Game, GameState, Pack
+from game.files.loader import load_pack
 
 TESTS = Path(__file__).resolve().parent
 MINI = TESTS / "packs" / "mini"

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.data.loader import ContentError, load_pack, load_pack_or_raise
 from game.engine import Game
+from game.files.loader import ContentError, load_pack, load_pack_or_raise
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent

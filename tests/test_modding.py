@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
+from game.authoring.reference import committed_reference, reference_markdown
+from game.authoring.scaffold import FILES, ScaffoldError, check_name, write_scaffold
+from game.authoring.schema import SCHEMAS, schema_texts, shipped_schema_dir
 from game.cli import main
-from game.data.loader import ContentError, load_game_content
-from game.data.packs import game_pack_dirs, load_layers, mods_dir, validate_pack
-from game.data.reference import committed_reference, reference_markdown
-from game.data.scaffold import FILES, ScaffoldError, check_name, write_scaffold
-from game.data.schema import SCHEMAS, schema_texts, shipped_schema_dir
-from game.data.watch import ContentWatcher
 from game.engine import Game, GameError
 from game.engine.debug import jump_to, set_meter
+from game.files.loader import ContentError, load_game_content
+from game.files.packs import game_pack_dirs, load_layers, mods_dir, validate_pack
+from game.files.watch import ContentWatcher
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
@@ -165,7 +165,7 @@ def test_validate_command_reports_conflicts_between_mods(tmp_path: Path, capsys)
 
 def test_game_content_layers_mods_and_extra_packs(tmp_path: Path, monkeypatch) -> None:
     # The world is the mini pack here (standing in for the base), so the test does not depend on content/.
-    monkeypatch.setattr("game.data.paths.base_pack_dir", lambda: MINI)
+    monkeypatch.setattr("game.files.paths.base_pack_dir", lambda: MINI)
     saves = tmp_path / "saves"
     assert mods_dir(saves) == tmp_path / "mods"
     (tmp_path / "mods").mkdir()
@@ -186,7 +186,7 @@ def test_base_alone_is_the_plain_base_pack() -> None:
     base = ROOT / "content" / "base"
     if not (base / "pack.yaml").is_file():
         pytest.skip("the shipped base pack is not there")
-    from game.data.loader import load_pack
+    from game.files.loader import load_pack
 
     plain = load_pack(base)
     if not plain.ok:
@@ -224,11 +224,11 @@ def test_schema_command_writes_files(tmp_path: Path) -> None:
 # -- the guide ------------------------------------------------------------------------------------
 def test_modding_guide_reference_is_generated() -> None:
     doc = (ROOT / "docs" / "modding.md").read_text(encoding="utf-8")
-    assert committed_reference(doc) == reference_markdown(), "run: python -m game.data.reference"
+    assert committed_reference(doc) == reference_markdown(), "run: python -m game.authoring.reference"
 
 
 def test_reference_names_every_field_and_function() -> None:
-    from game.data.reference import MODELS
+    from game.authoring.reference import MODELS
     from game.engine.expr import FUNCTIONS
 
     text = reference_markdown()
@@ -278,12 +278,12 @@ def test_jump_to_event_and_set_meter(mini_pack) -> None:
     [
         "game.engine.lint",
         "game.engine.debug",
-        "game.data.packs",
-        "game.data.watch",
-        "game.data.schema",
-        "game.data.reference",
-        "game.data.scaffold",
-        "game.balance",
+        "game.files.packs",
+        "game.files.watch",
+        "game.authoring.schema",
+        "game.authoring.reference",
+        "game.authoring.scaffold",
+        "game.authoring.balance",
     ],
 )
 def test_modding_modules_do_not_load_the_ui(module: str) -> None:
@@ -310,7 +310,7 @@ def test_a_stand_alone_pack_loads_even_when_the_default_world_is_broken(tmp_path
 def test_validate_without_paths_checks_the_mods_folder_too(tmp_path: Path, monkeypatch, capsys) -> None:
     shipped = tmp_path / "content"
     shutil.copytree(MINI, shipped / "mini")
-    monkeypatch.setattr("game.data.paths.content_dir", lambda: shipped)
+    monkeypatch.setattr("game.files.paths.content_dir", lambda: shipped)
     monkeypatch.setattr("game.cli.validate.content_dir", lambda: shipped)
     monkeypatch.setenv("WIJKBERAAD_SAVES", str(tmp_path / "saves"))
     assert main(["validate"]) == 0
@@ -332,13 +332,13 @@ def test_a_layered_pack_is_complete_in_the_languages_all_its_packs_share() -> No
 
 def test_commands_look_for_mods_next_to_the_saves_dir_they_are_given(tmp_path: Path, monkeypatch) -> None:
     """``--saves-dir`` moves the mods folder with it, for play, saves and report alike."""
-    monkeypatch.setattr("game.data.paths.base_pack_dir", lambda: MINI)
+    monkeypatch.setattr("game.files.paths.base_pack_dir", lambda: MINI)
     monkeypatch.delenv("WIJKBERAAD_SAVES", raising=False)
     saves = tmp_path / "klas" / "saves"
     saves.mkdir(parents=True)
     shutil.copytree(LAYERS / "mod_a", tmp_path / "klas" / "mods" / "mod_a")
     loaded: list[str] = []
-    import game.data.loader as loader
+    import game.files.loader as loader
 
     real = loader.load_game_content
 
@@ -363,10 +363,10 @@ def test_commands_look_for_mods_next_to_the_saves_dir_they_are_given(tmp_path: P
 def test_every_command_with_saves_dir_finds_the_mods_next_to_it(tmp_path: Path, monkeypatch, capsys) -> None:
     """A class folder with saves/ and mods/ side by side: report, compare, saves, validate and simulate all
     load the mod when given that --saves-dir, and none of them when given another."""
-    monkeypatch.setattr("game.data.paths.base_pack_dir", lambda: MINI)
+    monkeypatch.setattr("game.files.paths.base_pack_dir", lambda: MINI)
     shipped = tmp_path / "content"
     shutil.copytree(MINI, shipped / "mini")
-    monkeypatch.setattr("game.data.paths.content_dir", lambda: shipped)
+    monkeypatch.setattr("game.files.paths.content_dir", lambda: shipped)
     monkeypatch.setattr("game.cli.validate.content_dir", lambda: shipped)
     monkeypatch.delenv("WIJKBERAAD_SAVES", raising=False)
     klas = tmp_path / "klas"
@@ -375,7 +375,7 @@ def test_every_command_with_saves_dir_finds_the_mods_next_to_it(tmp_path: Path, 
     shutil.copytree(LAYERS / "mod_a", klas / "mods" / "mod_a")
     modded = load_game_content(saves_dir=saves)
     assert modded.id == "mini+mod_a"
-    from game.data.saves import SaveStore
+    from game.files.saves import SaveStore
 
     game = Game.new(modded, seed=4, players={"minister": "Ahmed"})
     game.play_computer(until_human=False)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from game.data.loader import load_game_content
+from game.files.loader import load_game_content
 
 pytest.importorskip("textual")
 
@@ -151,8 +151,8 @@ async def test_content_broken_at_start_loads_once_fixed(tmp_path: Path) -> None:
 
 
 def test_play_dev_builds_the_dev_app_over_the_pack_folders(tmp_path: Path, monkeypatch) -> None:
+    from game.authoring.scaffold import write_scaffold
     from game.cli import main
-    from game.data.scaffold import write_scaffold
     from game.ui import dev
 
     built = {}

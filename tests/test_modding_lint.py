@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from game.data.packs import validate_pack
 from game.engine.lint import possible
+from game.files.packs import validate_pack
 
 TESTS = Path(__file__).resolve().parent
 FIXTURES = TESTS / "fixtures" / "lint"
@@ -68,7 +68,7 @@ def test_test_packs_have_no_warnings(pack: str) -> None:
 
 
 def test_shipped_content_has_no_warnings() -> None:
-    from game.data.loader import load_pack
+    from game.files.loader import load_pack
 
     base = ROOT / "content" / "base"
     if not (base / "pack.yaml").is_file() or not load_pack(base).ok:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from game.balance import REPORT_FIELDS, STATS, format_report, simulate
+from game.authoring.balance import REPORT_FIELDS, STATS, format_report, simulate
 from game.cli import main
 
 TESTS = Path(__file__).resolve().parent

@@ -80,7 +80,7 @@ def test_installed_wheel_finds_its_content_outside_the_checkout(wheel: Path, tmp
             [sys.executable, *args], cwd=elsewhere, env=env, capture_output=True, text=True, timeout=120
         )
 
-    where = run("-c", "import game.data.paths as p; print(p.__file__); print(p.base_pack_dir())")
+    where = run("-c", "import game.files.paths as p; print(p.__file__); print(p.base_pack_dir())")
     assert where.returncode == 0, where.stderr
     module_file, pack_dir = where.stdout.split()
     assert Path(module_file).is_relative_to(site), "the test imported the checkout, not the wheel"

@@ -19,11 +19,11 @@ import pytest
 from voices_support import load_voices, neighbour_game
 
 from game.cli import main
-from game.data.report import PHASES, build_report, load_save_file
-from game.data.report_formats import note_lines, reason_lines, render, sparkline
-from game.data.saves import SaveError, SaveStore
 from game.engine import Game
 from game.engine.model import Question
+from game.files.saves import SaveError, SaveStore
+from game.reports.formats import note_lines, reason_lines, render, sparkline
+from game.reports.report import PHASES, build_report, load_save_file
 
 TESTS = Path(__file__).resolve().parent
 MINI = TESTS / "packs" / "mini"
@@ -264,7 +264,7 @@ def test_both_languages(pack):
 @pytest.mark.parametrize(("lang", "date"), [("nl", "29 augustus 2022"), ("en", "29 August 2022")])
 def test_the_citation_reads_in_the_reports_language(lang, date):
     """The shipped critiques cite the article with a translated date, in every format."""
-    from game.data.loader import load_pack_or_raise
+    from game.files.loader import load_pack_or_raise
 
     game = Game.new(load_pack_or_raise(BASE), seed=1, players={"minister": "Ahmed"})
     game.play_computer(until_human=False)
@@ -422,7 +422,7 @@ def test_reasons_group_every_change_once(pack):
 def test_the_report_words_consequences_as_the_play_screens_do(pack, voices_pack):
     """The report's reasons and notes read line for line as the consequences screen's (its critique tags
     aside): if this fails after a change to the play screens' wording, bring game/data/report*.py along."""
-    from game.data.loader import load_pack_or_raise
+    from game.files.loader import load_pack_or_raise
     from game.ui import view
 
     checked = {"averted": 0, "text": 0}
@@ -470,8 +470,8 @@ def test_sparkline():
 def test_report_modules_do_not_load_the_ui():
     code = (
         "import json, sys\n"
-        "import game.data.report, game.data.report_formats, game.data.compare\n"
-        "import game.data.session, game.data.timer\n"
+        "import game.reports.report, game.reports.formats, game.reports.compare\n"
+        "import game.classroom.session, game.classroom.timer\n"
         "import game.cli.report, game.cli.compare\n"
         "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))))\n"
     )

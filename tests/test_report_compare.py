@@ -9,11 +9,11 @@ from html.parser import HTMLParser
 
 import pytest
 
+from game.classroom.session import game_code
 from game.cli import main
-from game.data.compare import build_comparison, render_comparison
-from game.data.saves import SaveStore
-from game.data.session import game_code
 from game.engine import Game
+from game.files.saves import SaveStore
+from game.reports.compare import build_comparison, render_comparison
 
 
 def played(pack, seed: int, strategy: str | None = None, **players: str) -> Game:

@@ -17,8 +17,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game.data.loader import ContentError, load_pack, load_pack_or_raise
 from game.engine.expr import ExprError, Names, compile_expr
+from game.files.loader import ContentError, load_pack, load_pack_or_raise
 
 TESTS = Path(__file__).resolve().parent
 MINI = TESTS / "packs" / "mini"

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from game.data.loader import load_pack, load_pack_or_raise
 from game.engine import STRATEGIES, Game
+from game.files.loader import load_pack, load_pack_or_raise
 
 TESTS = Path(__file__).resolve().parent
 MINI = TESTS / "packs" / "mini"

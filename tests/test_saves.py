@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from game.data import saves
-from game.data.loader import load_pack_or_raise
-from game.data.saves import (
+from game.engine import Game
+from game.files import saves
+from game.files.loader import load_pack_or_raise
+from game.files.saves import (
     FORMAT,
     MIGRATIONS,
     MIN_FORMAT,
@@ -22,7 +23,6 @@ from game.data.saves import (
     default_saves_dir,
     slot_name,
 )
-from game.engine import Game
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "saves"
 BAD = FIXTURES / "bad"
@@ -325,7 +325,7 @@ def test_saves_load_without_the_ui():
     import sys
 
     code = (
-        "import sys, game.data.saves, game.cli.saves\n"
+        "import sys, game.files.saves, game.cli.saves\n"
         "print(sorted(m for m in ('textual', 'rich') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
@@ -543,7 +543,7 @@ def test_the_environment_variable_wins(monkeypatch, tmp_path):
 
 def test_a_checkout_saves_in_its_saves_folder(monkeypatch, tmp_path):
     monkeypatch.delenv("WIJKBERAAD_SAVES", raising=False)
-    monkeypatch.setattr("game.data.paths.checkout_root", lambda: tmp_path)
+    monkeypatch.setattr("game.files.paths.checkout_root", lambda: tmp_path)
     assert default_saves_dir() == tmp_path / "saves"
 
 
@@ -551,7 +551,7 @@ def test_an_installed_package_saves_in_the_user_data_folder(monkeypatch, tmp_pat
     import platformdirs
 
     monkeypatch.delenv("WIJKBERAAD_SAVES", raising=False)
-    monkeypatch.setattr("game.data.paths.checkout_root", lambda: None)
+    monkeypatch.setattr("game.files.paths.checkout_root", lambda: None)
     assert default_saves_dir() == platformdirs.user_data_path("wijkberaad", appauthor=False) / "saves"
 
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from game.data.loader import load_pack_or_raise
-from game.data.saves import SaveError, SaveStore
+from game.files.loader import load_pack_or_raise
+from game.files.saves import SaveError, SaveStore
 
 TESTS = Path(__file__).resolve().parent
 CHILD = TESTS / "save_child.py"

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game.data.loader import load_pack_or_raise
-from game.data.saves import Loaded, SaveError, SaveStore, parse
+from game.files.loader import load_pack_or_raise
+from game.files.saves import Loaded, SaveError, SaveStore, parse
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "saves"
 GOLDEN_TEXT = (FIXTURES / "golden" / "format-2.json").read_text(encoding="utf-8")

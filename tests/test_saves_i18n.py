@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from game.data import saves
-from game.data.loader import load_pack_or_raise
-from game.data.saves import Detail, SaveError, SaveStore, check_slot
 from game.engine import Game
+from game.files import saves
+from game.files.loader import load_pack_or_raise
+from game.files.saves import Detail, SaveError, SaveStore, check_slot
 from game.i18n import STRINGS, save_error_detail, save_error_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "saves"
@@ -314,7 +314,7 @@ def test_every_bad_fixture_reads_in_dutch_and_in_english_as_before(pack, store, 
 
 
 def test_an_error_without_a_detail_key_keeps_its_own_message():
-    # As game.data.report raises them, and anything else that reaches a load dialog.
+    # As game.reports.report raises them, and anything else that reaches a load dialog.
     plain = SaveError("a folder, not a save file", "unreadable")
     assert plain.detail is None and plain.text("nl") == "a folder, not a save file"
     assert save_error_text(plain, "nl") == "Het bestand is onleesbaar: a folder, not a save file"

@@ -110,7 +110,7 @@ async def test_two_tabs_started_as_serve_starts_them_keep_separate_autosaves(tmp
 
     import game.ui.app as app_module
     from game.cli import serve
-    from game.data.saves import SaveStore
+    from game.files.saves import SaveStore
     from game.serve import tab
     from game.ui.app import WijkberaadApp
 

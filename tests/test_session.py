@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game.data.session import (
+from game.classroom.session import (
     ALPHABET,
     SessionCodeError,
     check_char,

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from game.data.settings import Settings, load_settings, save_settings, settings_path
+from game.files.settings import Settings, load_settings, save_settings, settings_path
 
 
 @pytest.fixture(autouse=True)

@@ -6,8 +6,8 @@ import inspect
 
 import pytest
 
-from game.data import timer as timer_module
-from game.data.timer import RoundTimer
+from game.classroom import timer as timer_module
+from game.classroom.timer import RoundTimer
 from game.engine import Game
 
 

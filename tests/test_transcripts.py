@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 import yaml
 
-from game.data.loader import load_pack_or_raise
 from game.engine import Game
+from game.files.loader import load_pack_or_raise
 
 TESTS = Path(__file__).resolve().parent
 TRANSCRIPTS = sorted((TESTS / "transcripts").glob("*.yaml"))

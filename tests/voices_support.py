@@ -12,7 +12,7 @@ VOICES = Path(__file__).resolve().parent / "ui" / "packs" / "voices"
 
 
 def load_voices() -> Pack:
-    from game.data.loader import load_pack_or_raise
+    from game.files.loader import load_pack_or_raise
 
     return load_pack_or_raise(VOICES)
 

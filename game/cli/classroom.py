@@ -39,7 +39,7 @@ def apply_code(args: argparse.Namespace, pack: Pack, lang: str) -> str | None:
 
     Returns an error message for the player (in ``lang``) when the code cannot be used, else None.
     """
-    from game.data.session import SessionCodeError, decode
+    from game.classroom.session import SessionCodeError, decode
 
     if not getattr(args, "code", None):
         return None

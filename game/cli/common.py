@@ -243,7 +243,7 @@ def add_saves_option(
     what: str = "the saves folder",
     mods: str = "the packs in the mods/ folder next to it are loaded too",
 ) -> None:
-    """``--saves-dir DIR``: the ``mods/`` folder next to it moves with it (:func:`game.data.packs.mods_dir`),
+    """``--saves-dir DIR``: the ``mods/`` folder next to it moves with it (:func:`game.files.packs.mods_dir`),
     so a class's folder with ``saves/`` and ``mods/`` side by side works the same for every command."""
     parser.add_argument(
         "--saves-dir",
@@ -295,7 +295,7 @@ def saves_folder(args: argparse.Namespace, lang: str) -> Path | None:
 
 
 def content_failed(err: Any, lang: str) -> CliError:  # noqa: ANN401 - a ContentError
-    """Print a :class:`~game.data.loader.ContentError`'s problems (``file:line: message``) to stderr and
+    """Print a :class:`~game.files.loader.ContentError`'s problems (``file:line: message``) to stderr and
     return the error that ends the command."""
     for problem in err.problems:
         print(problem, file=sys.stderr)
@@ -305,7 +305,7 @@ def content_failed(err: Any, lang: str) -> CliError:  # noqa: ANN401 - a Content
 def load_content(args: argparse.Namespace) -> Pack:
     """The content a command's saves were played with: the shipped base, the ``mods/`` folder next to the
     saves folder, then each ``--pack``. Raises :class:`CliError` when it cannot be loaded."""
-    from game.data.loader import ContentError, load_game_content
+    from game.files.loader import ContentError, load_game_content
 
     lang = lang_of(args)
     packs = pack_folders(args, lang)
@@ -319,7 +319,7 @@ def save_reason(err: Any, lang: str, folder: Path | None = None) -> str:  # noqa
     """Why a save file could not be read, in ``lang``, with what to do about it where there is something."""
     code = getattr(err, "code", None)
     if code == "missing":
-        from game.data.saves import default_saves_dir
+        from game.files.saves import default_saves_dir
 
         return say("save_missing", lang, folder=folder or default_saves_dir())
     if code == "io":  # reading, here: the catalogue's io text is about saving
@@ -336,7 +336,7 @@ def read_save(path: Path, pack: Pack, lang: str) -> tuple[Game, list[str]]:
     Raises:
         SaveError: the file cannot be read as a game of ``pack`` (word it with :func:`save_reason`).
     """
-    from game.data.report import load_save_file
+    from game.reports.report import load_save_file
 
     game, notes = load_save_file(path, pack, lang)
     for note in notes:

@@ -59,8 +59,8 @@ def expand(paths: list[Path], lang: str = "en") -> list[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.data.compare import build_comparison, render_comparison
-    from game.data.saves import SaveError
+    from game.files.saves import SaveError
+    from game.reports.compare import build_comparison, render_comparison
 
     lang = lang_of(args)
     fmt = pick_format(args, FORMATS)

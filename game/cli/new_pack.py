@@ -25,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     # The pack's files keep their English comments whatever --lang says: they are the modder's files,
     # read in an editor long after this command ran (and docs/modding.md quotes them).
-    from game.data.scaffold import ScaffoldError, write_scaffold
+    from game.authoring.scaffold import ScaffoldError, write_scaffold
 
     lang = lang_of(args)
     blocker = file_in_the_way(args.dir)

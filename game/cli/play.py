@@ -85,7 +85,7 @@ def _load_content(packs: list[Path], saves_dir: Path | None):
     """The content to play; imported here so the title screen does not wait for the content models.
 
     The ``mods/`` folder is looked for next to the saves folder, so ``--saves-dir`` moves it along."""
-    from game.data.loader import load_game_content
+    from game.files.loader import load_game_content
 
     return load_game_content(packs, saves_dir=saves_dir)
 
@@ -96,7 +96,7 @@ def valid_tab_id(tab_id: str) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.data.settings import load_settings, settings_path
+    from game.files.settings import load_settings, settings_path
 
     tab_id = getattr(args, "tab_id", None)
     if tab_id is not None and not valid_tab_id(tab_id):
@@ -118,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
     pack = None
     variant = None
     if args.scenario or args.short or players or args.code:
-        from game.data.loader import ContentError
+        from game.files.loader import ContentError
 
         try:
             pack = _load_content(packs, saves_dir)
@@ -149,7 +149,7 @@ def run(args: argparse.Namespace) -> int:
     dev: dict = {}
     if getattr(args, "dev", False):
         # Developer mode watches the pack folders and reloads them when a file is saved (game/ui/dev.py).
-        from game.data.packs import game_pack_dirs
+        from game.files.packs import game_pack_dirs
         from game.ui.dev import DevApp
 
         app_class = DevApp

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from game.data.report import FORMATS
+from game.reports.report import FORMATS
 
 from .common import (
     add_lang_option,
@@ -59,16 +59,16 @@ def resolve_save(text: str, args: argparse.Namespace) -> Path:
     path = Path(text).expanduser()
     if path.exists() or "/" in text or "\\" in text or text.endswith(".json"):
         return path
-    from game.data.saves import saves_dir_from
+    from game.files.saves import saves_dir_from
 
     slot = saves_dir_from(args) / f"{text}.json"
     return slot if slot.exists() else path
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.data.report import build_report
-    from game.data.report_formats import render
-    from game.data.saves import SaveError
+    from game.files.saves import SaveError
+    from game.reports.formats import render
+    from game.reports.report import build_report
 
     lang = lang_of(args)
     fmt = pick_format(args, FORMATS)

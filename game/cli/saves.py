@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.data.saves import SaveError, SaveInfo, SaveStore, saves_dir_from
 from game.engine import Pack
+from game.files.saves import SaveError, SaveInfo, SaveStore, saves_dir_from
 
 from .common import (
     add_lang_option,
@@ -110,7 +110,7 @@ def _folder_unreadable(err: SaveError, root: Path, lang: str) -> str:
 def _content(saves_dir: Path, packs: list[Path], lang: str) -> Pack | None:
     """The game's content (with the mods next to ``saves_dir``), to replay saves against; None (with a
     note) when it cannot be loaded."""
-    from game.data.loader import load_game_content
+    from game.files.loader import load_game_content
 
     try:
         return load_game_content(packs, saves_dir=saves_dir)

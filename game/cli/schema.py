@@ -29,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     # The schema files themselves are for editors and tools, so their descriptions stay as the models
     # document them; only what the command says to the person follows --lang.
-    from game.data.schema import write_schemas
+    from game.authoring.schema import write_schemas
 
     lang = lang_of(args)
     blocker = file_in_the_way(args.output)

@@ -2,7 +2,7 @@
 
 Without PACK the game's own content is simulated (the shipped base, the mods folder next to the saves
 folder, and ``--pack``); with PACK, that pack layered on the packs it extends, as ``validate`` checks it.
-The report's fields are described in :mod:`game.balance` and in docs/modding.md.
+The report's fields are described in :mod:`game.authoring.balance` and in docs/modding.md.
 """
 
 from __future__ import annotations
@@ -90,9 +90,9 @@ class ProgressBar:
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.balance import format_report, load_for_simulation, simulate
-    from game.data.loader import ContentError
-    from game.data.packs import game_pack_dirs, validation_dirs
+    from game.authoring.balance import format_report, load_for_simulation, simulate
+    from game.files.loader import ContentError
+    from game.files.packs import game_pack_dirs, validation_dirs
 
     lang = lang_of(args)
     extra = pack_folders(args, lang)

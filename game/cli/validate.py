@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.data.loader import MANIFEST
-from game.data.packs import load_layers, mods_dir, pack_dirs, together_dirs, validate_pack
-from game.data.paths import content_dir
+from game.files.loader import MANIFEST
+from game.files.packs import load_layers, mods_dir, pack_dirs, together_dirs, validate_pack
+from game.files.paths import content_dir
 
 from .common import add_lang_option, add_saves_option, lang_of, saves_folder, say, say_count
 

@@ -1,7 +1,7 @@
 """The pure game engine: content models, the expression language, the deliberation rules and the state.
 
 Nothing in here touches files, the terminal or the screen; hosts (the UI, the CLI, tests) load content
-through :mod:`game.data` and pull the game forward with :class:`Game`.
+through :mod:`game.files` and pull the game forward with :class:`Game`.
 """
 
 from .expr import FUNCTIONS, ExprError, compile_expr

@@ -19,7 +19,7 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.theme import Theme
 
-from game.data.settings import Settings, load_settings
+from game.files.settings import Settings, load_settings
 from game.i18n import env_language
 
 from .screens.base import _Localised, localise_bindings
@@ -149,7 +149,7 @@ class WijkberaadApp(App[None]):
         self._check_size()
 
     def _load_content(self) -> None:
-        from game.data.loader import ContentError
+        from game.files.loader import ContentError
 
         try:
             assert self._content is not None
@@ -207,7 +207,7 @@ class WijkberaadApp(App[None]):
         """The save store (None when the saves module is not available)."""
         if self._store is None:
             try:
-                from game.data.saves import SaveStore, default_saves_dir
+                from game.files.saves import SaveStore, default_saves_dir
             except ImportError:
                 return None
             self._store = SaveStore(self.saves_dir or default_saves_dir())
@@ -341,7 +341,7 @@ class WijkberaadApp(App[None]):
             return
         from dataclasses import replace
 
-        from game.data.settings import save_settings
+        from game.files.settings import save_settings
 
         settings = replace(self.settings, **changed)
         if settings == self.settings:

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from game.data.timer import RoundTimer
+from game.classroom.timer import RoundTimer
 from game.i18n import t
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -137,7 +137,7 @@ def parse_minutes(value: str) -> float | None:
 # -- exporting the report --------------------------------------------------------------------------
 def reports_dir(app: Any) -> Path:
     """Where exported reports go: ``reports/`` beside the saves folder."""
-    from game.data.saves import default_saves_dir
+    from game.files.saves import default_saves_dir
 
     saves = getattr(app, "saves_dir", None) or default_saves_dir()
     return Path(saves).parent / "reports"
@@ -145,8 +145,8 @@ def reports_dir(app: Any) -> Path:
 
 def export_report(app: Any, now: datetime | None = None) -> list[Path]:
     """Write the current game's report as HTML, Markdown and CSV; returns the files written."""
-    from game.data.report import build_report
-    from game.data.report_formats import render
+    from game.reports.formats import render
+    from game.reports.report import build_report
 
     game = app.game
     if game is None:

@@ -1,6 +1,6 @@
 """Developer mode (``wijkberaad play --dev``): hot reload of content, and commands to jump and set meters.
 
-:class:`DevApp` is the game's app plus a :class:`~game.data.watch.ContentWatcher` over the pack folders.
+:class:`DevApp` is the game's app plus a :class:`~game.files.watch.ContentWatcher` over the pack folders.
 When a content file is saved the content is loaded again in a thread; on success the game in play is
 rebuilt on the new content from its seed and decision log (and any developer changes, made again at the
 same points), on failure the errors are shown in a screen that Escape closes, and the game goes on with
@@ -123,7 +123,7 @@ class DevApp(WijkberaadApp):
     ) -> None:
         """Like :class:`WijkberaadApp`, plus the pack folders to watch and how to load the content again."""
         super().__init__(*args, **kwargs)
-        from game.data.watch import ContentWatcher
+        from game.files.watch import ContentWatcher
 
         self.dev_watcher = ContentWatcher(dev_folders)
         self.dev_load = dev_load
@@ -142,7 +142,7 @@ class DevApp(WijkberaadApp):
             self.run_worker(self._dev_load, thread=True, group="dev-reload", exclusive=True)
 
     def _dev_load(self) -> None:
-        from game.data.loader import ContentError
+        from game.files.loader import ContentError
 
         try:
             pack = self.dev_load()

@@ -14,7 +14,7 @@ TRIO_PACK = Path(__file__).resolve().parent / "packs" / "trio"
 @pytest.fixture(scope="session")
 def trio_pack():
     """The mini pack with a third role (youth worker) and private knowledge for three roles."""
-    from game.data.loader import load_pack_or_raise
+    from game.files.loader import load_pack_or_raise
 
     return load_pack_or_raise(TRIO_PACK)
 
@@ -42,7 +42,7 @@ def crowded_pack(tmp_path_factory):
     import json
     import shutil
 
-    from game.data.loader import load_pack_or_raise
+    from game.files.loader import load_pack_or_raise
 
     root = tmp_path_factory.mktemp("crowded") / "trio"
     shutil.copytree(TRIO_PACK, root)

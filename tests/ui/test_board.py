@@ -92,8 +92,8 @@ async def test_giving_input_the_own_private_knowledge_comes_first(make_app, crow
 
 async def test_the_board_is_in_view_at_every_decision_of_the_shipped_game(make_app):
     """Played as the minister at 80x24, each decision shows who said what without scrolling."""
-    from game.data.loader import load_pack_or_raise
-    from game.data.paths import base_pack_dir
+    from game.files.loader import load_pack_or_raise
+    from game.files.paths import base_pack_dir
 
     app = make_app(load_pack_or_raise(base_pack_dir()), seed=3, players={"minister": "Ahmed"})
     decisions = pinned_ones = 0

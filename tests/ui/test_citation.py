@@ -22,7 +22,7 @@ BILINGUAL = (
 @pytest.fixture(scope="module")
 def cited_pack(tmp_path_factory):
     """The mini pack with its critique's citation written as a text in both languages."""
-    from game.data.loader import load_pack_or_raise
+    from game.files.loader import load_pack_or_raise
 
     root = tmp_path_factory.mktemp("cited") / "mini"
     shutil.copytree(MINI, root)

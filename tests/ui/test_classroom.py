@@ -7,9 +7,9 @@ from datetime import datetime
 
 import pytest
 
+from game.classroom.session import code_for, game_code
+from game.classroom.timer import RoundTimer
 from game.cli import main
-from game.data.session import code_for, game_code
-from game.data.timer import RoundTimer
 from game.ui import classroom
 from game.ui.screens.facilitator import FacilitatorScreen, big_number, meter_bar
 from game.ui.widgets.session_code import SessionCodeLine
@@ -232,7 +232,7 @@ async def test_no_timer_no_bar(make_app):
 @pytest.fixture
 def launched(monkeypatch, mini_pack):
     """The play command up to the point the app would run: the app it built."""
-    import game.data.loader as loader
+    import game.files.loader as loader
     from game.ui.app import WijkberaadApp
 
     monkeypatch.setattr(loader, "load_game_content", lambda extra=(), **kw: mini_pack)

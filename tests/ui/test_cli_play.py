@@ -38,7 +38,7 @@ def test_play_help_lists_every_option(capsys):
 
 @pytest.fixture
 def mini_content(monkeypatch, mini_pack):
-    import game.data.loader as loader
+    import game.files.loader as loader
 
     monkeypatch.setattr(loader, "load_game_content", lambda extra=(), **kw: mini_pack)
 
@@ -63,7 +63,7 @@ def test_mistakes_are_one_line_errors_in_the_players_language(mini_content, caps
 
 
 def test_content_errors_are_listed(monkeypatch, capsys):
-    import game.data.loader as loader
+    import game.files.loader as loader
 
     def broken(extra=(), **kw):
         raise loader.ContentError([loader.ContentProblem("x.yaml", 4, None, "unknown key 'titel'")])
@@ -90,7 +90,7 @@ def built_apps(monkeypatch, mini_content):
 def test_play_keeps_settings_in_the_config_folder_and_the_command_line_wins(
     built_apps, tmp_path, monkeypatch
 ):
-    from game.data.settings import Settings, save_settings, settings_path
+    from game.files.settings import Settings, save_settings, settings_path
 
     monkeypatch.delenv("WIJKBERAAD_LANG", raising=False)
     save_settings(Settings(lang="en", theme="contrast"), settings_path())

@@ -184,7 +184,7 @@ async def test_language_switch_relabels_the_game(make_app):
 
 
 async def test_content_errors_are_listed_not_raised(make_app):
-    from game.data.loader import ContentError, ContentProblem
+    from game.files.loader import ContentError, ContentProblem
 
     def broken():
         raise ContentError([ContentProblem("events.yaml", 3, "event 'x'", "unknown key 'titel'")])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from game.data.settings import settings_path
+from game.files.settings import settings_path
 
 from .conftest import screen_text
 

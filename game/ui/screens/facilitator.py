@@ -91,7 +91,7 @@ class FacilitatorScreen(GameScreen[None]):
             head.update(ct("facilitator.no_game", lang))
             event_box.update("")
             return
-        from game.data.session import game_code
+        from game.classroom.session import game_code
 
         st = game.state
         round_text = ct(

@@ -40,7 +40,7 @@ class SaveScreen(GameModal[str | None]):
     @on(Input.Submitted, "#save-name")
     @on(Button.Pressed, "#save-ok")
     def do_save(self) -> None:
-        from game.data.saves import SaveError, slot_name
+        from game.files.saves import SaveError, slot_name
 
         app = self.wapp
         error = self.query_one("#save-error", Static)

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
 
-from game.data.session import SessionCodeError, code_for, decode
+from game.classroom.session import SessionCodeError, code_for, decode
 from game.i18n import fmt_num
 
 from ..classroom import ct, parse_minutes, set_timer, timer_of

@@ -19,11 +19,11 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..engine.lint import lint_pack
-from ..engine.model import KINDS
-from ..engine.pack import build_pack
-from .loader import MANIFEST, ContentProblem, LoadResult, PackSource, _Source, read_pack
-from .yamlfile import YamlError, read_yaml
+from game.engine.lint import lint_pack
+from game.engine.model import KINDS
+from game.engine.pack import build_pack
+from game.files.loader import MANIFEST, ContentProblem, LoadResult, PackSource, _Source, read_pack
+from game.files.yamlfile import YamlError, read_yaml
 
 _KIND_OF = {singular: plural for plural, singular in KINDS}
 _SINGULAR = dict(KINDS)
@@ -43,7 +43,7 @@ def mods_dir(saves_dir: Path | None = None) -> Path | None:
     """The ``mods/`` folder next to the saves folder (None when saves are not available)."""
     if saves_dir is None:
         try:
-            from .saves import default_saves_dir  # saves may be absent in a partial checkout
+            from game.files.saves import default_saves_dir  # saves may be absent in a partial checkout
         except ImportError:
             return None
         try:
@@ -58,7 +58,7 @@ def game_pack_dirs(
     extra: list[Path] | tuple[Path, ...] = (), *, mods: bool = True, saves_dir: Path | None = None
 ) -> list[Path]:
     """The pack folders a game loads, in order: the shipped base, the mods folder's packs, then ``extra``."""
-    from .paths import base_pack_dir
+    from game.files.paths import base_pack_dir
 
     found = [base_pack_dir()]
     if mods:
@@ -343,7 +343,7 @@ def _merge(layers: list[Layer], stack: Stack) -> PackSource:
 def validation_dirs(root: Path, shipped: Path | None = None) -> list[Path]:
     """The packs to load to validate ``root``: the packs it extends (found among the shipped packs and the
     folders next to it, recursively), then ``root`` itself."""
-    from .paths import content_dir
+    from game.files.paths import content_dir
 
     shipped = shipped if shipped is not None else content_dir()
     candidates: dict[str, Path] = {}

@@ -1,4 +1,4 @@
-"""Writing a :class:`~game.data.report.Report` as one self-contained HTML page, Markdown, or CSV.
+"""Writing a :class:`~game.reports.report.Report` as one self-contained HTML page, Markdown, or CSV.
 
 The HTML page has its styles inline, draws its chart as inline SVG and uses the reader's system fonts: no
 scripts, no external files, no web addresses, so it opens offline in any browser and prints on A4.
@@ -11,9 +11,8 @@ import io
 from html import escape
 
 from game.i18n import decimal, fmt_delta
-
-from .report import EffectLine, EventLine, NoteLine, ReasonLine, Report
-from .report_strings import r
+from game.reports.report import EffectLine, EventLine, NoteLine, ReasonLine, Report
+from game.reports.strings import r
 
 #: Colour-blind-safe line colours (Okabe & Ito), each with its own dash pattern so a grey print still
 #: tells the lines apart.

@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 from html import escape
 from itertools import combinations
 
+from game.classroom.session import NO_CODE
 from game.engine import EventRecord, Game
-
-from .report import EventLine, Report, build_report
-from .report_formats import STYLE, num
-from .report_strings import r
-from .session import NO_CODE
+from game.reports.formats import STYLE, num
+from game.reports.report import EventLine, Report, build_report
+from game.reports.strings import r
 
 #: The comparison is one wide table: landscape pages, smaller type.
 WIDE = """
@@ -271,7 +270,7 @@ def _split_texts(c: Comparison, s: Split) -> tuple[str, str, str, str]:
 
 
 def comparison_markdown(c: Comparison) -> str:
-    from .report_formats import _md_table
+    from game.reports.formats import _md_table
 
     lang = c.lang
     out = [f"# {r('compare.title', lang)}", "", f"## {r('compare.groups', lang)}", ""]

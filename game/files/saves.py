@@ -152,7 +152,7 @@ def default_saves_dir() -> Path:
     env = os.environ.get(ENV_VAR, "").strip()
     if env:
         return Path(env).expanduser()
-    from .paths import checkout_root
+    from game.files.paths import checkout_root
 
     root = checkout_root()
     if root is not None:

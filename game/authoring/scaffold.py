@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .schema import write_schemas
+from game.authoring.schema import write_schemas
 
 SCHEMA_DIR = "schema"
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,47}$")

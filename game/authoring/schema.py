@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..engine.model import ContentFile, Manifest
+from game.engine.model import ContentFile, Manifest
 
 #: File name -> (model, title) of each schema written.
 SCHEMAS: dict[str, tuple[type, str]] = {
@@ -116,7 +116,7 @@ def write_schemas(folder: Path) -> list[Path]:
 
 def shipped_schema_dir() -> Path | None:
     """``docs/schema`` in a checkout (None when installed as a package)."""
-    from .paths import checkout_root
+    from game.files.paths import checkout_root
 
     root = checkout_root()
     return root / "docs" / "schema" if root is not None else None

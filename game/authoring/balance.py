@@ -91,8 +91,8 @@ def load_for_simulation(roots: Iterable[Path | str]) -> Pack:
     key = tuple(str(r) for r in roots)
     pack = _PACKS.get(key)
     if pack is None:
-        from game.data.loader import ContentError
-        from game.data.packs import load_layers
+        from game.files.loader import ContentError
+        from game.files.packs import load_layers
 
         result = load_layers([Path(r) for r in key], lint=False)
         if result.pack is None or result.errors:

@@ -12,7 +12,7 @@ The file is small and readable::
 
 Reading never fails: a missing file gives the defaults; an unreadable, corrupt or odd one gives the
 defaults for what it cannot give, plus a one-line notice saying why. Writing is atomic (the saves'
-:func:`~game.data.saves.write_atomic`). Settings only fill in what the command line left open: ``--lang``
+:func:`~game.files.saves.write_atomic`). Settings only fill in what the command line left open: ``--lang``
 and ``--theme`` win.
 """
 
@@ -110,7 +110,7 @@ def load_settings(path: Path) -> tuple[Settings, SettingsProblem | None]:
 
 def save_settings(settings: Settings, path: Path) -> None:
     """Write the settings atomically (the folder is made when needed); raises OSError when it cannot."""
-    from .saves import write_atomic
+    from game.files.saves import write_atomic
 
     data = {"settings": VERSION, **{k: v for k, v in asdict(settings).items() if v is not None}}
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,7 @@
 """The debrief report of one game: what happened, in the players' language, ready for HTML, Markdown or CSV.
 
 :func:`build_report` turns a :class:`~game.engine.Game` into a :class:`Report` of plain, already
-translated values; :mod:`game.data.report_formats` writes it as a self-contained HTML page, Markdown or CSV
+translated values; :mod:`game.reports.formats` writes it as a self-contained HTML page, Markdown or CSV
 (:func:`render`). :func:`load_save_file` reads a save file by its path for the ``report`` and ``compare``
 commands. Nothing here depends on the UI; nothing reads the clock, so the same game gives the same report.
 """
@@ -13,13 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from game.classroom.session import game_code
 from game.engine import Change, EventRecord, Game, Note, Pack
+from game.files.saves import MAX_BYTES, Detail, Loaded, SaveError, SaveInfo, check, parse, worded
 from game.i18n import cause_key, in_sentence, text
 from game.i18n import t as engine_t
-
-from .report_strings import r
-from .saves import MAX_BYTES, Detail, Loaded, SaveError, SaveInfo, check, parse, worded
-from .session import game_code
+from game.reports.strings import r
 
 Format = Literal["html", "md", "csv"]
 FORMATS: tuple[Format, ...] = ("html", "md", "csv")

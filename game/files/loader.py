@@ -15,10 +15,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
-from ..engine.expr import did_you_mean
-from ..engine.model import ITEM_MODELS, KINDS, Manifest
-from ..engine.pack import Pack, Problem, build_pack
-from .yamlfile import YamlDoc, YamlError, read_yaml
+from game.engine.expr import did_you_mean
+from game.engine.model import ITEM_MODELS, KINDS, Manifest
+from game.engine.pack import Pack, Problem, build_pack
+from game.files.yamlfile import YamlDoc, YamlError, read_yaml
 
 MANIFEST = "pack.yaml"
 MAX_FILES = 500
@@ -364,13 +364,13 @@ def load_game_content(
     """The pack a game is played with: the shipped base pack, plus any extra packs layered on it.
 
     This is the one entry point the UI and commands use; layering of mods lives behind it
-    (:mod:`game.data.packs`): the base, the packs in the ``mods/`` folder next to the saves folder
+    (:mod:`game.files.packs`): the base, the packs in the ``mods/`` folder next to the saves folder
     (unless ``mods`` is false), then ``extra`` in order.
 
     Raises:
         ContentError: listing every error when the content cannot be played.
     """
-    from .packs import game_pack_dirs, load_layers
+    from game.files.packs import game_pack_dirs, load_layers
 
     result = load_layers(game_pack_dirs(extra, mods=mods, saves_dir=saves_dir), lint=False)
     if result.pack is None or result.errors:

@@ -1,0 +1,1 @@
+"""The classroom kit without a screen: session codes and the round timer."""

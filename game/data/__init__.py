@@ -1,1 +1,0 @@
-"""Reading and writing files: content packs, saves and reports. Uses the engine; never the UI."""

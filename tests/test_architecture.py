@@ -1,0 +1,100 @@
+"""The folders are the architecture: each package imports only the packages below it, and no module imports
+itself back through others (no import circles)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "game"
+
+#: Each top-level part of the game and the parts it may import. Arrows point one way, towards the engine.
+ALLOWED: dict[str, set[str]] = {
+    "engine": set(),
+    "i18n": set(),
+    "files": {"engine", "i18n"},
+    "classroom": {"engine", "i18n"},
+    "reports": {"engine", "i18n", "files", "classroom"},
+    "authoring": {"engine", "i18n", "files"},
+    "ui": {"engine", "i18n", "files", "classroom", "reports"},
+    "cli": {"engine", "i18n", "files", "classroom", "reports", "authoring", "ui"},
+    "serve": {"cli"},
+    "__main__": {"cli"},
+    "__init__": set(),
+}
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path, mod: str | None = None) -> set[str]:
+    """The game modules ``path`` (module ``mod``) imports at any depth in the file, as absolute names."""
+    mod = mod or _module_name(path)
+    package = mod if path.name == "__init__.py" else mod.rsplit(".", 1)[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                name = ".".join(base + ([node.module] if node.module else []))
+                # "from . import x" names modules too
+                found.update(f"{name}.{a.name}" for a in node.names)
+            else:
+                name = node.module or ""
+                found.update(f"{name}.{a.name}" for a in node.names)
+            found.add(name)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+    return {n for n in found if n == "game" or n.startswith("game.")}
+
+
+MODULES = {_module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def _part(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "__init__"
+
+
+def _upward(module: str, imported: set[str]) -> list[str]:
+    """The imports of ``module`` that its layer may not make (the package's own ``game`` is for all)."""
+    own = _part(module)
+    return sorted({n for n in imported if _part(n) not in ALLOWED[own] | {own, "__init__", "__version__"}})
+
+
+@pytest.mark.parametrize("module", sorted(MODULES), ids=str)
+def test_module_imports_only_the_layers_below_it(module: str) -> None:
+    own = _part(module)
+    assert own in ALLOWED, f"{module}: a new top-level part; add it to ALLOWED (and docs/architecture.md)"
+    bad = _upward(module, _imports(MODULES[module]))
+    assert not bad, f"{module} ({own}) imports {bad}; {own} may import {sorted(ALLOWED[own])}"
+
+
+@pytest.mark.xfail(strict=True, reason="engine.game <-> engine.policy: being untangled (issue 15)")
+def test_no_import_circles_between_modules() -> None:
+    graph = {m: {n for n in _imports(p) if n in MODULES and n != m} for m, p in MODULES.items()}
+    done: set[str] = set()
+
+    def visit(node: str, stack: list[str]) -> None:
+        if node in stack:
+            pytest.fail("import circle: " + " -> ".join([*stack[stack.index(node) :], node]))
+        if node in done:
+            return
+        for nxt in sorted(graph[node]):
+            visit(nxt, [*stack, node])
+        done.add(node)
+
+    for module in sorted(graph):
+        visit(module, [])
+
+
+def test_the_layer_check_catches_an_upward_import(tmp_path: Path) -> None:
+    """The checker itself works: an engine module that imports the UI or the files is found."""
+    fake = tmp_path / "fake.py"
+    fake.write_text("from ..ui import app\nimport game.files.saves\nfrom .model import Meter\n")
+    imported = _imports(fake, "game.engine.fake")
+    assert _upward("game.engine.fake", imported) == ["game.files.saves", "game.ui", "game.ui.app"]
