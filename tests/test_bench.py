@@ -11,8 +11,8 @@ from bench.run import MINI, bench_engine, main, table
 
 
 def test_the_engine_benchmark_measures_both_kinds_of_game_and_a_balance_report() -> None:
-    figures = bench_engine(MINI, games=12, report_games=8)
-    assert figures["games"] == 12 and figures["balance_report_games"] == 8
+    figures = bench_engine(MINI, games=12, report_games=10)
+    assert figures["games"] == 12 and figures["balance_report_games"] == 10
     for key in (
         "games_per_s_one_core",
         "games_per_s_all_cores",
