@@ -224,6 +224,8 @@ def test_dominance_notes_are_worded_in_dutch(mini_pack) -> None:
     assert "strategy '" not in nl, nl
     assert f"strategie 'honour' bereikt afloop '{ending}' in 100% van de spellen" in nl, nl
     assert "strategie 'honour' scoort ver boven de andere (1,00 tegen 0,00)" in nl, nl
+    assert "strategie 'honour' doet het op elke meter en elk doel van een rol minstens zo goed" in nl, nl
+    assert "strategie 'ignore' doet het" not in nl
     for note in report["dominance"]:
         assert f"  - {note}" in en
 

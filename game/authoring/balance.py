@@ -5,6 +5,10 @@
 ``--json`` output of ``wijkberaad simulate``). Games are played in worker processes, each loading the
 content from the pack folders itself (compiled packs hold closures, which do not cross processes).
 
+A strategy is a name of :data:`game.engine.policy.STRATEGIES`, or one per role written
+``role=name,role=name`` (a role's name may also be one of its input ids: it gives that input whenever it
+can); roles left out play by their priorities.
+
 Reproducible: game ``i`` of every strategy is played with seed :func:`game_seed` ``(seed, i)``; the work
 is cut into fixed chunks of :data:`CHUNK` games whatever the number of workers, and results are put back
 in game order before anything is summed, so the same seed gives the same report on 1 core or 64.
@@ -15,13 +19,18 @@ Report fields (all shares are fractions 0..1, numbers rounded to 3 decimals):
   ``seed``, ``strategies`` (in the order played);
 - ``by_strategy``: per strategy, ``games``, ``endings`` (ending id -> share, every ending of the scenario),
   ``meters`` (meter id -> ``mean``, ``min``, ``p10``, ``median``, ``p90``, ``max`` of final values),
-  ``length`` (``rounds`` and ``events``, each with the same six statistics) and ``score`` (mean final
-  meters scaled to 0..1, flipped where lower is better: one number to compare strategies);
+  ``length`` (``rounds`` and ``events``, each with the same six statistics), ``score`` (mean final
+  meters scaled to 0..1, flipped where lower is better: one number to compare strategies), ``roles``
+  (role id -> ``decisions`` and ``inputs``: the mean number a game, ``goals``: the share of games in which
+  it met all its goals, ``goal``: goal id -> share) and ``years`` (meter id -> its mean after each round,
+  over the games still running then);
 - ``overall``: ``endings``, ``meters`` and ``length`` over all games of all strategies;
+- ``lower_is_better``: the meters players want low (for comparing strategies);
 - ``events_never_drawn``: ids of the scenario's events no game drew;
 - ``options_never_chosen``: ``event:option`` for options of drawn events that no game chose;
 - ``dominance``: notes such as strategy ``honour`` reaching ending ``x`` in 90% or more of its games,
-  or one strategy's score far above the others (an author's cue that a choice is a sure win).
+  or one strategy's score far above the others, or one strategy at least as good as every other on every
+  meter and every role's goals (an author's cue that a choice is a sure win).
 """
 
 from __future__ import annotations
@@ -30,12 +39,12 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from game.engine import Game, Pack
-from game.engine.policy import STRATEGIES
+from game.engine.policy import STRATEGIES, Strategy, strategy_problem
 from game.i18n import decimal
 
 #: Games per chunk of work: fixed, so how the work is cut never depends on the number of workers.
@@ -56,6 +65,25 @@ class GameResult:
     rounds: int
     events: tuple[str, ...]
     decisions: tuple[tuple[str, str], ...]
+    #: per role: how many dilemmas it decided and how many inputs it gave (staying away not counted)
+    decided: dict[str, int] = field(default_factory=dict)
+    inputs: dict[str, int] = field(default_factory=dict)
+    #: per role, per goal: met at the end
+    goals: dict[str, dict[str, bool]] = field(default_factory=dict)
+    #: the meters after each finished round
+    years: tuple[dict[str, float], ...] = ()
+
+
+def parse_strategy(label: str) -> Strategy:
+    """The strategy a report's label stands for: a name, or ``role=name,role=name`` for one per role."""
+    if "=" not in label:
+        return label
+    return dict(part.split("=", 1) for part in label.split(",") if part)
+
+
+def strategy_label(parts: Iterable[str]) -> str:
+    """One label for per-role parts given apart (``minister=topdown`` and ``resident=protest``)."""
+    return ",".join(parts)
 
 
 def game_seed(seed: int, index: int) -> int:
@@ -69,8 +97,11 @@ def play_one(
     """Play one whole game with every role computer-played by ``strategy``."""
     # A report reads meters, endings and decisions: the game need not record every change (see Game.new).
     game = Game.new(pack, scenario, seed=seed, variant=variant, changes=False)
-    game.play_computer(strategy, until_human=False)
+    game.play_computer(parse_strategy(strategy), until_human=False)
     st = game.state
+    roles = pack.scenarios[scenario].roles
+    decided = Counter(r.decider for r in st.history if r.decision is not None)
+    inputs = Counter(role for r in st.history for role in r.inputs if role not in r.absent)
     return GameResult(
         strategy=strategy,
         index=index,
@@ -79,6 +110,10 @@ def play_one(
         rounds=len(st.round_log),
         events=tuple(r.event for r in st.history),
         decisions=tuple((r.event, r.decision) for r in st.history if r.decision is not None),
+        decided={role: decided[role] for role in roles},
+        inputs={role: inputs[role] for role in roles},
+        goals={role: {g.id: met for g, met in game.goals(role)} for role in roles},
+        years=tuple(dict(r.meters) for r in st.round_log),
     )
 
 
@@ -145,8 +180,9 @@ def simulate(
         rounds = found[0].rounds
     strategies = list(strategies or STRATEGIES)
     for name in strategies:
-        if name not in STRATEGIES:
-            raise ValueError(f"unknown strategy '{name}'; choose from {', '.join(STRATEGIES)}")
+        problem = strategy_problem(pack, parse_strategy(name))
+        if problem:
+            raise ValueError(f"{problem}; choose from {', '.join(STRATEGIES)} or ROLE=NAME")
     if runs < 1:
         raise ValueError("runs must be at least 1")
     key = tuple(str(r) for r in roots)
@@ -215,7 +251,34 @@ def _summary(pack: Pack, endings: list[str], games: list[GameResult]) -> dict[st
             "events": stats([len(g.events) for g in games]),
         },
         "score": _r(sum(_score(pack, g) for g in games) / len(games)),
+        "roles": {role: _role_summary(role, games) for role in games[0].decided},
+        "years": _years(games),
     }
+
+
+def _role_summary(role: str, games: list[GameResult]) -> dict[str, Any]:
+    n = len(games)
+    goal_ids = list(games[0].goals[role])
+    return {
+        "decisions": _r(sum(g.decided[role] for g in games) / n),
+        "inputs": _r(sum(g.inputs[role] for g in games) / n),
+        "goals": _r(sum(all(g.goals[role].values()) for g in games) / n) if goal_ids else None,
+        "goal": {gid: _r(sum(g.goals[role][gid] for g in games) / n) for gid in goal_ids},
+    }
+
+
+def _years(games: list[GameResult]) -> dict[str, list[float]]:
+    """Each meter's mean after round 1, 2, ... over the games that finished that round."""
+    longest = max(len(g.years) for g in games)
+    if not longest:
+        return {}
+    meters = list(games[0].years[0]) if games[0].years else []
+    found: dict[str, list[float]] = {m: [] for m in meters}
+    for year in range(longest):
+        running = [g.years[year] for g in games if len(g.years) > year]
+        for m in meters:
+            found[m].append(_r(sum(y[m] for y in running) / len(running)))
+    return found
 
 
 def _score(pack: Pack, game: GameResult) -> float:
@@ -248,7 +311,7 @@ def _report(
     never_chosen = [
         f"{e.id}:{o.id}" for e in events if e.id in drawn for o in e.options if (e.id, o.id) not in chosen
     ]
-    return {
+    report = {
         "pack": pack.id,
         "pack_version": pack.manifest.version,
         "scenario": scenario,
@@ -258,11 +321,18 @@ def _report(
         "seed": seed,
         "strategies": strategies,
         "by_strategy": by_strategy,
-        "overall": {k: v for k, v in _summary(pack, endings, every).items() if k not in ("games", "score")},
+        "overall": {
+            k: v
+            for k, v in _summary(pack, endings, every).items()
+            if k not in ("games", "score", "roles", "years")
+        },
+        "lower_is_better": [m.id for m in pack.meters.values() if not m.higher_is_better],
         "events_never_drawn": never_drawn,
         "options_never_chosen": never_chosen,
-        "dominance": dominance_notes(dominance(by_strategy, strategies), "en"),
+        "dominance": [],
     }
+    report["dominance"] = dominance_notes(dominance(report), "en")
+    return report
 
 
 #: The top-level fields of a report, as documented above (tests check the JSON against this).
@@ -277,6 +347,7 @@ REPORT_FIELDS = (
     "strategies",
     "by_strategy",
     "overall",
+    "lower_is_better",
     "events_never_drawn",
     "options_never_chosen",
     "dominance",
@@ -295,13 +366,20 @@ _DOMINANCE_WORDS = {
         "strategie '{strategy}' scoort ver boven de andere ({a} tegen {b})",
         "strategy '{strategy}' scores far above the others ({a} against {b})",
     ),
+    "everywhere": (
+        "strategie '{strategy}' doet het op elke meter en elk doel van een rol minstens zo goed als elke andere",
+        "strategy '{strategy}' does at least as well as every other on every meter and every role's goals",
+    ),
 }
 
 
-def dominance(by_strategy: dict[str, Any], strategies: list[str]) -> list[Fact]:
+def dominance(report: dict[str, Any]) -> list[Fact]:
     """What makes a strategy an author's cue that a choice is a sure win: ``("reaches", strategy, ending,
     share)`` for an ending it reaches in :data:`DOMINANT_SHARE` of its games or more (when there is more than
-    one ending), ``("far_above", strategy, score, next score)`` for a score far above the others."""
+    one ending), ``("far_above", strategy, score, next score)`` for a score far above the others, and
+    ``("everywhere", strategy, None, None)`` for a strategy at least as good as each other one on every meter
+    and every role's goals."""
+    by_strategy, strategies = report["by_strategy"], report["strategies"]
     facts: list[Fact] = []
     for s in strategies:
         endings = by_strategy[s]["endings"]
@@ -313,7 +391,26 @@ def dominance(by_strategy: dict[str, Any], strategies: list[str]) -> list[Fact]:
         best, second = by_strategy[ranked[0]]["score"], by_strategy[ranked[1]]["score"]
         if best - second >= 0.15:
             facts.append(("far_above", ranked[0], best, second))
+        facts.extend(("everywhere", s, None, None) for s in strategies if _best_everywhere(report, s))
     return facts
+
+
+def _measures(report: dict[str, Any], strategy: str) -> list[float]:
+    """What a strategy achieved, each oriented so that more is better: meter means, then goal shares."""
+    lower = set(report.get("lower_is_better", ()))
+    summary = report["by_strategy"][strategy]
+    found = [-v["mean"] if m in lower else v["mean"] for m, v in summary["meters"].items()]
+    found.extend(r["goals"] for r in summary.get("roles", {}).values() if r["goals"] is not None)
+    return found
+
+
+def _best_everywhere(report: dict[str, Any], strategy: str) -> bool:
+    mine = _measures(report, strategy)
+    return all(
+        all(a >= b for a, b in zip(mine, _measures(report, other), strict=True))
+        for other in report["strategies"]
+        if other != strategy
+    )
 
 
 def dominance_notes(facts: list[Fact], lang: str) -> list[str]:
@@ -323,10 +420,52 @@ def dominance_notes(facts: list[Fact], lang: str) -> list[str]:
     for kind, strategy, a, b in facts:
         if kind == "reaches":
             b = f"{b:.0%}"
-        else:
+        elif kind == "far_above":
             a, b = decimal(f"{a:.2f}", lang), decimal(f"{b:.2f}", lang)
         notes.append(_DOMINANCE_WORDS[kind][0 if lang == "nl" else 1].format(strategy=strategy, a=a, b=b))
     return notes
+
+
+Say = Callable[..., str]
+Num = Callable[[float, str], str]
+
+
+def _roles_lines(report: dict[str, Any], say: Say, num: Num) -> list[str]:
+    """Per strategy and role: decisions and inputs a game, and the share of games with every goal met."""
+    strategies = report["strategies"]
+    roles = list(report["by_strategy"][strategies[0]].get("roles", {}))
+    if not roles:
+        return []
+    width = max(18, *(len(s) + 2 for s in strategies))
+    name_w = max(14, *(len(r) for r in roles))
+    lines = ["", say("roles"), "  " + "".ljust(name_w) + "".join(s.rjust(width) for s in strategies)]
+    for role in roles:
+        cells = []
+        for s in strategies:
+            r = report["by_strategy"][s]["roles"][role]
+            goals = "-" if r["goals"] is None else num(r["goals"], ".0%")
+            cells.append(f"{num(r['decisions'], '.1f')} / {num(r['inputs'], '.1f')}; {goals}".rjust(width))
+        lines.append("  " + role.ljust(name_w) + "".join(cells))
+    return lines
+
+
+def _years_lines(report: dict[str, Any], say: Say, num: Num) -> list[str]:
+    """Per strategy, each meter's mean after every round: where top-down leads early and trails late."""
+    lines: list[str] = []
+    for s in report["strategies"]:
+        years = report["by_strategy"][s].get("years", {})
+        if not years:
+            continue
+        name_w = max(14, *(len(m) for m in years))
+        count = max(len(v) for v in years.values())
+        lines += [
+            "",
+            say("years", strategy=s),
+            "  " + "".ljust(name_w) + "".join(f"{y:>6}" for y in range(1, count + 1)),
+        ]
+        for m, values in years.items():
+            lines.append("  " + m.ljust(name_w) + "".join(num(v, ".0f").rjust(6) for v in values))
+    return lines
 
 
 def format_report(report: dict[str, Any], lang: str = "nl") -> str:
@@ -362,6 +501,14 @@ def format_report(report: dict[str, Any], lang: str = "nl") -> str:
         "never_chosen": ("Opties die nooit gekozen zijn: {ids}", "Options never chosen: {ids}"),
         "none": ("geen", "none"),
         "dominance": ("Dominantie:", "Dominance:"),
+        "roles": (
+            "Per rol (gemiddeld per spel: beslissingen / inbreng; aandeel spellen met alle doelen gehaald)",
+            "Per role (mean a game: decisions / inputs; share of games with all goals met)",
+        ),
+        "years": (
+            "Meters per jaar (gemiddelde na elke ronde), strategie '{strategy}'",
+            "Meters year by year (mean after each round), strategy '{strategy}'",
+        ),
     }
 
     def say(key: str, **values: object) -> str:
@@ -431,7 +578,9 @@ def format_report(report: dict[str, Any], lang: str = "nl") -> str:
     lines.append(say("never_drawn", ids=", ".join(never) if never else say("none")))
     unchosen = report["options_never_chosen"]
     lines.append(say("never_chosen", ids=", ".join(unchosen) if unchosen else say("none")))
-    notes = dominance_notes(dominance(report["by_strategy"], strategies), lang)
+    lines.extend(_roles_lines(report, say, num))
+    lines.extend(_years_lines(report, say, num))
+    notes = dominance_notes(dominance(report), lang)
     if notes:
         lines.append("")
         lines.append(say("dominance"))

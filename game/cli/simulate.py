@@ -49,9 +49,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--strategy",
         action="append",
-        choices=list(STRATEGIES),
-        metavar="NAME",
-        help=f"only this strategy (repeatable; default: all of {', '.join(STRATEGIES)})",
+        metavar="NAME|ROLE=NAME",
+        help=(
+            f"only this strategy (repeatable; default: all of {', '.join(STRATEGIES)}); ROLE=NAME gives one "
+            "role its own strategy or input id, and every ROLE=NAME together makes one strategy "
+            "(e.g. --strategy minister=topdown --strategy resident=protest)"
+        ),
     )
     parser.add_argument(
         "--workers", type=int, default=None, metavar="N", help="processes (default: one per core)"
@@ -116,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
             variant=args.variant,
             runs=args.runs,
             seed=args.seed,
-            strategies=args.strategy,
+            strategies=strategies_of(args.strategy),
             workers=args.workers,
             progress=ProgressBar(lang=lang),
         )
@@ -129,6 +132,17 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(format_report(report, lang=lang))
     return 0
+
+
+def strategies_of(given: list[str] | None) -> list[str] | None:
+    """The strategies ``--strategy`` asks for: each plain name, and every ROLE=NAME joined into one."""
+    if not given:
+        return None
+    from game.authoring.balance import strategy_label
+
+    per_role = [part for g in given if "=" in g for part in g.split(",") if part]
+    names = [g for g in given if "=" not in g]
+    return names + ([strategy_label(per_role)] if per_role else [])
 
 
 def check_choice(pack: Pack, scenario: str | None, variant: str | None, lang: str) -> None:

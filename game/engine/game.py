@@ -369,8 +369,10 @@ class Game:
         self._advance(outcome)
         return outcome
 
-    def play_computer(self, strategy: str | None = None, *, until_human: bool = True) -> list[Outcome]:
-        """Let the computer play every step until a human must act (or, with until_human=False, to the end)."""
+    def play_computer(self, strategy: Any = None, *, until_human: bool = True) -> list[Outcome]:
+        """Let the computer play every step until a human must act (or, with until_human=False, to the end).
+
+        ``strategy``: a :data:`~game.engine.policy.Strategy` (a name, or one per role)."""
         from .policy import choose_for  # local: the policy imports this module
 
         outcomes = []

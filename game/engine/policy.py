@@ -7,12 +7,18 @@ game. Built-in strategies override how decisions are made, for balance reports:
 - ``priorities``: the role's priorities and temperament (the default);
 - ``honour``: always pick the option that honours the most input given;
 - ``ignore``: always pick the option that honours the least input given;
-- ``random``: any available option.
+- ``random``: any available option;
+- ``topdown``: deciders take the option with the largest immediate gain on their priorities, and give no
+  weight to the input they got (what a government that wants quick, countable results does).
+
+A strategy can also be given per role (:data:`Strategy` as a mapping, e.g. ``{"minister": "topdown",
+"resident": "protest"}``): a role's value is one of the names above, or one of that role's input ids, which
+it then gives whenever it can (and otherwise plays by its priorities). Roles left out play by priorities.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from hashlib import blake2b
 from math import cos, log, pi, sin, sqrt
@@ -30,7 +36,33 @@ STRATEGIES: dict[str, str] = {
     "honour": "deciders always honour as much input as they can",
     "ignore": "deciders honour as little input as they can",
     "random": "deciders pick any available option",
+    "topdown": "deciders take the largest immediate gain on their priorities and weigh no input",
 }
+
+#: A strategy for every role (a name of :data:`STRATEGIES`), or one per role (role id: a name or an input id).
+Strategy = str | Mapping[str, str]
+
+
+def strategy_problem(pack: Pack, strategy: Strategy) -> str | None:
+    """Why ``strategy`` cannot be played with ``pack`` (English, for logs and ValueError), or None."""
+    if isinstance(strategy, str):
+        return None if strategy in STRATEGIES else f"unknown strategy '{strategy}'"
+    for role, name in strategy.items():
+        if role not in pack.roles:
+            return f"unknown role '{role}' in strategy"
+        inputs = {i.id for i in pack.roles[role].inputs}
+        if name not in STRATEGIES and name not in inputs:
+            return f"'{name}' is neither a strategy nor an input of role '{role}'"
+    return None
+
+
+def _for_role(strategy: Strategy | None, role: str | None) -> str:
+    """The strategy name (or input id) ``role`` plays by."""
+    if strategy is None:
+        return "priorities"
+    if isinstance(strategy, str):
+        return strategy
+    return strategy.get(role or "", "priorities")
 
 
 @dataclass(frozen=True)
@@ -101,26 +133,37 @@ def policy_rng(game: Game, role: str | None) -> PolicyRandom:
     return PolicyRandom(st.seed, len(st.choices), role)
 
 
-def choose_for(game: Game, step: Step, strategy: str | None = None) -> str:
+def choose_for(game: Game, step: Step, strategy: Strategy | None = None) -> str:
     """The computer's choice for ``step``."""
     return _reason(game, step, strategy)[0]
 
 
-def reason_for(game: Game, step: Step, strategy: str | None = None) -> Reasoned:
+def reason_for(game: Game, step: Step, strategy: Strategy | None = None) -> Reasoned:
     """The computer's choice for ``step`` with its scores."""
     return Reasoned(*_reason(game, step, strategy))
 
 
-def _reason(game: Game, step: Step, strategy: str | None) -> tuple[str, dict[str, float]]:
-    strategy = strategy or "priorities"
-    if strategy not in STRATEGIES:
-        raise ValueError(f"unknown strategy '{strategy}'; choose from {', '.join(STRATEGIES)}")
+def _reason(game: Game, step: Step, spec: Strategy | None) -> tuple[str, dict[str, float]]:
+    strategy = _for_role(spec, step.actor)
     available = [c for c in step.choices if c.available]
     if step.kind == "news" or len(available) == 1:
         return available[0].id, {available[0].id: 0.0}
+    if step.kind == "input":
+        given = next((c for c in available if c.id == strategy), None)
+        if given is not None:
+            return given.id, {c.id: float(c is given) for c in available}
+    elif strategy not in STRATEGIES:
+        if strategy in {i.id for i in game.pack.roles[step.actor].inputs}:  # type: ignore[index]
+            strategy = "priorities"  # an input strategy decides by priorities
+        else:
+            raise ValueError(f"unknown strategy '{strategy}'; choose from {', '.join(STRATEGIES)}")
     rng = policy_rng(game, step.actor)
     if step.kind == "input":
         return _input(game, step, available, rng)
+    if strategy == "topdown":
+        scores = _immediate(game, step, available)
+        best = max(enumerate(available), key=lambda n_c: (scores[n_c[1].id], -n_c[0]))[1]
+        return best.id, scores
     if strategy == "random":
         pick = rng.choice(available).id
         return pick, {c.id: float(c.id == pick) for c in available}
@@ -268,6 +311,14 @@ def _views(pack: Pack, role: Role, event: Event) -> dict[str, _View]:
         )
     pack.cache[key] = (event, role, views)
     return views
+
+
+def _immediate(game: Game, step: Step, available: list[Choice]) -> dict[str, float]:
+    """What each option brings at once on the decider's priorities: no later effects, no input, no noise."""
+    role = game.pack.roles[step.actor]  # type: ignore[index]
+    views = _views(game.pack, role, step.event)  # type: ignore[arg-type]
+    ctx = _Ctx(game)
+    return {c.id: _worth(views[c.id].now, ctx, 0.0) for c in available}
 
 
 def _worth(terms: Terms, ctx: _Ctx | None, value: float) -> float:
