@@ -317,7 +317,9 @@ def csv_cell(value: str | float, lang: str) -> str:
     formula behind an apostrophe, as spreadsheets show typed text."""
     if isinstance(value, int | float):
         return fmt_num(value, lang)
-    return "'" + value if value.startswith(FORMULA_START) else value
+    text = "'" + value if value.startswith(FORMULA_START) else value
+    # A lone CR would end the row for a reader (the writer quotes only cells with its own line end).
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def csv_text(rows: list[list[str | float]], lang: str) -> str:
