@@ -14,7 +14,7 @@ from dataclasses import fields, is_dataclass, replace
 
 from game.i18n import fmt_delta, fmt_num
 from game.reports.html import to_html
-from game.reports.report import EffectLine, EventLine, NoteLine, ReasonLine, Report, critique_counts
+from game.reports.report import PHASES, EffectLine, EventLine, NoteLine, ReasonLine, Report, critique_counts
 from game.reports.strings import r
 
 SPARKS = "▁▂▃▄▅▆▇"
@@ -117,76 +117,95 @@ def to_markdown(report: Report) -> str:
     """The report as Markdown: lists and tables, with the meters as a table and a text chart."""
     report = no_html(report)
     lang = report.lang
-    rn = report.round_name.lower()
     out = [f"# {r('report.title', lang)}", ""]
     for warning in report.warnings:
         out += [f"> {r('report.mismatch', lang, detail=warning)}", ""]
-    out += [f"## {r('report.summary', lang)}", ""]
-    scenario = report.scenario + (f" ({report.variant})" if report.variant else "")
-    out.append(f"- {r('report.scenario', lang)}: {scenario}")
-    out.append(f"- {r('report.code', lang)}: `{report.code}`")
-    out.append(f"- {r('report.seed', lang)}: {report.seed}")
-    out.append(f"- {r('report.pack', lang)}: {report.pack} {report.pack_version}")
-    if report.source:
-        out.append(f"- {r('report.source', lang)}: {report.source}")
-    played = r("report.played_of", lang, played=report.rounds_played, total=report.rounds_total)
-    out.append(f"- {r('report.played', lang)}: {played}")
-    if report.finished:
-        out.append(f"- {r('report.ending', lang)}: **{report.ending_title}**. {report.ending_text}")
-    else:
-        not_ended = r("report.not_ended", lang, round_name=rn, round=report.current_round)
-        out.append(f"- {r('report.ending', lang)}: {not_ended}")
-    out += ["", f"### {r('report.roles', lang)}", ""]
-    out += md_table(
-        [r("report.role", lang), r("report.player", lang)], [[p.role, p.player] for p in report.players]
-    )
+    parts = (_md_summary, _md_meters, _md_chart, _md_rounds, _md_critiques, _md_questions)
+    out += [line for part in parts for line in part(report)]
+    return "\n".join(out).rstrip("\n") + "\n"
 
-    out += ["", f"## {r('report.meters', lang)}", ""]
+
+def _md_summary(report: Report) -> list[str]:
+    lang = report.lang
+    scenario = report.scenario + (f" ({report.variant})" if report.variant else "")
+    facts = [
+        ("report.scenario", scenario),
+        ("report.code", f"`{report.code}`"),
+        ("report.seed", str(report.seed)),
+        ("report.pack", f"{report.pack} {report.pack_version}"),
+        *([("report.source", report.source)] if report.source else []),
+        (
+            "report.played",
+            r("report.played_of", lang, played=report.rounds_played, total=report.rounds_total),
+        ),
+    ]
+    if report.finished:
+        facts.append(("report.ending", f"**{report.ending_title}**. {report.ending_text}"))
+    else:
+        round_name = report.round_name.lower()
+        facts.append(
+            ("report.ending", r("report.not_ended", lang, round_name=round_name, round=report.current_round))
+        )
+    out = [f"## {r('report.summary', lang)}", "", *(f"- {r(key, lang)}: {value}" for key, value in facts)]
+    out += ["", f"### {r('report.roles', lang)}", ""]
+    players = [[p.role, p.player] for p in report.players]
+    return out + md_table([r("report.role", lang), r("report.player", lang)], players) + [""]
+
+
+def _md_meters(report: Report) -> list[str]:
+    lang = report.lang
+    out = [f"## {r('report.meters', lang)}", ""]
     header = [report.round_name] + [m.name + ("" if m.higher_is_better else " ↓") for m in report.meters]
-    rows = []
-    for n in range(report.rounds_played + 1):
-        rows.append([report.round_label(n)] + [fmt_num(m.values[n], lang) for m in report.meters])
+    rows = [
+        [report.round_label(n)] + [fmt_num(m.values[n], lang) for m in report.meters]
+        for n in range(report.rounds_played + 1)
+    ]
     out += md_table(header, rows, right=set(range(1, len(header))))
     if any(not m.higher_is_better for m in report.meters):
         out += ["", f"↓ {r('report.lower_better', lang)}"]
-    out += _md_chart(report)
+    return out
 
-    out += [f"## {r('report.rounds', lang, round_name=rn)}", ""]
+
+def _md_rounds(report: Report) -> list[str]:
+    lang, rn = report.lang, report.round_name.lower()
+    out = [f"## {r('report.rounds', lang, round_name=rn)}", ""]
     for rnd in report.rounds:
         out += [f"### {rnd.label}", ""]
         for event in rnd.events:
             out += _md_event(report, event)
         if rnd.end_reasons or rnd.end_notes:
-            out.append(f"**{r('report.round_end', lang, round_name=rn)}:**")
-            out.append("")
+            out += [f"**{r('report.round_end', lang, round_name=rn)}:**", ""]
             out += _md_consequences(rnd.end_reasons, rnd.end_notes, lang)
             out.append("")
         after = " · ".join(f"{m.name} {fmt_num(rnd.meters.get(m.id, 0), lang)}" for m in report.meters)
         out += [f"**{r('report.meters_after', lang)}:** {after}", ""]
+    return out
 
-    out += [f"## {r('report.critiques', lang)}", ""]
-    if not report.critiques:
-        out += [r("report.no_critiques", lang), ""]
-    else:
-        out += [r("report.critiques_intro", lang), ""]
+
+def _md_critiques(report: Report) -> list[str]:
+    lang = report.lang
+    intro = r("report.critiques_intro" if report.critiques else "report.no_critiques", lang)
+    out = [f"## {r('report.critiques', lang)}", "", intro, ""]
     for c in report.critiques:
         out += [f"### {c.title}: {critique_counts(report, c)}", "", f"*{c.summary}*", "", c.explanation, ""]
         if c.where:
             out.append(f"- {r('report.where', lang)}: {'; '.join(c.where)}")
-        out.append(f"- {r('report.source_cite', lang)}: {c.citation}")
-        out.append("")
+        out += [f"- {r('report.source_cite', lang)}: {c.citation}", ""]
+    return out
 
-    out += [f"## {r('report.questions', lang)}", ""]
+
+def _md_questions(report: Report) -> list[str]:
+    lang = report.lang
+    out = [f"## {r('report.questions', lang)}", ""]
     if not report.questions:
         out += [r("report.no_questions", lang), ""]
-    for phase in ("describe", "analyse", "transfer", "apply"):
+    for phase in PHASES:
         questions = [q for q in report.questions if q.phase == phase]
-        if not questions:
-            continue
-        out += [f"### {r('phase.' + phase, lang)}", ""]
-        out += [f"{n}. {q.text} *({q.source})*" for n, q in enumerate(questions, 1)]
-        out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+        if questions:
+            out += [f"### {r('phase.' + phase, lang)}", ""]
+            out += [f"{n}. {q.text} *({q.source})*" for n, q in enumerate(questions, 1)]
+            out.append("")
+    return out
 
 
 def _md_chart(report: Report) -> list[str]:

@@ -13,7 +13,7 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from game.i18n import fmt_delta, fmt_num
-from game.reports.report import Report, critique_counts
+from game.reports.report import PHASES, Report, critique_counts
 from game.reports.strings import r
 
 #: Colour-blind-safe line colours (Okabe & Ito), each with its own dash pattern so a grey print still
@@ -132,5 +132,5 @@ def to_html(report: Report) -> str:
         chart=chart(report),
         better={m.id: m.higher_is_better for m in report.meters},
         counts={c.id: critique_counts(report, c) for c in report.critiques},
-        phases=("describe", "analyse", "transfer", "apply"),
+        phases=PHASES,
     )
