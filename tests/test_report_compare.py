@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+from pathlib import Path
 from html.parser import HTMLParser
 
 import pytest
@@ -262,3 +264,28 @@ def test_compare_command_formats(mini_pack, saves, tmp_path):
         assert main(["compare", "groep-1", "groep-2", "-o", str(out)]) == 0
         assert out.stat().st_size > 100
     assert (tmp_path / "klas.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "compare"
+
+
+def golden_class(pack) -> list[tuple[str, Game]]:
+    """A fixed class: three groups on one code (one saved by hand halfway, one only autosaved), one apart."""
+    return [
+        ("groep-1", halfway(pack, 3, "honour")),
+        ("auto-test-3-20261204-101500", played(pack, 3, "honour")),
+        ("auto-test-3-20261204-101501", played(pack, 3, "ignore", minister="Sanne", resident="Bo")),
+        ("groep-3", played(pack, 3, "honour", minister="Noor")),
+        ("groep-4", played(pack, 8, minister="Daan")),
+    ]
+
+
+@pytest.mark.parametrize(("lang", "fmt"), [("nl", "md"), ("nl", "csv"), ("en", "html")])
+def test_comparison_matches_golden_file(mini_pack, lang, fmt):
+    text = render_comparison(build_comparison(golden_class(mini_pack), lang), fmt)
+    path = GOLDEN / f"klas.{lang}.{fmt}"
+    if os.environ.get("WIJKBERAAD_UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="")
+    assert path.exists(), f"no golden file {path}: run with WIJKBERAAD_UPDATE_GOLDEN=1 and review it"
+    assert text == path.read_text(encoding="utf-8"), f"the comparison differs from {path.name}"

@@ -174,7 +174,7 @@ def _group_name(n: int, files: list[tuple[str, Game]], report: Report, lang: str
         return named[0]
     humans = [p.player for p in report.players if p.human]
     if humans and not report.anonymous:
-        return ", ".join(humans)
+        return " & ".join(humans)
     return f"{r('compare.group', lang)} {n}"
 
 
@@ -285,7 +285,7 @@ def dilemma_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
     for d in c.dilemmas:
         (top, n), *rest = d.choices
         most = r("compare.n_of", lang, choice=top, n=n, total=d.total)
-        rows.append([d.event, most, "; ".join(f"{choice} ({k})" for choice, k in rest) or "—"])
+        rows.append([d.event, most, "; ".join(f"{choice} ({k}×)" for choice, k in rest) or "—"])
     return header, rows
 
 
@@ -370,7 +370,8 @@ def cells(c: Comparison, rows: list[list[str | float]]) -> list[list[str]]:
 # -- writing ----------------------------------------------------------------------------------------
 def comparison_markdown(c: Comparison) -> str:
     """The comparison as Markdown: the class summary, the groups table, then the splits per code."""
-    return page("compare.md", c.lang, c=no_html(c), **_tables(no_html(c))).rstrip("\n") + "\n"
+    safe = no_html(c)
+    return page("compare.md", c.lang, c=safe, **_tables(safe)).rstrip("\n") + "\n"
 
 
 def comparison_html(c: Comparison) -> str:

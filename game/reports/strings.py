@@ -154,7 +154,7 @@ REPORT: dict[str, dict[str, str]] = {
     "compare.dilemma": {"nl": "Dilemma", "en": "Dilemma"},
     "compare.most_chosen": {"nl": "Meest gekozen", "en": "Chosen most"},
     "compare.also_chosen": {"nl": "Ook gekozen", "en": "Also chosen"},
-    "compare.n_of": {"nl": "{choice} ({n} van {total})", "en": "{choice} ({n} of {total})"},
+    "compare.n_of": {"nl": "{choice} ({n} van {total} keer)", "en": "{choice} ({n} of {total})"},
     "compare.in_groups": {"nl": "In groepen", "en": "In groups"},
     "compare.times": {"nl": "Keer in de gevolgen", "en": "Times in the effects"},
     "compare.n_groups": {"nl": "{n} van {total}", "en": "{n} of {total}"},
