@@ -1,5 +1,6 @@
-"""The class comparison: groups on one session code (where they split, how far they drifted), groups on
-different codes, and bad saves named and skipped."""
+"""The class comparison: saves folded into one group per session, the class summary, where groups on one
+session code split (growing with the class, not its square), groups on different codes, CSV for a Dutch
+spreadsheet, goldens, and bad saves named and skipped."""
 
 from __future__ import annotations
 
