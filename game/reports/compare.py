@@ -137,18 +137,19 @@ def sessions(games: list[tuple[str, Game]]) -> list[list[tuple[str, Game]]]:
         st = game.state
         return (game.pack.id, st.scenario, st.variant, st.seed, tuple(sorted(st.players.items())))
 
-    order = {name: n for n, (name, _) in enumerate(games)}
-    found: list[list[tuple[str, Game]]] = []
-    for name, game in sorted(games, key=lambda item: -len(item[1].state.choices)):
+    # Longest logs first, so each save meets the latest state of its session; then back in the order given.
+    found: list[list[tuple[int, str, Game]]] = []
+    for n, (name, game) in sorted(enumerate(games), key=lambda item: -len(item[1][1].state.choices)):
         choices = game.state.choices
         for group in found:
-            latest = group[0][1]
+            latest = group[0][2]
             if same_game(latest) == same_game(game) and latest.state.choices[: len(choices)] == choices:
-                group.append((name, game))
+                group.append((n, name, game))
                 break
         else:
-            found.append([(name, game)])
-    return sorted(found, key=lambda group: min(order[name] for name, _ in group))
+            found.append([(n, name, game)])
+    found.sort(key=lambda group: min(n for n, _, _ in group))
+    return [[(name, game) for _, name, game in group] for group in found]
 
 
 def _group_line(n: int, files: list[tuple[str, Game]], lang: str, anonymous: bool) -> GroupLine:
