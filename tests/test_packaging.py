@@ -96,3 +96,41 @@ def test_installed_wheel_finds_its_content_outside_the_checkout(wheel: Path, tmp
     )
     assert page.returncode == 0, page.stderr
     assert page.stdout.strip() == "True"
+
+
+def test_the_wheel_carries_the_report_templates_and_an_installed_game_renders_them(
+    wheel: Path, tmp_path: Path
+) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for name in ("report.html", "compare.html", "compare.md", "report.css", "compare.css"):
+        assert f"game/reports/templates/{name}" in names, f"{name} missing from the wheel"
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    script = (
+        "import game.reports.html as h\n"
+        "from game.engine import Game\n"
+        "from game.files.loader import load_pack_or_raise\n"
+        "from game.files.paths import base_pack_dir\n"
+        "from game.reports.compare import build_comparison, render_comparison\n"
+        "from game.reports.formats import render\n"
+        "from game.reports.report import build_report\n"
+        "game = Game.new(load_pack_or_raise(base_pack_dir()), seed=1)\n"
+        "game.play_computer(until_human=False)\n"
+        "print(h.__file__)\n"
+        "print(render(build_report(game, 'nl'), 'html'))\n"
+        "print(render_comparison(build_comparison([('groep-1', game)], 'en'), 'html'))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(site)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    module_file, _, pages = result.stdout.partition("\n")
+    assert Path(module_file).is_relative_to(site), "the test imported the checkout, not the wheel"
+    assert pages.count("<!DOCTYPE html>") == 2
+    assert pages.count("color-scheme: light") == 2  # report.css, included in both pages
+    assert "A4 landscape" in pages  # compare.css

@@ -236,7 +236,7 @@ def test_report_contents(pack):
     ):
         assert needle in md
     assert "Kleinhans" in md  # the critique's citation
-    rows = list(csv.reader(io.StringIO(render(report, "csv"))))
+    rows = list(csv.reader(io.StringIO(render(report, "csv")), delimiter=";"))
     assert len(rows) == 1 + len(report.decisions)
 
 
@@ -384,12 +384,12 @@ def test_an_averted_downside_reads_as_prevented_with_each_reason_once(voices_pac
     parse_page(html_text)
     averted, would = (line.strip().lstrip("-✓ ").strip("*") for line in effects[-2:])
     assert (
-        f'<li class="averted"><strong>✓ {averted.replace(chr(39), "&#x27;")}</strong>'
+        f'<li class="averted"><strong>✓ {averted.replace(chr(39), "&#39;")}</strong>'
         f'<br><em class="would">{would}</em></li>'
     ) in html_text
     assert html_text.count(downside) == 1
     # The CSV keeps one item per change, the sister's two changes apart, the input's cost first.
-    rows = list(csv.reader(io.StringIO(render(report, "csv"))))
+    rows = list(csv.reader(io.StringIO(render(report, "csv")), delimiter=";" if lang == "nl" else ","))
     effects_cell = rows[1][rows[0].index("gevolgen" if lang == "nl" else "effects")]
     record = game.state.history[0]
     assert effects_cell.count("; ") + 1 == len(game.input_costs(record)) + len(record.changes) == 1 + 5

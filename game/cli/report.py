@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from game.reports.report import FORMATS
+from game.reports.report import FORMATS, Report
 
 from .common import (
     add_lang_option,
@@ -17,6 +18,7 @@ from .common import (
     read_save,
     save_reason,
     saves_folder,
+    say,
     write_output,
 )
 
@@ -80,4 +82,19 @@ def run(args: argparse.Namespace) -> int:
     except SaveError as err:
         return fail(f"{path}: {save_reason(err, lang, saves_dir)}")
     report = build_report(game, lang, anonymous=args.anonymous, source=path.name, warnings=notes)
+    if args.output is not None and args.output.is_dir():
+        return write_all(report, args.output, path.stem, (args.format,) if args.format else FORMATS, lang)
     return write_output(render(report, fmt), fmt, args.output, lang)
+
+
+def write_all(report: Report, folder: Path, name: str, formats: tuple[str, ...], lang: str) -> int:
+    """-o FOLDER: the report in every format (or the one asked for), named for the save; says each file."""
+    from game.reports.export import write_reports
+
+    try:
+        written = write_reports(report, folder, name, formats=formats)
+    except OSError as err:
+        return fail(say("cannot_write", lang, path=folder, reason=err.strerror or err))
+    for path in written:
+        print(say("wrote", lang, path=path), file=sys.stderr)
+    return 0

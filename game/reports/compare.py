@@ -1,39 +1,37 @@
-"""The class comparison: all groups' games side by side, and where groups on one session code parted ways.
+"""The class comparison: one line per group, a class summary first, and where groups on one code split.
 
-:func:`build_comparison` takes the groups' games (by name, usually the save file's name) and gives a
-:class:`Comparison`; :func:`render_comparison` writes it as Markdown, HTML or CSV. Files that could not be
-read are passed in as ``unreadable`` and listed, so one broken save never hides the rest of the class.
+:func:`build_comparison` takes the saves it was given (``(file name, game)`` pairs) and folds them into
+groups: a save file does not record its session, so saves with the same pack, scenario, variant, seed and
+players whose choice logs extend one another are one group's game (its autosave and the named saves it made
+along the way), shown at its latest state. :func:`render_comparison` writes the result as Markdown, HTML or
+CSV. Files that could not be read are passed in as ``unreadable`` and listed, so one broken save never hides
+the rest of the class. Everything grows linearly with the class, so 30 groups fit one projector page.
 """
 
 from __future__ import annotations
 
-import csv
-import io
+from collections import Counter
 from dataclasses import dataclass, field
-from html import escape
-from itertools import combinations
+from statistics import median
 
 from game.classroom.session import NO_CODE
 from game.engine import EventRecord, Game
-from game.reports.formats import STYLE, num
+from game.files.saves import AUTO_PREFIX
+from game.i18n import fmt_num
+from game.reports.formats import csv_text, md_table, no_html
+from game.reports.html import page
 from game.reports.report import EventLine, Report, build_report
 from game.reports.strings import r
-
-#: The comparison is one wide table: landscape pages, smaller type.
-WIDE = """
-main { max-width: 80rem; }
-table { font-size: .72rem; }
-th, td { padding: .15rem .25rem; }
-th { hyphens: auto; overflow-wrap: anywhere; }
-@page { size: A4 landscape; margin: 10mm; }
-""".strip()
 
 
 @dataclass
 class GroupLine:
-    """One group's game, summed up."""
+    """One group's game at its latest state, summed up."""
 
     name: str
+    #: the save files that make up this group's game, latest first
+    files: list[str]
+    game: Game
     report: Report
     honoured: int
     ignored: int
@@ -47,22 +45,41 @@ class GroupLine:
 
 
 @dataclass
-class Split:
-    """Two groups on one session code: where their choices first differed, how far the meters then drifted."""
+class Branch:
+    """Groups that chose alike where their session's groups parted: what they chose, who they are."""
 
-    a: str
-    b: str
-    round: int | None
-    event: str = ""
-    #: what each group chose at the split, in words
-    choice_a: str = ""
-    choice_b: str = ""
-    #: the largest gap between the two groups' meters from the split on: (points, meter name, round)
-    max_gap: tuple[float, str, int] | None = None
-    #: meter name -> gap at the last round both played
-    final_gap: dict[str, float] = field(default_factory=dict)
-    #: the last round both played
-    final_round: int = 0
+    choice: str
+    groups: list[str]
+
+
+@dataclass
+class Fork:
+    """A moment where groups on one session code made different choices (the first one for these groups)."""
+
+    round: int
+    event: str
+    branches: list[Branch]
+
+
+@dataclass
+class CodeLine:
+    """The groups that played one session code, and every point where they parted ways."""
+
+    code: str
+    groups: list[str]
+    forks: list[Fork]
+
+
+@dataclass
+class Dilemma:
+    """One decision across the class: each choice with how often it was made, most common first."""
+
+    event: str
+    choices: list[tuple[str, int]]
+
+    @property
+    def total(self) -> int:
+        return sum(n for _, n in self.choices)
 
 
 @dataclass
@@ -70,12 +87,14 @@ class Comparison:
     lang: str
     meters: list[tuple[str, str]]
     groups: list[GroupLine]
-    splits: dict[str, list[Split]]
+    codes: list[CodeLine]
+    dilemmas: list[Dilemma]
     #: (file, reason) for every save that could not be read
     unreadable: list[tuple[str, str]] = field(default_factory=list)
     round_name: str = ""
 
 
+# -- building ---------------------------------------------------------------------------------------
 def build_comparison(
     games: list[tuple[str, Game]],
     lang: str = "nl",
@@ -83,72 +102,113 @@ def build_comparison(
     anonymous: bool = False,
     unreadable: list[tuple[str, str]] | None = None,
 ) -> Comparison:
-    """Compare the groups' games (``(name, game)`` pairs, in the order given)."""
-    groups = []
-    for name, game in games:
-        report = build_report(game, lang, anonymous=anonymous, source=name)
-        history = game.state.history
-        groups.append(
-            GroupLine(
-                name,
-                report,
-                sum(len(e.honoured) for e in history),
-                sum(len(e.ignored) for e in history),
-                {c.title: c.count for c in report.critiques},
-                {m.id: m.values[-1] for m in report.meters},
-            )
-        )
-    meters: list[tuple[str, str]] = []
+    """Compare the groups in ``games`` (``(file name, game)`` pairs; several files may be one group)."""
+    groups = [_group_line(n, files, lang, anonymous) for n, files in enumerate(sessions(games), start=1)]
+    meters: dict[str, str] = {}
     for g in groups:
-        for m in g.report.meters:
-            if m.id not in [k for k, _ in meters]:
-                meters.append((m.id, m.name))
-    by_code: dict[str, list[int]] = {}
-    for n, g in enumerate(groups):
+        meters.update({m.id: m.name for m in g.report.meters if m.id not in meters})
+    by_code: dict[str, list[GroupLine]] = {}
+    for g in groups:
         # Same scenario, length and seed is the same game; the code names it (a seed without a code, too).
         rep = g.report
         label = g.code if g.code != NO_CODE else f"{rep.scenario_id}/{rep.variant_id or '-'}/seed {rep.seed}"
-        by_code.setdefault(label, []).append(n)
-    splits: dict[str, list[Split]] = {}
-    for code, members in by_code.items():
-        if len(members) < 2:
-            continue
-        splits[code] = [
-            _split(groups[i], groups[j], games[i][1], games[j][1], lang) for i, j in combinations(members, 2)
-        ]
-    round_name = groups[0].report.round_name if groups else ""
-    return Comparison(lang, meters, groups, splits, list(unreadable or []), round_name)
+        by_code.setdefault(label, []).append(g)
+    codes = [CodeLine(code, [g.name for g in members], forks(members)) for code, members in by_code.items()]
+    return Comparison(
+        lang,
+        list(meters.items()),
+        groups,
+        [c for c in codes if len(c.groups) > 1],
+        dilemmas(groups),
+        list(unreadable or []),
+        groups[0].report.round_name if groups else "",
+    )
+
+
+def sessions(games: list[tuple[str, Game]]) -> list[list[tuple[str, Game]]]:
+    """The saves folded into groups, each group's files latest state first, groups in the order given.
+
+    Saves are one group's when they share pack, scenario, variant, seed and players and each one's choice
+    log starts the longest one's: the autosave and the named saves of one session, or a save the group
+    loaded and played on from.
+    """
+
+    def same_game(game: Game) -> tuple:
+        st = game.state
+        return (game.pack.id, st.scenario, st.variant, st.seed, tuple(sorted(st.players.items())))
+
+    # Longest logs first, so each save meets the latest state of its session; then back in the order given.
+    found: list[list[tuple[int, str, Game]]] = []
+    for n, (name, game) in sorted(enumerate(games), key=lambda item: -len(item[1][1].state.choices)):
+        choices = game.state.choices
+        for group in found:
+            latest = group[0][2]
+            if same_game(latest) == same_game(game) and latest.state.choices[: len(choices)] == choices:
+                group.append((n, name, game))
+                break
+        else:
+            found.append([(n, name, game)])
+    found.sort(key=lambda group: min(n for n, _, _ in group))
+    return [[(name, game) for _, name, game in group] for group in found]
+
+
+def _group_line(n: int, files: list[tuple[str, Game]], lang: str, anonymous: bool) -> GroupLine:
+    game = files[0][1]
+    report = build_report(game, lang, anonymous=anonymous, source=files[0][0])
+    history = game.state.history
+    return GroupLine(
+        _group_name(n, files, report, lang),
+        [name for name, _ in files],
+        game,
+        report,
+        sum(len(e.honoured) for e in history),
+        sum(len(e.ignored) for e in history),
+        {c.title: c.count for c in report.critiques},
+        {m.id: m.values[-1] for m in report.meters},
+    )
+
+
+def _group_name(n: int, files: list[tuple[str, Game]], report: Report, lang: str) -> str:
+    """The group's latest named save, else its players' names (hidden when anonymous), else "Groep n"."""
+    named = [name for name, _ in files if not name.startswith(AUTO_PREFIX)]
+    if named:
+        return named[0]
+    humans = [p.player for p in report.players if p.human]
+    if humans and not report.anonymous:
+        return " & ".join(humans)
+    return f"{r('compare.group', lang)} {n}"
 
 
 def _key(record: EventRecord) -> tuple:
     return (record.round, record.event, tuple(sorted(record.inputs.items())), record.decision)
 
 
-def _split(ga: GroupLine, gb: GroupLine, a: Game, b: Game, lang: str) -> Split:
-    split = Split(ga.name, gb.name, None)
-    common = min(ga.report.rounds_played, gb.report.rounds_played)
-    split.final_round = common
-    for ra, rb in zip(a.state.history, b.state.history, strict=False):
-        if _key(ra) != _key(rb):
-            line = _event_line(ga.report, ra)
-            split.round = ra.round
-            split.event = line.title if line else ra.event
-            split.choice_a, split.choice_b = _difference(ga.report, gb.report, ra, rb)
+def forks(members: list[GroupLine], start: int = 0) -> list[Fork]:
+    """Where groups on one code parted ways: the first differing choice, then the same within each branch.
+
+    A group whose game stopped earlier drops out without a fork; at most one fork per group less one, so
+    the list grows with the class, not with its square.
+    """
+    n = start
+    while True:
+        active = [g for g in members if n < len(g.game.state.history)]
+        if len(active) < 2:
+            return []
+        parts: dict[tuple, list[GroupLine]] = {}
+        for g in active:
+            parts.setdefault(_key(g.game.state.history[n]), []).append(g)
+        if len(parts) > 1:
             break
-    meters = {m.id: m for m in ga.report.meters}
-    other = {m.id: m for m in gb.report.meters}
-    start = split.round if split.round is not None else common + 1
-    best: tuple[float, str, int] | None = None
-    for mid, m in meters.items():
-        if mid not in other:
-            continue
-        for n in range(start, common + 1):
-            gap = abs(m.values[n] - other[mid].values[n])
-            if best is None or gap > best[0] + 1e-9:
-                best = (round(gap, 4), m.name, n)
-        split.final_gap[m.name] = round(abs(m.values[common] - other[mid].values[common]), 4)
-    split.max_gap = best if split.round is not None else None
-    return split
+        n += 1
+    lines = [_event_line(part[0].report, part[0].game.state.history[n]) for part in parts.values()]
+    labels = _choice_labels(lines, members[0].report.lang)
+    first = active[0].game.state.history[n]
+    fork = Fork(
+        first.round,
+        lines[0].title if lines[0] else first.event,
+        [Branch(label, [g.name for g in part]) for label, part in zip(labels, parts.values(), strict=True)],
+    )
+    return [fork] + [f for part in parts.values() if len(part) > 1 for f in forks(part, n + 1)]
 
 
 def _event_line(report: Report, record: EventRecord) -> EventLine | None:
@@ -159,29 +219,115 @@ def _event_line(report: Report, record: EventRecord) -> EventLine | None:
     return None
 
 
-def _difference(ra_report: Report, rb_report: Report, ra: EventRecord, rb: EventRecord) -> tuple[str, str]:
-    """What each group chose where the two differ: the differing inputs and the decision."""
-    la, lb = _event_line(ra_report, ra), _event_line(rb_report, rb)
-    if ra.event != rb.event or la is None or lb is None:
-        return (la.title if la else ra.event), (lb.title if lb else rb.event)
-    parts_a, parts_b = [], []
-    inputs_a = {i.role_id: i for i in la.inputs}
-    inputs_b = {i.role_id: i for i in lb.inputs}
-    for role in [*inputs_a, *[x for x in inputs_b if x not in inputs_a]]:
-        ia, ib = inputs_a.get(role), inputs_b.get(role)
-        if (ia.input_id if ia else None) != (ib.input_id if ib else None):
-            parts_a.append(f"{ia.role}: {ia.label}" if ia else "—")
-            parts_b.append(f"{ib.role}: {ib.label}" if ib else "—")
-    if la.decision_id != lb.decision_id:
-        lang = ra_report.lang
-        parts_a.append(f"{r('report.decision', lang)}: {la.decision}")
-        parts_b.append(f"{r('report.decision', lang)}: {lb.decision}")
-    return "; ".join(parts_a), "; ".join(parts_b)
+def _choice_labels(lines: list[EventLine | None], lang: str) -> list[str]:
+    """What each branch chose, naming only what differs between them: the inputs and the decision."""
+    if any(line is None for line in lines) or len({line.event_id for line in lines}) > 1:  # type: ignore[union-attr]
+        return [line.title if line else "—" for line in lines]
+    given = [{i.role_id: i for i in line.inputs} for line in lines]  # type: ignore[union-attr]
+    roles = list(dict.fromkeys(role for inputs in given for role in inputs))
+    differing = [role for role in roles if len({i[role].input_id if role in i else None for i in given}) > 1]
+    labels = []
+    for line, inputs in zip(lines, given, strict=True):
+        parts = [
+            f"{inputs[role].role}: {inputs[role].label}" if role in inputs else "—" for role in differing
+        ]
+        if len({ln.decision_id for ln in lines}) > 1:  # type: ignore[union-attr]
+            parts.append(f"{r('report.decision', lang)}: {line.decision}")  # type: ignore[union-attr]
+        labels.append("; ".join(parts))
+    return labels
 
 
-# -- writing ----------------------------------------------------------------------------------------
-def _ending(g: GroupLine, lang: str) -> str:
-    return g.report.ending_title if g.report.finished else r("compare.not_ended", lang)
+def dilemmas(groups: list[GroupLine]) -> list[Dilemma]:
+    """Every decision the class met, in the order first met, with how often each choice was made."""
+    counts: dict[str, Counter[str]] = {}
+    titles: dict[str, str] = {}
+    for g in groups:
+        for e in sorted(g.report.decisions, key=lambda e: e.round):
+            titles.setdefault(e.event_id, e.title)
+            counts.setdefault(e.event_id, Counter())[e.decision] += 1
+    return [Dilemma(titles[eid], c.most_common()) for eid, c in counts.items()]
+
+
+# -- the summary, as tables every format shares -------------------------------------------------------
+def endings(c: Comparison) -> list[tuple[str, int]]:
+    """Each ending with how many groups reached it, most common first; unfinished games last."""
+    found = Counter(g.report.ending_title for g in c.groups if g.report.finished)
+    out = found.most_common()
+    open_games = sum(1 for g in c.groups if not g.report.finished)
+    return out + ([(r("compare.not_ended", c.lang), open_games)] if open_games else [])
+
+
+def meter_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
+    """Each meter's final value across the groups: lowest (which group), median, highest (which group)."""
+    lang = c.lang
+    header = [r(f"compare.{key}", lang) for key in ("meter", "lowest", "median", "highest")]
+    rows = []
+    for mid, name in c.meters:
+        ends = [(g.final[mid], g.name) for g in c.groups if mid in g.final]
+        if not ends:
+            continue
+        low, high = min(ends), max(ends)
+        rows.append(
+            [
+                name,
+                f"{fmt_num(low[0], lang)} ({low[1]})",
+                fmt_num(median(v for v, _ in ends), lang),
+                f"{fmt_num(high[0], lang)} ({high[1]})",
+            ]
+        )
+    return header, rows
+
+
+def dilemma_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
+    """A row per dilemma: the most common choice (n of total), and the other choices: where groups split."""
+    lang = c.lang
+    header = [r(f"compare.{key}", lang) for key in ("dilemma", "most_chosen", "also_chosen")]
+    rows = []
+    for d in c.dilemmas:
+        (top, n), *rest = d.choices
+        most = r("compare.n_of", lang, choice=top, n=n, total=d.total)
+        rows.append([d.event, most, "; ".join(f"{choice} ({k}×)" for choice, k in rest) or "—"])
+    return header, rows
+
+
+def group_rows(c: Comparison, critiques: bool = False) -> tuple[list[str], list[list[str | float]]]:
+    """The groups table: a header and one row per group; numbers stay numbers (for the CSV).
+
+    The scenario has a column only when groups played different ones; ``critiques`` adds the critiques
+    in words (the CSV's view; the pages count them per critique instead).
+    """
+    lang = c.lang
+    several = len({(g.report.scenario, g.report.variant) for g in c.groups}) > 1
+    header = [
+        r("compare.group", lang),
+        r("report.code", lang),
+        *([r("report.scenario", lang)] if several else []),
+        r("compare.players", lang),
+        r("compare.rounds", lang),
+        r("report.ending", lang),
+        *[name for _, name in c.meters],
+        r("compare.honoured", lang),
+        r("compare.ignored", lang),
+        *([r("compare.critiques", lang)] if critiques else []),
+    ]
+    rows: list[list[str | float]] = []
+    for g in c.groups:
+        rep = g.report
+        rows.append(
+            [
+                g.name,
+                g.code,
+                *([rep.scenario + (f" ({rep.variant})" if rep.variant else "")] if several else []),
+                _players(g),
+                r("report.played_of", lang, played=rep.rounds_played, total=rep.rounds_total),
+                rep.ending_title if rep.finished else r("compare.not_ended", lang),
+                *[g.final.get(mid, "") for mid, _ in c.meters],
+                g.honoured,
+                g.ignored,
+                *([_critiques(g, lang)] if critiques else []),
+            ]
+        )
+    return header, rows
 
 
 def _players(g: GroupLine) -> str:
@@ -196,183 +342,64 @@ def _critiques(g: GroupLine, lang: str) -> str:
     return "; ".join(found) or r("compare.none", lang)
 
 
-def group_rows(c: Comparison, critiques: bool = True) -> tuple[list[str], list[list[str]]]:
-    """The groups table: a header and one row per group, texts in the comparison's language.
-
-    Without ``critiques`` the last column (the critiques in words) is left out, for the pages that show
-    them as :func:`critique_rows` instead.
-    """
-    lang = c.lang
-    header = [
-        r("compare.group", lang),
-        r("report.code", lang),
-        r("report.scenario", lang),
-        r("compare.players", lang),
-        r("compare.rounds", lang),
-        r("report.ending", lang),
-        *[name for _, name in c.meters],
-        r("compare.honoured", lang),
-        r("compare.ignored", lang),
-        r("compare.critiques", lang),
-    ]
-    rows = []
-    for g in c.groups:
-        scenario = g.report.scenario + (f" ({g.report.variant})" if g.report.variant else "")
-        rows.append(
-            [
-                g.name,
-                g.code,
-                scenario,
-                _players(g),
-                f"{g.report.rounds_played}/{g.report.rounds_total}",
-                _ending(g, lang),
-                *[num(g.final[mid], lang) if mid in g.final else "" for mid, _ in c.meters],
-                str(g.honoured),
-                str(g.ignored),
-                _critiques(g, lang),
-            ]
-        )
-    if not critiques:
-        return header[:-1], [row[:-1] for row in rows]
-    return header, rows
-
-
 def critique_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
-    """The critiques per group: a row per critique, a column per group, how often it came up in each."""
-    titles: list[str] = []
+    """A row per critique: in how many groups it came up, and how often in all."""
+    lang = c.lang
+    header = [r(f"compare.{key}", lang) for key in ("critiques", "in_groups", "times")]
+    titles: dict[str, list[int]] = {}
     for g in c.groups:
-        titles += [t for t in g.critiques if t not in titles]
-    header = [r("compare.critiques", c.lang), *[g.name for g in c.groups]]
+        for title, n in g.critiques.items():
+            titles.setdefault(title, []).append(n)
     rows = [
-        [title, *[str(g.critiques[title]) if title in g.critiques else "" for g in c.groups]]
-        for title in titles
+        [title, r("compare.n_groups", lang, n=len(ns), total=len(c.groups)), str(sum(ns))]
+        for title, ns in titles.items()
     ]
     return header, rows
 
 
-def _split_texts(c: Comparison, s: Split) -> tuple[str, str, str, str]:
-    """(groups, first split, largest gap, gaps at the end) in words."""
-    lang, rn = c.lang, c.round_name.lower()
-    pair = r("compare.pair", lang, a=s.a, b=s.b)
-    if s.round is None:
-        first = r("compare.same", lang)
-    else:
-        first = r("compare.split", lang, round_name=rn, round=s.round, event=s.event)
-        first += f" {s.a}: {s.choice_a}. {s.b}: {s.choice_b}."
-    if s.max_gap is None:
-        largest = "—"
-    else:
-        gap, meter, at = s.max_gap
-        largest = f"{num(gap, lang)} ({meter}, {c.round_name} {at})"
-    final = ", ".join(f"{name} {num(gap, lang)}" for name, gap in s.final_gap.items())
-    final += f" ({c.round_name} {s.final_round})"
-    return pair, first, largest, final
+def fork_text(c: Comparison, fork: Fork) -> str:
+    """A fork in words: "Jaar 2, Buurtbudget: Besluit: Geven (groep-1, groep-3) · Besluit: Weigeren (…)"."""
+    branches = " · ".join(f"{b.choice} ({', '.join(b.groups)})" for b in fork.branches)
+    return f"{c.round_name} {fork.round}, {fork.event}: {branches}"
 
 
+def cells(c: Comparison, rows: list[list[str | float]]) -> list[list[str]]:
+    """Rows as the pages show them: numbers as the reader writes them."""
+    return [[fmt_num(v, c.lang) if isinstance(v, int | float) else v for v in row] for row in rows]
+
+
+# -- writing ----------------------------------------------------------------------------------------
 def comparison_markdown(c: Comparison) -> str:
-    from game.reports.formats import _md_table
-
-    lang = c.lang
-    out = [f"# {r('compare.title', lang)}", "", f"## {r('compare.groups', lang)}", ""]
-    header, rows = group_rows(c, critiques=False)
-    out += _md_table(header, rows, right={6 + n for n in range(len(c.meters) + 2)})
-    out.append("")
-    header, rows = critique_rows(c)
-    if rows:
-        out += [f"### {r('compare.critiques_by_group', lang)}", ""]
-        out += _md_table(header, rows, right=set(range(1, len(header))))
-        out.append("")
-    if c.unreadable:
-        out += [f"### {r('compare.unreadable', lang)}", ""]
-        out += [f"- {name}: {reason}" for name, reason in c.unreadable]
-        out.append("")
-    out += [f"## {r('compare.same_code', lang)}", ""]
-    if not c.splits:
-        out += [r("compare.no_shared_code", lang), ""]
-    else:
-        out += [r("compare.same_code_intro", lang), ""]
-    for code, splits in c.splits.items():
-        out += [f"### `{code}`", ""]
-        header = [
-            r("compare.group", lang),
-            r("compare.first_split", lang),
-            r("compare.max_gap", lang),
-            r("compare.final_gap", lang),
-        ]
-        out += _md_table(header, [list(_split_texts(c, s)) for s in splits])
-        out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+    """The comparison as Markdown: the class summary, the groups table, then the splits per code."""
+    safe = no_html(c)
+    return page("compare.md", c.lang, c=safe, **_tables(safe)).rstrip("\n") + "\n"
 
 
 def comparison_html(c: Comparison) -> str:
-    lang = c.lang
-    e = escape
-    title = r("compare.title", lang)
-    out = [
-        "<!DOCTYPE html>",
-        f'<html lang="{e(lang)}">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{e(title)}</title>",
-        f"<style>\n{STYLE}\n{WIDE}\n</style>",
-        "</head>",
-        "<body>",
-        "<main>",
-        f"<h1>{e(title)}</h1>",
-        f"<h2>{e(r('compare.groups', lang))}</h2>",
-        "<table>",
-    ]
-    header, rows = group_rows(c, critiques=False)
-    numeric = {6 + n for n in range(len(c.meters) + 2)}
+    """The comparison as one self-contained HTML page, landscape for the projector and A4."""
+    return page("compare.html", c.lang, c=c, **_tables(c))
 
-    def cls(i: int) -> str:
-        return ' class="num"' if i in numeric else ""
 
-    # Headers wrap (long meter names); numbers stay on one line, right-aligned.
-    out.append("<tr>" + "".join(f"<th>{e(h)}</th>" for h in header) + "</tr>")
-    for row in rows:
-        cells = "".join(
-            f"<td{cls(i)}>" + (f"<code>{e(v)}</code>" if i == 1 else e(v)) + "</td>"
-            for i, v in enumerate(row)
-        )
-        out.append(f"<tr>{cells}</tr>")
-    out.append("</table>")
-    header, rows = critique_rows(c)
-    if rows:
-        out += [f"<h3>{e(r('compare.critiques_by_group', lang))}</h3>", "<table>"]
-        out.append("<tr>" + "".join(f"<th>{e(h)}</th>" for h in header) + "</tr>")
-        for row in rows:
-            cells = "".join(f'<td class="num">{e(v)}</td>' for v in row[1:])
-            out.append(f"<tr><th>{e(row[0])}</th>{cells}</tr>")
-        out.append("</table>")
-    if c.unreadable:
-        out.append(f"<h3>{e(r('compare.unreadable', lang))}</h3><ul>")
-        out += [f"<li>{e(name)}: {e(reason)}</li>" for name, reason in c.unreadable]
-        out.append("</ul>")
-    out.append(f"<h2>{e(r('compare.same_code', lang))}</h2>")
-    intro = "compare.same_code_intro" if c.splits else "compare.no_shared_code"
-    out.append(f"<p>{e(r(intro, lang))}</p>")
-    for code, splits in c.splits.items():
-        out += [f"<h3><code>{e(code)}</code></h3>", "<table>"]
-        heads = ("compare.group", "compare.first_split", "compare.max_gap", "compare.final_gap")
-        out.append("<tr>" + "".join(f"<th>{e(r(h, lang))}</th>" for h in heads) + "</tr>")
-        for s in splits:
-            out.append("<tr>" + "".join(f"<td>{e(v)}</td>" for v in _split_texts(c, s)) + "</tr>")
-        out.append("</table>")
-    out += ["</main>", "</body>", "</html>"]
-    return "\n".join(out) + "\n"
+def _tables(c: Comparison) -> dict[str, object]:
+    header, rows = group_rows(c)
+    first_number = len(header) - len(c.meters) - 2
+    return {
+        "files": sum(len(g.files) for g in c.groups),
+        "endings": endings(c),
+        "meter_table": meter_rows(c),
+        "dilemma_table": dilemma_rows(c),
+        "group_table": (header, cells(c, rows)),
+        "numeric": set(range(first_number, len(header))),
+        "critique_table": critique_rows(c),
+        "fork_text": lambda fork: fork_text(c, fork),
+        "md_table": md_table,
+    }
 
 
 def comparison_csv(c: Comparison) -> str:
-    """The groups table as CSV (one row per group; meters with a decimal point for spreadsheets)."""
-    header, rows = group_rows(c)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([v.replace(",", ".") if 6 <= i < 6 + len(c.meters) else v for i, v in enumerate(row)])
-    return buffer.getvalue()
+    """The groups table as CSV, one row per group, in the spreadsheet conventions of the language."""
+    header, rows = group_rows(c, critiques=True)
+    return csv_text([header, *rows], c.lang)
 
 
 def render_comparison(c: Comparison, fmt: str) -> str:

@@ -416,51 +416,11 @@ class _Builder:
         return NoteLine(note.kind, self.tx(note.text))
 
     def critique_lines(self) -> list[CritiqueLine]:
-        st = self.game.state
-        moments: dict[str, list[tuple]] = {}
-        where: dict[str, list[str]] = {}
-        ends: dict[str, list[int]] = {}
-        records: list[tuple[int, str | None, list[Change | Note]]] = [
-            (e.round, e.event, [*e.changes, *e.notes]) for e in st.history
-        ]
-        records += [(rnd.round, None, [*rnd.changes, *rnd.notes]) for rnd in st.round_log]
-        for rnd, _event, items in records:
-            for item in items:
-                if not item.critique:
-                    continue
-                # One effect block that moves several meters is one moment, not several.
-                key = (
-                    rnd,
-                    item.event,
-                    item.option,
-                    getattr(item, "cause", item.__class__.__name__),
-                    item.role,
-                )
-                if key in moments.setdefault(item.critique, []):
-                    continue
-                moments[item.critique].append(key)
-                if item.event and item.event in self.pack.events:
-                    title = self.tx(self.pack.events[item.event].title)
-                    label = f"{self.tx(self.scenario.round_name)} {rnd}: {title}"
-                    if label not in where.setdefault(item.critique, []):
-                        where[item.critique].append(label)
-                elif rnd not in ends.setdefault(item.critique, []):
-                    ends[item.critique].append(rnd)
-        for cid, rounds in ends.items():
-            # Round-end rules strike year after year: one entry with the years as ranges, not one per year.
-            spans = ", ".join(f"{a}–{b}" if b > a else str(a) for a, b in _ranges(rounds))
-            where.setdefault(cid, []).append(
-                r(
-                    "report.round_ends",
-                    self.lang,
-                    round_name=self.tx(self.scenario.round_name).lower(),
-                    rounds=spans,
-                )
-            )
+        moments, where = self.critique_moments()
         ending = self.game.ending()
         ending_critiques = list(ending.critiques) if ending else []
         in_events: dict[str, list[str]] = {}
-        for rec in st.history:
+        for rec in self.game.state.history:
             event = self.pack.events.get(rec.event)
             for c in event.critiques if event else []:
                 title = self.tx(event.title)  # type: ignore[union-attr]
@@ -487,6 +447,50 @@ class _Builder:
         order = list(self.pack.critiques)
         return sorted(lines, key=lambda c: (-c.count, order.index(c.id)))
 
+    def critique_moments(self) -> tuple[dict[str, list[tuple]], dict[str, list[str]]]:
+        """Per critique: the moments it came up, and where, as "Jaar 1: Inspraakavond" in the year of
+        the event (a delayed effect counts for the event that caused it), sorted; round-end rules last."""
+        st = self.game.state
+        moments: dict[str, list[tuple]] = {}
+        events: dict[str, dict[str, int]] = {}
+        ends: dict[str, list[int]] = {}
+        records: list[tuple[int, list[Change | Note]]] = [
+            (e.round, [*e.changes, *e.notes]) for e in st.history
+        ]
+        records += [(rnd.round, [*rnd.changes, *rnd.notes]) for rnd in st.round_log]
+        for rnd, items in records:
+            for item in (i for i in items if i.critique):
+                # One effect block that moves several meters is one moment, not several.
+                key = (rnd, item.event, item.option, getattr(item, "cause", type(item).__name__), item.role)
+                if key in moments.setdefault(item.critique, []):
+                    continue
+                moments[item.critique].append(key)
+                if item.event and item.event in self.pack.events:
+                    year = self.event_round(item, rnd)
+                    label = f"{self.tx(self.scenario.round_name)} {year}: {self.tx(self.pack.events[item.event].title)}"
+                    events.setdefault(item.critique, {}).setdefault(label, year)
+                elif rnd not in ends.setdefault(item.critique, []):
+                    ends[item.critique].append(rnd)
+        where = {cid: sorted(found, key=found.__getitem__) for cid, found in events.items()}
+        round_name = self.tx(self.scenario.round_name).lower()
+        for cid, rounds in ends.items():
+            # Round-end rules strike year after year: one entry with the years as ranges, not one per year.
+            spans = ", ".join(f"{a}–{b}" if b > a else str(a) for a, b in _ranges(rounds))
+            where.setdefault(cid, []).append(
+                r("report.round_ends", self.lang, round_name=round_name, rounds=spans)
+            )
+        return moments, where
+
+    def event_round(self, item: Change | Note, struck: int) -> int:
+        """The round of the event ``item`` came from: the last time that event (with that decision) was
+        deliberated up to ``struck``, the round the effect came due."""
+        rounds = [
+            rec.round
+            for rec in self.game.state.history
+            if rec.event == item.event and rec.round <= struck and item.option in (None, rec.decision)
+        ]
+        return max(rounds, default=struck)
+
     def question_lines(self) -> list[QuestionLine]:
         found: list[QuestionLine] = []
         general = r("report.general", self.lang)
@@ -496,6 +500,17 @@ class _Builder:
             for q in self.pack.critiques[line.id].questions:
                 found.append(QuestionLine(q.phase, self.tx(q.text), line.title))
         return sorted(found, key=lambda q: PHASES.index(q.phase))
+
+
+def critique_counts(report: Report, c: CritiqueLine) -> str:
+    """How a critique came up, in words: "2× in de gevolgen; ook in de afloop"."""
+    lang = report.lang
+    parts = [r("report.times", lang, n=c.count)] if c.count else []
+    if c.in_ending:
+        parts.append(r("report.in_ending", lang))
+    if c.events:
+        parts.append(r("report.in_events", lang, events=", ".join(c.events)))
+    return "; ".join(parts)
 
 
 def group_reasons(effects: Iterable[EffectLine], told: str = "") -> list[ReasonLine]:
