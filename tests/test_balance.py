@@ -83,7 +83,7 @@ def table(seeds: int, variant: str | None) -> str:
     """A Markdown table of ending shares and mean final meters per strategy."""
     figures = simulate(seeds, variant)
     endings = endings_of()
-    meters = ("trust", "livability", "safety", "youth", "voice", "capacity", "turnout")
+    meters = ("trust", "livability", "safety", "youth", "voice", "capacity", "turnout", "support")
     name = "short classroom variant (6 rounds, 2 events a round)" if variant else "full programme (15 rounds)"
     lines = [
         f"### {name}, {seeds} seeds per strategy",
@@ -128,6 +128,9 @@ def check(seeds: int, variant: str | None) -> None:
     # The other side gets its due: the computer roles' own priorities (quick visible gains) buy more
     # safety than always honouring input does.
     assert figures["priorities"].mean("safety") > honour.mean("safety")
+    # Listening has a price: honouring every input does not keep parliament behind the minister.
+    assert figures["priorities"].mean("support") > honour.mean("support") + 5
+    assert ignore.mean("support") > honour.mean("support") + 5
 
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=["full", "short"])
