@@ -385,6 +385,18 @@ def _first_error(err: ValidationError) -> Detail:
     return Detail("field_error", where=where, error=message)
 
 
+# -- the game state at the save boundary ------------------------------------------------------------
+def state_data(state: GameState) -> dict[str, Any]:
+    """The game state as a save file holds it (JSON data, fields in the state's order)."""
+    return state.model_dump(mode="json")
+
+
+def state_from_data(data: Any) -> GameState:
+    """A game state from a save file's data, validated (a :class:`pydantic.ValidationError` if it is not
+    one)."""
+    return GameState.model_validate(data)
+
+
 def to_file(game: Game, kind: Literal["auto", "named"], saved_at: datetime | None = None) -> SaveFile:
     """The save file of a game as it stands now."""
     st = game.state
@@ -399,7 +411,7 @@ def to_file(game: Game, kind: Literal["auto", "named"], saved_at: datetime | Non
         round=st.round,
         ending=st.ending,
         choices=list(st.choices),
-        state=st.model_dump(mode="json"),
+        state=state_data(st),
     )
 
 
@@ -666,7 +678,7 @@ def check(save: SaveFile, pack: Pack, info: SaveInfo) -> Loaded:
         parts = [failed, *problems, *([snapshot_problem] if snapshot_problem else [])]
         raise SaveError(Detail("no_replay", problems=parts), "no_replay", snapshot=snapshot) from None
     if snapshot is not None:
-        replayed, saved = game.state.model_dump(mode="json"), snapshot.state.model_dump(mode="json")
+        replayed, saved = state_data(game.state), state_data(snapshot.state)
         if replayed != saved:
             fields = [k for k in replayed if replayed.get(k) != saved.get(k)]
             problems.append(Detail("replay_differs", fields=", ".join(fields)))
@@ -695,7 +707,7 @@ def check(save: SaveFile, pack: Pack, info: SaveInfo) -> Loaded:
 
 def _unplayable(snapshot: Game) -> Detail | None:
     """Why a snapshot that differs from its replay cannot be played on (tried on a copy), or None."""
-    trial = Game(snapshot.pack, snapshot.state.model_copy(deep=True))
+    trial = Game(snapshot.pack, state_from_data(state_data(snapshot.state)))
     try:
         trial.play_computer(until_human=False)
     except Exception as err:  # noqa: BLE001 - an edited state may break the rules anywhere
@@ -724,7 +736,7 @@ def replay(save: SaveFile, pack: Pack) -> Game:
 
 def _snapshot(save: SaveFile, pack: Pack) -> tuple[Game | None, Detail | None]:
     try:
-        state = GameState.model_validate(save.state)
+        state = state_from_data(save.state)
     except ValidationError as err:
         return None, Detail("state_shape", error=_first_error(err))
     header = {
