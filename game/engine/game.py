@@ -11,31 +11,25 @@ ignored input), and at the end of a round: delayed effects, drifts, refreshes an
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from .model import Effects, Ending, Event, InputOption, Option, Scenario, Text
 from .pack import Pack
 from .plan import Fn, RulePlan, effects_plan, event_rules, scenario_plan
 from .state import (
-    ENGINE_FIELDS,
     Cause,
     Change,
+    Deliberation,
     EventRecord,
     GameState,
     Note,
     Pending,
     RoundRecord,
+    Scheduled,
     decode_rng,
     encode_rng,
-    new_change,
-    new_decided,
-    new_deliberation,
-    new_news,
-    new_pending,
     new_rng,
-    new_round,
-    new_scheduled,
 )
 
 StepKind = Literal["input", "decision", "news", "ended"]
@@ -81,21 +75,6 @@ class Step:
         raise GameError(f"'{choice_id}' is not a choice now")
 
 
-_new_object = object.__new__
-_set_attr = object.__setattr__
-
-
-def _step(
-    kind: StepKind, round: int, event: Event | None, actor: str | None, choices: tuple[Choice, ...]
-) -> Step:
-    """``Step(kind, round, event, actor, choices)`` without the frozen dataclass's five setattr calls."""
-    step = _new_object(Step)
-    _set_attr(
-        step, "__dict__", {"kind": kind, "round": round, "event": event, "actor": actor, "choices": choices}
-    )
-    return step
-
-
 @dataclass
 class Outcome:
     """What a choice set in motion: the event's record once decided, and a round's end if reached."""
@@ -116,11 +95,6 @@ class Outcome:
         for rnd in self.rounds:
             found.extend(rnd.changes)
         return found
-
-
-#: round(x, 4) of the floats meters and resources took (a bounded cache; see Game._move)
-_ROUNDED: dict[float, float] = {}
-_ROUNDED_KEPT = 1 << 16
 
 
 class Game:
@@ -217,13 +191,9 @@ class Game:
         return self._state
 
     def _bind(self, state: GameState) -> None:
-        """Play ``state`` from now on. The engine keeps the state's dicts at hand, read as plain attributes:
-        reading a pydantic model's field takes CPython's slow path (its ``__getattr__`` hook keeps the
-        attribute cache out), and expressions read the meters thousands of times a game. The dicts are
-        changed in place, never replaced; the fields the engine does replace it writes through ``_fields``.
-        """
+        """Play ``state`` from now on. The state's dicts are kept at hand (they are changed in place, never
+        replaced): expressions read the meters thousands of times a game."""
         self._state = state
-        self._fields = _engine_fields(state)
         self._meters: dict[str, float] = state.meters
         self._resources: dict[str, float] = state.resources
         self._flags: dict[str, int] = state.flags
@@ -250,7 +220,7 @@ class Game:
             if waiting not in inputs:
                 res, table = self._input_table(waiting, event)
                 have = None if res is None else st.resources.get(res, 0.0)
-                return _step(
+                return Step(
                     "input",
                     st.round,
                     event,
@@ -261,7 +231,7 @@ class Game:
                     ),
                 )
         if event.decider is None:
-            return _step(
+            return Step(
                 "news", st.round, event, None, (Choice(CONTINUE, {"nl": "Verder", "en": "Continue"}),)
             )
         res, table = self._option_table(event)
@@ -279,10 +249,9 @@ class Game:
             # Nothing is affordable: the cheapest offered options stay open, so the game never stalls.
             cheapest = min(c.cost for c in choices)
             choices = tuple(
-                Choice(**{**c.__dict__, "available": True, "blocked": None}) if c.cost == cheapest else c
-                for c in choices
+                replace(c, available=True, blocked=None) if c.cost == cheapest else c for c in choices
             )
-        return _step("decision", st.round, event, event.decider, choices)
+        return Step("decision", st.round, event, event.decider, choices)
 
     def waiting_for(self) -> str | None:
         """The consulted role whose input is still missing, if any."""
@@ -389,8 +358,14 @@ class Game:
         cur = st.current
         assert cur is not None
         inputs = cur.inputs
-        record = new_decided(
-            st.round, event.id, event.decider, list(cur.consult), dict(inputs), option.id, option.outcome
+        record = EventRecord(
+            round=st.round,
+            event=event.id,
+            decider=event.decider,
+            consulted=list(cur.consult),
+            inputs=dict(inputs),
+            decision=option.id,
+            outcome=option.outcome,
         )
         honours = option.honours
         for role, input_id in inputs.items():
@@ -436,7 +411,7 @@ class Game:
             else:
                 self._defer("hidden", n, part.after, event, option)
         for follow in option.follow_ups:
-            st.scheduled.append(new_scheduled(follow.event, st.round + follow.after))
+            st.scheduled.append(Scheduled(event=follow.event, round=st.round + follow.after))
             record.notes.append(Note(kind="follow_up", round=st.round, detail=follow.event, **src))
         if record.honoured or record.ignored or record.absent:
             rules = event_rules(pack, self.scenario, event)
@@ -461,11 +436,15 @@ class Game:
     ) -> None:
         """Leave the option's ``index``-th delayed or hidden effect for the end of round now + ``after``."""
         st = self._state
-        st.pending.append(new_pending(st.round + after, event.id, option.id, kind, index, st.round))
+        st.pending.append(
+            Pending(
+                due=st.round + after, event=event.id, option=option.id, kind=kind, index=index, round=st.round
+            )
+        )
 
     def _news(self, event: Event) -> EventRecord:
         st = self._state
-        record = new_news(st.round, event.id)
+        record = EventRecord(round=st.round, event=event.id, decider=None)
         if event.effects is not None:
             record.outcome = event.effects.text
             self._apply(event.effects, "news", _Ctx(self, record), record.changes, event.id, None)
@@ -558,8 +537,13 @@ class Game:
             cost = next((i.cost for i in self.pack.inputs_for(role, event) if i.id == input_id), 0)
             if cost:
                 found.append(
-                    new_change(
-                        res.id, float(-cost), "cost", record.round, record.event, None, role, None, None
+                    Change(
+                        target=res.id,
+                        delta=float(-cost),
+                        cause="cost",
+                        round=record.round,
+                        event=record.event,
+                        role=role,
                     )
                 )
         return found
@@ -606,36 +590,21 @@ class Game:
                 return  # a resource of a role not in this scenario
         bounds = self._ranges.get(target)
         low, high = bounds if bounds is not None else self.bounds(target)
-        # min(high, max(low, x)), written out: the same value (and type) without two calls
-        new = old + delta
-        if not new > low:
-            new = low
-        if not new < high:
-            new = high
-        if new.__class__ is float:
-            # round(new, 4), remembered: the same few values come back all game, and round() is slow
-            rounded = _ROUNDED.get(new)
-            if rounded is None:
-                rounded = round(new, 4)
-                if len(_ROUNDED) < _ROUNDED_KEPT:
-                    _ROUNDED[new] = rounded
-            new = rounded
-        else:
-            new = round(new, 4)
+        new = round(min(high, max(low, old + delta)), 4)
         store[target] = new
         if (new != old or delta) and self.keeps_changes:
             # float(): at a whole-numbered bound both sides can be ints (validation made it a float)
             changes.append(
-                new_change(
-                    target,
-                    float(round(new - old, 4)),
-                    cause,
-                    self._state.round,
-                    event,
-                    option,
-                    role,
-                    text,
-                    critique,
+                Change(
+                    target=target,
+                    delta=float(round(new - old, 4)),
+                    cause=cause,
+                    round=self._state.round,
+                    event=event,
+                    option=option,
+                    role=role,
+                    text=text,
+                    critique=critique,
                 )
             )
 
@@ -647,7 +616,7 @@ class Game:
             if st.queue:
                 self._start_event(st.queue.pop(0))
                 return
-            self._fields["current"] = None
+            st.current = None
             record = self._end_round()
             if outcome is not None:
                 outcome.rounds.append(record)
@@ -655,19 +624,19 @@ class Game:
                 if outcome is not None:
                     outcome.ending = self.ending()
                 return
-            self._fields["round"] = st.round + 1
+            st.round += 1
             self._begin_round()
 
     def _begin_round(self) -> None:
         st = self._state
-        self._fields["queue"] = self._draw_events()
+        st.queue = self._draw_events()
         self._rng_saved = False
         last_seen = st.last_seen
         for event_id in st.queue:
             last_seen[event_id] = st.round
 
     def _start_event(self, event_id: str) -> None:
-        self._fields["current"] = new_deliberation(event_id, self.consulted(self.pack.events[event_id]))
+        self._state.current = Deliberation(event=event_id, consult=self.consulted(self.pack.events[event_id]))
 
     def consulted(self, event: Event) -> list[str]:
         """The roles of this scenario an event asks for input, in the scenario's order."""
@@ -685,7 +654,7 @@ class Game:
         now = st.round
         if st.scheduled:
             due = [s for s in st.scheduled if s.round <= now]
-            self._fields["scheduled"] = [s for s in st.scheduled if s.round > now]
+            st.scheduled = [s for s in st.scheduled if s.round > now]
             for item in due:
                 if item.event not in drawn and self._in_scenario(self.pack.events[item.event]):
                     drawn.append(item.event)
@@ -749,7 +718,7 @@ class Game:
                 when = effects_plan(self.pack, part).when
                 if when is None or when(decided):
                     self._apply(part, item.kind, decided, changes, item.event, item.option, notes=notes)
-            self._fields["pending"] = keep
+            st.pending = keep
         plan = self._plan
         move = self._move
         for meter_id, drift in plan.drifts:
@@ -759,7 +728,9 @@ class Game:
                 self._apply(rule, "round_end", ctx, changes, None, None, notes=notes)
         for role_id, res_id, refresh in plan.refresh:
             move(res_id, refresh(ctx), "refresh", changes, None, None, role_id, None, None)
-        record = new_round(now, changes, notes, dict(st.meters), dict(st.resources))
+        record = RoundRecord(
+            round=now, changes=changes, notes=notes, meters=dict(st.meters), resources=dict(st.resources)
+        )
         st.round_log.append(record)
         for ending_id, when in plan.early:
             if when(ctx):
@@ -884,12 +855,6 @@ def _source(event: str | None, option: str | None) -> dict[str, str]:
     if option is not None:
         found["option"] = option
     return found
-
-
-def _engine_fields(state: GameState) -> dict[str, Any]:
-    """The state's ``__dict__``, with the fields the engine writes into it counted as set (see ENGINE_FIELDS)."""
-    state.__pydantic_fields_set__.update(ENGINE_FIELDS)
-    return state.__dict__
 
 
 class _Ctx:
