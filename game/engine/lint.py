@@ -256,7 +256,7 @@ class _Lint:
                     (*loc, "follow_up_only"),
                     "this follow-up never comes: no option schedules it (add it to an option's follow_ups)",
                 )
-            if pack.scenarios and not any(event in pack.events_for(s) for s in pack.scenarios.values()):
+            if pack.scenarios and not any(event.id in members for members in self.members.values()):
                 yield self.warn(
                     (*loc, "decider"),
                     f"this event is in no scenario: its decider '{event.decider}' "
