@@ -74,7 +74,7 @@ def test_module_imports_only_the_layers_below_it(module: str) -> None:
     assert not bad, f"{module} ({own}) imports {bad}; {own} may import {sorted(ALLOWED[own])}"
 
 
-@pytest.mark.xfail(strict=True, reason="engine.game <-> engine.policy: being untangled (issue 15)")
+@pytest.mark.xfail(strict=True, reason="files.loader <-> files.packs: being untangled (issue 15)")
 def test_no_import_circles_between_modules() -> None:
     graph = {m: {n for n in _imports(p) if n in MODULES and n != m} for m, p in MODULES.items()}
     done: set[str] = set()
