@@ -7,6 +7,7 @@ from __future__ import annotations
 ERRORS: dict[str, str] = {
     "unknown_scenario": "unknown scenario '{scenario}'",
     "unknown_variant": "scenario '{scenario}' has no variant '{variant}'",
+    "no_variants": "scenario '{scenario}' has no variant '{variant}'",
     "unknown_role": "no role '{role}' in scenario '{scenario}'",
     "game_over": "the game has ended",
     "not_a_choice": "'{choice}' is not a choice now",

@@ -28,7 +28,7 @@ from .round_end import end_round, option_of
 from .state import Change, Deliberation, EventRecord, GameState, decode_rng, encode_rng, new_rng
 from .steps import CONTINUE, Choice, Outcome, Step, StepKind
 
-__all__ = ["CONTINUE", "Choice", "Game", "GameError", "Outcome", "Step", "StepKind", "touched"]
+__all__ = ["CONTINUE", "Choice", "Game", "GameError", "Outcome", "Step", "StepKind", "check_setup", "touched"]
 
 
 class Game:
@@ -68,12 +68,9 @@ class Game:
 
         Raises :class:`GameError` (``unknown_scenario``, ``unknown_variant``, ``unknown_role``).
         """
-        sc = _scenario(pack, scenario)
+        sc = check_setup(pack, scenario, variant=variant, players=players)
         rounds, per_round = _length(sc, variant)
         players = players or {}
-        unknown = set(players) - set(sc.roles)
-        if unknown:
-            raise GameError("unknown_role", role=sorted(unknown)[0], scenario=sc.id, choices=list(sc.roles))
         meters = {m.id: float(m.start) for m in pack.meters.values()}
         meters.update({k: float(v) for k, v in sc.start.meters.items()})
         resources = {}
@@ -338,12 +335,27 @@ class Game:
         return option_of(event, option_id)
 
 
-def _scenario(pack: Pack, scenario: str | None) -> Scenario:
+def check_setup(
+    pack: Pack,
+    scenario: str | None = None,
+    *,
+    variant: str | None = None,
+    players: dict[str, str | None] | None = None,
+) -> Scenario:
+    """The scenario a game of ``pack`` would play (None: the pack's first), when it has ``variant`` and
+    every role of ``players``; else a :class:`GameError` (``unknown_scenario``, ``no_variants``,
+    ``unknown_variant``, ``unknown_role``). :meth:`Game.new` checks with it; hosts that want to word a
+    mistake before they start a game ask it first."""
     if scenario is None:
         scenario = next(iter(pack.scenarios))
     if scenario not in pack.scenarios:
         raise GameError("unknown_scenario", scenario=scenario, choices=list(pack.scenarios))
-    return pack.scenarios[scenario]
+    sc = pack.scenarios[scenario]
+    _length(sc, variant)
+    unknown = sorted(set(players or {}) - set(sc.roles))
+    if unknown:
+        raise GameError("unknown_role", role=unknown[0], scenario=scenario, choices=list(sc.roles))
+    return sc
 
 
 def _length(sc: Scenario, variant: str | None) -> tuple[int, int]:
@@ -353,4 +365,6 @@ def _length(sc: Scenario, variant: str | None) -> tuple[int, int]:
     for v in sc.variants:
         if v.id == variant:
             return v.rounds, v.events_per_round
+    if not sc.variants:
+        raise GameError("no_variants", scenario=sc.id, variant=variant)
     raise GameError("unknown_variant", scenario=sc.id, variant=variant, choices=[v.id for v in sc.variants])
