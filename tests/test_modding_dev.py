@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from game.files.loader import load_game_content
+from game.files.packs import load_game_content
 from game.files.saves import state_data
 
 pytest.importorskip("textual")

@@ -289,7 +289,8 @@ def content_failed(err: Any, lang: str) -> CliError:  # noqa: ANN401 - a Content
 def load_content(args: argparse.Namespace) -> Pack:
     """The content a command's saves were played with: the shipped base, the ``mods/`` folder next to the
     saves folder, then each ``--pack``. Raises :class:`CliError` when it cannot be loaded."""
-    from game.files.loader import ContentError, load_game_content
+    from game.files.loader import ContentError
+    from game.files.packs import load_game_content
 
     lang = lang_of(args)
     packs = pack_folders(args, lang)

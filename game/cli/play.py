@@ -85,7 +85,7 @@ def _load_content(packs: list[Path], saves_dir: Path | None):
     """The content to play; imported here so the title screen does not wait for the content models.
 
     The ``mods/`` folder is looked for next to the saves folder, so ``--saves-dir`` moves it along."""
-    from game.files.loader import load_game_content
+    from game.files.packs import load_game_content
 
     return load_game_content(packs, saves_dir=saves_dir)
 

@@ -113,6 +113,12 @@ class Game:
             self._rng_saved = True
         return self._state
 
+    @property
+    def now(self) -> GameState:
+        """The state as the game plays it, without bringing its copy of the generator's state up to date
+        (for readers inside the engine, such as the policy; hosts that keep or save it ask for ``state``)."""
+        return self._state
+
     # -- what is happening now ------------------------------------------------------------------
     @property
     def over(self) -> bool:

@@ -11,6 +11,9 @@ from .pack import Pack
 from .plan import RulePlan, effects_plan
 from .state import Cause, Change, GameState, Note
 
+_ROUNDED: dict[float, float] = {}
+_ROUNDED_KEPT = 1 << 16
+
 
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -65,7 +68,19 @@ class Ledger:
             if old is None:
                 return  # a resource of a role not in this scenario
         low, high = self.bounds(target)
-        new = round(min(high, max(low, old + delta)), 4)
+        new = min(high, max(low, old + delta))
+        # round(new, 4), remembered: the same few values come back all game and round() is slow (a few
+        # per cent of a simulation); bounded, and a pure function's cache, so it cannot change a result
+        # (floats only: an int bound would find the float of the same value and change the number's type)
+        if new.__class__ is float:
+            rounded = _ROUNDED.get(new)
+            if rounded is None:
+                rounded = round(new, 4)
+                if len(_ROUNDED) < _ROUNDED_KEPT:
+                    _ROUNDED[new] = rounded
+            new = rounded
+        else:
+            new = round(new, 4)
         store[target] = new
         if (new != old or delta) and self.keeps_changes:
             # float(): at a whole-numbered bound both sides can be ints

@@ -35,7 +35,7 @@ class Game(Protocol):
     pack: Pack
 
     @property
-    def state(self) -> GameState: ...
+    def now(self) -> GameState: ...
 
     def inputs_given(self) -> list[tuple[str, InputOption]]: ...
 
@@ -112,7 +112,7 @@ _TWO_PI = 2.0 * pi
 
 def policy_rng(game: Game, role: str | None) -> PolicyRandom:
     """The policy's generator for the current step: derived from the seed, never the game's own."""
-    st = game.state
+    st = game.now
     return PolicyRandom(st.seed, len(st.choices), role)
 
 
@@ -141,7 +141,7 @@ def _reason(game: Game, step: Step, strategy: str | None) -> tuple[str, dict[str
         return pick, {c.id: float(c.id == pick) for c in available}
     scores = _scores(game, step, available, rng)
     if strategy in ("honour", "ignore"):
-        cur = game.state.current
+        cur = game.now.current
         voiced = _voiced(game)
         sign = 1 if strategy == "honour" else -1
         for c in available:
@@ -167,10 +167,10 @@ def _input(
     res = role.resource
     ratio = 1.0
     if res is not None and res.max:
-        ratio = game.state.resources.get(res.id, 0.0) / res.max
+        ratio = game.now.resources.get(res.id, 0.0) / res.max
     # what a costly input is worth to a role short of its resource (the same for every input)
     thrift = max(0.05, 1 - temper.caution * (1 - ratio))
-    ctx = Context(game.state)
+    ctx = Context(game.now)
     weights: dict[str, float] = {}
     event = step.event
     has_private = event is not None and role.id in event.private
@@ -296,7 +296,7 @@ def _scores(game: Game, step: Step, available: list[Choice], rng: PolicyRandom) 
     """How much the decider likes each option: priorities over the visible effects, honour, cost, noise."""
     role = game.pack.roles[step.actor]  # type: ignore[index]
     temper = role.temperament
-    cur = game.state.current
+    cur = game.now.current
     assert cur is not None
     event = step.event
     assert event is not None
@@ -322,7 +322,7 @@ def _scores(game: Game, step: Step, available: list[Choice], rng: PolicyRandom) 
         honoured = [r for r, given_input in named if r in honours or given_input in honours]
         ignored = [r for r in voiced if r not in honoured]
         # A what-if record: which inputs this option would honour, so conditional effects can be judged.
-        ctx = Context(game.state, _WhatIf(inputs, honoured, ignored, shared)) if view.reads else None  # type: ignore[arg-type]
+        ctx = Context(game.now, _WhatIf(inputs, honoured, ignored, shared)) if view.reads else None  # type: ignore[arg-type]
         value = _worth(view.now, ctx, 0.0) if view.now else 0.0
         if view.conditional:
             # Every condition is judged before any amount, as the decision will judge them.

@@ -233,10 +233,10 @@ async def test_no_timer_no_bar(make_app):
 @pytest.fixture
 def launched(monkeypatch, mini_pack):
     """The play command up to the point the app would run: the app it built."""
-    import game.files.loader as loader
+    import game.files.packs as packs
     from game.ui.app import WijkberaadApp
 
-    monkeypatch.setattr(loader, "load_game_content", lambda extra=(), **kw: mini_pack)
+    monkeypatch.setattr(packs, "load_game_content", lambda extra=(), **kw: mini_pack)
     seen: dict = {}
     monkeypatch.setattr(WijkberaadApp, "run", lambda self, *a, **k: seen.setdefault("app", self))
     return seen
