@@ -236,33 +236,10 @@ class _Compiler:
         prev_node, prev_type = node.left, left_type
         for op, comp in zip(node.ops, node.comparators, strict=True):
             if isinstance(op, ast.In | ast.NotIn):
-                if not isinstance(comp, ast.List | ast.Tuple | ast.Set):
-                    raise self.fail(
-                        '\'in\' needs a list of constants, like input.resident in ["share", "propose"]'
-                    )
                 if len(node.ops) > 1:
                     # Chained 'in' (a < b in [..]) reads ambiguously; say it with 'and'.
                     raise self.fail("'in' cannot be chained with other comparisons; join them with 'and'")
-                if prev_type == "bool":
-                    raise self.fail("'in' needs a number or a text on its left, not true/false")
-                values = []
-                for elt in comp.elts:
-                    if (
-                        not isinstance(elt, ast.Constant)
-                        or isinstance(elt.value, bool)
-                        or not isinstance(elt.value, int | float | str)
-                    ):
-                        raise self.fail("'in' lists may only hold numbers or texts")
-                    elt_type: Type = "str" if isinstance(elt.value, str) else "num"
-                    if elt_type != prev_type:
-                        raise self.fail(
-                            f"cannot compare a {_TYPE_WORD[prev_type]} with the {_TYPE_WORD[elt_type]} {elt.value!r}"
-                        )
-                    values.append(elt.value)
-                    self.check_input_value(prev_node, elt)
-                choices = frozenset(float(v) if isinstance(v, int | float) else v for v in values)
-                negate = isinstance(op, ast.NotIn)
-                steps.append((lambda a, b, c=choices, n=negate: (a in c) != n, lambda ctx: None))
+                steps.append(self.membership(op, comp, prev_node, prev_type))
                 continue
             fn = _COMPARE.get(type(op))
             if fn is None:
@@ -324,6 +301,33 @@ class _Compiler:
             return "num", _pure(spec.code, args)
         constants = tuple(a.value for a in node.args)  # type: ignore[attr-defined]
         return spec.result, lambda ctx: ctx.call(name, constants)
+
+    def membership(
+        self, op: ast.In | ast.NotIn, comp: ast.expr, prev_node: ast.expr, prev_type: Type
+    ) -> tuple[Callable[[Any, Any], bool], Callable[[Context], Any]]:
+        """One ``x in [..]`` (or ``not in``) step of a comparison: a test against a set of constants."""
+        if not isinstance(comp, ast.List | ast.Tuple | ast.Set):
+            raise self.fail('\'in\' needs a list of constants, like input.resident in ["share", "propose"]')
+        if prev_type == "bool":
+            raise self.fail("'in' needs a number or a text on its left, not true/false")
+        values = []
+        for elt in comp.elts:
+            if (
+                not isinstance(elt, ast.Constant)
+                or isinstance(elt.value, bool)
+                or not isinstance(elt.value, int | float | str)
+            ):
+                raise self.fail("'in' lists may only hold numbers or texts")
+            elt_type: Type = "str" if isinstance(elt.value, str) else "num"
+            if elt_type != prev_type:
+                raise self.fail(
+                    f"cannot compare a {_TYPE_WORD[prev_type]} with the {_TYPE_WORD[elt_type]} {elt.value!r}"
+                )
+            values.append(elt.value)
+            self.check_input_value(prev_node, elt)
+        choices = frozenset(float(v) if isinstance(v, int | float) else v for v in values)
+        negate = isinstance(op, ast.NotIn)
+        return (lambda a, b, c=choices, n=negate: (a in c) != n), (lambda ctx: None)
 
     def _IfExp(self, node: ast.IfExp, depth: int) -> tuple[Type, Callable[[Context], Any]]:
         test = self.expect(node.test, "bool", depth)
