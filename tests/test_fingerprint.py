@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from game.engine import Game, Pack
-from game.engine.policy import STRATEGIES, choose_for
+from game.engine.policy import choose_for
 from game.files.packs import load_layers
 
 TESTS = Path(__file__).resolve().parent
@@ -30,8 +30,10 @@ PACKS = {
     "voices": [TESTS / "ui" / "packs" / "voices"],
 }
 GAMES = 80  # per pack and way of playing: 320 games per strategy over the four packs
+#: the strategies fingerprinted (named, not read from STRATEGIES: a new strategy adds a game, it changes none)
+FINGERPRINTED = ("priorities", "honour", "ignore", "random")
 #: the ways of playing: each strategy step by step (changes kept), and the computer's own loop without them
-WAYS = [*(f"{s}" for s in STRATEGIES), *(f"{s}/lean" for s in STRATEGIES)]
+WAYS = [*FINGERPRINTED, *(f"{s}/lean" for s in FINGERPRINTED)]
 
 
 @cache
