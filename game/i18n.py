@@ -300,6 +300,44 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "note.would": {"nl": "Wat anders was gebeurd: ‘{text}’", "en": "What would have happened: ‘{text}’"},
     "note.follow_up": {"nl": "Dit krijgt een vervolg.", "en": "This will have a sequel."},
+    # -- engine errors: GameError codes (game/engine/errors.py), worded by game_error_text ---------------
+    "gameerr.unknown_scenario": {
+        "nl": "geen scenario '{scenario}'; kies uit {choices}",
+        "en": "no scenario '{scenario}'; choose from {choices}",
+    },
+    "gameerr.unknown_variant": {
+        "nl": "scenario '{scenario}' heeft geen variant '{variant}'; kies uit {choices}",
+        "en": "scenario '{scenario}' has no variant '{variant}'; choose from {choices}",
+    },
+    "gameerr.no_variants": {
+        "nl": "scenario '{scenario}' heeft geen varianten, dus ook geen '{variant}'; speel het zonder variant",
+        "en": "scenario '{scenario}' has no variants, so no '{variant}'; play it without one",
+    },
+    "gameerr.unknown_role": {
+        "nl": "geen rol '{role}' in scenario '{scenario}'; kies uit {choices}",
+        "en": "no role '{role}' in scenario '{scenario}'; choose from {choices}",
+    },
+    "gameerr.game_over": {"nl": "het spel is afgelopen", "en": "the game has ended"},
+    "gameerr.not_a_choice": {"nl": "'{choice}' is nu geen keuze", "en": "'{choice}' is not a choice now"},
+    "gameerr.not_available": {"nl": "'{choice}' kan nu niet", "en": "'{choice}' is not available now"},
+    "gameerr.unknown_option": {
+        "nl": "gebeurtenis '{event}' heeft geen optie '{option}'",
+        "en": "event '{event}' has no option '{option}'",
+    },
+    "gameerr.unknown_input": {
+        "nl": "rol '{role}' heeft geen inbreng '{input}'",
+        "en": "role '{role}' has no input '{input}'",
+    },
+    "gameerr.unknown_event": {"nl": "geen gebeurtenis '{event}'", "en": "unknown event '{event}'"},
+    "gameerr.decider_not_playing": {
+        "nl": "gebeurtenis '{event}' wordt beslist door '{decider}', die niet in dit scenario meespeelt",
+        "en": "event '{event}' is decided by '{decider}', who is not in this scenario",
+    },
+    "gameerr.unknown_target": {
+        "nl": "geen meter of middel '{target}'",
+        "en": "unknown meter or resource '{target}'",
+    },
+    # -- end of engine errors ------------------------------------------------------------------------
 }
 
 
@@ -319,6 +357,17 @@ def t(key: str, lang: str, catalogue: Mapping[str, Mapping[str, str]] | None = N
         return key
     template = entry.get(lang) or entry.get(DEFAULT, key)
     return template.format(**values) if values else template
+
+
+def game_error_text(err: Exception, lang: str) -> str:
+    """An engine error (``GameError``: a code and values) in ``lang``; lists of ids are joined with commas.
+    An error without a worded code gives its own (English) message."""
+    key = f"gameerr.{getattr(err, 'code', None)}"
+    if key not in STRINGS:
+        return str(err)
+    values = getattr(err, "values", {})
+    shown = {k: ", ".join(map(str, v)) if isinstance(v, list | tuple) else v for k, v in values.items()}
+    return t(key, lang, **shown)
 
 
 def save_error_text(err: Exception, lang: str) -> str:

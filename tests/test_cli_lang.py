@@ -294,7 +294,7 @@ def test_saves_check_words_a_save_of_other_content_and_a_changed_content_in_dutc
     tmp_path, capsys, monkeypatch, mini_pack
 ):
     from game.engine import Game
-    from game.files.loader import load_game_content
+    from game.files.packs import load_game_content
     from game.files.saves import SaveStore
 
     monkeypatch.delenv("WIJKBERAAD_LANG", raising=False)

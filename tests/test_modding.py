@@ -14,8 +14,8 @@ from game.authoring.schema import SCHEMAS, schema_texts, shipped_schema_dir
 from game.cli import main
 from game.engine import Game, GameError
 from game.engine.debug import jump_to, set_meter
-from game.files.loader import ContentError, load_game_content
-from game.files.packs import game_pack_dirs, load_layers, mods_dir, validate_pack
+from game.files.loader import ContentError
+from game.files.packs import game_pack_dirs, load_game_content, load_layers, mods_dir, validate_pack
 from game.files.watch import ContentWatcher
 
 TESTS = Path(__file__).resolve().parent
@@ -338,16 +338,16 @@ def test_commands_look_for_mods_next_to_the_saves_dir_they_are_given(tmp_path: P
     saves.mkdir(parents=True)
     shutil.copytree(LAYERS / "mod_a", tmp_path / "klas" / "mods" / "mod_a")
     loaded: list[str] = []
-    import game.files.loader as loader
+    import game.files.packs as packs
 
-    real = loader.load_game_content
+    real = packs.load_game_content
 
     def spy(*args, **kwargs):
         pack = real(*args, **kwargs)
         loaded.append(pack.id)
         return pack
 
-    monkeypatch.setattr(loader, "load_game_content", spy)
+    monkeypatch.setattr(packs, "load_game_content", spy)
     from game.ui.app import WijkberaadApp
 
     apps: list[WijkberaadApp] = []

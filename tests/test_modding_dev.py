@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from game.files.loader import load_game_content
+from game.files.packs import load_game_content
+from game.files.saves import state_data
 
 pytest.importorskip("textual")
 
@@ -98,11 +99,11 @@ async def test_jump_and_set_commands_survive_a_reload(tmp_path: Path) -> None:
         assert app.game.state.meters["trust"] == 12
         assert app.game.state.current.event == "aftermath"
         app.dev_set("nope", 3)  # an unknown meter is a notice, not a crash
-        state = app.game.state.model_dump()
+        state = state_data(app.game.state)
         world = pack_dir / "world.yaml"
         world.write_text(world.read_text() + "\n# saved again\n")
         await wait_for(pilot, lambda: app.dev_reloads == 1)
-        assert app.game.state.model_dump() == state
+        assert state_data(app.game.state) == state
 
 
 async def test_palette_offers_dev_commands(tmp_path: Path) -> None:

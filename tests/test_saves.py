@@ -54,7 +54,7 @@ def store(tmp_path: Path) -> SaveStore:
 
 
 def dump(game: Game) -> dict:
-    return game.state.model_dump(mode="json")
+    return saves.state_data(game.state)
 
 
 def mid_game(pack, seed: int = 3, **players) -> Game:

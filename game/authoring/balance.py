@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game.engine import Game, Pack
+from game.engine import Game, Pack, check_setup
 from game.engine.policy import STRATEGIES, Strategy, strategy_problem
 from game.i18n import decimal
 
@@ -165,19 +165,13 @@ def simulate(
 
     Raises:
         ContentError: the packs do not load.
-        ValueError: an unknown scenario, variant or strategy, or runs below 1.
+        GameError: an unknown scenario or variant (the engine's coded error, worded by the caller).
+        ValueError: an unknown strategy, or runs below 1.
     """
     pack = load_for_simulation(roots)
-    scenario = scenario or next(iter(pack.scenarios))
-    if scenario not in pack.scenarios:
-        raise ValueError(f"no scenario '{scenario}'; choose from {', '.join(pack.scenarios)}")
-    sc = pack.scenarios[scenario]
-    rounds = sc.rounds
-    if variant is not None:
-        found = [v for v in sc.variants if v.id == variant]
-        if not found:
-            raise ValueError(f"scenario '{scenario}' has no variant '{variant}'")
-        rounds = found[0].rounds
+    sc = check_setup(pack, scenario, variant=variant)  # GameError (a ValueError) when there is no such
+    scenario = sc.id
+    rounds = next(v.rounds for v in sc.variants if v.id == variant) if variant is not None else sc.rounds
     strategies = list(strategies or STRATEGIES)
     for name in strategies:
         problem = strategy_problem(pack, parse_strategy(name))

@@ -64,17 +64,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "players_form": {"nl": "'{part}' moet de vorm ROL=NAAM hebben", "en": "'{part}' should be ROLE=NAME"},
     "players_twice": {"nl": "rol '{role}' staat er twee keer in", "en": "role '{role}' is given twice"},
     "players_none": {"nl": "geef minstens één ROL=NAAM", "en": "give at least one ROLE=NAME"},
-    "no_scenario": {
-        "nl": "geen scenario '{id}'; kies uit {choices}",
-        "en": "no scenario '{id}'; choose from {choices}",
-    },
     "no_short": {
         "nl": "scenario '{id}' heeft geen korte variant; laat --short weg",
         "en": "scenario '{id}' has no short variant; leave out --short",
-    },
-    "no_role": {
-        "nl": "geen rol '{role}' in scenario '{id}'; kies uit {choices}",
-        "en": "no role '{role}' in scenario '{id}'; choose from {choices}",
     },
     "code_scenario": {
         "nl": "--code {code} hoort bij scenario '{scenario}', niet bij '{given}'; laat --scenario weg",
@@ -145,14 +137,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} is a file; give the pack's folder (the one with pack.yaml)",
     },
     "simulate.runs": {"nl": "--runs moet minstens 1 zijn", "en": "--runs must be at least 1"},
-    "simulate.no_variant": {
-        "nl": "scenario '{id}' heeft geen variant '{variant}'; kies uit {choices}",
-        "en": "scenario '{id}' has no variant '{variant}'; choose from {choices}",
-    },
-    "simulate.no_variants": {
-        "nl": "scenario '{id}' heeft geen varianten; laat --variant weg",
-        "en": "scenario '{id}' has no variants; leave out --variant",
-    },
     "simulate.progress": {"nl": "{done}/{total} spellen", "en": "{done}/{total} games"},
     # -- new-pack ---------------------------------------------------------------------------------------
     "new_pack.dir_is_file": {
@@ -305,7 +289,8 @@ def content_failed(err: Any, lang: str) -> CliError:  # noqa: ANN401 - a Content
 def load_content(args: argparse.Namespace) -> Pack:
     """The content a command's saves were played with: the shipped base, the ``mods/`` folder next to the
     saves folder, then each ``--pack``. Raises :class:`CliError` when it cannot be loaded."""
-    from game.files.loader import ContentError, load_game_content
+    from game.files.loader import ContentError
+    from game.files.packs import load_game_content
 
     lang = lang_of(args)
     packs = pack_folders(args, lang)

@@ -85,7 +85,7 @@ def _load_content(packs: list[Path], saves_dir: Path | None):
     """The content to play; imported here so the title screen does not wait for the content models.
 
     The ``mods/`` folder is looked for next to the saves folder, so ``--saves-dir`` moves it along."""
-    from game.files.loader import load_game_content
+    from game.files.packs import load_game_content
 
     return load_game_content(packs, saves_dir=saves_dir)
 
@@ -127,21 +127,21 @@ def run(args: argparse.Namespace) -> int:
         code_problem = apply_code(args, pack, lang)
         if code_problem:
             return fail(code_problem)
-        scenario_id = args.scenario or next(iter(pack.scenarios))
-        if scenario_id not in pack.scenarios:
-            return fail(say("no_scenario", lang, id=scenario_id, choices=", ".join(pack.scenarios)))
-        scenario = pack.scenarios[scenario_id]
-        if args.short:
-            if not scenario.variants:
-                return fail(say("no_short", lang, id=scenario_id))
-            variant = scenario.variants[0].id
-        variant = getattr(args, "code_variant", None) or variant
-        players = players or {scenario.roles[0]: "Speler" if lang == "nl" else "Player"}
-        unknown = [r for r in players if r not in scenario.roles]
-        if unknown:
-            choices = ", ".join(scenario.roles)
-            return fail(say("no_role", lang, role=unknown[0], id=scenario_id, choices=choices))
-        args.scenario = scenario_id
+        from game.engine import GameError, check_setup
+        from game.i18n import game_error_text
+
+        try:
+            scenario = check_setup(pack, args.scenario)
+            if args.short:
+                if not scenario.variants:
+                    return fail(say("no_short", lang, id=scenario.id))
+                variant = scenario.variants[0].id
+            variant = getattr(args, "code_variant", None) or variant
+            players = players or {scenario.roles[0]: "Speler" if lang == "nl" else "Player"}
+            check_setup(pack, scenario.id, variant=variant, players=players)
+        except GameError as err:
+            return fail(game_error_text(err, lang))
+        args.scenario = scenario.id
 
     from game.ui.app import WijkberaadApp
 

@@ -110,7 +110,7 @@ def _folder_unreadable(err: SaveError, root: Path, lang: str) -> str:
 def _content(saves_dir: Path, packs: list[Path], lang: str) -> Pack | None:
     """The game's content (with the mods next to ``saves_dir``), to replay saves against; None (with a
     note) when it cannot be loaded."""
-    from game.files.loader import load_game_content
+    from game.files.packs import load_game_content
 
     try:
         return load_game_content(packs, saves_dir=saves_dir)

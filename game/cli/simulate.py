@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .common import (
-    CliError,
     add_lang_option,
     add_pack_option,
     add_saves_option,
@@ -28,7 +27,7 @@ from .common import (
 )
 
 if TYPE_CHECKING:  # annotations only: the engine is imported when the command runs
-    from game.engine import Pack
+    pass
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -93,9 +92,11 @@ class ProgressBar:
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.authoring.balance import format_report, load_for_simulation, simulate
+    from game.authoring.balance import format_report, simulate
+    from game.engine import GameError
     from game.files.loader import ContentError
     from game.files.packs import game_pack_dirs, validation_dirs
+    from game.i18n import game_error_text
 
     lang = lang_of(args)
     extra = pack_folders(args, lang)
@@ -111,8 +112,6 @@ def run(args: argparse.Namespace) -> int:
     if args.runs < 1:
         return fail(say("simulate.runs", lang))
     try:
-        # Loaded here first (simulate() reuses it) so a wrong --scenario or --variant is told in lang.
-        check_choice(load_for_simulation(roots), args.scenario, args.variant, lang)
         report = simulate(
             roots,
             scenario=args.scenario,
@@ -125,7 +124,9 @@ def run(args: argparse.Namespace) -> int:
         )
     except ContentError as err:
         raise content_failed(err, lang) from None
-    except ValueError as err:  # simulate()'s own checks, in English; check_choice words the usual ones
+    except GameError as err:  # a wrong --scenario or --variant, worded in lang
+        return fail(game_error_text(err, lang))
+    except ValueError as err:  # simulate()'s own checks (strategy, runs), in English
         return fail(str(err))
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
@@ -143,19 +144,3 @@ def strategies_of(given: list[str] | None) -> list[str] | None:
     per_role = [part for g in given if "=" in g for part in g.split(",") if part]
     names = [g for g in given if "=" not in g]
     return names + ([strategy_label(per_role)] if per_role else [])
-
-
-def check_choice(pack: Pack, scenario: str | None, variant: str | None, lang: str) -> None:
-    """Raise :class:`CliError` when ``pack`` has no such scenario, or the scenario no such variant."""
-    if scenario is not None and scenario not in pack.scenarios:
-        raise CliError(say("no_scenario", lang, id=scenario, choices=", ".join(pack.scenarios)))
-    if variant is None:
-        return
-    scenario = scenario or next(iter(pack.scenarios))
-    variants = [v.id for v in pack.scenarios[scenario].variants]
-    if not variants:
-        raise CliError(say("simulate.no_variants", lang, id=scenario))
-    if variant not in variants:
-        raise CliError(
-            say("simulate.no_variant", lang, id=scenario, variant=variant, choices=", ".join(variants))
-        )

@@ -5,7 +5,7 @@ through :mod:`game.files` and pull the game forward with :class:`Game`.
 """
 
 from .expr import FUNCTIONS, ExprError, compile_expr
-from .game import CONTINUE, Choice, Game, GameError, Outcome, Step, touched
+from .game import CONTINUE, Choice, Game, GameError, Outcome, Step, check_setup, touched
 from .model import ContentFile, Critique, Ending, Event, Manifest, Meter, Option, Role, Scenario, Text
 from .pack import Pack, Problem, build_pack
 from .policy import STRATEGIES, choose_for, reason_for
@@ -39,6 +39,7 @@ __all__ = [
     "Step",
     "Text",
     "build_pack",
+    "check_setup",
     "choose_for",
     "compile_expr",
     "reason_for",

@@ -17,13 +17,13 @@ from .state import Deliberation, GameState
 def jump_to(game: Game, event_id: str) -> None:
     """Make ``event_id`` the event being deliberated now (the current one is put back in the queue)."""
     if event_id not in game.pack.events:
-        raise GameError(f"unknown event '{event_id}'")
+        raise GameError("unknown_event", event=event_id)
     if game.over:
-        raise GameError("the game has ended")
+        raise GameError("game_over")
     event = game.pack.events[event_id]
     roles = game.scenario.roles
     if event.decider is not None and event.decider not in roles:
-        raise GameError(f"event '{event_id}' is decided by '{event.decider}', who is not in this scenario")
+        raise GameError("decider_not_playing", event=event_id, decider=event.decider)
     st = game.state
     if st.current is not None and st.current.event != event_id:
         st.queue.insert(0, st.current.event)
@@ -39,7 +39,7 @@ def set_meter(game: Game, target: str, value: float) -> float:
     elif target in st.resources:
         store = st.resources
     else:
-        raise GameError(f"unknown meter or resource '{target}'")
+        raise GameError("unknown_target", target=target)
     low, high = game.bounds(target)
     store[target] = round(min(high, max(low, float(value))), 4)
     return store[target]

@@ -14,9 +14,9 @@ import difflib
 import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 
-Type = Literal["num", "bool", "str"]
+from .builtins import BUILTINS, Builtin, Type
 
 MAX_LENGTH = 400
 MAX_NODES = 80
@@ -36,44 +36,8 @@ class Context(Protocol):
     def call(self, func: str, args: tuple[Any, ...]) -> Any: ...
 
 
-@dataclass(frozen=True)
-class Function:
-    """A function content may call: argument types, result type, and what a string argument names."""
-
-    args: tuple[Type, ...]
-    result: Type
-    #: For string arguments: the kind of id they must name (checked at load), by position.
-    refs: tuple[str | None, ...] = ()
-    variadic: bool = False
-    doc: str = ""
-
-
-#: The whitelist of callable functions. ``refs`` names the namespace a string argument must exist in.
-FUNCTIONS: dict[str, Function] = {
-    "has": Function(("str",), "bool", ("flag",), doc="true when the flag is set (its count is above 0)"),
-    "flag": Function(("str",), "num", ("flag",), doc="the flag's count (0 when never set)"),
-    "seen": Function(("str",), "bool", ("event",), doc="true when the event has been played in this game"),
-    "chose": Function(
-        ("str", "str"), "bool", ("event", "option"), doc="true when this option was decided for that event"
-    ),
-    "honoured": Function(("str",), "bool", ("role",), doc="in consequences: that role's input was honoured"),
-    "ignored": Function(
-        ("str",), "bool", ("role",), doc="in consequences: that role gave input and it was ignored"
-    ),
-    "shared": Function(
-        ("str",), "bool", ("role",), doc="in consequences: that role shared private knowledge"
-    ),
-    "honoured_count": Function(
-        ("str",), "num", ("role",), doc="how often that role's input was honoured so far"
-    ),
-    "ignored_count": Function(
-        ("str",), "num", ("role",), doc="how often that role's input was ignored so far"
-    ),
-    "min": Function(("num",), "num", variadic=True, doc="the smallest of its arguments"),
-    "max": Function(("num",), "num", variadic=True, doc="the largest of its arguments"),
-    "abs": Function(("num",), "num", doc="the absolute value"),
-    "clamp": Function(("num", "num", "num"), "num", doc="clamp(x, low, high): x kept between low and high"),
-}
+#: The whitelist of callable functions, each declared once in :mod:`.builtins`.
+FUNCTIONS: dict[str, Builtin] = BUILTINS
 
 
 @dataclass
@@ -272,33 +236,10 @@ class _Compiler:
         prev_node, prev_type = node.left, left_type
         for op, comp in zip(node.ops, node.comparators, strict=True):
             if isinstance(op, ast.In | ast.NotIn):
-                if not isinstance(comp, ast.List | ast.Tuple | ast.Set):
-                    raise self.fail(
-                        '\'in\' needs a list of constants, like input.resident in ["share", "propose"]'
-                    )
                 if len(node.ops) > 1:
                     # Chained 'in' (a < b in [..]) reads ambiguously; say it with 'and'.
                     raise self.fail("'in' cannot be chained with other comparisons; join them with 'and'")
-                if prev_type == "bool":
-                    raise self.fail("'in' needs a number or a text on its left, not true/false")
-                values = []
-                for elt in comp.elts:
-                    if (
-                        not isinstance(elt, ast.Constant)
-                        or isinstance(elt.value, bool)
-                        or not isinstance(elt.value, int | float | str)
-                    ):
-                        raise self.fail("'in' lists may only hold numbers or texts")
-                    elt_type: Type = "str" if isinstance(elt.value, str) else "num"
-                    if elt_type != prev_type:
-                        raise self.fail(
-                            f"cannot compare a {_TYPE_WORD[prev_type]} with the {_TYPE_WORD[elt_type]} {elt.value!r}"
-                        )
-                    values.append(elt.value)
-                    self.check_input_value(prev_node, elt)
-                choices = frozenset(float(v) if isinstance(v, int | float) else v for v in values)
-                negate = isinstance(op, ast.NotIn)
-                steps.append((lambda a, b, c=choices, n=negate: (a in c) != n, lambda ctx: None))
+                steps.append(self.membership(op, comp, prev_node, prev_type))
                 continue
             fn = _COMPARE.get(type(op))
             if fn is None:
@@ -356,20 +297,37 @@ class _Compiler:
                     raise self.fail(f"{name}() needs a {ref} id in quotes as argument {i + 1}")
                 self.check_ref(ref, arg.value, node)
             args.append(self.expect(arg, kind, depth))
-        if name in ("min", "max"):
-            pick = min if name == "min" else max
-            if len(args) == 2:
-                first, second = args
-                return "num", lambda ctx: pick(first(ctx), second(ctx))
-            return "num", lambda ctx: pick(a(ctx) for a in args)
-        if name == "abs":
-            inner = args[0]
-            return "num", lambda ctx: abs(inner(ctx))
-        if name == "clamp":
-            x, lo, hi = args
-            return "num", lambda ctx: max(lo(ctx), min(hi(ctx), x(ctx)))
+        if not spec.reads_game:
+            return "num", _pure(spec.code, args)
         constants = tuple(a.value for a in node.args)  # type: ignore[attr-defined]
         return spec.result, lambda ctx: ctx.call(name, constants)
+
+    def membership(
+        self, op: ast.In | ast.NotIn, comp: ast.expr, prev_node: ast.expr, prev_type: Type
+    ) -> tuple[Callable[[Any, Any], bool], Callable[[Context], Any]]:
+        """One ``x in [..]`` (or ``not in``) step of a comparison: a test against a set of constants."""
+        if not isinstance(comp, ast.List | ast.Tuple | ast.Set):
+            raise self.fail('\'in\' needs a list of constants, like input.resident in ["share", "propose"]')
+        if prev_type == "bool":
+            raise self.fail("'in' needs a number or a text on its left, not true/false")
+        values = []
+        for elt in comp.elts:
+            if (
+                not isinstance(elt, ast.Constant)
+                or isinstance(elt.value, bool)
+                or not isinstance(elt.value, int | float | str)
+            ):
+                raise self.fail("'in' lists may only hold numbers or texts")
+            elt_type: Type = "str" if isinstance(elt.value, str) else "num"
+            if elt_type != prev_type:
+                raise self.fail(
+                    f"cannot compare a {_TYPE_WORD[prev_type]} with the {_TYPE_WORD[elt_type]} {elt.value!r}"
+                )
+            values.append(elt.value)
+            self.check_input_value(prev_node, elt)
+        choices = frozenset(float(v) if isinstance(v, int | float) else v for v in values)
+        negate = isinstance(op, ast.NotIn)
+        return (lambda a, b, c=choices, n=negate: (a in c) != n), (lambda ctx: None)
 
     def _IfExp(self, node: ast.IfExp, depth: int) -> tuple[Type, Callable[[Context], Any]]:
         test = self.expect(node.test, "bool", depth)
@@ -510,3 +468,18 @@ def _describe(node: ast.AST) -> str:
         except Exception:  # pragma: no cover - unparse of a parsed node does not fail in practice
             pass
     return type(node).__name__
+
+
+def _pure(code: Callable[..., Any], args: list[Callable[[Context], Any]]) -> Callable[[Context], Any]:
+    """A call of a built-in that reads only its arguments (min, max, abs, clamp), unrolled for the common
+    lengths (a generator per call would cost more than the call)."""
+    if len(args) == 1:
+        (first,) = args
+        return lambda ctx: code(first(ctx))
+    if len(args) == 2:
+        first, second = args
+        return lambda ctx: code(first(ctx), second(ctx))
+    if len(args) == 3:
+        first, second, third = args
+        return lambda ctx: code(first(ctx), second(ctx), third(ctx))
+    return lambda ctx: code(*(a(ctx) for a in args))

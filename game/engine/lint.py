@@ -10,35 +10,13 @@ from __future__ import annotations
 import ast
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
+from .builtins import ANY_BOOL, BUILTINS, INF, UNKNOWN, Span
 from .model import Effects, Option
 from .pack import Loc, Pack, Problem, all_effects, event_effects, iter_texts
-
-INF = math.inf
-
-
-@dataclass(frozen=True)
-class Span:
-    """The values an expression can take: a number interval, or which of true/false are possible."""
-
-    lo: float = -INF
-    hi: float = INF
-    can_true: bool = True
-    can_false: bool = True
-
-    @staticmethod
-    def num(lo: float, hi: float) -> Span:
-        return Span(lo=lo, hi=hi)
-
-    @staticmethod
-    def truth(can_true: bool, can_false: bool) -> Span:
-        return Span(can_true=can_true, can_false=can_false)
-
-
-UNKNOWN = Span()
-ANY_BOOL = Span.truth(True, True)
 
 
 def lint_pack(pack: Pack) -> list[Problem]:
@@ -62,90 +40,111 @@ def possible(
     return _span(tree.body, ranges, flags)
 
 
-def _span(node: ast.AST, ranges: dict[str, tuple[float, float]], flags: frozenset[str] | None = None) -> Span:
-    if isinstance(node, ast.Constant):
-        if isinstance(node.value, bool):
-            return Span.truth(node.value, not node.value)
-        if isinstance(node.value, int | float):
-            return Span.num(float(node.value), float(node.value))
-        return UNKNOWN
-    if isinstance(node, ast.Name):
-        if node.id in ("true", "True"):
-            return Span.truth(True, False)
-        if node.id in ("false", "False"):
-            return Span.truth(False, True)
-        lo, hi = ranges.get(node.id, (-INF, INF))
-        return Span.num(lo, hi)
-    if isinstance(node, ast.BoolOp):
-        parts = [_span(v, ranges, flags) for v in node.values]
-        if isinstance(node.op, ast.And):
-            return Span.truth(all(p.can_true for p in parts), any(p.can_false for p in parts))
-        return Span.truth(any(p.can_true for p in parts), all(p.can_false for p in parts))
-    if isinstance(node, ast.UnaryOp):
-        inner = _span(node.operand, ranges, flags)
-        if isinstance(node.op, ast.Not):
-            return Span.truth(inner.can_false, inner.can_true)
-        if isinstance(node.op, ast.USub):
-            return Span.num(-inner.hi, -inner.lo)
-        return inner
-    if isinstance(node, ast.BinOp):
-        a, b = _span(node.left, ranges, flags), _span(node.right, ranges, flags)
-        if isinstance(node.op, ast.Add):
-            return Span.num(a.lo + b.lo, a.hi + b.hi)
-        if isinstance(node.op, ast.Sub):
-            return Span.num(a.lo - b.hi, a.hi - b.lo)
-        if isinstance(node.op, ast.Mult):
-            corners = [
-                x * y for x in (a.lo, a.hi) for y in (b.lo, b.hi) if not (math.isinf(x) or math.isinf(y))
-            ]
-            if len(corners) == 4:
-                return Span.num(min(corners), max(corners))
-        return UNKNOWN
-    if isinstance(node, ast.Compare) and len(node.ops) == 1:
-        op = node.ops[0]
-        if isinstance(op, ast.Lt | ast.LtE | ast.Gt | ast.GtE | ast.Eq):
-            a, b = _span(node.left, ranges, flags), _span(node.comparators[0], ranges, flags)
-            if math.isinf(a.lo) and math.isinf(a.hi) or math.isinf(b.lo) and math.isinf(b.hi):
-                return ANY_BOOL
-            if isinstance(op, ast.Lt):
-                return Span.truth(a.lo < b.hi, a.hi >= b.lo)
-            if isinstance(op, ast.LtE):
-                return Span.truth(a.lo <= b.hi, a.hi > b.lo)
-            if isinstance(op, ast.Gt):
-                return Span.truth(a.hi > b.lo, a.lo <= b.hi)
-            if isinstance(op, ast.GtE):
-                return Span.truth(a.hi >= b.lo, a.lo < b.hi)
-            if a.lo == a.hi == b.lo == b.hi:
-                return Span.truth(True, False)
-            return Span.truth(a.lo <= b.hi and b.lo <= a.hi, True)
-        return ANY_BOOL
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-        name = node.func.id
-        args = [_span(a, ranges, flags) for a in node.args]
-        first = node.args[0].value if node.args and isinstance(node.args[0], ast.Constant) else None
-        if flags is not None and name in ("has", "flag") and first not in flags:
-            return Span.truth(False, True) if name == "has" else Span.num(0, 0)
-        if name == "flag":
-            return Span.num(0, INF)
-        if name in ("honoured_count", "ignored_count"):
-            return Span.num(0, INF)
-        if name == "min" and args:
-            return Span.num(min(a.lo for a in args), min(a.hi for a in args))
-        if name == "max" and args:
-            return Span.num(max(a.lo for a in args), max(a.hi for a in args))
-        if name == "abs" and args:
-            a = args[0]
-            if a.lo >= 0:
-                return a
-            return Span.num(0, max(abs(a.lo), abs(a.hi)))
-        if name == "clamp" and len(args) == 3:
-            x, lo, hi = args
-            return Span.num(max(lo.lo, min(hi.lo, x.lo)), max(lo.hi, min(hi.hi, x.hi)))
-        return ANY_BOOL if name in ("has", "seen", "chose", "honoured", "ignored", "shared") else UNKNOWN
-    if isinstance(node, ast.IfExp):
-        a, b = _span(node.body, ranges, flags), _span(node.orelse, ranges, flags)
-        return Span(min(a.lo, b.lo), max(a.hi, b.hi), a.can_true or b.can_true, a.can_false or b.can_false)
+Ranges = dict[str, tuple[float, float]]
+Flags = frozenset[str] | None
+
+
+def _span(node: ast.AST, ranges: Ranges, flags: Flags = None) -> Span:
+    judge = _JUDGES.get(type(node))
+    return judge(node, ranges, flags) if judge is not None else UNKNOWN
+
+
+def _constant(node: ast.Constant, ranges: Ranges, flags: Flags) -> Span:
+    if isinstance(node.value, bool):
+        return Span.truth(node.value, not node.value)
+    if isinstance(node.value, int | float):
+        return Span.num(float(node.value), float(node.value))
     return UNKNOWN
+
+
+def _name(node: ast.Name, ranges: Ranges, flags: Flags) -> Span:
+    if node.id in ("true", "True"):
+        return Span.truth(True, False)
+    if node.id in ("false", "False"):
+        return Span.truth(False, True)
+    lo, hi = ranges.get(node.id, (-INF, INF))
+    return Span.num(lo, hi)
+
+
+def _bool_op(node: ast.BoolOp, ranges: Ranges, flags: Flags) -> Span:
+    parts = [_span(v, ranges, flags) for v in node.values]
+    if isinstance(node.op, ast.And):
+        return Span.truth(all(p.can_true for p in parts), any(p.can_false for p in parts))
+    return Span.truth(any(p.can_true for p in parts), all(p.can_false for p in parts))
+
+
+def _unary_op(node: ast.UnaryOp, ranges: Ranges, flags: Flags) -> Span:
+    inner = _span(node.operand, ranges, flags)
+    if isinstance(node.op, ast.Not):
+        return Span.truth(inner.can_false, inner.can_true)
+    if isinstance(node.op, ast.USub):
+        return Span.num(-inner.hi, -inner.lo)
+    return inner
+
+
+def _bin_op(node: ast.BinOp, ranges: Ranges, flags: Flags) -> Span:
+    a, b = _span(node.left, ranges, flags), _span(node.right, ranges, flags)
+    if isinstance(node.op, ast.Add):
+        return Span.num(a.lo + b.lo, a.hi + b.hi)
+    if isinstance(node.op, ast.Sub):
+        return Span.num(a.lo - b.hi, a.hi - b.lo)
+    if isinstance(node.op, ast.Mult):
+        corners = [x * y for x in (a.lo, a.hi) for y in (b.lo, b.hi) if not (math.isinf(x) or math.isinf(y))]
+        if len(corners) == 4:
+            return Span.num(min(corners), max(corners))
+    return UNKNOWN
+
+
+def _compare(node: ast.Compare, ranges: Ranges, flags: Flags) -> Span:
+    op = node.ops[0]
+    if len(node.ops) != 1:
+        return UNKNOWN
+    if not isinstance(op, ast.Lt | ast.LtE | ast.Gt | ast.GtE | ast.Eq):
+        return ANY_BOOL
+    a, b = _span(node.left, ranges, flags), _span(node.comparators[0], ranges, flags)
+    if math.isinf(a.lo) and math.isinf(a.hi) or math.isinf(b.lo) and math.isinf(b.hi):
+        return ANY_BOOL
+    if isinstance(op, ast.Lt):
+        return Span.truth(a.lo < b.hi, a.hi >= b.lo)
+    if isinstance(op, ast.LtE):
+        return Span.truth(a.lo <= b.hi, a.hi > b.lo)
+    if isinstance(op, ast.Gt):
+        return Span.truth(a.hi > b.lo, a.lo <= b.hi)
+    if isinstance(op, ast.GtE):
+        return Span.truth(a.hi >= b.lo, a.lo < b.hi)
+    if a.lo == a.hi == b.lo == b.hi:
+        return Span.truth(True, False)
+    return Span.truth(a.lo <= b.hi and b.lo <= a.hi, True)
+
+
+def _call(node: ast.Call, ranges: Ranges, flags: Flags) -> Span:
+    """What a built-in can give, by its own rule (see builtins.py); a flag no rule sets is never set."""
+    found = BUILTINS.get(node.func.id) if isinstance(node.func, ast.Name) else None
+    if found is None:
+        return UNKNOWN
+    args = [_span(a, ranges, flags) for a in node.args]
+    first = node.args[0].value if node.args and isinstance(node.args[0], ast.Constant) else None
+    if flags is not None and found.unset is not None and first not in flags:
+        return found.unset
+    return found.span_of(args)
+
+
+def _if_exp(node: ast.IfExp, ranges: Ranges, flags: Flags) -> Span:
+    a, b = _span(node.body, ranges, flags), _span(node.orelse, ranges, flags)
+    return Span(min(a.lo, b.lo), max(a.hi, b.hi), a.can_true or b.can_true, a.can_false or b.can_false)
+
+
+#: how lint judges each kind of expression node (others: anything is possible)
+_JUDGES: dict[type, Callable[[Any, Ranges, Flags], Span]] = {
+    ast.Constant: _constant,
+    ast.Name: _name,
+    ast.BoolOp: _bool_op,
+    ast.UnaryOp: _unary_op,
+    ast.BinOp: _bin_op,
+    ast.Compare: _compare,
+    ast.Call: _call,
+    ast.IfExp: _if_exp,
+}
 
 
 def _is_zero(amount: float | str) -> bool:
@@ -256,7 +255,7 @@ class _Lint:
                     (*loc, "follow_up_only"),
                     "this follow-up never comes: no option schedules it (add it to an option's follow_ups)",
                 )
-            if pack.scenarios and not any(event in pack.events_for(s) for s in pack.scenarios.values()):
+            if pack.scenarios and not any(event.id in members for members in self.members.values()):
                 yield self.warn(
                     (*loc, "decider"),
                     f"this event is in no scenario: its decider '{event.decider}' "
@@ -402,8 +401,11 @@ def _all_zero(option: Option) -> bool:
     return not (option.conditional or option.later or option.hidden or option.follow_ups)
 
 
+_READS_FLAG = frozenset(name for name, b in BUILTINS.items() if b.refs[:1] == ("flag",))
+
+
 def _flag_args(source: str) -> list[str]:
-    """The flags a condition reads with has() or flag()."""
+    """The flags a condition reads (with has() or flag(): the built-ins whose first argument names a flag)."""
     try:
         tree = ast.parse(source.strip(), mode="eval")
     except SyntaxError:
@@ -413,7 +415,7 @@ def _flag_args(source: str) -> list[str]:
         for node in ast.walk(tree)
         if isinstance(node, ast.Call)
         and isinstance(node.func, ast.Name)
-        and node.func.id in ("has", "flag")
+        and node.func.id in _READS_FLAG
         and node.args
         and isinstance(node.args[0], ast.Constant)
         and isinstance(node.args[0].value, str)

@@ -22,14 +22,29 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from hashlib import blake2b
 from math import cos, log, pi, sin, sqrt
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
-from .game import Choice, Game, Step, _Ctx
+from .consequences import input_option
+from .context import Context
 from .model import Effects, Event, InputOption, Option, Role
 from .pack import Pack
 from .plan import Fn
+from .state import GameState
+from .steps import Choice, Step
 
 T = TypeVar("T")
+
+
+class Game(Protocol):
+    """What the policy reads of a game (the turn machine, which asks the policy for its computer moves)."""
+
+    pack: Pack
+
+    @property
+    def now(self) -> GameState: ...
+
+    def inputs_given(self) -> list[tuple[str, InputOption]]: ...
+
 
 STRATEGIES: dict[str, str] = {
     "priorities": "computer roles follow their priorities and temperament",
@@ -129,7 +144,7 @@ _TWO_PI = 2.0 * pi
 
 def policy_rng(game: Game, role: str | None) -> PolicyRandom:
     """The policy's generator for the current step: derived from the seed, never the game's own."""
-    st = game._state
+    st = game.now
     return PolicyRandom(st.seed, len(st.choices), role)
 
 
@@ -169,7 +184,7 @@ def _reason(game: Game, step: Step, spec: Strategy | None) -> tuple[str, dict[st
         return pick, {c.id: float(c.id == pick) for c in available}
     scores = _scores(game, step, available, rng)
     if strategy in ("honour", "ignore"):
-        cur = game._state.current
+        cur = game.now.current
         voiced = _voiced(game)
         sign = 1 if strategy == "honour" else -1
         for c in available:
@@ -195,10 +210,10 @@ def _input(
     res = role.resource
     ratio = 1.0
     if res is not None and res.max:
-        ratio = game._state.resources.get(res.id, 0.0) / res.max
+        ratio = game.now.resources.get(res.id, 0.0) / res.max
     # what a costly input is worth to a role short of its resource (the same for every input)
     thrift = max(0.05, 1 - temper.caution * (1 - ratio))
-    ctx = _Ctx(game)
+    ctx = Context(game.now)
     weights: dict[str, float] = {}
     event = step.event
     has_private = event is not None and role.id in event.private
@@ -317,11 +332,11 @@ def _immediate(game: Game, step: Step, available: list[Choice]) -> dict[str, flo
     """What each option brings at once on the decider's priorities: no later effects, no input, no noise."""
     role = game.pack.roles[step.actor]  # type: ignore[index]
     views = _views(game.pack, role, step.event)  # type: ignore[arg-type]
-    ctx = _Ctx(game)
+    ctx = Context(game.now)
     return {c.id: _worth(views[c.id].now, ctx, 0.0) for c in available}
 
 
-def _worth(terms: Terms, ctx: _Ctx | None, value: float) -> float:
+def _worth(terms: Terms, ctx: Context | None, value: float) -> float:
     """``value`` plus each term, in order."""
     for factor, amount in terms:
         value += factor if amount is None else factor * float(amount(ctx))
@@ -332,7 +347,7 @@ def _scores(game: Game, step: Step, available: list[Choice], rng: PolicyRandom) 
     """How much the decider likes each option: priorities over the visible effects, honour, cost, noise."""
     role = game.pack.roles[step.actor]  # type: ignore[index]
     temper = role.temperament
-    cur = game._state.current
+    cur = game.now.current
     assert cur is not None
     event = step.event
     assert event is not None
@@ -342,7 +357,7 @@ def _scores(game: Game, step: Step, available: list[Choice], rng: PolicyRandom) 
     # as the engine records it: every role whose input shares, private text or not
     shared = []
     for r, input_id in inputs.items():
-        given = game._input_option(r, input_id, event)
+        given = input_option(game.pack, r, input_id, event)
         if given.voice:
             voiced.append(r)
         if given.shares:
@@ -358,7 +373,7 @@ def _scores(game: Game, step: Step, available: list[Choice], rng: PolicyRandom) 
         honoured = [r for r, given_input in named if r in honours or given_input in honours]
         ignored = [r for r in voiced if r not in honoured]
         # A what-if record: which inputs this option would honour, so conditional effects can be judged.
-        ctx = _Ctx(game, _WhatIf(inputs, honoured, ignored, shared)) if view.reads else None  # type: ignore[arg-type]
+        ctx = Context(game.now, _WhatIf(inputs, honoured, ignored, shared)) if view.reads else None  # type: ignore[arg-type]
         value = _worth(view.now, ctx, 0.0) if view.now else 0.0
         if view.conditional:
             # Every condition is judged before any amount, as the decision will judge them.

@@ -356,23 +356,3 @@ def _unwrap(annotation: Any) -> Any:
         else:
             return annotation
     return annotation
-
-
-def load_game_content(
-    extra: list[Path] | tuple[Path, ...] = (), *, mods: bool = True, saves_dir: Path | None = None
-) -> Pack:
-    """The pack a game is played with: the shipped base pack, plus any extra packs layered on it.
-
-    This is the one entry point the UI and commands use; layering of mods lives behind it
-    (:mod:`game.files.packs`): the base, the packs in the ``mods/`` folder next to the saves folder
-    (unless ``mods`` is false), then ``extra`` in order.
-
-    Raises:
-        ContentError: listing every error when the content cannot be played.
-    """
-    from game.files.packs import game_pack_dirs, load_layers
-
-    result = load_layers(game_pack_dirs(extra, mods=mods, saves_dir=saves_dir), lint=False)
-    if result.pack is None or result.errors:
-        raise ContentError(result.problems)
-    return result.pack

@@ -21,8 +21,16 @@ from pathlib import Path
 
 from game.engine.lint import lint_pack
 from game.engine.model import KINDS
-from game.engine.pack import build_pack
-from game.files.loader import MANIFEST, ContentProblem, LoadResult, PackSource, _Source, read_pack
+from game.engine.pack import Pack, build_pack
+from game.files.loader import (
+    MANIFEST,
+    ContentError,
+    ContentProblem,
+    LoadResult,
+    PackSource,
+    _Source,
+    read_pack,
+)
 from game.files.yamlfile import YamlError, read_yaml
 
 _KIND_OF = {singular: plural for plural, singular in KINDS}
@@ -409,3 +417,21 @@ def together_dirs(given: list[Path], shipped: Path | None = None) -> list[Path]:
                 seen.add(path.resolve())
                 chain.append(path)
     return chain
+
+
+def load_game_content(
+    extra: list[Path] | tuple[Path, ...] = (), *, mods: bool = True, saves_dir: Path | None = None
+) -> Pack:
+    """The pack a game is played with: the shipped base pack, plus any extra packs layered on it.
+
+    This is the one entry point the UI and commands use; layering of mods lives behind it
+    (:mod:`game.files.packs`): the base, the packs in the ``mods/`` folder next to the saves folder
+    (unless ``mods`` is false), then ``extra`` in order.
+
+    Raises:
+        ContentError: listing every error when the content cannot be played.
+    """
+    result = load_layers(game_pack_dirs(extra, mods=mods, saves_dir=saves_dir), lint=False)
+    if result.pack is None or result.errors:
+        raise ContentError(result.problems)
+    return result.pack

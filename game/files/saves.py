@@ -38,7 +38,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
 from game.engine import Game, GameState, Pack
 from game.i18n import t
@@ -373,16 +373,41 @@ def _no_constant(name: str) -> Any:
     raise _Constant(name)
 
 
+#: pydantic's words for the state's records (dataclasses) where they differ from those it had for them as
+#: models, so that a message about a save reads as it did
+_AS_BEFORE = {
+    "unexpected_keyword_argument": "Extra inputs are not permitted",
+    "dataclass_type": "Input should be a valid dictionary or instance of {class_name}",
+}
+
+
 def _first_error(err: ValidationError) -> Detail:
     """The first of pydantic's validation errors: where it is, and pydantic's own message (English, kept
     as it is: the Dutch text quotes it), with how many more there are."""
     errors = err.errors()
     first = errors[0]
     where: str | Detail = ".".join(str(p) for p in first["loc"]) or Detail("top_level")
-    message = first["msg"].lower()
+    before = _AS_BEFORE.get(first["type"])
+    message = (before.format(**first.get("ctx", {})) if before else first["msg"]).lower()
     if len(errors) > 1:
         return Detail("field_errors", where=where, error=message, more=len(errors) - 1)
     return Detail("field_error", where=where, error=message)
+
+
+# -- the game state at the save boundary ------------------------------------------------------------
+#: The engine's state is plain data; here, where it leaves and enters the game, pydantic writes and checks it.
+_STATE = TypeAdapter(GameState)
+
+
+def state_data(state: GameState) -> dict[str, Any]:
+    """The game state as a save file holds it (JSON data, fields in the state's order)."""
+    return _STATE.dump_python(state, mode="json")
+
+
+def state_from_data(data: Any) -> GameState:
+    """A game state from a save file's data, validated (a :class:`pydantic.ValidationError` if it is not
+    one)."""
+    return _STATE.validate_python(data)
 
 
 def to_file(game: Game, kind: Literal["auto", "named"], saved_at: datetime | None = None) -> SaveFile:
@@ -399,7 +424,7 @@ def to_file(game: Game, kind: Literal["auto", "named"], saved_at: datetime | Non
         round=st.round,
         ending=st.ending,
         choices=list(st.choices),
-        state=st.model_dump(mode="json"),
+        state=state_data(st),
     )
 
 
@@ -666,7 +691,7 @@ def check(save: SaveFile, pack: Pack, info: SaveInfo) -> Loaded:
         parts = [failed, *problems, *([snapshot_problem] if snapshot_problem else [])]
         raise SaveError(Detail("no_replay", problems=parts), "no_replay", snapshot=snapshot) from None
     if snapshot is not None:
-        replayed, saved = game.state.model_dump(mode="json"), snapshot.state.model_dump(mode="json")
+        replayed, saved = state_data(game.state), state_data(snapshot.state)
         if replayed != saved:
             fields = [k for k in replayed if replayed.get(k) != saved.get(k)]
             problems.append(Detail("replay_differs", fields=", ".join(fields)))
@@ -695,7 +720,7 @@ def check(save: SaveFile, pack: Pack, info: SaveInfo) -> Loaded:
 
 def _unplayable(snapshot: Game) -> Detail | None:
     """Why a snapshot that differs from its replay cannot be played on (tried on a copy), or None."""
-    trial = Game(snapshot.pack, snapshot.state.model_copy(deep=True))
+    trial = Game(snapshot.pack, state_from_data(state_data(snapshot.state)))
     try:
         trial.play_computer(until_human=False)
     except Exception as err:  # noqa: BLE001 - an edited state may break the rules anywhere
@@ -724,7 +749,7 @@ def replay(save: SaveFile, pack: Pack) -> Game:
 
 def _snapshot(save: SaveFile, pack: Pack) -> tuple[Game | None, Detail | None]:
     try:
-        state = GameState.model_validate(save.state)
+        state = state_from_data(save.state)
     except ValidationError as err:
         return None, Detail("state_shape", error=_first_error(err))
     header = {

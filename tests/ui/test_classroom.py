@@ -10,6 +10,7 @@ import pytest
 from game.classroom.session import code_for, game_code
 from game.classroom.timer import RoundTimer
 from game.cli import main
+from game.files.saves import state_data
 from game.ui import classroom
 from game.ui.screens.facilitator import FacilitatorScreen, big_number, meter_bar
 from game.ui.widgets.session_code import SessionCodeLine
@@ -152,10 +153,10 @@ async def test_facilitator_view(make_app):
         assert "Year 1 of 4" in shown
         assert game.event.title["en"].upper() in shown
         assert "Trust" in shown and "Livability" in shown
-        before = game.state.model_dump()
+        before = state_data(game.state)
         await pilot.press("escape")
         await pilot.pause()
-        assert name(app) == "PlayScreen" and game.state.model_dump() == before
+        assert name(app) == "PlayScreen" and state_data(game.state) == before
 
 
 def test_large_type_helpers():
@@ -232,10 +233,10 @@ async def test_no_timer_no_bar(make_app):
 @pytest.fixture
 def launched(monkeypatch, mini_pack):
     """The play command up to the point the app would run: the app it built."""
-    import game.files.loader as loader
+    import game.files.packs as packs
     from game.ui.app import WijkberaadApp
 
-    monkeypatch.setattr(loader, "load_game_content", lambda extra=(), **kw: mini_pack)
+    monkeypatch.setattr(packs, "load_game_content", lambda extra=(), **kw: mini_pack)
     seen: dict = {}
     monkeypatch.setattr(WijkberaadApp, "run", lambda self, *a, **k: seen.setdefault("app", self))
     return seen

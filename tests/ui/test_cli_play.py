@@ -38,9 +38,9 @@ def test_play_help_lists_every_option(capsys):
 
 @pytest.fixture
 def mini_content(monkeypatch, mini_pack):
-    import game.files.loader as loader
+    import game.files.packs as packs
 
-    monkeypatch.setattr(loader, "load_game_content", lambda extra=(), **kw: mini_pack)
+    monkeypatch.setattr(packs, "load_game_content", lambda extra=(), **kw: mini_pack)
 
 
 @pytest.mark.parametrize(
@@ -64,11 +64,12 @@ def test_mistakes_are_one_line_errors_in_the_players_language(mini_content, caps
 
 def test_content_errors_are_listed(monkeypatch, capsys):
     import game.files.loader as loader
+    import game.files.packs as packs
 
     def broken(extra=(), **kw):
         raise loader.ContentError([loader.ContentProblem("x.yaml", 4, None, "unknown key 'titel'")])
 
-    monkeypatch.setattr(loader, "load_game_content", broken)
+    monkeypatch.setattr(packs, "load_game_content", broken)
     assert main(["play", "--short", "--lang", "nl"]) == 2
     captured = capsys.readouterr()
     # Every problem as file:line: message, then what to do, all on stderr (in the player's language).

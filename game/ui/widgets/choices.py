@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 from game.engine.game import Game, Step
 from game.i18n import text
 
+from ..strings import tr
 from ..view import choice_details
 
 
@@ -25,7 +26,9 @@ class ChoiceList(OptionList):
         self.clear_options()
         for n, choice in enumerate(step.choices, start=1):
             body = Text()
-            body.append(text(choice.label, lang), style="bold" if choice.available else "strike")
+            # a news step's one choice (CONTINUE) has no content words: the UI words it
+            label = text(choice.label, lang) if choice.label is not None else tr("key.continue", lang)
+            body.append(label, style="bold" if choice.available else "strike")
             for detail in choice_details(game, step, choice, lang):
                 body.append("\n" + detail, style="italic")
             if choice.description:

@@ -1,0 +1,72 @@
+"""What the host sees of a game: the step it is at, the choices the acting role has, what a choice did."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .errors import GameError
+from .model import Ending, Event, Text
+from .state import Change, EventRecord, RoundRecord
+
+StepKind = Literal["input", "decision", "news", "ended"]
+#: the one choice of a news step: read it and go on (the host words it)
+CONTINUE = "continue"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One choice the acting role can make now, with what it costs and which meters it touches."""
+
+    id: str
+    #: the content's words for it (None for :data:`CONTINUE`, which the host words)
+    label: Text | None
+    description: Text | None = None
+    cost: float = 0
+    resource: str | None = None
+    touches: tuple[str, ...] = ()
+    honours: tuple[str, ...] = ()
+    available: bool = True
+    #: why it is not available: "cost" or "condition"
+    blocked: str | None = None
+    voice: bool = True
+    shares: bool = False
+
+
+@dataclass(frozen=True)
+class Step:
+    """What happens now: the kind of step, the event, who acts, and their choices."""
+
+    kind: StepKind
+    round: int
+    event: Event | None = None
+    actor: str | None = None
+    choices: tuple[Choice, ...] = ()
+
+    def choice(self, choice_id: str) -> Choice:
+        for choice in self.choices:
+            if choice.id == choice_id:
+                return choice
+        raise GameError("not_a_choice", choice=choice_id)
+
+
+@dataclass
+class Outcome:
+    """What a choice set in motion: the event's record once decided, and a round's end if reached."""
+
+    step: Step
+    choice: str
+    record: EventRecord | None = None
+    rounds: list[RoundRecord] = field(default_factory=list)
+    ending: Ending | None = None
+    #: what an input cost its role (an input step has no record)
+    spent: list[Change] = field(default_factory=list)
+
+    @property
+    def changes(self) -> list[Change]:
+        found = list(self.spent)
+        if self.record:
+            found.extend(self.record.changes)
+        for rnd in self.rounds:
+            found.extend(rnd.changes)
+        return found
