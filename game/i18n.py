@@ -300,6 +300,46 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "note.would": {"nl": "Wat anders was gebeurd: ‘{text}’", "en": "What would have happened: ‘{text}’"},
     "note.follow_up": {"nl": "Dit krijgt een vervolg.", "en": "This will have a sequel."},
+    # == hardening (issue 19): files the game refuses to read, and why ===================================
+    # game.files.safefile: {detail} is the operating system's own words; {limit} a number of bytes.
+    "file.missing": {"nl": "bestand niet gevonden", "en": "file not found"},
+    "file.folder": {"nl": "een map, geen bestand", "en": "a folder, not a file"},
+    "file.not_regular": {
+        "nl": "geen gewoon bestand (een pipe, apparaat of socket); vervang het door een gewoon bestand",
+        "en": "not a regular file (a pipe, device or socket); replace it with a regular file",
+    },
+    "file.too_large": {
+        "nl": "te groot (meer dan {limit} bytes); maak het kleiner of splits het",
+        "en": "too large (more than {limit} bytes); make it smaller or split it",
+    },
+    "file.denied": {
+        "nl": "geen toestemming om het te lezen; pas de rechten aan",
+        "en": "no permission to read it; change its permissions",
+    },
+    "file.loop": {
+        "nl": "een symbolische link die naar zichzelf blijft wijzen; haal de link weg",
+        "en": "a symbolic link that loops back on itself; remove the link",
+    },
+    "file.io": {"nl": "kon het niet lezen: {detail}", "en": "could not read it: {detail}"},
+    "file.link_outside": {
+        "nl": "een link naar buiten het pakket; kopieer het bestand erin",
+        "en": "a link to outside the pack; copy the file in",
+    },
+    "file.skipped": {"nl": "overgeslagen: {reason}", "en": "skipped: {reason}"},
+    "savedetail.folder_is_file": {
+        "nl": "de map voor opgeslagen spellen {folder} is een bestand; geef een map (--saves-dir)",
+        "en": "the saves folder {folder} is a file; give a folder (--saves-dir)",
+    },
+    "savedetail.bad_time": {
+        "nl": "de opslagtijd is onleesbaar of ligt in de toekomst; gesorteerd op de tijd van het bestand",
+        "en": "its saved time is unreadable or in the future; sorted by the file's time",
+    },
+    "savedetail.too_many": {
+        "nl": "er zijn al {max} opgeslagen spellen; verwijder er een of laat de docent er ruimte voor maken",
+        "en": "there are already {max} saves; remove one or ask the teacher to make room",
+    },
+    "savedetail.file_refused": {"nl": "‘{slot}’: {reason}", "en": "'{slot}': {reason}"},
+    # == end of the hardening block ========================================================================
 }
 
 
