@@ -327,8 +327,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "file.skipped": {"nl": "overgeslagen: {reason}", "en": "skipped: {reason}"},
     "savedetail.folder_is_file": {
-        "nl": "de map voor opgeslagen spellen {folder} is een bestand; geef een map (--saves-dir)",
-        "en": "the saves folder {folder} is a file; give a folder (--saves-dir)",
+        "nl": "de map voor opgeslagen spellen {folder} is een bestand; kies een map om in op te slaan",
+        "en": "the saves folder {folder} is a file; choose a folder to save in",
     },
     "savedetail.bad_time": {
         "nl": "de opslagtijd is onleesbaar of ligt in de toekomst; gesorteerd op de tijd van het bestand",
@@ -338,7 +338,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "er zijn al {max} opgeslagen spellen; verwijder er een of laat de docent er ruimte voor maken",
         "en": "there are already {max} saves; remove one or ask the teacher to make room",
     },
-    "savedetail.file_refused": {"nl": "‘{slot}’: {reason}", "en": "'{slot}': {reason}"},
+    "savedetail.not_regular": {
+        "nl": "‘{slot}’ is geen gewoon bestand (een pipe, apparaat of socket)",
+        "en": "'{slot}' is not a regular file (a pipe, device or socket)",
+    },
+    "savedetail.loop": {
+        "nl": "‘{slot}’ is een snelkoppeling die naar zichzelf blijft verwijzen",
+        "en": "'{slot}' is a symbolic link that loops back on itself",
+    },
     # == end of the hardening block ========================================================================
 }
 
