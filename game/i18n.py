@@ -339,7 +339,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "there are already {max} saves; remove one or ask the teacher to make room",
     },
     "savedetail.not_regular": {
-        "nl": "‘{slot}’ is geen gewoon bestand (een pipe, apparaat of socket)",
+        "nl": "‘{slot}’ is geen gewoon bestand (maar bijvoorbeeld een apparaat of een doorgeefkanaal)",
         "en": "'{slot}' is not a regular file (a pipe, device or socket)",
     },
     "savedetail.loop": {
