@@ -305,7 +305,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "file.missing": {"nl": "bestand niet gevonden", "en": "file not found"},
     "file.folder": {"nl": "een map, geen bestand", "en": "a folder, not a file"},
     "file.not_regular": {
-        "nl": "geen gewoon bestand (een pipe, apparaat of socket); vervang het door een gewoon bestand",
+        "nl": "geen gewoon bestand (maar een apparaat of doorgeefkanaal); vervang het door een gewoon bestand",
         "en": "not a regular file (a pipe, device or socket); replace it with a regular file",
     },
     "file.too_large": {

@@ -795,6 +795,21 @@ def _read_refused(err: FileRefused, slot: str) -> SaveError:
     return SaveError(Detail("not_regular", slot=slot), "unreadable")
 
 
+def read_save_bytes(path: Path) -> bytes:
+    """The bytes of a save file named by its path (any name, any folder), through the one rule for
+    reading files; a :class:`SaveError` says why not."""
+    try:
+        return read_regular(path, MAX_BYTES)
+    except FileRefused as err:
+        if err.code == "missing":
+            raise SaveError(Detail("file_not_found"), "missing") from None
+        if err.code == "folder":
+            raise SaveError(Detail("not_a_file"), "unreadable") from None
+        if err.code in ("denied", "io"):
+            raise SaveError(Detail("cannot_read_file", error=err.detail or err.code), "io") from None
+        raise _read_refused(err, shown(path.name)) from None
+
+
 def usable_time(when: datetime | None) -> datetime | None:
     """``when`` in UTC when it can be shown and sorted by: a time without a zone, one that cannot be
     converted (year 1) or one more than a day ahead of now is not (the list then uses the file's time)."""
