@@ -346,6 +346,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "nl": "‘{slot}’ is een snelkoppeling die naar zichzelf blijft verwijzen",
         "en": "'{slot}' is a symbolic link that loops back on itself",
     },
+    # wijkberaad serve
+    "serve.bad_host": {
+        "nl": "--host: ‘{host}’ is geen adres of naam van deze computer ({reason})",
+        "en": "--host: '{host}' is not an address or name of this computer ({reason})",
+    },
+    "serve.cannot_listen": {
+        "nl": "kon niet luisteren op {host} poort {port}: {reason} (is de poort al in gebruik? kies --port)",
+        "en": "cannot listen on {host} port {port}: {reason} (is the port in use? choose --port)",
+    },
+    "serve.at_least_one": {"nl": "{option} moet minstens 1 zijn", "en": "{option} must be at least 1"},
     # == end of the hardening block ========================================================================
 }
 

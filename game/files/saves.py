@@ -215,15 +215,15 @@ def slot_name(text: str) -> str:
     return slot
 
 
-def autosave_slot(session: str) -> str:
+def autosave_slot(session: str, room: int = MAX_SLOT) -> str:
     """The autosave slot of a session: ``auto-<session>``, shortened with a hash of the whole when that
-    would pass :data:`MAX_SLOT` (a long seed or scenario id must not silently stop autosaving)."""
+    would pass ``room`` characters (a long seed or scenario id must not silently stop autosaving)."""
     if not isinstance(session, str) or not session:
         raise SaveError(Detail("no_session"), "bad_name")
     slot = AUTO_PREFIX + session
-    if len(slot) > MAX_SLOT:
+    if len(slot) > room:
         tag = hashlib.sha256(session.encode("utf-8", "surrogatepass")).hexdigest()[:12]
-        slot = f"{slot[: MAX_SLOT - len(tag) - 1].rstrip('-_')}-{tag}"
+        slot = f"{slot[: room - len(tag) - 1].rstrip('-_')}-{tag}"
     return check_slot(slot)
 
 
@@ -526,17 +526,53 @@ def _joined(details: list[Detail], lang: str) -> str:
 
 
 # -- the store --------------------------------------------------------------------------------------
-class SaveStore:
-    """The save slots in one folder."""
+#: Set by ``wijkberaad serve`` for each tab's game: the group (browser) whose saves the tab sees.
+GROUP_ENV = "WIJKBERAAD_GROUP"
+#: Set by ``wijkberaad serve`` for each tab's game: how many saves a group may keep.
+MAX_SAVES_ENV = "WIJKBERAAD_MAX_SAVES"
+_GROUP = re.compile(r"[a-z0-9]{1,24}")
 
-    def __init__(self, root: Path | str, *, max_saves: int | None = None) -> None:
+
+class SaveStore:
+    """The save slots in one folder, or of one group in it.
+
+    With a ``group`` (serve gives each browser one, in :data:`GROUP_ENV`) the store sees and writes only
+    that group's files, which carry the group in their names (``<group>-<slot>.json``, autosaves
+    ``auto-<group>-<session>.json``), so the teacher's commands over the folder still see every group's.
+    ``max_saves`` caps how many files a store (a group) may create.
+    """
+
+    def __init__(self, root: Path | str, *, max_saves: int | None = None, group: str | None = None) -> None:
         self.root = Path(root)
-        #: when set, a new slot is refused once the folder holds this many saves (serve's tabs)
+        group = group if group is not None else os.environ.get(GROUP_ENV) or None
+        if group is not None and not _GROUP.fullmatch(group):
+            raise SaveError(Detail("bad_chars", slot=_show(group)), "bad_name")
+        self.group = group
+        if max_saves is None and os.environ.get(MAX_SAVES_ENV, "").isdigit():
+            max_saves = int(os.environ[MAX_SAVES_ENV])
+        #: when set, a new slot is refused once the folder (the group) holds this many saves
         self.max_saves = max_saves
 
     def path(self, slot: str) -> Path:
         """The file of a slot (after checking the name is safe)."""
-        return self.root / (check_slot(slot) + SUFFIX)
+        return self.root / (check_slot(self._stem(check_slot(slot))) + SUFFIX)
+
+    def _stem(self, slot: str) -> str:
+        """A slot's file name without the suffix: the slot itself, or with the group in it."""
+        if self.group is None:
+            return slot
+        if slot.startswith(AUTO_PREFIX):
+            return f"{AUTO_PREFIX}{self.group}-{slot[len(AUTO_PREFIX) :]}"
+        return f"{self.group}-{slot}"
+
+    def _slot_of(self, stem: str) -> str | None:
+        """The slot a file name stands for in this store, or None when it is another group's."""
+        if self.group is None:
+            return stem
+        for mine, slot_prefix in ((f"{AUTO_PREFIX}{self.group}-", AUTO_PREFIX), (f"{self.group}-", "")):
+            if stem.startswith(mine) and len(stem) > len(mine):
+                return slot_prefix + stem[len(mine) :]
+        return None
 
     def exists(self, slot: str) -> bool:
         return self.path(slot).exists()
@@ -544,7 +580,8 @@ class SaveStore:
     # -- writing ---------------------------------------------------------------------------------
     def autosave(self, game: Game, session: str) -> SaveInfo:
         """Write the session's autosave slot (``auto-<session>``), replacing the previous one atomically."""
-        slot = autosave_slot(session)
+        room = MAX_SLOT - (len(self.group) + 1 if self.group else 0)
+        slot = autosave_slot(session, room)
         return self._write(slot, to_file(game, "auto"), overwrite=True)
 
     def save(self, game: Game, name: str, *, overwrite: bool = False) -> SaveInfo:
@@ -583,7 +620,8 @@ class SaveStore:
                 raise SaveError(Detail("folder_is_file", folder=shown(folder, 4096)), "io")
             break
         if self.max_saves is not None and kind_of(self.path(slot)) == "missing":
-            if len(self._paths()) >= self.max_saves:
+            mine = [p for p in self._paths() if self._slot_of(p.name[: -len(SUFFIX)]) is not None]
+            if len(mine) >= self.max_saves:
                 raise SaveError(Detail("too_many", max=self.max_saves), "io")
 
     # -- reading ---------------------------------------------------------------------------------
@@ -619,7 +657,9 @@ class SaveStore:
         paths = self._paths()
         found = []
         for path in paths:
-            slot = path.name[: -len(SUFFIX)]
+            slot = self._slot_of(path.name[: -len(SUFFIX)])
+            if slot is None:  # another group's
+                continue
             try:
                 check_slot(slot)
             except SaveError as err:
