@@ -313,8 +313,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "too large (more than {limit} bytes); make it smaller or split it",
     },
     "file.denied": {
-        "nl": "geen toestemming om het te lezen; pas de rechten aan",
-        "en": "no permission to read it; change its permissions",
+        "nl": "geen toestemming om het te lezen ({detail}); pas de rechten aan",
+        "en": "no permission to read it ({detail}); change its permissions",
     },
     "file.loop": {
         "nl": "een symbolische link die naar zichzelf blijft wijzen; haal de link weg",

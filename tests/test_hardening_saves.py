@@ -48,7 +48,9 @@ def cli(*args: str) -> tuple[int, str, str]:
 
 
 # -- one bad save hides nothing -----------------------------------------------------------------------
-@pytest.mark.parametrize("stamp", ["0001-01-01T00:00:00", "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59Z"])
+@pytest.mark.parametrize(
+    "stamp", ["0001-01-01T00:00:00", "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59Z"]
+)
 def test_a_bad_saved_at_marks_that_save_only(pack, tmp_path, stamp):
     store = SaveStore(tmp_path)
     store.save(a_game(pack), "good")

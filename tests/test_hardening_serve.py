@@ -13,7 +13,7 @@ aiohttp = pytest.importorskip("aiohttp")
 
 from aiohttp.test_utils import TestClient, TestServer  # noqa: E402
 
-from game.serve.server import COOKIE, ClassroomServer, checked_message, group_of, origin_allowed  # noqa: E402
+from game.cli.webserver import COOKIE, ClassroomServer, checked_message, group_of, origin_allowed  # noqa: E402
 
 #: A stand-in for a tab's game: a process that reads its input and writes nothing.
 DUMMY = shlex.join([sys.executable, "-c", "import sys\nfor _ in sys.stdin: pass"])

@@ -96,7 +96,7 @@ def tab_command(args: argparse.Namespace, lang: str) -> str:
 def make_server(args: argparse.Namespace, lang: str) -> Any:  # noqa: ANN401 - a ClassroomServer
     """A textual-serve server with our offline page and words, and the classroom's guards
     (:mod:`game.serve.server`)."""
-    from game.serve.server import ClassroomServer
+    from game.cli.webserver import ClassroomServer
 
     host = args.host
     url_host = f"[{host}]" if ":" in host else host

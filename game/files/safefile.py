@@ -159,7 +159,10 @@ class Skipped:
     detail: str = ""
 
     def text(self, lang: str) -> str:
-        return t(f"file.{self.code}", lang, detail=self.detail, limit=0)
+        words = self.detail or {"denied": os.strerror(errno.EACCES), "io": os.strerror(errno.EIO)}.get(
+            self.code
+        )
+        return t(f"file.{self.code}", lang, detail=words or "", limit=0)
 
 
 def list_folder(folder: Path) -> tuple[list[Path], Skipped | None]:

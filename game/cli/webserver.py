@@ -1,4 +1,4 @@
-"""The classroom web server: textual-serve with our page, and the guards a class's server needs.
+"""The classroom web server (for `wijkberaad serve`): textual-serve with our page, and the guards a class needs.
 
 What it adds to textual-serve's ``Server``:
 
