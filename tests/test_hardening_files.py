@@ -254,3 +254,26 @@ def test_non_finite_numbers_are_refused_with_their_line(tmp_path, value):
         p.file == str(world) and p.line == n + 1 and "not a finite number" in p.message
         for p in result.problems
     )
+
+
+def test_compare_over_a_folder_with_odd_file_names(tmp_path):
+    golden = ROOT / "tests" / "fixtures" / "saves" / "golden" / "format-2.json"
+    odd = os.fsencode(tmp_path) + b"/g\xff\x1b[31m.json"
+    with open(odd, "wb") as f:
+        f.write(golden.read_bytes())
+    shutil.copy(golden, tmp_path / "ok.json")
+    out = tmp_path / "out.md"
+    done = run_game("compare", str(tmp_path), "--pack", str(MINI), "--lang", "en", "-o", str(out))
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+    assert "\x1b" not in done.stderr + out.read_text()
+    assert "g\\xff\\x1b[31m" in out.read_text()
+
+
+def test_a_linked_folder_pointing_outside_the_pack_is_named(tmp_path):
+    pack = a_pack(tmp_path)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "more.yaml").write_text("events: []\n")
+    (pack / "linked").symlink_to(tmp_path / "elsewhere")
+    done = run_game("validate", str(pack), "--lang", "en")
+    assert f"{pack / 'linked'}: warning: skipped: a link to outside the pack" in done.stdout
+    assert "0 error(s), 1 warning(s)" in done.stderr

@@ -59,6 +59,7 @@ def expand(paths: list[Path], lang: str = "en") -> list[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from game.files.safefile import shown
     from game.files.saves import SaveError
     from game.reports.compare import build_comparison, render_comparison
 
@@ -73,11 +74,13 @@ def run(args: argparse.Namespace) -> int:
             game, _ = read_save(path, pack, lang)
         except SaveError as err:
             reason = save_reason(err, lang, saves_dir)
-            print(f"wijkberaad: {say('skipped', lang, path=path, reason=reason)}", file=sys.stderr)
+            print(
+                f"wijkberaad: {say('skipped', lang, path=shown(path, 4096), reason=reason)}", file=sys.stderr
+            )
             # The report is read by the class: the reason without the advice for the teacher.
-            unreadable.append((path.name, save_error_text(err, lang)))
+            unreadable.append((shown(path.name), save_error_text(err, lang)))
             continue
-        games.append((path.stem, game))
+        games.append((shown(path.stem), game))  # a file name may hold control characters or odd bytes
     if not games:
         return fail(say("none_read", lang), 1)
     comparison = build_comparison(games, lang, anonymous=args.anonymous, unreadable=unreadable)
