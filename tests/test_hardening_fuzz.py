@@ -209,7 +209,7 @@ def check_tree(base: Path, nodes: list[dict]) -> None:
 
 
 @pytest.mark.skipif(sys.platform == "win32" or not hasattr(os, "fork"), reason="forks, FIFOs and modes")
-@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 @given(nodes=st.lists(NODE, min_size=1, max_size=14))
 def test_commands_over_odd_folders_end_properly(base, nodes):
     check_tree(base, nodes)
@@ -217,7 +217,7 @@ def test_commands_over_odd_folders_end_properly(base, nodes):
 
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32" or not hasattr(os, "fork"), reason="forks, FIFOs and modes")
-@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 @given(nodes=st.lists(NODE, min_size=1, max_size=40))
 def test_commands_over_odd_folders_end_properly_long(base, nodes):
     check_tree(base, nodes)
