@@ -277,3 +277,17 @@ def test_a_linked_folder_pointing_outside_the_pack_is_named(tmp_path):
     done = run_game("validate", str(pack), "--lang", "en")
     assert f"{pack / 'linked'}: warning: skipped: a link to outside the pack" in done.stdout
     assert "0 error(s), 1 warning(s)" in done.stderr
+
+
+def test_the_new_messages_have_both_languages_with_the_same_placeholders():
+    import string
+
+    from game.i18n import STRINGS
+
+    keys = [k for k in STRINGS if k.startswith(("file.", "serve."))]
+    assert len(keys) >= 10
+    for key in keys:
+        nl, en = STRINGS[key]["nl"], STRINGS[key]["en"]
+        names = [{f for _, f, _, _ in string.Formatter().parse(text) if f} for text in (nl, en)]
+        assert nl and en and nl != en, key
+        assert names[0] == names[1], key

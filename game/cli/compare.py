@@ -46,12 +46,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def expand(paths: list[Path], lang: str = "en") -> list[Path]:
     """Folders replaced by the save files in them (sorted by name)."""
+    from game.files.safefile import kind_of, list_folder, shown
+
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            inside = sorted(p for p in path.iterdir() if p.suffix == ".json" and not p.name.startswith("."))
+        if kind_of(path) in ("folder", "denied"):
+            entries, why = list_folder(path)  # a folder it may not list is said, not a traceback
+            if why is not None:
+                reason = why.text(lang)
+                print(
+                    f"wijkberaad: {say('skipped', lang, path=shown(path, 4096), reason=reason)}",
+                    file=sys.stderr,
+                )
+                continue
+            inside = [p for p in entries if p.suffix == ".json" and not p.name.startswith(".")]
             if not inside:
-                print(f"wijkberaad: {say('no_saves_in', lang, path=path)}", file=sys.stderr)
+                print(f"wijkberaad: {say('no_saves_in', lang, path=shown(path, 4096))}", file=sys.stderr)
             found += inside
         else:
             found.append(path)
