@@ -166,3 +166,37 @@ def test_simulate_never_forks_more_workers_than_cores_or_chunks(monkeypatch):
     made.clear()
     balance.simulate([mini], scenario="test", runs=1, strategies=["random"], workers=1000)
     assert made == []  # one chunk of work: no pool at all
+
+
+def test_each_tab_is_started_with_its_group_and_the_cap_on_saves():
+    from game.cli.webserver import GroupAppService
+    from game.files.saves import GROUP_ENV, MAX_SAVES_ENV
+
+    async def nothing(*args) -> None:
+        return None
+
+    service = GroupAppService(
+        DUMMY,
+        write_bytes=nothing,
+        write_str=nothing,
+        close=nothing,
+        download_manager=None,
+        group="0123456789abcdef",
+        max_saves=7,
+    )
+    environment = service._build_environment(80, 24)
+    assert environment[GROUP_ENV] == "0123456789abcdef" and environment[MAX_SAVES_ENV] == "7"
+
+
+def test_a_tabs_game_keeps_to_its_group(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from game.files.loader import load_pack_or_raise
+    from game.files.saves import GROUP_ENV, MAX_SAVES_ENV
+    from game.ui.app import WijkberaadApp
+
+    monkeypatch.setenv(GROUP_ENV, "0123456789abcdef")
+    monkeypatch.setenv(MAX_SAVES_ENV, "4")
+    pack = load_pack_or_raise(Path(__file__).resolve().parent / "packs" / "mini")
+    app = WijkberaadApp(pack, saves_dir=tmp_path, seed=7, lang="en")
+    assert app.store.group == "0123456789abcdef" and app.store.max_saves == 4
