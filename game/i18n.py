@@ -338,6 +338,63 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "unknown meter or resource '{target}'",
     },
     # -- end of engine errors ------------------------------------------------------------------------
+    # == hardening (issue 19): files the game refuses to read, and why ===================================
+    # game.files.safefile: {detail} is the operating system's own words; {limit} a number of bytes.
+    "file.missing": {"nl": "bestand niet gevonden", "en": "file not found"},
+    "file.folder": {"nl": "een map, geen bestand", "en": "a folder, not a file"},
+    "file.not_regular": {
+        "nl": "geen gewoon bestand (maar een apparaat of doorgeefkanaal); vervang het door een gewoon bestand",
+        "en": "not a regular file (a pipe, device or socket); replace it with a regular file",
+    },
+    "file.too_large": {
+        "nl": "te groot (meer dan {limit} bytes); maak het kleiner of splits het",
+        "en": "too large (more than {limit} bytes); make it smaller or split it",
+    },
+    "file.denied": {
+        "nl": "geen toestemming om het te lezen ({detail}); pas de rechten aan",
+        "en": "no permission to read it ({detail}); change its permissions",
+    },
+    "file.loop": {
+        "nl": "een symbolische link die naar zichzelf blijft wijzen; haal de link weg",
+        "en": "a symbolic link that loops back on itself; remove the link",
+    },
+    "file.io": {"nl": "kon het niet lezen: {detail}", "en": "could not read it: {detail}"},
+    "file.link_outside": {
+        "nl": "een link naar buiten het pakket; kopieer het bestand erin",
+        "en": "a link to outside the pack; copy the file in",
+    },
+    "file.skipped": {"nl": "overgeslagen: {reason}", "en": "skipped: {reason}"},
+    "savedetail.folder_is_file": {
+        "nl": "de map voor opgeslagen spellen {folder} is een bestand; kies een map om in op te slaan",
+        "en": "the saves folder {folder} is a file; choose a folder to save in",
+    },
+    "savedetail.bad_time": {
+        "nl": "de opslagtijd is onleesbaar of ligt in de toekomst; gesorteerd op de tijd van het bestand",
+        "en": "its saved time is unreadable or in the future; sorted by the file's time",
+    },
+    "savedetail.too_many": {
+        "nl": "er zijn al {max} opgeslagen spellen; verwijder er een of laat de docent er ruimte voor maken",
+        "en": "there are already {max} saves; remove one or ask the teacher to make room",
+    },
+    "savedetail.not_regular": {
+        "nl": "‘{slot}’ is geen gewoon bestand (maar bijvoorbeeld een apparaat of een doorgeefkanaal)",
+        "en": "'{slot}' is not a regular file (a pipe, device or socket)",
+    },
+    "savedetail.loop": {
+        "nl": "‘{slot}’ is een snelkoppeling die naar zichzelf blijft verwijzen",
+        "en": "'{slot}' is a symbolic link that loops back on itself",
+    },
+    # wijkberaad serve
+    "serve.bad_host": {
+        "nl": "--host: ‘{host}’ is geen adres of naam van deze computer ({reason})",
+        "en": "--host: '{host}' is not an address or name of this computer ({reason})",
+    },
+    "serve.cannot_listen": {
+        "nl": "kon niet luisteren op {host} poort {port}: {reason} (is de poort al in gebruik? kies --port)",
+        "en": "cannot listen on {host} port {port}: {reason} (is the port in use? choose --port)",
+    },
+    "serve.at_least_one": {"nl": "{option} moet minstens 1 zijn", "en": "{option} must be at least 1"},
+    # == end of the hardening block ========================================================================
 }
 
 

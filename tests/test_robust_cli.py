@@ -161,6 +161,14 @@ def _deny_reads(monkeypatch: pytest.MonkeyPatch, target: Path) -> None:
             raise error(path)
         return real_listdir(path)
 
+    real_os_open = os.open
+
+    def fake_os_open(path, *args, **kwargs):  # game.files.safefile opens with os.open
+        if not isinstance(path, int) and denied(path):
+            raise error(path)
+        return real_os_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", fake_os_open)
     monkeypatch.setattr(builtins, "open", fake_open)
     monkeypatch.setattr(io, "open", fake_open)
     monkeypatch.setattr(pathlib.Path, "read_bytes", fake_read_bytes)

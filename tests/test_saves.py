@@ -243,7 +243,7 @@ def test_loading_a_missing_slot_says_so(pack, store):
     assert err.value.code == "missing"
 
 
-def test_stale_temporary_files_of_a_slot_are_cleared(pack, store):
+def test_stale_temporary_files_of_any_slot_are_cleared(pack, store):
     store.save(mid_game(pack), "one")
     old = store.root / ".one.json.zz.tmp"
     young = store.root / ".one.json.yy.tmp"
@@ -253,7 +253,7 @@ def test_stale_temporary_files_of_a_slot_are_cleared(pack, store):
     os.utime(old, (1, 1))
     os.utime(other, (1, 1))
     store.save(mid_game(pack), "one", overwrite=True)
-    assert not old.exists() and young.exists() and other.exists()
+    assert not old.exists() and young.exists() and not other.exists()
 
 
 # -- the replay check -------------------------------------------------------------------------------
@@ -489,7 +489,7 @@ def test_unsafe_slot_names_are_refused(pack, store, name):
     assert not store.root.exists() or list(store.root.iterdir()) == []
 
 
-@pytest.mark.parametrize("session", ["../x", "a/b", "", "x" * 116])
+@pytest.mark.parametrize("session", ["../x", "a/b", ""])
 def test_unsafe_session_ids_are_refused(pack, store, session):
     with pytest.raises(SaveError, match="save name"):
         store.autosave(mid_game(pack), session)

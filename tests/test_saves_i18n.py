@@ -24,6 +24,12 @@ DETAIL_KEYS = sorted(k.removeprefix("savedetail.") for k in STRINGS if k.startsw
 #: Values to fill each detail's texts with. A value that is text from elsewhere (a parser's, pydantic's,
 #: the system's or the engine's words) is English here on purpose: it stays as it is, quoted, in Dutch.
 SAMPLES: dict[str, dict[str, object]] = {
+    # hardening (issue 19)
+    "folder_is_file": {"folder": "/tmp/saves"},
+    "bad_time": {},
+    "too_many": {"max": 50},
+    "not_regular": {"slot": "fifo"},
+    "loop": {"slot": "loop"},
     "no_name": {},
     "path_name": {"slot": "a/b"},
     "too_long": {"slot": "x" * 64, "max": 120},

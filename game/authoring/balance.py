@@ -184,7 +184,8 @@ def simulate(
     total = runs * len(strategies)
     done = 0
     results: dict[tuple[str, int], list[GameResult]] = {}
-    workers = workers if workers is not None else min(os.cpu_count() or 1, len(chunks))
+    # Never more processes than cores or chunks of work (--workers 1000 for 8 games forked 1000).
+    workers = min(workers if workers is not None else len(chunks), os.cpu_count() or 1, len(chunks))
     if workers <= 1:
         for s, a, b in chunks:
             results[(s, a)] = _run_chunk(key, scenario, variant, seed, s, a, b)

@@ -325,8 +325,14 @@ def read_save(path: Path, pack: Pack, lang: str) -> tuple[Game, list[str]]:
 
     game, notes = load_save_file(path, pack, lang)
     for note in notes:
-        print(f"wijkberaad: {say('note', lang, path=path, note=note)}", file=sys.stderr)
+        print(f"wijkberaad: {say('note', lang, path=_shown(path), note=note)}", file=sys.stderr)
     return game, notes
+
+
+def _shown(path: Path) -> str:
+    from game.files.safefile import shown  # a file name may hold control characters or odd bytes
+
+    return shown(path, 4096)
 
 
 def write_output(text: str, fmt: str, output: Path | None, lang: str) -> int:

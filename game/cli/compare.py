@@ -46,12 +46,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def expand(paths: list[Path], lang: str = "en") -> list[Path]:
     """Folders replaced by the save files in them (sorted by name)."""
+    from game.files.safefile import kind_of, list_folder, shown
+
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            inside = sorted(p for p in path.iterdir() if p.suffix == ".json" and not p.name.startswith("."))
+        if kind_of(path) in ("folder", "denied"):
+            entries, why = list_folder(path)  # a folder it may not list is said, not a traceback
+            if why is not None:
+                reason = why.text(lang)
+                print(
+                    f"wijkberaad: {say('skipped', lang, path=shown(path, 4096), reason=reason)}",
+                    file=sys.stderr,
+                )
+                continue
+            inside = [p for p in entries if p.suffix == ".json" and not p.name.startswith(".")]
             if not inside:
-                print(f"wijkberaad: {say('no_saves_in', lang, path=path)}", file=sys.stderr)
+                print(f"wijkberaad: {say('no_saves_in', lang, path=shown(path, 4096))}", file=sys.stderr)
             found += inside
         else:
             found.append(path)
@@ -59,6 +69,7 @@ def expand(paths: list[Path], lang: str = "en") -> list[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from game.files.safefile import shown
     from game.files.saves import SaveError
     from game.reports.compare import build_comparison, render_comparison
 
@@ -73,11 +84,13 @@ def run(args: argparse.Namespace) -> int:
             game, _ = read_save(path, pack, lang)
         except SaveError as err:
             reason = save_reason(err, lang, saves_dir)
-            print(f"wijkberaad: {say('skipped', lang, path=path, reason=reason)}", file=sys.stderr)
+            print(
+                f"wijkberaad: {say('skipped', lang, path=shown(path, 4096), reason=reason)}", file=sys.stderr
+            )
             # The report is read by the class: the reason without the advice for the teacher.
-            unreadable.append((path.name, save_error_text(err, lang)))
+            unreadable.append((shown(path.name), save_error_text(err, lang)))
             continue
-        games.append((path.stem, game))
+        games.append((shown(path.stem), game))  # a file name may hold control characters or odd bytes
     if not games:
         return fail(say("none_read", lang), 1)
     comparison = build_comparison(games, lang, anonymous=args.anonymous, unreadable=unreadable)

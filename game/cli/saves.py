@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from game.engine import Pack
-from game.files.saves import SaveError, SaveInfo, SaveStore, saves_dir_from
+from game.files.safefile import shown
+from game.files.saves import Detail, SaveError, SaveInfo, SaveStore, saves_dir_from
 
 from .common import (
     add_lang_option,
@@ -46,11 +47,23 @@ def unreadable_reason(info: SaveInfo, lang: str) -> str:
     return info.reason_text(lang) or ""
 
 
+#: The widest a cell of names (players, scenario) may get before it is shortened.
+MAX_CELL = 40
+
+
 def row(info: SaveInfo, lang: str) -> tuple[str, ...]:
-    """One save as a table row: slot, scenario, round, players, date, status."""
+    """One save as a table row: slot, scenario, round, players, date, status.
+
+    Text from the file (names, ids) is made safe for a terminal: control characters shown as escapes,
+    long cells shortened (:func:`game.files.safefile.shown`).
+    """
+    return tuple(shown(cell, 200) for cell in _cells(info, lang))
+
+
+def _cells(info: SaveInfo, lang: str) -> tuple[str, ...]:
     if not info.readable:
         return (
-            info.slot,
+            shown(info.slot, MAX_CELL),
             "",
             "",
             "",
@@ -61,11 +74,16 @@ def row(info: SaveInfo, lang: str) -> tuple[str, ...]:
     if info.variant:
         scenario += f" ({info.variant})"
     rnd = say("saves.ended", lang, round=info.round) if info.ending else str(info.round)
-    players = ", ".join(info.humans) or say("saves.computer_only", lang)
-    saved = info.saved_at.astimezone().strftime("%Y-%m-%d %H:%M") if info.saved_at else ""
-    mismatch = info.mismatch_text(lang)
+    players = ", ".join(shown(name, MAX_CELL) for name in info.humans) or say("saves.computer_only", lang)
+    saved = info.saved_at.astimezone().strftime("%Y-%m-%d %H:%M") if info.saved_at else "?"
+    mismatch = "; ".join(
+        [
+            *([info.mismatch_text(lang)] if info.mismatch_details else []),
+            *([Detail("bad_time").text(lang)] if info.time_unusable else []),
+        ]
+    )
     status = say("saves.ok_but", lang, mismatch=mismatch) if mismatch else say("saves.ok", lang)
-    return (info.slot, scenario, rnd, players, saved, status)
+    return (shown(info.slot, MAX_CELL), shown(scenario, MAX_CELL), rnd, shown(players, 80), saved, status)
 
 
 def table(rows: list[tuple[str, ...]], lang: str) -> str:

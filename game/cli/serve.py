@@ -8,6 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from game.files.safefile import shown
+from game.i18n import t
+
 from .common import (
     add_lang_option,
     add_pack_option,
@@ -19,6 +22,10 @@ from .common import (
 )
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "serve" / "templates"
+#: A class of 30 with room for reloads; each game is a process of its own (~60 MB).
+MAX_TABS = 40
+#: Saves one browser (group) may keep: autosaves of a few games and the named ones of a lesson series.
+MAX_SAVES = 30
 
 #: The page's own words, in both languages.
 PAGE_TEXT = {
@@ -57,6 +64,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="URL",
         help="the address browsers use to reach this server (default: http://HOST:PORT)",
     )
+    parser.add_argument(
+        "--max-tabs",
+        type=int,
+        default=MAX_TABS,
+        metavar="N",
+        help=f"at most N games at once; more tabs are refused (default: {MAX_TABS})",
+    )
+    parser.add_argument(
+        "--max-saves",
+        type=int,
+        default=MAX_SAVES,
+        metavar="N",
+        help=f"at most N saves per browser (group) (default: {MAX_SAVES})",
+    )
     add_lang_option(parser)
     add_pack_option(parser)
     add_saves_option(parser, "where the tabs' saves go")
@@ -72,33 +93,19 @@ def tab_command(args: argparse.Namespace, lang: str) -> str:
     return shlex.join(parts)
 
 
-def make_server(args: argparse.Namespace, lang: str) -> Any:
-    """A textual-serve ``Server`` with our offline page and words."""
-    from aiohttp import web
-    from textual_serve.server import Server
-
-    text = {k: v for k, v in PAGE_TEXT[lang].items()}
-
-    class ClassroomServer(Server):
-        async def handle_index(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
-            import aiohttp_jinja2
-
-            context = await Server.handle_index.__wrapped__(self, request)  # type: ignore[attr-defined]
-            context["text"] = text
-            context["lang"] = lang
-            return aiohttp_jinja2.render_template("app_index.html", request, context)
-
-        async def on_startup(self, app: web.Application) -> None:
-            print(text["serving"].format(url=self.public_url), flush=True)
-            if self.host in ("127.0.0.1", "localhost", "::1"):
-                print(text["loopback"], flush=True)
-            elif self.host in ("0.0.0.0", "::") and not args.public_url:
-                print(text["wildcard"], flush=True)
+def make_server(args: argparse.Namespace, lang: str) -> Any:  # noqa: ANN401 - a ClassroomServer
+    """A textual-serve server with our offline page and words, and the classroom's guards
+    (:mod:`game.serve.server`)."""
+    from game.cli.webserver import ClassroomServer
 
     host = args.host
     url_host = f"[{host}]" if ":" in host else host
     return ClassroomServer(
         tab_command(args, lang),
+        text=dict(PAGE_TEXT[lang]),
+        lang=lang,
+        max_tabs=args.max_tabs,
+        max_saves=args.max_saves,
         host=host,
         port=args.port,
         title="Wijkberaad",
@@ -107,12 +114,34 @@ def make_server(args: argparse.Namespace, lang: str) -> Any:
     )
 
 
+def _host_error(host: str, port: int, lang: str) -> str | None:
+    """Why the server cannot listen on ``host`` (not an address or name this computer knows), or None."""
+    import socket
+
+    try:
+        socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError) as err:
+        return t("serve.bad_host", lang, host=shown(host), reason=getattr(err, "strerror", None) or err)
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
     lang = lang_of(args)
     pack_folders(args, lang)
     saves_folder(args, lang)
     if not 0 < args.port < 65536:
         return fail(f"--port: not a port: {args.port}")
+    for option, value in (("--max-tabs", args.max_tabs), ("--max-saves", args.max_saves)):
+        if value < 1:
+            return fail(t("serve.at_least_one", lang, option=option))
+    problem = _host_error(args.host, args.port, lang)
+    if problem:
+        return fail(problem)
     server = make_server(args, lang)
-    server.serve()
+    try:
+        server.serve()
+    except OSError as err:  # the port is taken, or the address is not this computer's
+        return fail(
+            t("serve.cannot_listen", lang, host=shown(args.host), port=args.port, reason=err.strerror or err)
+        )
     return 0

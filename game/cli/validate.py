@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 from game.files.loader import MANIFEST
-from game.files.packs import load_layers, mods_dir, pack_dirs, together_dirs, validate_pack
+from game.files.packs import load_layers, mods_dir, packs_in, together_dirs, validate_pack
 from game.files.paths import content_dir
+from game.files.safefile import Skipped, kind_of, shown
 
 from .common import add_lang_option, add_saves_option, lang_of, saves_folder, say, say_count
 
@@ -27,12 +28,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_lang_option(parser)
 
 
-def _mods(saves_dir: Path | None) -> list[Path]:
-    """The packs in the mods folder next to the saves folder (the game loads them too)."""
+def _mods(saves_dir: Path | None, skipped: list[Skipped]) -> list[Path]:
+    """The packs in the mods folder next to the saves folder (the game loads them too); what was left out
+    goes to ``skipped``."""
     folder = mods_dir(saves_dir)
-    if folder is None or not folder.is_dir():
+    if folder is None:
         return []
-    return [p for p in sorted(folder.iterdir()) if p.is_dir() and (p / MANIFEST).is_file()]
+    found, left_out = packs_in(folder)
+    skipped.extend(left_out)
+    return found
+
+
+def _packs(path: Path, skipped: list[Skipped]) -> list[Path]:
+    """The packs a path names (itself, or the packs in its subfolders); what was left out goes to
+    ``skipped``."""
+    if kind_of(path) == "folder" and kind_of(path / MANIFEST) == "missing":
+        found, left_out = packs_in(path)
+        if found:
+            skipped.extend(left_out)
+            return found
+    return [path]
+
+
+def _say_skipped(skipped: list[Skipped], lang: str) -> None:
+    """Name each folder left out, and why, so an 'ok' never hides a pack that was not checked."""
+    for item in skipped:
+        print(say("skipped", lang, path=shown(item.path, 4096), reason=item.text(lang)))
 
 
 def _report(problems: list, printed: set[str]) -> tuple[int, int]:  # noqa: ANN001 - ContentProblems
@@ -67,13 +88,14 @@ def run(args: argparse.Namespace) -> int:
     # the command's own summary follows --lang.
     lang = lang_of(args)
     saves_dir = saves_folder(args, lang)
-    paths = [Path(p) for p in args.paths] or [content_dir(), *_mods(saves_dir)]
+    skipped: list[Skipped] = []
+    paths = [Path(p) for p in args.paths] or [content_dir(), *_mods(saves_dir, skipped)]
     errors = warnings = 0
     packs = 0
     printed: set[str] = set()
     given: list[Path] = []
     for path in paths:
-        for pack in pack_dirs(path):
+        for pack in _packs(path, skipped):
             packs += 1
             given.append(pack)
             # Each pack is checked layered on the packs it extends (shipped ones or its neighbours).
@@ -84,6 +106,8 @@ def run(args: argparse.Namespace) -> int:
         # Several packs building on others: load them together as a game would, so conflicts show.
         found = _report(load_layers(chain).problems, printed)
         errors, warnings = errors + found[0], warnings + found[1]
+    _say_skipped(skipped, lang)
+    warnings += len(skipped)
     failed = bool(errors or (args.strict and warnings))
     if not args.quiet:
         print(summary(packs, errors, warnings, failed, lang), file=sys.stderr)

@@ -7,6 +7,7 @@ with any of the lists ``meters``, ``roles``, ``critiques``, ``events`` and ``sce
 from __future__ import annotations
 
 import hashlib
+import os
 import types
 import typing
 from dataclasses import dataclass, field
@@ -18,10 +19,16 @@ from pydantic import BaseModel, ValidationError
 from game.engine.expr import did_you_mean
 from game.engine.model import ITEM_MODELS, KINDS, Manifest
 from game.engine.pack import Pack, Problem, build_pack
-from game.files.yamlfile import YamlDoc, YamlError, read_yaml
+from game.files.safefile import FileRefused, kind_of, read_regular, shown_path, walk_files
+from game.files.yamlfile import MAX_BYTES, YamlDoc, YamlError, parse_yaml_bytes
 
 MANIFEST = "pack.yaml"
 MAX_FILES = 500
+#: All content files of one pack together (the shipped base is ~150 kB): a pack of hostile files is
+#: refused after this much, instead of being parsed for minutes on every start.
+MAX_PACK_BYTES = 8_000_000
+#: All packs of one load together (base, mods/ and --pack).
+MAX_LOAD_BYTES = 24_000_000
 _SINGULAR = dict(KINDS)
 
 
@@ -72,6 +79,13 @@ class ContentError(Exception):
 
 
 @dataclass
+class Budget:
+    """How many more bytes of content a load may read (:data:`MAX_LOAD_BYTES` for a whole load)."""
+
+    left: int = MAX_LOAD_BYTES
+
+
+@dataclass
 class _Source:
     file: str
     base: tuple[str | int, ...]
@@ -90,6 +104,8 @@ class PackSource:
     digest: str = ""
     #: files that could not be parsed at all
     unreadable: list[str] = field(default_factory=list)
+    #: bytes of content read so far
+    size: int = 0
 
     def locate(self, problem: Problem) -> ContentProblem:
         """Turn an engine problem (item and field path) into one with file and line."""
@@ -133,20 +149,22 @@ def load_pack_or_raise(root: Path | str) -> Pack:
     return result.pack
 
 
-def read_pack(root: Path) -> PackSource:
-    """Read a pack folder's files and validate each item on its own (no cross-references yet)."""
+def read_pack(root: Path, budget: Budget | None = None) -> PackSource:
+    """Read a pack folder's files and validate each item on its own (no cross-references yet).
+
+    What it leaves out (a folder it may not list, a symlink loop, a link out of the pack) is reported as
+    a warning naming the path and why; ``budget`` is shared by the packs of one load.
+    """
     source = PackSource(root)
     manifest_path = root / MANIFEST
-    if not root.exists():
-        source.problems.append(ContentProblem(str(root), None, None, "pack folder not found"))
+    kind = kind_of(root)
+    if kind != "folder":
+        source.problems.append(_not_a_pack(root, kind))
         return source
-    if not root.is_dir():
-        source.problems.append(ContentProblem(str(root), None, None, "expected a pack folder, found a file"))
-        return source
-    if not manifest_path.is_file():
+    if kind_of(manifest_path) == "missing":
         source.problems.append(
             ContentProblem(
-                str(manifest_path),
+                shown_path(manifest_path),
                 None,
                 None,
                 f"a pack needs a {MANIFEST} manifest (id, title, version, languages)",
@@ -154,62 +172,90 @@ def read_pack(root: Path) -> PackSource:
         )
         return source
     digest = hashlib.sha256()
-    resolved_root = root.resolve()
-    files = sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.name != MANIFEST)
-    files = [p for p in files if not any(part.startswith(".") for part in p.relative_to(root).parts)]
+    files, skipped = walk_files(root, (".yaml", ".yml"), MAX_FILES)
+    files = [p for p in files if p != manifest_path]
+    for left_out in skipped:
+        # A content file left out is an error (the pack is not what its author wrote); a folder, a warning.
+        severity: Literal["error", "warning"] = (
+            "error" if left_out.path.name.endswith((".yaml", ".yml")) else "warning"
+        )
+        what = shown_path(left_out.path)
+        source.problems.append(ContentProblem(what, None, None, f"skipped: {left_out.text('en')}", severity))
     if len(files) > MAX_FILES:
-        source.problems.append(ContentProblem(str(root), None, None, f"more than {MAX_FILES} content files"))
+        source.problems.append(
+            ContentProblem(shown_path(root), None, None, f"more than {MAX_FILES} content files")
+        )
         files = files[:MAX_FILES]
-    source.manifest = _read_manifest(manifest_path, source, digest)
+    budget = budget if budget is not None else Budget()
+    source.manifest = _read_manifest(manifest_path, source, digest, budget)
     for path in files:
-        try:
-            path.resolve().relative_to(resolved_root)
-        except ValueError:
-            source.problems.append(
-                ContentProblem(str(path), None, None, "links outside the pack folder; copy the file in")
-            )
-            continue
-        _read_content_file(path, source, digest)
+        _read_content_file(path, source, digest, budget)
     source.digest = digest.hexdigest()[:16]
     return source
 
 
-def _read_doc(path: Path, source: PackSource, digest: Any) -> YamlDoc | None:
+def _not_a_pack(root: Path, kind: str) -> ContentProblem:
+    message = {
+        "missing": "pack folder not found",
+        "file": "expected a pack folder, found a file",
+        "other": "expected a pack folder, found a file",
+        "denied": "no permission to open the pack folder; change its permissions",
+        "loop": "the pack folder is a symbolic link that loops back on itself; remove the link",
+    }.get(kind, "cannot open the pack folder")
+    return ContentProblem(shown_path(root), None, None, message)
+
+
+def _read_doc(path: Path, source: PackSource, digest: Any, budget: Budget) -> YamlDoc | None:
+    file = shown_path(path)
     try:
-        doc = read_yaml(path)
-    except YamlError as err:
-        source.problems.append(ContentProblem(str(path), err.line, None, str(err)))
-        source.unreadable.append(str(path))
+        limit = min(MAX_BYTES, MAX_PACK_BYTES - source.size, budget.left)
+        raw = read_regular(path, max(limit, 0))
+        doc = parse_yaml_bytes(raw)
+    except FileRefused as err:
+        message = err.text("en")
+        if err.code == "too_large" and limit < MAX_BYTES:
+            message = (
+                f"the pack's content files pass {MAX_PACK_BYTES} bytes together "
+                f"(or a load passes {MAX_LOAD_BYTES}); make the pack smaller"
+            )
+        source.problems.append(ContentProblem(file, None, None, message))
+        source.unreadable.append(file)
         return None
-    digest.update(str(path.relative_to(source.root)).encode())
-    digest.update(path.read_bytes())
+    except YamlError as err:
+        source.problems.append(ContentProblem(file, err.line, None, str(err)))
+        source.unreadable.append(file)
+        return None
+    source.size += len(raw)
+    budget.left -= len(raw)
+    digest.update(os.fsencode(path.relative_to(source.root)))
+    digest.update(raw)
     for line, message in doc.problems:
-        source.problems.append(ContentProblem(str(path), line, None, message))
+        source.problems.append(ContentProblem(file, line, None, message))
     return doc
 
 
-def _read_manifest(path: Path, source: PackSource, digest: Any) -> Manifest | None:
-    doc = _read_doc(path, source, digest)
+def _read_manifest(path: Path, source: PackSource, digest: Any, budget: Budget) -> Manifest | None:
+    doc = _read_doc(path, source, digest, budget)
     if doc is None:
         return None
     if not isinstance(doc.data, dict):
         source.problems.append(
-            ContentProblem(str(path), 1, None, "the manifest must be a mapping (id: ..., title: ...)")
+            ContentProblem(shown_path(path), 1, None, "the manifest must be a mapping (id: ..., title: ...)")
         )
         return None
     try:
         return Manifest.model_validate(doc.data)
     except ValidationError as err:
-        for problem in _pydantic_problems(err, Manifest, str(path), doc, (), "manifest"):
+        for problem in _pydantic_problems(err, Manifest, shown_path(path), doc, (), "manifest"):
             source.problems.append(problem)
         return None
 
 
-def _read_content_file(path: Path, source: PackSource, digest: Any) -> None:
-    doc = _read_doc(path, source, digest)
+def _read_content_file(path: Path, source: PackSource, digest: Any, budget: Budget) -> None:
+    doc = _read_doc(path, source, digest, budget)
     if doc is None or doc.data is None:
         return
-    file = str(path)
+    file = shown_path(path)
     if not isinstance(doc.data, dict):
         source.problems.append(
             ContentProblem(

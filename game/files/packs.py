@@ -24,6 +24,7 @@ from game.engine.model import KINDS
 from game.engine.pack import Pack, build_pack
 from game.files.loader import (
     MANIFEST,
+    Budget,
     ContentError,
     ContentProblem,
     LoadResult,
@@ -31,6 +32,7 @@ from game.files.loader import (
     _Source,
     read_pack,
 )
+from game.files.safefile import Skipped, kind_of, list_folder, resolved
 from game.files.yamlfile import YamlError, read_yaml
 
 _KIND_OF = {singular: plural for plural, singular in KINDS}
@@ -40,11 +42,37 @@ MODS = "mods"
 
 def pack_dirs(path: Path) -> list[Path]:
     """The packs a path names: itself when it holds a manifest, else the packs in its subfolders."""
-    if path.is_dir() and not (path / MANIFEST).is_file():
-        found = sorted(p for p in path.iterdir() if p.is_dir() and (p / MANIFEST).is_file())
+    if kind_of(path) == "folder" and kind_of(path / MANIFEST) == "missing":
+        found = packs_in(path)[0]
         if found:
             return found
     return [path]
+
+
+def packs_in(folder: Path) -> tuple[list[Path], list[Skipped]]:
+    """The pack folders (with a manifest) inside ``folder``, and the entries left out with why: a
+    subfolder that cannot be opened, a symlink loop. Never raises."""
+    entries, why = list_folder(folder)
+    found: list[Path] = []
+    skipped = [why] if why is not None and why.code != "missing" else []
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        kind = kind_of(entry)
+        if kind in ("denied", "loop"):
+            skipped.append(Skipped(entry, kind))
+        elif kind == "folder":
+            inside = kind_of(entry / MANIFEST)
+            if inside in ("denied", "loop"):
+                skipped.append(Skipped(entry, inside))
+            elif inside != "missing":
+                found.append(entry)
+    return found, skipped
+
+
+def same_folder(a: Path, b: Path) -> bool:
+    """Whether two paths name the same folder (a path that cannot be resolved is only itself)."""
+    return (resolved(a) or Path(a).absolute()) == (resolved(b) or Path(b).absolute())
 
 
 def mods_dir(saves_dir: Path | None = None) -> Path | None:
@@ -71,8 +99,8 @@ def game_pack_dirs(
     found = [base_pack_dir()]
     if mods:
         folder = mods_dir(saves_dir)
-        if folder is not None and folder.is_dir():
-            found.extend(p for p in sorted(folder.iterdir()) if p.is_dir() and (p / MANIFEST).is_file())
+        if folder is not None:
+            found.extend(packs_in(folder)[0])
     for path in extra:
         found.extend(pack_dirs(Path(path)))
     return found
@@ -132,7 +160,8 @@ def load_layers(roots: list[Path], *, lint: bool = True) -> LoadResult:
 def layer(roots: list[Path]) -> Stack:
     """Read the packs and merge their items (no building yet)."""
     stack = Stack()
-    read = [(Path(root), read_pack(Path(root))) for root in roots]
+    budget = Budget()
+    read = [(Path(root), read_pack(Path(root), budget)) for root in roots]
     if not read:
         return stack
     # A stand-alone extra pack is the world instead of the default one (roots[0]); the default is then
@@ -150,7 +179,7 @@ def layer(roots: list[Path]) -> Stack:
         here = Layer(root, source)
         other = seen.get(here.id)
         if other is not None:
-            if other.root.resolve() != here.root.resolve():
+            if not same_folder(other.root, here.root):
                 stack.problems.append(
                     ContentProblem(
                         here.manifest_file,
@@ -356,19 +385,18 @@ def validation_dirs(root: Path, shipped: Path | None = None) -> list[Path]:
     shipped = shipped if shipped is not None else content_dir()
     candidates: dict[str, Path] = {}
     for folder in (Path(root).parent, shipped):
-        if folder.is_dir():
-            for path in sorted(folder.iterdir()):
-                if path.is_dir() and (path / MANIFEST).is_file():
-                    pid = _peek_id(path)
-                    if pid is not None:
-                        candidates.setdefault(pid, path)
+        for path in packs_in(folder)[0]:
+            pid = _peek_id(path)
+            if pid is not None:
+                candidates.setdefault(pid, path)
     chain: list[Path] = []
     seen: set[Path] = set()
 
     def visit(path: Path, depth: int) -> None:
-        if path.resolve() in seen or depth > 20:
+        real = resolved(path) or Path(path).absolute()
+        if real in seen or depth > 20:
             return
-        seen.add(path.resolve())
+        seen.add(real)
         for parent in _peek_extends(path):
             if parent in candidates:
                 visit(candidates[parent], depth + 1)
@@ -413,8 +441,9 @@ def together_dirs(given: list[Path], shipped: Path | None = None) -> list[Path]:
     seen: set[Path] = set()
     for pack in mods:
         for path in validation_dirs(pack, shipped):
-            if path.resolve() not in seen:
-                seen.add(path.resolve())
+            real = resolved(path) or Path(path).absolute()
+            if real not in seen:
+                seen.add(real)
                 chain.append(path)
     return chain
 

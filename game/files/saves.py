@@ -25,10 +25,12 @@ See ``docs/saves.md``.
 from __future__ import annotations
 
 import argparse
+import errno
+import hashlib
 import json
 import os
 import re
-import tempfile
+import secrets
 import time
 import unicodedata
 from collections.abc import Callable
@@ -41,6 +43,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
 from game.engine import Game, GameState, Pack
+from game.files.safefile import FileRefused, kind_of, read_regular, shown
 from game.i18n import t
 
 #: The save-format version this code writes.
@@ -58,7 +61,8 @@ MAX_BYTES = 20 * 1024 * 1024
 SUFFIX = ".json"
 AUTO_PREFIX = "auto-"
 ENV_VAR = "WIJKBERAAD_SAVES"
-#: Temporary files a killed writer left behind are cleared once they are this old (seconds).
+#: Temporary files a killed writer left behind are cleared once they are this old (seconds), and only
+#: when no writer holds their lock.
 STALE_TEMP = 600
 
 #: Slot names: long enough for an autosave of a long scenario id, a seed and a time stamp.
@@ -211,11 +215,16 @@ def slot_name(text: str) -> str:
     return slot
 
 
-def autosave_slot(session: str) -> str:
-    """The autosave slot of a session: ``auto-<session>``."""
+def autosave_slot(session: str, room: int = MAX_SLOT) -> str:
+    """The autosave slot of a session: ``auto-<session>``, shortened with a hash of the whole when that
+    would pass ``room`` characters (a long seed or scenario id must not silently stop autosaving)."""
     if not isinstance(session, str) or not session:
         raise SaveError(Detail("no_session"), "bad_name")
-    return check_slot(AUTO_PREFIX + session)
+    slot = AUTO_PREFIX + session
+    if len(slot) > room:
+        tag = hashlib.sha256(session.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+        slot = f"{slot[: room - len(tag) - 1].rstrip('-_')}-{tag}"
+    return check_slot(slot)
 
 
 def _show(text: str) -> str:
@@ -456,6 +465,9 @@ class SaveInfo:
     error: SaveError | None = None
     #: after a full check (``SaveStore.list(pack)``): how the replay or content differs, if it does
     mismatch_details: list[Detail] = field(default_factory=list)
+    #: the file's ``saved_at`` has no zone, cannot be shown or is in the future: ``saved_at`` is then None
+    #: and the list sorts it by the file's time (``Detail("bad_time")`` says so)
+    time_unusable: bool = False
 
     @property
     def reason(self) -> str | None:
@@ -499,7 +511,8 @@ class SaveInfo:
             variant=save.variant,
             round=save.round,
             players=dict(save.players),
-            saved_at=save.saved_at,
+            saved_at=usable_time(save.saved_at),
+            time_unusable=usable_time(save.saved_at) is None,
             pack=save.pack.id,
             pack_version=save.pack.version,
             kind=save.kind,
@@ -538,15 +551,53 @@ def _joined(details: list[Detail], lang: str) -> str:
 
 
 # -- the store --------------------------------------------------------------------------------------
-class SaveStore:
-    """The save slots in one folder."""
+#: Set by ``wijkberaad serve`` for each tab's game: the group (browser) whose saves the tab sees.
+GROUP_ENV = "WIJKBERAAD_GROUP"
+#: Set by ``wijkberaad serve`` for each tab's game: how many saves a group may keep.
+MAX_SAVES_ENV = "WIJKBERAAD_MAX_SAVES"
+_GROUP = re.compile(r"[a-z0-9]{1,24}")
 
-    def __init__(self, root: Path | str) -> None:
+
+class SaveStore:
+    """The save slots in one folder, or of one group in it.
+
+    With a ``group`` (serve gives each browser one, in :data:`GROUP_ENV`) the store sees and writes only
+    that group's files, which carry the group in their names (``<group>-<slot>.json``, autosaves
+    ``auto-<group>-<session>.json``), so the teacher's commands over the folder still see every group's.
+    ``max_saves`` caps how many files a store (a group) may create.
+    """
+
+    def __init__(self, root: Path | str, *, max_saves: int | None = None, group: str | None = None) -> None:
         self.root = Path(root)
+        group = group if group is not None else os.environ.get(GROUP_ENV) or None
+        if group is not None and not _GROUP.fullmatch(group):
+            raise SaveError(Detail("bad_chars", slot=_show(group)), "bad_name")
+        self.group = group
+        if max_saves is None and os.environ.get(MAX_SAVES_ENV, "").isdigit():
+            max_saves = int(os.environ[MAX_SAVES_ENV])
+        #: when set, a new slot is refused once the folder (the group) holds this many saves
+        self.max_saves = max_saves
 
     def path(self, slot: str) -> Path:
         """The file of a slot (after checking the name is safe)."""
-        return self.root / (check_slot(slot) + SUFFIX)
+        return self.root / (check_slot(self._stem(check_slot(slot))) + SUFFIX)
+
+    def _stem(self, slot: str) -> str:
+        """A slot's file name without the suffix: the slot itself, or with the group in it."""
+        if self.group is None:
+            return slot
+        if slot.startswith(AUTO_PREFIX):
+            return f"{AUTO_PREFIX}{self.group}-{slot[len(AUTO_PREFIX) :]}"
+        return f"{self.group}-{slot}"
+
+    def _slot_of(self, stem: str) -> str | None:
+        """The slot a file name stands for in this store, or None when it is another group's."""
+        if self.group is None:
+            return stem
+        for mine, slot_prefix in ((f"{AUTO_PREFIX}{self.group}-", AUTO_PREFIX), (f"{self.group}-", "")):
+            if stem.startswith(mine) and len(stem) > len(mine):
+                return slot_prefix + stem[len(mine) :]
+        return None
 
     def exists(self, slot: str) -> bool:
         return self.path(slot).exists()
@@ -554,7 +605,8 @@ class SaveStore:
     # -- writing ---------------------------------------------------------------------------------
     def autosave(self, game: Game, session: str) -> SaveInfo:
         """Write the session's autosave slot (``auto-<session>``), replacing the previous one atomically."""
-        slot = autosave_slot(session)
+        room = MAX_SLOT - (len(self.group) + 1 if self.group else 0)
+        slot = autosave_slot(session, room)
         return self._write(slot, to_file(game, "auto"), overwrite=True)
 
     def save(self, game: Game, name: str, *, overwrite: bool = False) -> SaveInfo:
@@ -567,9 +619,13 @@ class SaveStore:
     def _write(self, slot: str, save: SaveFile, *, overwrite: bool) -> SaveInfo:
         path = self.path(slot)
         data = dumps(save).encode("utf-8")
+        self._check_room(slot)
         try:
             self.root.mkdir(parents=True, exist_ok=True)
-            _clear_stale_temps(self.root, slot)
+        except OSError as err:
+            raise SaveError(Detail("cannot_write", slot=slot, error=str(err.strerror or err)), "io") from None
+        try:
+            clear_stale_temps(self.root)
             write_atomic(path, data, overwrite=overwrite)
         except FileExistsError:
             raise SaveError(Detail("exists", slot=slot), "exists") from None
@@ -578,6 +634,21 @@ class SaveStore:
             raise SaveError(Detail("cannot_write", slot=slot, error=str(err.strerror or err)), "io") from None
         return SaveInfo.of(slot, path, save)
 
+    def _check_room(self, slot: str) -> None:
+        """Refuse before writing when the saves folder is a file (or sits under one), or when a new slot
+        would pass ``max_saves``."""
+        for folder in (self.root, *self.root.parents):
+            kind = kind_of(folder)
+            if kind == "missing":
+                continue
+            if kind not in ("folder", "denied"):
+                raise SaveError(Detail("folder_is_file", folder=shown(folder, 4096)), "io")
+            break
+        if self.max_saves is not None and kind_of(self.path(slot)) == "missing":
+            mine = [p for p in self._paths() if self._slot_of(p.name[: -len(SUFFIX)]) is not None]
+            if len(mine) >= self.max_saves:
+                raise SaveError(Detail("too_many", max=self.max_saves), "io")
+
     # -- reading ---------------------------------------------------------------------------------
     def read(self, slot: str) -> SaveFile:
         """A slot's file, parsed and migrated to the current format (no replay)."""
@@ -585,17 +656,9 @@ class SaveStore:
 
     def _read_path(self, path: Path, slot: str) -> SaveFile:
         try:
-            with open(path, "rb") as f:
-                raw = f.read(MAX_BYTES + 1)
-        except FileNotFoundError:
-            raise SaveError(Detail("missing", slot=slot), "missing") from None
-        except IsADirectoryError:
-            raise SaveError(Detail("folder", slot=slot), "unreadable") from None
-        except OSError as err:
-            # The operating system's words, kept as they are (as in _write).
-            raise SaveError(Detail("cannot_read", slot=slot, error=str(err.strerror or err)), "io") from None
-        if len(raw) > MAX_BYTES:
-            raise SaveError(Detail("too_large", mb=MAX_BYTES // (1024 * 1024)), "unreadable")
+            raw = read_regular(path, MAX_BYTES)
+        except FileRefused as err:
+            raise _read_refused(err, slot) from None
         return parse(raw)
 
     def info(self, slot: str) -> SaveInfo:
@@ -616,18 +679,12 @@ class SaveStore:
         each readable file is also loaded in full: a decision log that does not replay, or a save for
         another pack, then shows as unreadable, and ``mismatch`` says when a replay differs.
         """
-        try:
-            paths = [p for p in self.root.iterdir() if p.name.endswith(SUFFIX) and not p.name.startswith(".")]
-        except FileNotFoundError:
-            return []
-        except OSError as err:
-            # The operating system's words, kept as they are (as in _write).
-            raise SaveError(
-                Detail("cannot_list", folder=str(self.root), error=str(err.strerror or err)), "io"
-            ) from None
+        paths = self._paths()
         found = []
         for path in paths:
-            slot = path.name[: -len(SUFFIX)]
+            slot = self._slot_of(path.name[: -len(SUFFIX)])
+            if slot is None:  # another group's
+                continue
             try:
                 check_slot(slot)
             except SaveError as err:
@@ -639,6 +696,22 @@ class SaveStore:
                 info = self._full_check(info, pack)
             found.append(info)
         return sorted(found, key=_newest_first)
+
+    def _paths(self) -> list[Path]:
+        """The save files in the folder (none when it does not exist yet)."""
+        try:
+            with os.scandir(self.root) as entries:
+                names = [e.name for e in entries]
+        except FileNotFoundError:
+            return []
+        except NotADirectoryError:
+            raise SaveError(Detail("folder_is_file", folder=shown(self.root, 4096)), "io") from None
+        except OSError as err:
+            # The operating system's words, kept as they are (as in _write).
+            raise SaveError(
+                Detail("cannot_list", folder=str(self.root), error=str(err.strerror or err)), "io"
+            ) from None
+        return [self.root / n for n in names if n.endswith(SUFFIX) and not n.startswith(".")]
 
     def _full_check(self, info: SaveInfo, pack: Pack) -> SaveInfo:
         try:
@@ -771,6 +844,50 @@ def _snapshot(save: SaveFile, pack: Pack) -> tuple[Game | None, Detail | None]:
     return game, None
 
 
+def _read_refused(err: FileRefused, slot: str) -> SaveError:
+    """A save file the one rule for reading files refused (:mod:`game.files.safefile`), as a SaveError."""
+    if err.code == "missing":
+        return SaveError(Detail("missing", slot=slot), "missing")
+    if err.code == "folder":
+        return SaveError(Detail("folder", slot=slot), "unreadable")
+    if err.code == "too_large":
+        return SaveError(Detail("too_large", mb=MAX_BYTES // (1024 * 1024)), "unreadable")
+    if err.code in ("denied", "io"):
+        # The operating system's words, kept as they are (as in _write).
+        return SaveError(Detail("cannot_read", slot=slot, error=err.detail or err.code), "io")
+    if err.code == "loop":
+        return SaveError(Detail("loop", slot=slot), "unreadable")
+    return SaveError(Detail("not_regular", slot=slot), "unreadable")
+
+
+def read_save_bytes(path: Path) -> bytes:
+    """The bytes of a save file named by its path (any name, any folder), through the one rule for
+    reading files; a :class:`SaveError` says why not."""
+    try:
+        return read_regular(path, MAX_BYTES)
+    except FileRefused as err:
+        if err.code == "missing":
+            raise SaveError(Detail("file_not_found"), "missing") from None
+        if err.code == "folder":
+            raise SaveError(Detail("not_a_file"), "unreadable") from None
+        if err.code in ("denied", "io"):
+            raise SaveError(Detail("cannot_read_file", error=err.detail or err.code), "io") from None
+        raise _read_refused(err, shown(path.name)) from None
+
+
+def usable_time(when: datetime | None) -> datetime | None:
+    """``when`` in UTC when it can be shown and sorted by: a time without a zone, one that cannot be
+    converted (year 1) or one more than a day ahead of now is not (the list then uses the file's time)."""
+    if when is None or when.tzinfo is None:
+        return None
+    try:
+        utc = when.astimezone(UTC)
+        utc.timestamp()
+    except (OverflowError, ValueError, OSError):
+        return None
+    return None if utc.timestamp() > time.time() + 86_400 else utc
+
+
 def _newest_first(info: SaveInfo) -> tuple:
     mtime = _mtime(info.path)
     stamp = info.saved_at.timestamp() if info.saved_at else mtime
@@ -792,27 +909,20 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
     renamed over ``path`` (``os.replace``, atomic on POSIX and Windows); the folder is fsynced after, where
     the system allows it. Without ``overwrite`` the temporary file is hard-linked into place instead,
     which fails with :class:`FileExistsError` when ``path`` exists, also against a concurrent writer.
+    The temporary file is made with mode 0666 less the umask (as any new file), and locked while it is
+    written so :func:`clear_stale_temps` in another process never removes it.
     """
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = _new_temp(path)
     try:
         with os.fdopen(fd, "wb") as f:
+            _lock(f.fileno())
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        if overwrite:
-            os.replace(tmp, path)
-        else:
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
-                raise
-            except OSError:
-                # A file system without hard links: check, then rename (not proof against a race).
-                if path.exists():
-                    raise FileExistsError(path) from None
+            if overwrite:
                 os.replace(tmp, path)
             else:
-                os.unlink(tmp)
+                _link_into_place(tmp, path)
         _fsync_dir(path.parent)
     except BaseException:
         with suppress(OSError):
@@ -820,26 +930,90 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
         raise
 
 
+def _new_temp(path: Path) -> tuple[int, str]:
+    """A new temporary file beside ``path``, ``.<name>.<random>.tmp``, opened for writing."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    for _ in range(100):
+        tmp = os.path.join(path.parent, f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary file name", str(path.parent))
+
+
+def _link_into_place(tmp: str, path: Path) -> None:
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        # A file system without hard links: check, then rename (not proof against a race).
+        if path.exists():
+            raise FileExistsError(path) from None
+        os.replace(tmp, path)
+    else:
+        os.unlink(tmp)
+
+
+def _lock(fd: int, *, wait: bool = True) -> bool:
+    """Take an exclusive advisory lock on an open file; False when another process holds it. Where
+    there are no such locks (Windows) it always succeeds: age alone then marks a stale file."""
+    try:
+        import fcntl
+    except ImportError:
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except OSError:
+        return False
+    return True
+
+
+#: fsync on a folder is not supported by every file system; these mean "not here", not "failed".
+_NO_DIR_FSYNC = {errno.EINVAL, errno.EBADF, errno.EACCES, errno.EPERM, getattr(errno, "ENOTSUP", -1)}
+_NO_DIR_FSYNC.add(getattr(errno, "EOPNOTSUPP", -1))
+
+
 def _fsync_dir(folder: Path) -> None:
-    """Make a rename durable: fsync the folder (not possible on Windows, where it is skipped)."""
+    """Make a rename durable: fsync the folder (not possible on Windows, where it is skipped).
+
+    A real failure (an I/O error, a full disk) is raised like any write error, since the save may then
+    not survive a crash; a file system that cannot fsync folders at all is not an error.
+    """
     if os.name == "nt":
         return
     try:
         fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
+    except OSError as err:
+        if err.errno in _NO_DIR_FSYNC:
+            return
+        raise
     try:
         os.fsync(fd)
-    except OSError:
-        pass
+    except OSError as err:
+        if err.errno not in _NO_DIR_FSYNC:
+            raise
     finally:
         os.close(fd)
 
 
-def _clear_stale_temps(root: Path, slot: str) -> None:
-    """Remove this slot's temporary files that a killed writer left behind (never a save itself)."""
+def clear_stale_temps(root: Path) -> None:
+    """Remove temporary files that killed writers left behind, of any slot: only those older than
+    :data:`STALE_TEMP` that no live writer holds locked (never a save itself)."""
     now = time.time()
-    for tmp in root.glob(f".{slot}{SUFFIX}.*.tmp"):
+    try:
+        names = [n for n in os.listdir(root) if n.startswith(".") and n.endswith(".tmp") and SUFFIX in n]
+    except OSError:
+        return
+    for name in names:
+        tmp = os.path.join(root, name)
         with suppress(OSError):
-            if now - tmp.stat().st_mtime > STALE_TEMP:
-                tmp.unlink()
+            if now - os.lstat(tmp).st_mtime <= STALE_TEMP:
+                continue
+            fd = os.open(tmp, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+            try:
+                if _lock(fd, wait=False):
+                    os.unlink(tmp)
+            finally:
+                os.close(fd)

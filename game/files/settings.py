@@ -81,15 +81,17 @@ def load_settings(path: Path) -> tuple[Settings, SettingsProblem | None]:
     Never raises: a missing file is no settings and no problem; anything else wrong gives the defaults for
     what could not be read, and the problem.
     """
+    from game.files.safefile import FileRefused, read_regular
+
     try:
-        with open(path, "rb") as f:
-            raw = f.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        return Settings(), None
-    except OSError as err:
-        return Settings(), SettingsProblem("unreadable", path, str(err.strerror or err))
-    if len(raw) > MAX_BYTES:
-        return Settings(), SettingsProblem("too_large", path)
+        raw = read_regular(path, MAX_BYTES)
+    except FileRefused as err:
+        if err.code == "missing":
+            return Settings(), None
+        if err.code == "too_large":
+            return Settings(), SettingsProblem("too_large", path)
+        # A FIFO or device is refused without waiting on it; the system's words when it said any.
+        return Settings(), SettingsProblem("unreadable", path, err.detail or err.text("en"))
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):

@@ -16,14 +16,11 @@ SUFFIXES = (".yaml", ".yml")
 
 def snapshot(folders: Iterable[Path]) -> Snapshot:
     """Modification time and size of every content file under ``folders`` (hidden folders skipped)."""
+    from game.files.safefile import walk_files  # folders it may not open and link loops are passed over
+
     found: Snapshot = {}
     for folder in folders:
-        folder = Path(folder)
-        if not folder.is_dir():
-            continue
-        for path in folder.rglob("*"):
-            if path.suffix not in SUFFIXES or any(p.startswith(".") for p in path.relative_to(folder).parts):
-                continue
+        for path in walk_files(Path(folder), SUFFIXES, 5000)[0]:
             try:
                 stat = path.stat()
             except OSError:  # removed between listing and stat: the next poll sees it gone

@@ -6,17 +6,23 @@ let the last one win, are reported; aliases are followed within a budget so a fi
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from game.files.safefile import FileRefused, read_regular
+
 MAX_BYTES = 2_000_000
 #: libyaml's safe loader when PyYAML was built with it: ten times faster with the same data and lines
-#: (bench/: loading content was nearly all YAML parsing). A file it refuses is parsed again by the
-#: pure-Python loader, whose messages the problems report.
+#: (bench/: loading content was nearly all YAML parsing). A small file it refuses is parsed again by the
+#: pure-Python loader, whose messages read better; a larger one is not (seconds per hostile file): then
+#: libyaml's own message and line are reported.
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+#: Up to this many characters a refused file is parsed again for the pure-Python loader's message.
+MAX_SECOND_PARSE = 64_000
 MAX_NODES = 200_000
 
 Path_ = tuple[str | int, ...]
@@ -55,16 +61,14 @@ def read_yaml(path: Path) -> YamlDoc:
         YamlError: the file is missing, unreadable, too large, not UTF-8 or not valid YAML.
     """
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise YamlError(f"file is {size} bytes; content files are limited to {MAX_BYTES}")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise YamlError("file not found") from None
-    except IsADirectoryError:
-        raise YamlError("expected a file, found a folder") from None
-    except OSError as err:
-        raise YamlError(f"cannot read file: {err.strerror or err}") from None
+        raw = read_regular(path, MAX_BYTES)
+    except FileRefused as err:
+        raise YamlError(err.text("en")) from None
+    return parse_yaml_bytes(raw)
+
+
+def parse_yaml_bytes(raw: bytes) -> YamlDoc:
+    """Parse a file's bytes (UTF-8, with or without a byte-order mark) into a :class:`YamlDoc`."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -75,11 +79,13 @@ def read_yaml(path: Path) -> YamlDoc:
 
 def parse_yaml(text: str) -> YamlDoc:
     """Parse YAML text into a :class:`YamlDoc`."""
-    if _FAST_LOADER is not None:
-        try:
-            return _parse(text, _FAST_LOADER)
-        except YamlError:
-            pass  # say what is wrong in the pure-Python loader's words
+    if _FAST_LOADER is None:
+        return _parse(text, yaml.SafeLoader)
+    try:
+        return _parse(text, _FAST_LOADER)
+    except YamlError:
+        if len(text) > MAX_SECOND_PARSE:
+            raise
     return _parse(text, yaml.SafeLoader)
 
 
@@ -123,6 +129,13 @@ def _walk(node: yaml.Node, path: Path_, doc: YamlDoc, budget: list[int]) -> None
     if budget[0] > MAX_NODES:
         raise YamlError("file is too large or repeats aliases too often", node.start_mark.line + 1)
     doc.lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.ScalarNode) and node.tag == _FLOAT_TAG and not _finite(node.value):
+        doc.problems.append(
+            (
+                node.start_mark.line + 1,
+                f"'{node.value[:40]}' is not a finite number; write an ordinary number such as 0 or 100",
+            )
+        )
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
@@ -137,3 +150,17 @@ def _walk(node: yaml.Node, path: Path_, doc: YamlDoc, budget: list[int]) -> None
     elif isinstance(node, yaml.SequenceNode):
         for n, item in enumerate(node.value):
             _walk(item, (*path, n), doc, budget)
+
+
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+
+
+def _finite(value: str) -> bool:
+    """Whether a YAML float is finite: ``.nan``, ``.inf`` and ``1e999`` are not (sexagesimal ones are)."""
+    plain = value.strip().lower().replace("_", "")
+    if plain.lstrip("+-") in (".nan", ".inf"):
+        return False
+    try:
+        return math.isfinite(float(plain))
+    except ValueError:
+        return True

@@ -15,7 +15,7 @@ from typing import Literal
 
 from game.classroom.session import game_code
 from game.engine import Change, EventRecord, Game, Note, Pack
-from game.files.saves import MAX_BYTES, Detail, Loaded, SaveError, SaveInfo, check, parse, worded
+from game.files.saves import Loaded, SaveError, SaveInfo, check, parse, read_save_bytes, worded
 from game.i18n import cause_key, in_sentence, text
 from game.i18n import t as engine_t
 from game.reports.strings import r
@@ -555,18 +555,7 @@ def load_save_file(path: Path | str, pack: Pack, lang: str = "en") -> tuple[Game
         SaveError: the file is missing, unreadable, not a save, for another pack, or beyond repair.
     """
     path = Path(path)
-    try:
-        with open(path, "rb") as f:
-            raw = f.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise SaveError(Detail("file_not_found"), "missing") from None
-    except IsADirectoryError:
-        raise SaveError(Detail("not_a_file"), "unreadable") from None
-    except OSError as err:
-        raise SaveError(Detail("cannot_read_file", error=err.strerror or str(err)), "io") from None
-    if len(raw) > MAX_BYTES:
-        raise SaveError(Detail("too_large", mb=MAX_BYTES // (1024 * 1024)), "unreadable")
-    save = parse(raw)
+    save = parse(read_save_bytes(path))  # the one rule for reading files: no FIFO, bounded size
     try:
         loaded: Loaded = check(save, pack, SaveInfo.of(path.stem, path, save))
     except SaveError as err:

@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.files.safefile import shown
 from game.i18n import save_error_detail, save_error_text, text
 
 from .base import GameModal
@@ -88,15 +89,16 @@ class LoadScreen(GameModal[str | None]):
         pack = app.pack
         for info in infos:
             if not info.readable:
-                label = self.tr("load.unreadable", slot=info.slot, reason=info.reason_text(self.lang) or "?")
+                reason = info.reason_text(self.lang) or "?"
+                label = self.tr("load.unreadable", slot=shown(info.slot, 40), reason=shown(reason, 200))
                 listing.add_option(Option(label, id=info.slot, disabled=True))
                 continue
             scenario = info.scenario or "?"
             if pack is not None and info.scenario in pack.scenarios:
                 scenario = text(pack.scenarios[info.scenario].title, self.lang)
-            players = ", ".join(n for n in info.players.values() if n)
+            players = shown(", ".join(shown(n, 40) for n in info.players.values() if n), 80)
             when = f"{info.saved_at:%Y-%m-%d %H:%M}" if info.saved_at else ""
-            slot = self.tr("load.auto") if info.auto else info.slot
+            slot = self.tr("load.auto") if info.auto else shown(info.slot, 40)
             label = self.tr("load.entry", slot=slot, scenario=scenario, round=info.round, players=players)
             listing.add_option(Option(f"{label} · {when}" if when else label, id=info.slot))
         if not infos:

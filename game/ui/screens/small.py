@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.geometry import Size
+from textual.widget import Widget
 from textual.widgets import Static
 
 from .base import GameModal
@@ -15,12 +16,25 @@ class TooSmallScreen(GameModal[None]):
     def __init__(self, size: Size | None = None) -> None:
         super().__init__()
         self._size_seen = size
+        self._hidden: list[Widget] = []
 
     def compose(self) -> ComposeResult:
         yield Static(id="small-text")
 
     def on_mount(self) -> None:
+        # The screens below are not seen (this one is opaque) but Textual still lays them out, and Rich
+        # cannot wrap text in no width (a crash at a few columns): they are hidden until this one goes.
+        for screen in self.app.screen_stack[:-1]:
+            for child in screen.children:
+                if child.display:
+                    child.display = False
+                    self._hidden.append(child)
         self.refresh_text(self._size_seen)
+
+    def on_unmount(self) -> None:
+        for child in self._hidden:
+            child.display = True
+        self._hidden.clear()
 
     def relabel(self) -> None:
         self.refresh_text()
@@ -31,7 +45,10 @@ class TooSmallScreen(GameModal[None]):
         if size is not None:
             self._size_seen = size
         width, height = self._size_seen or self.app.size
-        self.query_one("#small-text", Static).update(
+        notice = self.query_one("#small-text", Static)
+        # The padding would leave no room for a single letter in two or three columns.
+        notice.styles.padding = (0, 1) if width > 4 else 0
+        notice.update(
             self.tr("small.title")
             + "\n\n"
             + self.tr("small.body", w=MIN_SIZE[0], h=MIN_SIZE[1], cw=width, ch=height)
