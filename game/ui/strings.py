@@ -115,6 +115,22 @@ UI: dict[str, dict[str, str]] = {
     "play.shares": {"nl": "deelt je kennis", "en": "shares your knowledge"},
     "play.stays_away": {"nl": "geen inbreng", "en": "no input"},
     "play.blocked.cost": {"nl": "te duur", "en": "too expensive"},
+    "play.cost_fallback": {
+        "nl": "je hebt er nog {have}; omdat niets anders kan, mag dit toch (het kost wat je nog hebt)",
+        "en": "you have {have} left; as nothing else is possible it is allowed (it costs what you have left)",
+    },
+    "play.why_too_expensive": {
+        "nl": "'{option}' kost {cost} {resource} en je hebt er nog {have}. Kies iets anders.",
+        "en": "'{option}' costs {cost} {resource} and you have {have} left. Choose something else.",
+    },
+    "play.why_not_possible": {
+        "nl": "'{option}' kan nu niet. Kies iets anders.",
+        "en": "'{option}' is not possible now. Choose something else.",
+    },
+    "play.look_first": {
+        "nl": "Wijs eerst aan (cijfer of ↑ ↓), kies dan met Enter.",
+        "en": "Point first (number or ↑ ↓), then choose with Enter.",
+    },
     "play.blocked.condition": {"nl": "niet mogelijk", "en": "not possible"},
     "play.you_have": {"nl": "{resource}: {amount}", "en": "{resource}: {amount}"},
     "play.computer_played": {"nl": "(computer)", "en": "(computer)"},

@@ -222,7 +222,29 @@ def choice_details(game: Game, step: Step, choice: Choice, lang: str) -> list[st
             parts.append(tr("play.stays_away", lang))
     if not choice.available and choice.blocked:
         parts.append(tr(f"play.blocked.{choice.blocked}", lang))
+    elif choice.cost and step.actor:
+        owned = game.resource_of(step.actor)
+        if owned is not None and owned[1] < choice.cost:
+            # The engine keeps the cheapest options open when nothing is affordable (the game must go on);
+            # the player should know why a price they cannot pay is still on offer.
+            parts.append(tr("play.cost_fallback", lang, have=fmt_num(owned[1], lang)))
     return parts
+
+
+def why_blocked(game: Game, step: Step, choice: Choice, lang: str) -> str:
+    """Why ``choice`` cannot be taken now, in a sentence: what it costs and what the role has."""
+    owned = game.resource_of(step.actor) if step.actor else None
+    if choice.blocked == "cost" and owned is not None:
+        res = game.pack.roles[step.actor or ""].resource
+        return tr(
+            "play.why_too_expensive",
+            lang,
+            option=text(choice.label, lang),
+            cost=fmt_num(choice.cost, lang),
+            have=fmt_num(owned[1], lang),
+            resource=text(res.name, lang) if res else "",
+        )
+    return tr("play.why_not_possible", lang, option=text(choice.label, lang))
 
 
 def board_lines(game: Game, lang: str) -> list[tuple[str, str]]:

@@ -47,6 +47,9 @@ class PlayScreen(GameScreen[None]):
         self.viewer: str | None = None
         #: the event on screen (events done so far, its id): a new one is shown from its top
         self.shown: tuple[int, str | None] | None = None
+        #: just handed over: no option is highlighted and the first key only points at one, so Enters meant
+        #: for the hand-over screen never choose for the next player unseen
+        self.look_first = False
 
     @property
     def game(self) -> Game:
@@ -124,6 +127,7 @@ class PlayScreen(GameScreen[None]):
 
             def ready(_: object) -> None:
                 self.viewer = actor
+                self.look_first = True
                 self.render_state()
 
             self.app.push_screen(HandOverScreen(actor), ready)  # type: ignore[arg-type]
@@ -145,7 +149,9 @@ class PlayScreen(GameScreen[None]):
             return
         if not choice.available:
             self.app.bell()
+            self.notify(view.why_blocked(game, step, choice, self.lang), severity="warning")
             return
+        self.look_first = False
         outcome = game.choose(choice_id)
         self.after([outcome, *game.play_computer()])
 
@@ -161,8 +167,20 @@ class PlayScreen(GameScreen[None]):
 
     def action_pick(self, number: int) -> None:
         step = self.game.step()
-        if 1 <= number <= len(step.choices):
-            self.choose(step.choices[number - 1].id)
+        if not 1 <= number <= len(step.choices):
+            return
+        if self.look_first:  # the first key after a hand-over points; the next one chooses
+            self.look_first = False
+            self.query_one(ChoiceList).highlighted = number - 1
+            self.show_choices_head()
+            return
+        self.choose(step.choices[number - 1].id)
+
+    @on(OptionList.OptionHighlighted, "#play-choices")
+    def pointed(self, event: OptionList.OptionHighlighted) -> None:
+        if self.look_first:  # the player moved the cursor: from now on Enter chooses
+            self.look_first = False
+            self.show_choices_head()
 
     @on(OptionList.OptionSelected, "#play-choices")
     def picked(self, event: OptionList.OptionSelected) -> None:
@@ -214,13 +232,20 @@ class PlayScreen(GameScreen[None]):
                 board_lines,
                 self.tr("play.board_empty"),
             )
-        head = self.query_one("#choices-head", Static)
         choices = self.query_one(ChoiceList)
         hidden = step.actor is not None and step.actor != self.viewer
         if step.kind == "ended" or hidden:
-            head.update("")
+            self.query_one("#choices-head", Static).update("")
             choices.clear_options()
             return
+        self.show_choices_head()
+        choices.show(game, step, lang, highlight=not self.look_first)
+        choices.focus()
+
+    def show_choices_head(self) -> None:
+        """Who chooses, with what at hand, and (just after a hand-over) how to choose."""
+        game, lang = self.game, self.lang
+        step = game.step()
         if step.kind == "news":
             head_text = Text(self.tr("play.continue_news"), style="bold")
         else:
@@ -228,9 +253,9 @@ class PlayScreen(GameScreen[None]):
             res = view.resource_line(game, step.actor, lang) if step.actor else None
             if res:
                 head_text.append("\n" + res)
-        head.update(head_text)
-        choices.show(game, step, lang)
-        choices.focus()
+        if self.look_first:
+            head_text.append("\n" + self.tr("play.look_first"), style="italic")
+        self.query_one("#choices-head", Static).update(head_text)
 
     def fit_board(self) -> None:
         """Keep the deliberation board in view: right under the event while all of it fits in the column,
