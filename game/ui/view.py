@@ -106,23 +106,29 @@ def round_label(game: Game, lang: str, number: int | None = None) -> str:
     return f"{text(game.scenario.round_name, lang)} {game.state.round if number is None else number}"
 
 
-def heading(game: Game, lang: str) -> str:
-    """The play screen's top line: scenario, round and who acts."""
+def heading(game: Game, lang: str, width: int | None = None) -> str:
+    """The play screen's top line: scenario, round and who acts.
+
+    With ``width``, a line that does not fit drops the scenario's title, then shortens the round to its
+    numbers, so who acts stays readable in a narrow window instead of being cut off mid-name.
+    """
     st = game.state
-    parts = [
-        text(game.scenario.title, lang),
-        tr(
-            "play.round",
-            lang,
-            name=text(game.scenario.round_name, lang),
-            round=min(st.round, st.rounds),
-            rounds=st.rounds,
-        ),
-    ]
+    rnd = min(st.round, st.rounds)
+    title = text(game.scenario.title, lang)
+    long_round = tr(
+        "play.round", lang, name=text(game.scenario.round_name, lang), round=rnd, rounds=st.rounds
+    )
+    short_round = f"{rnd}/{st.rounds}"
     step = game.step()
-    if step.actor is not None:
-        parts.append(tr("play.turn", lang, who=who(game, step.actor, lang, ref=True)))
-    return " · ".join(parts)
+    turn = (
+        [tr("play.turn", lang, who=who(game, step.actor, lang, ref=True))] if step.actor is not None else []
+    )
+    tries = [[title, long_round, *turn], [long_round, *turn], [short_round, *turn]]
+    for parts in tries:
+        line = " · ".join(parts)
+        if width is None or len(line) <= width:
+            return line
+    return line
 
 
 # -- meters ----------------------------------------------------------------------------------------

@@ -63,7 +63,11 @@ async def test_the_board_follows_the_text_where_all_fits(make_app, crowded_pack)
         assert not pinned(app)
         scroll = app.screen.query_one("#play-event", VerticalScroll)
         board = app.screen.query_one(DeliberationBoard)
-        assert board.region.y == scroll.region.bottom  # right under the text and shared knowledge
+        private = app.screen.query_one("#play-private")
+        assert private.display  # the others' shared knowledge, under the text and above the board
+        under = private.region.height + private.styles.margin.bottom
+        assert private.region.y == scroll.region.bottom
+        assert board.region.y == scroll.region.bottom + under  # right under the text and shared knowledge
         assert_board_in_view(app)
         # Made smaller, the board is pinned; made larger again, it follows the text again.
         await pilot.resize_terminal(80, 24)
@@ -75,7 +79,7 @@ async def test_the_board_follows_the_text_where_all_fits(make_app, crowded_pack)
         await pilot.pause()
         await pilot.pause()
         assert not pinned(app)
-        assert board.region.y == scroll.region.bottom
+        assert board.region.y == scroll.region.bottom + under
 
 
 async def test_giving_input_the_own_private_knowledge_comes_first(make_app, crowded_pack):
@@ -85,7 +89,9 @@ async def test_giving_input_the_own_private_knowledge_comes_first(make_app, crow
         await pilot.pause()
         step = app.game.step()
         assert step.kind == "input" and step.actor == "resident"
-        assert not pinned(app)
+        # Outside the scrolling text, the knowledge stays in view however long the text is.
+        main = app.screen.query_one("#play-main", Vertical)
+        assert main.region.contains_region(app.screen.query_one("#play-private").region)
         private = app.screen.query_one("#play-private").content_region
         assert "Alleen voor jou: Het plein is een drugsplek." in shown_in(app, private)
 

@@ -35,8 +35,9 @@ class PlayScreen(GameScreen[None]):
         Binding("r", "briefing", "Role", id="briefing"),
         Binding("escape", "app.title", "Title screen", id="title", show=False),
         Binding("t", "timer", "Pause timer", show=False),
-        # The options keep the focus (and the arrow keys); the event's text scrolls with shift.
-        Binding("shift+down", "scroll_event(3)", "Scroll text", show=False),
+        # The options keep the focus (and the arrow keys); the event's text scrolls with shift. The footer
+        # shows the key only while the text is longer than its room (check_action).
+        Binding("shift+down", "scroll_event(3)", "More text", id="scroll_text"),
         Binding("shift+up", "scroll_event(-3)", show=False),
     ]
 
@@ -65,7 +66,9 @@ class PlayScreen(GameScreen[None]):
                 with VerticalScroll(id="play-event"):
                     yield Static(id="event-title")
                     yield Static(id="event-text")
-                    yield Static(id="play-private")
+                # Outside the scrolling text: what only this player knows, or what others shared with the
+                # decider, is part of the decision and stays in view with the board.
+                yield Static(id="play-private")
                 yield DeliberationBoard(id="play-board")
             with Vertical(id="play-side"):
                 yield Static(id="choices-head")
@@ -74,8 +77,12 @@ class PlayScreen(GameScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        # The board's place depends on how tall the event's text and the board come out once laid out.
-        for widget in (self.query_one("#play-event"), self.query_one(DeliberationBoard)):
+        # The board's place depends on how tall the event's text, the knowledge and the board come out.
+        for widget in (
+            self.query_one("#play-event"),
+            self.query_one("#play-private"),
+            self.query_one(DeliberationBoard),
+        ):
             self.watch(widget, "virtual_size", lambda _: self.call_after_refresh(self.fit_board), init=False)
         self.viewer = view.sole_player(self.game)
         if self.intro:
@@ -86,6 +93,11 @@ class PlayScreen(GameScreen[None]):
         else:
             self.after(self.game.play_computer())
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "scroll_event" and parameters and parameters[0] == 3:
+            return self.query_one("#play-event", VerticalScroll).max_scroll_y > 0
+        return True
+
     def action_scroll_event(self, lines: int) -> None:
         """Scroll the event's text (when it is longer than its column) without leaving the options."""
         self.query_one("#play-event", VerticalScroll).scroll_relative(y=lines, animate=False)
@@ -95,6 +107,8 @@ class PlayScreen(GameScreen[None]):
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.fit_board)
+        if self.wapp.game is not None:
+            self.show_heading()  # it shortens to the new width
 
     # -- the turn -------------------------------------------------------------------------------
     def after(self, outcomes: list[Outcome]) -> None:
@@ -191,9 +205,7 @@ class PlayScreen(GameScreen[None]):
     def render_state(self) -> None:
         self.call_after_refresh(self.fit_board)
         game, lang = self.game, self.lang
-        self.query_one("#play-head", Static).update(
-            Text(view.heading(game, lang), style="bold", no_wrap=True, overflow="ellipsis")
-        )
+        self.show_heading()
         self.query_one(MeterPanel).show(view.meter_rows(game, lang))
         step = game.step()
         event = step.event
@@ -242,6 +254,12 @@ class PlayScreen(GameScreen[None]):
         choices.show(game, step, lang, highlight=not self.look_first)
         choices.focus()
 
+    def show_heading(self) -> None:
+        line = view.heading(self.game, self.lang, max(self.size.width - 2, 0) or None)
+        self.query_one("#play-head", Static).update(
+            Text(line, style="bold", no_wrap=True, overflow="ellipsis")
+        )
+
     def show_choices_head(self) -> None:
         """Who chooses, with what at hand, and (just after a hand-over) how to choose."""
         game, lang = self.game, self.lang
@@ -258,8 +276,9 @@ class PlayScreen(GameScreen[None]):
         self.query_one("#choices-head", Static).update(head_text)
 
     def fit_board(self) -> None:
-        """Keep the deliberation board in view: right under the event while all of it fits in the column,
-        pinned to the column's foot (the event's text scrolling above it) when it does not (at 80x24)."""
+        """Keep the knowledge on the table and the deliberation board in view: right under the event while
+        all of it fits in the column, pinned to the column's foot (the event's text scrolling above them)
+        when it does not (at 80x24)."""
         if self.wapp.game is None or not self.is_attached:
             return  # the game or this screen has gone since this was asked for
         main = self.query_one("#play-main", Vertical)
@@ -268,15 +287,15 @@ class PlayScreen(GameScreen[None]):
         if not main.size.height:
             return  # not laid out yet (another screen is on top): the sizes will say when it is
         private = self.query_one("#play-private", Static)
-        if not board.display or (private.display and self.game.step().kind == "input"):
-            # A role giving input reads its own private knowledge first (it may share it); a decider
-            # weighs who said what, so at a decision the board is what stays in view.
+        fixed = sum(w.outer_size.height for w in (private, board) if w.display)
+        if not fixed:
             main.remove_class("-pinned")
-            return
-        # Pinned, the board has a rule on top and the text is measured as it wraps beside its scrollbar
-        # (as long or longer than without): it comes back under the text only when both surely fit, and
-        # then stays, so the board never flips to and fro.
-        pinned = main.has_class("-pinned")
-        event_rows = scroll.virtual_size.height if pinned else scroll.outer_size.height
-        board_rows = board.outer_size.height - (1 if pinned else 0)
-        main.set_class(event_rows + board_rows > main.size.height, "-pinned")
+        else:
+            # Pinned, the text is measured as it wraps beside its scrollbar (as long or longer than
+            # without): it comes back to its full height only when all surely fits, and then stays, so
+            # the layout never flips to and fro.
+            pinned = main.has_class("-pinned")
+            event_rows = scroll.virtual_size.height if pinned else scroll.outer_size.height
+            main.set_class(event_rows + fixed > main.size.height, "-pinned")
+        # The "more text" key shows only while the text scrolls: asked once the new layout is in place.
+        self.call_after_refresh(self.refresh_bindings)
