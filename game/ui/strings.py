@@ -81,7 +81,7 @@ UI: dict[str, dict[str, str]] = {
     },
     "setup.default_name": {"nl": "Speler", "en": "Player"},
     "setup.computer": {"nl": "computer", "en": "computer"},
-    "setup.seed": {"nl": "Startgetal (deel het met de klas)", "en": "Seed (share it with the class)"},
+    "setup.seed": {"nl": "Startgetal (deel met de klas)", "en": "Seed (share it with the class)"},
     "setup.start": {"nl": "Start", "en": "Start"},
     "setup.cancel": {"nl": "Terug", "en": "Back"},
     "setup.need_player": {
