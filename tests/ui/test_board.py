@@ -35,6 +35,12 @@ def assert_board_in_view(app) -> None:
         assert line in shown, f"{line!r} is not on the screen:\n{screen_text(app)}"
 
 
+async def settle(pilot) -> None:
+    """Let the layout settle: the text, the knowledge and the board are measured over a few refreshes."""
+    for _ in range(3):
+        await pilot.pause()
+
+
 def pinned(app) -> bool:
     return app.screen.query_one("#play-main", Vertical).has_class("-pinned")
 
@@ -43,7 +49,7 @@ def pinned(app) -> bool:
 async def test_the_board_is_in_view_at_a_decision_at_80x24(make_app, crowded_pack, lang):
     app = make_app(crowded_pack, lang=lang, players={"minister": "Ahmed"}, scenario="test")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         step = app.game.step()
         assert step.kind == "decision" and step.actor == "minister"
         assert len(app.game.inputs_given()) == 2  # the resident and the youth worker had their say
@@ -127,7 +133,7 @@ async def test_the_board_is_in_view_at_every_decision_of_the_shipped_game(make_a
 async def test_shift_arrows_scroll_the_event_text_while_the_options_keep_the_keys(make_app, crowded_pack):
     app = make_app(crowded_pack, players={"minister": "Ahmed"}, scenario="test")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         scroll = app.screen.query_one("#play-event", VerticalScroll)
         choices = app.screen.query_one("#play-choices")
         assert scroll.max_scroll_y > 0 and scroll.scroll_y == 0
