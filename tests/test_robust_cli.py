@@ -107,6 +107,9 @@ CASES = [
     Case("simulate", "unreadable_content", t("simulate", "{tmp}/pack"), unreadable="pack/world.yaml"),
     Case("serve", "missing_pack", t("serve", "--pack", "{tmp}/nowhere")),
     Case("serve", "file_for_pack", t("serve", "--pack", "{tmp}/file.txt")),
+    # role-cards: a pack and an output file
+    Case("role-cards", "missing_pack", t("role-cards", "--pack", "{tmp}/nowhere")),
+    Case("role-cards", "output_below_a_file", t("role-cards", "-o", "{tmp}/file.txt/kaarten.html")),
     # new-pack: a folder to create
     Case("new-pack", "onto_a_file", t("new-pack", "afile", "--dir", "{tmp}")),
     Case("new-pack", "dir_is_a_file", t("new-pack", "mine", "--dir", "{tmp}/file.txt")),

@@ -541,10 +541,12 @@ def test_the_environment_variable_wins(monkeypatch, tmp_path):
     assert default_saves_dir() == tmp_path / "x"
 
 
-def test_a_checkout_saves_in_its_saves_folder(monkeypatch, tmp_path):
+def test_a_checkout_saves_in_the_user_data_folder_too(monkeypatch, tmp_path):
+    import platformdirs
+
     monkeypatch.delenv("WIJKBERAAD_SAVES", raising=False)
     monkeypatch.setattr("game.files.paths.checkout_root", lambda: tmp_path)
-    assert default_saves_dir() == tmp_path / "saves"
+    assert default_saves_dir() == platformdirs.user_data_path("wijkberaad", appauthor=False) / "saves"
 
 
 def test_an_installed_package_saves_in_the_user_data_folder(monkeypatch, tmp_path):

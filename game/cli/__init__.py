@@ -19,6 +19,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "saves": ("saves", "list saved games and whether they can be loaded"),
     "report": ("report", "write a debrief report of a saved game (html, md or csv)"),
     "compare": ("compare", "compare several groups' saved games for the class"),
+    "role-cards": ("role_cards", "print the role cards of a scenario, one page per role (html)"),
     "simulate": ("simulate", "play many computer games and report the balance"),
     "new-pack": ("new_pack", "write a small, valid pack to start a scenario of your own"),
     "schema": ("schema", "write JSON Schema files for content editors"),

@@ -228,15 +228,17 @@ def add_saves_option(
     mods: str = "the packs in the mods/ folder next to it are loaded too",
 ) -> None:
     """``--saves-dir DIR``: the ``mods/`` folder next to it moves with it (:func:`game.files.packs.mods_dir`),
-    so a class's folder with ``saves/`` and ``mods/`` side by side works the same for every command."""
+    so a class's folder with ``saves/`` and ``mods/`` side by side works the same for every command. The help
+    names the default folder itself, so every command that reads or writes saves says where on request."""
+    from game.files.paths import user_saves_dir
+
     parser.add_argument(
         "--saves-dir",
         dest="saves_dir",
         type=Path,
         default=None,
         metavar="DIR",
-        help=f"{what}; {mods} (default: $WIJKBERAAD_SAVES, else saves/ in a checkout, else your user "
-        "data folder)",
+        help=f"{what}; {mods} (default: $WIJKBERAAD_SAVES, else {user_saves_dir()})",
     )
 
 

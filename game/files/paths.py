@@ -1,4 +1,4 @@
-"""Where things live: the shipped content (in a checkout or inside an installed wheel)."""
+"""Where things live: the shipped content (in a checkout or inside an installed wheel) and the user's saves."""
 
 from __future__ import annotations
 
@@ -28,3 +28,17 @@ def checkout_root() -> Path | None:
     """The project folder when running from a checkout (it has pyproject.toml), else None."""
     root = PACKAGE_DIR.parent
     return root if (root / "pyproject.toml").is_file() and (root / "content").is_dir() else None
+
+
+def user_saves_dir() -> Path:
+    """The user's own saves folder: ``<user data dir>/saves`` (platformdirs: on Linux
+    ``~/.local/share/wijkberaad/saves``, on macOS ``~/Library/Application Support/wijkberaad/saves``, on
+    Windows ``%LOCALAPPDATA%\\wijkberaad\\saves``).
+
+    The same for every way of starting the game (``wijkberaad`` or ``python -m game``, installed, editable
+    or from a checkout), so one user always finds the same saves; a class folder is chosen explicitly with
+    ``$WIJKBERAAD_SAVES`` or ``--saves-dir``, never by where the code happens to live.
+    """
+    import platformdirs
+
+    return platformdirs.user_data_path("wijkberaad", appauthor=False) / "saves"

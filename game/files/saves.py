@@ -3,10 +3,7 @@
 Where saves live (:func:`default_saves_dir`), in this order:
 
 1. the folder in the environment variable ``WIJKBERAAD_SAVES``;
-2. ``saves/`` in the project folder when running from a checkout;
-3. ``<user data dir>/saves`` when installed as a package (platformdirs: on Linux
-   ``~/.local/share/wijkberaad/saves``, on macOS ``~/Library/Application Support/wijkberaad/saves``,
-   on Windows ``%LOCALAPPDATA%\\wijkberaad\\saves``).
+2. ``<user data dir>/saves`` (:func:`game.files.paths.user_saves_dir`), however the game was started.
 
 Commands take ``--saves-dir DIR`` (:func:`add_saves_option`), which wins over all three.
 
@@ -152,18 +149,13 @@ class SaveError(Exception):
 
 # -- where saves live -------------------------------------------------------------------------------
 def default_saves_dir() -> Path:
-    """The saves folder: ``$WIJKBERAAD_SAVES``, else ``saves/`` in a checkout, else the user data dir."""
+    """The saves folder: ``$WIJKBERAAD_SAVES``, else the user's data folder (never the code's location)."""
     env = os.environ.get(ENV_VAR, "").strip()
     if env:
         return Path(env).expanduser()
-    from game.files.paths import checkout_root
+    from game.files.paths import user_saves_dir
 
-    root = checkout_root()
-    if root is not None:
-        return root / "saves"
-    import platformdirs
-
-    return platformdirs.user_data_path("wijkberaad", appauthor=False) / "saves"
+    return user_saves_dir()
 
 
 def add_saves_option(parser: argparse.ArgumentParser) -> None:
@@ -174,7 +166,7 @@ def add_saves_option(parser: argparse.ArgumentParser) -> None:
         type=Path,
         default=None,
         metavar="DIR",
-        help=f"the saves folder (default: ${ENV_VAR}, else saves/ in a checkout, else your user data folder)",
+        help=f"the saves folder (default: ${ENV_VAR}, else your user data folder)",
     )
 
 

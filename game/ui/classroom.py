@@ -23,7 +23,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Other groups type this code to play the same game.",
     },
     "code.taken": {
-        "nl": "Code {code}: scenario, lengte en seed ingevuld.",
+        "nl": "Code {code}: scenario, lengte en startgetal ingevuld.",
         "en": "Code {code}: scenario, length and seed set.",
     },
     "timer.label": {"nl": "Rondetimer (min)", "en": "Round timer (min)"},

@@ -14,7 +14,7 @@ UI: dict[str, dict[str, str]] = {
     },
     "title.new": {"nl": "Nieuw spel", "en": "New game"},
     "title.continue": {"nl": "Verder spelen", "en": "Continue"},
-    "title.continue_none": {"nl": "Verder spelen (geen autosave)", "en": "Continue (no autosave)"},
+    "title.continue_none": {"nl": "Verder spelen (nog niets bewaard)", "en": "Continue (no autosave)"},
     "title.load": {"nl": "Spel laden", "en": "Load game"},
     "title.settings": {"nl": "Instellingen", "en": "Settings"},
     "title.help": {"nl": "Hulp", "en": "Help"},
@@ -38,6 +38,7 @@ UI: dict[str, dict[str, str]] = {
     "key.start": {"nl": "Start", "en": "Start"},
     "key.new": {"nl": "Nieuw spel", "en": "New game"},
     "key.pick": {"nl": "Kies 1-9", "en": "Pick 1-9"},
+    "key.scroll_text": {"nl": "Meer tekst", "en": "More text"},
     "key.briefing": {"nl": "Rol", "en": "Role"},
     "key.title": {"nl": "Titel", "en": "Title"},
     "key.palette": {"nl": "Opdrachten", "en": "Commands"},
@@ -65,7 +66,7 @@ UI: dict[str, dict[str, str]] = {
     "cmd.theme": {"nl": "Thema wisselen", "en": "Switch theme"},
     "cmd.theme.help": {"nl": "Donker, licht of hoog contrast", "en": "Dark, light or high contrast"},
     "cmd.title": {"nl": "Naar het titelscherm", "en": "To the title screen"},
-    "cmd.title.help": {"nl": "Het spel blijft in de autosave", "en": "The game stays in the autosave"},
+    "cmd.title.help": {"nl": "Het spel blijft automatisch bewaard", "en": "The game stays in the autosave"},
     "cmd.quit": {"nl": "Stoppen", "en": "Quit"},
     "cmd.quit.help": {"nl": "Wijkberaad afsluiten", "en": "Close Wijkberaad"},
     # -- setup --------------------------------------------------------------------------------------
@@ -80,14 +81,17 @@ UI: dict[str, dict[str, str]] = {
     },
     "setup.default_name": {"nl": "Speler", "en": "Player"},
     "setup.computer": {"nl": "computer", "en": "computer"},
-    "setup.seed": {"nl": "Seed (deel hem met de klas)", "en": "Seed (share it with the class)"},
+    "setup.seed": {"nl": "Startgetal (deel met de klas)", "en": "Seed (share it with the class)"},
     "setup.start": {"nl": "Start", "en": "Start"},
     "setup.cancel": {"nl": "Terug", "en": "Back"},
     "setup.need_player": {
         "nl": "Vul voor minstens één rol een naam in.",
         "en": "Enter a name for at least one role.",
     },
-    "setup.bad_seed": {"nl": "De seed moet een heel getal zijn.", "en": "The seed must be a whole number."},
+    "setup.bad_seed": {
+        "nl": "Het startgetal moet een heel getal zijn.",
+        "en": "The seed must be a whole number.",
+    },
     # -- play ---------------------------------------------------------------------------------------
     "play.round": {"nl": "{name} {round}/{rounds}", "en": "{name} {round}/{rounds}"},
     "play.turn": {"nl": "Aan zet: {who}", "en": "Turn: {who}"},
@@ -115,11 +119,30 @@ UI: dict[str, dict[str, str]] = {
     "play.shares": {"nl": "deelt je kennis", "en": "shares your knowledge"},
     "play.stays_away": {"nl": "geen inbreng", "en": "no input"},
     "play.blocked.cost": {"nl": "te duur", "en": "too expensive"},
+    "play.cost_fallback": {
+        "nl": "je hebt er nog {have}; omdat niets anders kan, mag dit toch (het kost wat je nog hebt)",
+        "en": "you have {have} left; as nothing else is possible it is allowed (it costs what you have left)",
+    },
+    "play.why_too_expensive": {
+        "nl": "'{option}' kost {cost} {resource} en je hebt er nog {have}. Kies iets anders.",
+        "en": "'{option}' costs {cost} {resource} and you have {have} left. Choose something else.",
+    },
+    "play.why_not_possible": {
+        "nl": "'{option}' kan nu niet. Kies iets anders.",
+        "en": "'{option}' is not possible now. Choose something else.",
+    },
+    "play.look_first": {
+        "nl": "Wijs eerst aan (cijfer of ↑ ↓), kies dan met Enter.",
+        "en": "Point first (number or ↑ ↓), then choose with Enter.",
+    },
     "play.blocked.condition": {"nl": "niet mogelijk", "en": "not possible"},
     "play.you_have": {"nl": "{resource}: {amount}", "en": "{resource}: {amount}"},
     "play.computer_played": {"nl": "(computer)", "en": "(computer)"},
     "play.saved": {"nl": "Opgeslagen als {slot}", "en": "Saved as {slot}"},
-    "play.autosave_failed": {"nl": "Autosave mislukt: {reason}", "en": "Autosave failed: {reason}"},
+    "play.autosave_failed": {
+        "nl": "Automatisch opslaan mislukt: {reason}",
+        "en": "Autosave failed: {reason}",
+    },
     "play.no_saves": {"nl": "Opslaan is nog niet beschikbaar.", "en": "Saving is not available yet."},
     "play.briefing": {"nl": "Jouw rol: {role}", "en": "Your role: {role}"},
     "play.goals": {"nl": "Jouw doelen", "en": "Your goals"},
@@ -127,7 +150,7 @@ UI: dict[str, dict[str, str]] = {
     "play.goal_open": {"nl": "nog niet", "en": "not yet"},
     "intro.roles": {"nl": "Wie speelt wat", "en": "Who plays what"},
     "intro.seed": {
-        "nl": "Seed {seed} · {rounds} jaar · Enter: beginnen",
+        "nl": "Startgetal {seed} · {rounds} jaar · Enter: beginnen",
         "en": "Seed {seed} · {rounds} years · Enter: begin",
     },
     # -- hand-over ----------------------------------------------------------------------------------
@@ -173,7 +196,7 @@ UI: dict[str, dict[str, str]] = {
     "end.impact": {"nl": "totaal {impact} punten op de meters", "en": "{impact} points on the meters in all"},
     # -- saves -------------------------------------------------------------------------------------
     "save.title": {"nl": "Spel opslaan", "en": "Save game"},
-    "save.name": {"nl": "Naam van de save", "en": "Name of the save"},
+    "save.name": {"nl": "Naam voor dit opgeslagen spel", "en": "Name of the save"},
     "save.ok": {"nl": "Opslaan", "en": "Save"},
     "save.cancel": {"nl": "Annuleren", "en": "Cancel"},
     "save.no_game": {"nl": "Er is geen spel om op te slaan.", "en": "There is no game to save."},
@@ -183,10 +206,10 @@ UI: dict[str, dict[str, str]] = {
         "nl": "{slot} · {scenario} · jaar {round} · {players}",
         "en": "{slot} · {scenario} · year {round} · {players}",
     },
-    "load.auto": {"nl": "autosave", "en": "autosave"},
+    "load.auto": {"nl": "automatisch bewaard", "en": "autosave"},
     "load.unreadable": {"nl": "{slot}: onleesbaar ({reason})", "en": "{slot}: unreadable ({reason})"},
     "load.mismatch": {
-        "nl": "Let op: het opnieuw afspelen wijkt af van de save ({detail}).",
+        "nl": "Let op: het opnieuw afspelen wijkt af van het opgeslagen spel ({detail}).",
         "en": "Note: replaying differs from the save ({detail}).",
     },
     "load.from_snapshot": {
@@ -194,26 +217,26 @@ UI: dict[str, dict[str, str]] = {
         "en": "Continuing from the saved state (not replayed).",
     },
     "loadchoice.no_replay.title": {
-        "nl": "Save '{slot}' laat zich niet opnieuw afspelen",
+        "nl": "Opgeslagen spel '{slot}' laat zich niet opnieuw afspelen",
         "en": "Save '{slot}' does not replay",
     },
     "loadchoice.no_replay.explain": {
-        "nl": "Bij het laden speelt Wijkberaad alle besluiten opnieuw af vanaf de seed, met de inhoud van nu. "
-        "Dat lukt bij deze save niet, meestal omdat de inhoud (het scenario) sinds het opslaan is veranderd.\n\n"
+        "nl": "Bij het laden speelt Wijkberaad alle besluiten opnieuw af vanaf het startgetal, met de inhoud van nu. "
+        "Dat lukt bij dit opgeslagen spel niet, meestal omdat de inhoud (het scenario) sinds het opslaan is veranderd.\n\n"
         "Je kunt wel verder vanaf de bewaarde stand: het jaar, de meters en de geschiedenis precies zoals ze "
-        "in de save staan. Wat er daarna gebeurt, volgt de inhoud van nu.",
+        "in het bestand staan. Wat er daarna gebeurt, volgt de inhoud van nu.",
         "en": "When loading, Wijkberaad replays every decision from the seed, with today's content. That does "
         "not work for this save, usually because the content (the scenario) changed since it was saved.\n\n"
         "You can still continue from the saved state: the year, the meters and the history exactly as the "
         "save holds them. What happens next follows today's content.",
     },
     "loadchoice.mismatch.title": {
-        "nl": "Save '{slot}' wijkt af bij opnieuw afspelen",
+        "nl": "Opgeslagen spel '{slot}' wijkt af bij opnieuw afspelen",
         "en": "Save '{slot}' differs when replayed",
     },
     "loadchoice.mismatch.explain": {
-        "nl": "Bij het laden speelt Wijkberaad alle besluiten opnieuw af vanaf de seed. Dat geeft hier een "
-        "andere stand dan in de save staat: de inhoud is veranderd of het bestand is bewerkt.\n\n"
+        "nl": "Bij het laden speelt Wijkberaad alle besluiten opnieuw af vanaf het startgetal. Dat geeft hier een "
+        "andere stand dan in het bestand staat: de inhoud is veranderd of het bestand is bewerkt.\n\n"
         "Kies waarmee je verder wilt: het opnieuw afgespeelde spel (dezelfde besluiten, met de inhoud van nu) "
         "of de bewaarde stand (precies zoals het spel werd opgeslagen).",
         "en": "When loading, Wijkberaad replays every decision from the seed. Here that gives a different "
@@ -229,9 +252,9 @@ UI: dict[str, dict[str, str]] = {
     },
     "loadchoice.cancel": {"nl": "Niet laden", "en": "Do not load"},
     "load.failed": {"nl": "Laden mislukt: {reason}", "en": "Loading failed: {reason}"},
-    "load.no_autosave": {"nl": "Er is nog geen autosave.", "en": "There is no autosave yet."},
+    "load.no_autosave": {"nl": "Er is nog geen automatisch bewaard spel.", "en": "There is no autosave yet."},
     "saveerr.exists_confirm": {
-        "nl": "Er is al een save '{slot}'. Druk nog eens op Enter om hem te overschrijven.",
+        "nl": "Er is al een opgeslagen spel '{slot}'. Druk nog eens op Enter om het te overschrijven.",
         "en": "A save '{slot}' exists. Press Enter again to overwrite it.",
     },
     # -- settings ----------------------------------------------------------------------------------

@@ -106,23 +106,29 @@ def round_label(game: Game, lang: str, number: int | None = None) -> str:
     return f"{text(game.scenario.round_name, lang)} {game.state.round if number is None else number}"
 
 
-def heading(game: Game, lang: str) -> str:
-    """The play screen's top line: scenario, round and who acts."""
+def heading(game: Game, lang: str, width: int | None = None) -> str:
+    """The play screen's top line: scenario, round and who acts.
+
+    With ``width``, a line that does not fit drops the scenario's title, then shortens the round to its
+    numbers, so who acts stays readable in a narrow window instead of being cut off mid-name.
+    """
     st = game.state
-    parts = [
-        text(game.scenario.title, lang),
-        tr(
-            "play.round",
-            lang,
-            name=text(game.scenario.round_name, lang),
-            round=min(st.round, st.rounds),
-            rounds=st.rounds,
-        ),
-    ]
+    rnd = min(st.round, st.rounds)
+    title = text(game.scenario.title, lang)
+    long_round = tr(
+        "play.round", lang, name=text(game.scenario.round_name, lang), round=rnd, rounds=st.rounds
+    )
+    short_round = f"{rnd}/{st.rounds}"
     step = game.step()
-    if step.actor is not None:
-        parts.append(tr("play.turn", lang, who=who(game, step.actor, lang, ref=True)))
-    return " · ".join(parts)
+    turn = (
+        [tr("play.turn", lang, who=who(game, step.actor, lang, ref=True))] if step.actor is not None else []
+    )
+    tries = [[title, long_round, *turn], [long_round, *turn], [short_round, *turn]]
+    for parts in tries:
+        line = " · ".join(parts)
+        if width is None or len(line) <= width:
+            return line
+    return line
 
 
 # -- meters ----------------------------------------------------------------------------------------
@@ -222,7 +228,29 @@ def choice_details(game: Game, step: Step, choice: Choice, lang: str) -> list[st
             parts.append(tr("play.stays_away", lang))
     if not choice.available and choice.blocked:
         parts.append(tr(f"play.blocked.{choice.blocked}", lang))
+    elif choice.cost and step.actor:
+        owned = game.resource_of(step.actor)
+        if owned is not None and owned[1] < choice.cost:
+            # The engine keeps the cheapest options open when nothing is affordable (the game must go on);
+            # the player should know why a price they cannot pay is still on offer.
+            parts.append(tr("play.cost_fallback", lang, have=fmt_num(owned[1], lang)))
     return parts
+
+
+def why_blocked(game: Game, step: Step, choice: Choice, lang: str) -> str:
+    """Why ``choice`` cannot be taken now, in a sentence: what it costs and what the role has."""
+    owned = game.resource_of(step.actor) if step.actor else None
+    if choice.blocked == "cost" and owned is not None:
+        res = game.pack.roles[step.actor or ""].resource
+        return tr(
+            "play.why_too_expensive",
+            lang,
+            option=text(choice.label, lang),
+            cost=fmt_num(choice.cost, lang),
+            have=fmt_num(owned[1], lang),
+            resource=text(res.name, lang) if res else "",
+        )
+    return tr("play.why_not_possible", lang, option=text(choice.label, lang))
 
 
 def board_lines(game: Game, lang: str) -> list[tuple[str, str]]:

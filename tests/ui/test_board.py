@@ -35,6 +35,12 @@ def assert_board_in_view(app) -> None:
         assert line in shown, f"{line!r} is not on the screen:\n{screen_text(app)}"
 
 
+async def settle(pilot) -> None:
+    """Let the layout settle: the text, the knowledge and the board are measured over a few refreshes."""
+    for _ in range(3):
+        await pilot.pause()
+
+
 def pinned(app) -> bool:
     return app.screen.query_one("#play-main", Vertical).has_class("-pinned")
 
@@ -43,7 +49,7 @@ def pinned(app) -> bool:
 async def test_the_board_is_in_view_at_a_decision_at_80x24(make_app, crowded_pack, lang):
     app = make_app(crowded_pack, lang=lang, players={"minister": "Ahmed"}, scenario="test")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         step = app.game.step()
         assert step.kind == "decision" and step.actor == "minister"
         assert len(app.game.inputs_given()) == 2  # the resident and the youth worker had their say
@@ -63,7 +69,11 @@ async def test_the_board_follows_the_text_where_all_fits(make_app, crowded_pack)
         assert not pinned(app)
         scroll = app.screen.query_one("#play-event", VerticalScroll)
         board = app.screen.query_one(DeliberationBoard)
-        assert board.region.y == scroll.region.bottom  # right under the text and shared knowledge
+        private = app.screen.query_one("#play-private")
+        assert private.display  # the others' shared knowledge, under the text and above the board
+        under = private.region.height + private.styles.margin.bottom
+        assert private.region.y == scroll.region.bottom
+        assert board.region.y == scroll.region.bottom + under  # right under the text and shared knowledge
         assert_board_in_view(app)
         # Made smaller, the board is pinned; made larger again, it follows the text again.
         await pilot.resize_terminal(80, 24)
@@ -75,7 +85,7 @@ async def test_the_board_follows_the_text_where_all_fits(make_app, crowded_pack)
         await pilot.pause()
         await pilot.pause()
         assert not pinned(app)
-        assert board.region.y == scroll.region.bottom
+        assert board.region.y == scroll.region.bottom + under
 
 
 async def test_giving_input_the_own_private_knowledge_comes_first(make_app, crowded_pack):
@@ -85,7 +95,9 @@ async def test_giving_input_the_own_private_knowledge_comes_first(make_app, crow
         await pilot.pause()
         step = app.game.step()
         assert step.kind == "input" and step.actor == "resident"
-        assert not pinned(app)
+        # Outside the scrolling text, the knowledge stays in view however long the text is.
+        main = app.screen.query_one("#play-main", Vertical)
+        assert main.region.contains_region(app.screen.query_one("#play-private").region)
         private = app.screen.query_one("#play-private").content_region
         assert "Alleen voor jou: Het plein is een drugsplek." in shown_in(app, private)
 
@@ -121,7 +133,7 @@ async def test_the_board_is_in_view_at_every_decision_of_the_shipped_game(make_a
 async def test_shift_arrows_scroll_the_event_text_while_the_options_keep_the_keys(make_app, crowded_pack):
     app = make_app(crowded_pack, players={"minister": "Ahmed"}, scenario="test")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         scroll = app.screen.query_one("#play-event", VerticalScroll)
         choices = app.screen.query_one("#play-choices")
         assert scroll.max_scroll_y > 0 and scroll.scroll_y == 0

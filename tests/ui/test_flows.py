@@ -118,7 +118,10 @@ async def test_title_setup_and_start(make_app):
         await advance(pilot, "enter")
         assert screen_name(app) == "SetupScreen"
         assert "Seed" in screen_text(app) and "7" in screen_text(app)
-        await advance(pilot, "enter")  # Enter in the first name field (prefilled "Player") starts
+        await advance(pilot, "enter")  # Enter in the first name field (prefilled "Player") moves on
+        assert screen_name(app) == "SetupScreen"
+        await pilot.click("#setup-start")  # only Start starts
+        await pilot.pause()
         assert screen_name(app) == "IntroScreen"
         await advance(pilot, "enter")
         assert screen_name(app) == "PlayScreen"

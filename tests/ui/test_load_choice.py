@@ -120,7 +120,7 @@ async def test_enter_in_the_load_list_loads_the_newest_save(make_app):
         await pilot.pause()
         assert screen_name(app) == "LoadScreen"
         shown = screen_text(app)
-        assert "groep-3" in shown and "autosave" in shown and "auto-test" not in shown
+        assert "groep-3" in shown and "automatisch bewaard" in shown and "auto-test" not in shown
         await pilot.press("enter")
         await pilot.pause()
         assert screen_name(app) == "PlayScreen" and len(app.game.state.choices) >= 2

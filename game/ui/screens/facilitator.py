@@ -77,8 +77,25 @@ class FacilitatorScreen(GameScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.fit_columns()
         self.render_view()
         self.set_interval(0.5, self.render_view)
+
+    def on_resize(self) -> None:
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """As many meter columns (up to four) as leave room for the longest meter name, so a name like
+        "Uitvoeringskracht" is never broken in two; below that the names end in an ellipsis."""
+        game = self.wapp.game
+        if game is None or not self.size.width:
+            return
+        longest = max((len(text(m.name, self.lang)) for m in game.pack.meters.values()), default=0)
+        usable = self.size.width - 2  # the grid's margins
+        columns = 4
+        while columns > 1 and (usable - 2 * (columns - 1)) // columns < longest:
+            columns -= 1
+        self.query_one("#fac-meters", Grid).styles.grid_size_columns = columns
 
     def relabel(self) -> None:
         self.render_view()
@@ -119,7 +136,9 @@ class FacilitatorScreen(GameScreen[None]):
             value = st.meters[meter.id]
             start = (st.round_log[-1].meters if st.round_log else st.start).get(meter.id, value)
             delta = round(value - start, 1)
-            name = Text(text(meter.name, lang), style="bold")
+            # One line each: a name that wrapped would break mid-word and push the bar out of its row.
+            name = Text(text(meter.name, lang), style="bold", no_wrap=True, overflow="ellipsis")
+            bar = Text(meter_bar(value, meter.min, meter.max), no_wrap=True, overflow="crop")
             if delta:
                 good = (delta > 0) == meter.higher_is_better
                 name.append(
@@ -128,7 +147,7 @@ class FacilitatorScreen(GameScreen[None]):
                 )
             box.query_one(".fac-name", Static).update(name)
             box.query_one(".fac-value", Digits).update(big_number(value, lang))
-            box.query_one(".fac-bar", Static).update(meter_bar(value, meter.min, meter.max))
+            box.query_one(".fac-bar", Static).update(bar)
 
     def event_text(self, game, lang: str) -> Text:  # noqa: ANN001 - a Game
         out = Text()

@@ -22,6 +22,9 @@ class HandOverScreen(GameScreen[str]):
     BINDINGS = [
         Binding("enter", "ready", "Continue", id="continue", priority=True),
         Binding("space", "ready", "Continue", show=False),
+        # Back to the title screen, as on the play screen: the game waits in its autosave, and continuing
+        # it comes back to this screen, so nothing private shows on the way.
+        Binding("escape", "app.title", "Title screen", id="title"),
     ]
 
     def __init__(self, role: str) -> None:

@@ -20,6 +20,7 @@ class IntroScreen(GameScreen[None]):
     BINDINGS = [
         Binding("enter", "close", "Continue", id="continue"),
         Binding("space", "close", "Continue", show=False),
+        Binding("escape", "app.title", "Title screen", id="title"),
     ]
 
     def compose(self) -> ComposeResult:

@@ -35,8 +35,9 @@ class PlayScreen(GameScreen[None]):
         Binding("r", "briefing", "Role", id="briefing"),
         Binding("escape", "app.title", "Title screen", id="title", show=False),
         Binding("t", "timer", "Pause timer", show=False),
-        # The options keep the focus (and the arrow keys); the event's text scrolls with shift.
-        Binding("shift+down", "scroll_event(3)", "Scroll text", show=False),
+        # The options keep the focus (and the arrow keys); the event's text scrolls with shift. The footer
+        # shows the key only while the text is longer than its room (check_action).
+        Binding("shift+down", "scroll_event(3)", "More text", id="scroll_text"),
         Binding("shift+up", "scroll_event(-3)", show=False),
     ]
 
@@ -47,6 +48,9 @@ class PlayScreen(GameScreen[None]):
         self.viewer: str | None = None
         #: the event on screen (events done so far, its id): a new one is shown from its top
         self.shown: tuple[int, str | None] | None = None
+        #: just handed over: no option is highlighted and the first key only points at one, so Enters meant
+        #: for the hand-over screen never choose for the next player unseen
+        self.look_first = False
 
     @property
     def game(self) -> Game:
@@ -62,7 +66,9 @@ class PlayScreen(GameScreen[None]):
                 with VerticalScroll(id="play-event"):
                     yield Static(id="event-title")
                     yield Static(id="event-text")
-                    yield Static(id="play-private")
+                # Outside the scrolling text: what only this player knows, or what others shared with the
+                # decider, is part of the decision and stays in view with the board.
+                yield Static(id="play-private")
                 yield DeliberationBoard(id="play-board")
             with Vertical(id="play-side"):
                 yield Static(id="choices-head")
@@ -71,8 +77,12 @@ class PlayScreen(GameScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        # The board's place depends on how tall the event's text and the board come out once laid out.
-        for widget in (self.query_one("#play-event"), self.query_one(DeliberationBoard)):
+        # The board's place depends on how tall the event's text, the knowledge and the board come out.
+        for widget in (
+            self.query_one("#play-event"),
+            self.query_one("#play-private"),
+            self.query_one(DeliberationBoard),
+        ):
             self.watch(widget, "virtual_size", lambda _: self.call_after_refresh(self.fit_board), init=False)
         self.viewer = view.sole_player(self.game)
         if self.intro:
@@ -83,6 +93,11 @@ class PlayScreen(GameScreen[None]):
         else:
             self.after(self.game.play_computer())
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "scroll_event" and parameters and parameters[0] == 3:
+            return self.query_one("#play-event", VerticalScroll).max_scroll_y > 0
+        return True
+
     def action_scroll_event(self, lines: int) -> None:
         """Scroll the event's text (when it is longer than its column) without leaving the options."""
         self.query_one("#play-event", VerticalScroll).scroll_relative(y=lines, animate=False)
@@ -92,6 +107,8 @@ class PlayScreen(GameScreen[None]):
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.fit_board)
+        if self.wapp.game is not None:
+            self.show_heading()  # it shortens to the new width
 
     # -- the turn -------------------------------------------------------------------------------
     def after(self, outcomes: list[Outcome]) -> None:
@@ -124,6 +141,7 @@ class PlayScreen(GameScreen[None]):
 
             def ready(_: object) -> None:
                 self.viewer = actor
+                self.look_first = True
                 self.render_state()
 
             self.app.push_screen(HandOverScreen(actor), ready)  # type: ignore[arg-type]
@@ -145,7 +163,9 @@ class PlayScreen(GameScreen[None]):
             return
         if not choice.available:
             self.app.bell()
+            self.notify(view.why_blocked(game, step, choice, self.lang), severity="warning")
             return
+        self.look_first = False
         outcome = game.choose(choice_id)
         self.after([outcome, *game.play_computer()])
 
@@ -161,8 +181,20 @@ class PlayScreen(GameScreen[None]):
 
     def action_pick(self, number: int) -> None:
         step = self.game.step()
-        if 1 <= number <= len(step.choices):
-            self.choose(step.choices[number - 1].id)
+        if not 1 <= number <= len(step.choices):
+            return
+        if self.look_first:  # the first key after a hand-over points; the next one chooses
+            self.look_first = False
+            self.query_one(ChoiceList).highlighted = number - 1
+            self.show_choices_head()
+            return
+        self.choose(step.choices[number - 1].id)
+
+    @on(OptionList.OptionHighlighted, "#play-choices")
+    def pointed(self, event: OptionList.OptionHighlighted) -> None:
+        if self.look_first:  # the player moved the cursor: from now on Enter chooses
+            self.look_first = False
+            self.show_choices_head()
 
     @on(OptionList.OptionSelected, "#play-choices")
     def picked(self, event: OptionList.OptionSelected) -> None:
@@ -173,9 +205,7 @@ class PlayScreen(GameScreen[None]):
     def render_state(self) -> None:
         self.call_after_refresh(self.fit_board)
         game, lang = self.game, self.lang
-        self.query_one("#play-head", Static).update(
-            Text(view.heading(game, lang), style="bold", no_wrap=True, overflow="ellipsis")
-        )
+        self.show_heading()
         self.query_one(MeterPanel).show(view.meter_rows(game, lang))
         step = game.step()
         event = step.event
@@ -214,13 +244,26 @@ class PlayScreen(GameScreen[None]):
                 board_lines,
                 self.tr("play.board_empty"),
             )
-        head = self.query_one("#choices-head", Static)
         choices = self.query_one(ChoiceList)
         hidden = step.actor is not None and step.actor != self.viewer
         if step.kind == "ended" or hidden:
-            head.update("")
+            self.query_one("#choices-head", Static).update("")
             choices.clear_options()
             return
+        self.show_choices_head()
+        choices.show(game, step, lang, highlight=not self.look_first)
+        choices.focus()
+
+    def show_heading(self) -> None:
+        line = view.heading(self.game, self.lang, max(self.size.width - 2, 0) or None)
+        self.query_one("#play-head", Static).update(
+            Text(line, style="bold", no_wrap=True, overflow="ellipsis")
+        )
+
+    def show_choices_head(self) -> None:
+        """Who chooses, with what at hand, and (just after a hand-over) how to choose."""
+        game, lang = self.game, self.lang
+        step = game.step()
         if step.kind == "news":
             head_text = Text(self.tr("play.continue_news"), style="bold")
         else:
@@ -228,13 +271,14 @@ class PlayScreen(GameScreen[None]):
             res = view.resource_line(game, step.actor, lang) if step.actor else None
             if res:
                 head_text.append("\n" + res)
-        head.update(head_text)
-        choices.show(game, step, lang)
-        choices.focus()
+        if self.look_first:
+            head_text.append("\n" + self.tr("play.look_first"), style="italic")
+        self.query_one("#choices-head", Static).update(head_text)
 
     def fit_board(self) -> None:
-        """Keep the deliberation board in view: right under the event while all of it fits in the column,
-        pinned to the column's foot (the event's text scrolling above it) when it does not (at 80x24)."""
+        """Keep the knowledge on the table and the deliberation board in view: right under the event while
+        all of it fits in the column, pinned to the column's foot (the event's text scrolling above them)
+        when it does not (at 80x24)."""
         if self.wapp.game is None or not self.is_attached:
             return  # the game or this screen has gone since this was asked for
         main = self.query_one("#play-main", Vertical)
@@ -243,15 +287,15 @@ class PlayScreen(GameScreen[None]):
         if not main.size.height:
             return  # not laid out yet (another screen is on top): the sizes will say when it is
         private = self.query_one("#play-private", Static)
-        if not board.display or (private.display and self.game.step().kind == "input"):
-            # A role giving input reads its own private knowledge first (it may share it); a decider
-            # weighs who said what, so at a decision the board is what stays in view.
+        fixed = sum(w.outer_size.height for w in (private, board) if w.display)
+        if not fixed:
             main.remove_class("-pinned")
-            return
-        # Pinned, the board has a rule on top and the text is measured as it wraps beside its scrollbar
-        # (as long or longer than without): it comes back under the text only when both surely fit, and
-        # then stays, so the board never flips to and fro.
-        pinned = main.has_class("-pinned")
-        event_rows = scroll.virtual_size.height if pinned else scroll.outer_size.height
-        board_rows = board.outer_size.height - (1 if pinned else 0)
-        main.set_class(event_rows + board_rows > main.size.height, "-pinned")
+        else:
+            # Pinned, the text is measured as it wraps beside its scrollbar (as long or longer than
+            # without): it comes back to its full height only when all surely fits, and then stays, so
+            # the layout never flips to and fro.
+            pinned = main.has_class("-pinned")
+            event_rows = scroll.virtual_size.height if pinned else scroll.outer_size.height
+            main.set_class(event_rows + fixed > main.size.height, "-pinned")
+        # The "more text" key shows only while the text scrolls: asked once the new layout is in place.
+        self.call_after_refresh(self.refresh_bindings)

@@ -18,7 +18,7 @@ from .base import GameScreen, localise_textual
 
 
 class SetupScreen(GameScreen[None]):
-    """Set up a new game; Enter in any field starts it."""
+    """Set up a new game; Enter in a field moves to the next one, and only the Start button starts it."""
 
     BINDINGS = [Binding("escape", "back", "Back", id="back")]
 
@@ -150,8 +150,14 @@ class SetupScreen(GameScreen[None]):
             found[role] = name or None
         return found
 
-    @on(Button.Pressed, "#setup-start")
     @on(Input.Submitted)
+    def next_field(self, event: Input.Submitted) -> None:
+        """Enter in a field goes on to the next one: a game starts only from the Start button (a Tab and
+        an Enter too many must not start a fifteen-year game with half the names filled in)."""
+        event.stop()
+        self.focus_next()
+
+    @on(Button.Pressed, "#setup-start")
     def start(self) -> None:
         error = self.query_one("#setup-error", Static)
         players = self.players()

@@ -22,13 +22,16 @@ class ChoiceList(OptionList):
     ChoiceList:focus { border: none; }
     """
 
-    def show(self, game: Game, step: Step, lang: str) -> None:
+    def show(self, game: Game, step: Step, lang: str, highlight: bool = True) -> None:
+        """List ``step``'s choices; with ``highlight`` the first one that can be taken is highlighted (Enter
+        takes it), without it none is (the player points first). Too expensive options stay selectable so
+        that choosing one can say why it cannot be taken."""
         self.clear_options()
         for n, choice in enumerate(step.choices, start=1):
             body = Text()
             # a news step's one choice (CONTINUE) has no content words: the UI words it
             label = text(choice.label, lang) if choice.label is not None else tr("key.continue", lang)
-            body.append(label, style="bold" if choice.available else "strike")
+            body.append(label, style="bold" if choice.available else "dim strike")
             for detail in choice_details(game, step, choice, lang):
                 body.append("\n" + detail, style="italic")
             if choice.description:
@@ -38,6 +41,6 @@ class ChoiceList(OptionList):
             prompt.add_column(width=2)
             prompt.add_column(ratio=1)
             prompt.add_row(Text(f"{n}.", style="bold"), body)
-            self.add_option(Option(prompt, id=choice.id, disabled=not choice.available))
+            self.add_option(Option(prompt, id=choice.id))
         first = next((i for i, c in enumerate(step.choices) if c.available), None)
-        self.highlighted = first
+        self.highlighted = first if highlight else None

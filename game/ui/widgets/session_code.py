@@ -139,7 +139,7 @@ class SessionCodeLine(Vertical):
 
     @on(Input.Submitted, "#timer-minutes")
     def minutes_submitted(self, event: Input.Submitted) -> None:
-        # Enter in the timer field starts the game like any other field, once the minutes make sense.
+        # Enter in the timer field moves on like any other field, once the minutes make sense.
         try:
             parse_minutes(event.value)
         except ValueError:

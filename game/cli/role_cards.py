@@ -1,0 +1,56 @@
+"""``wijkberaad role-cards [-o FILE] [--scenario ID] [--pack DIR] [--lang nl|en]``: print the role cards."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from game.i18n import t
+
+from .common import CliError, add_lang_option, add_pack_option, lang_of, load_content, write_output
+
+MESSAGES = {
+    "unknown": {
+        "nl": "--scenario: geen scenario '{given}' in de inhoud; kies uit: {known}",
+        "en": "--scenario: no scenario '{given}' in the content; choose from: {known}",
+    },
+    "chosen": {
+        "nl": "rolkaarten van scenario '{chosen}' (er zijn er meer: {known}; kies met --scenario)",
+        "en": "role cards of scenario '{chosen}' (there are more: {known}; choose with --scenario)",
+    },
+}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = (
+        "Example: 'wijkberaad role-cards -o kaarten.html', then open the file in a browser and print it: "
+        "one page per role. Cards come from the content, so a pack given with --pack prints its own."
+    )
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="write the HTML to FILE (default: print it)"
+    )
+    parser.add_argument(
+        "--scenario",
+        metavar="ID",
+        default=None,
+        help="the scenario whose roles to print (default: the first)",
+    )
+    add_pack_option(parser)
+    add_lang_option(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.reports.role_cards import build_role_cards, render_role_cards
+
+    lang = lang_of(args)
+    pack = load_content(args)
+    known = ", ".join(pack.scenarios)
+    # Packs load in order (shipped, mods/, --pack), so the last scenario is the newest pack's own.
+    scenario = args.scenario or list(pack.scenarios)[-1]
+    if scenario not in pack.scenarios:
+        raise CliError(t("unknown", lang, MESSAGES, given=scenario, known=known))
+    if args.scenario is None and len(pack.scenarios) > 1:
+        print(f"wijkberaad: {t('chosen', lang, MESSAGES, chosen=scenario, known=known)}", file=sys.stderr)
+    html = render_role_cards(build_role_cards(pack, scenario, lang))
+    return write_output(html, "html", args.output, lang)

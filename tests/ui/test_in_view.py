@@ -1,0 +1,93 @@
+"""What a player needs stays readable in small windows: knowledge that is part of the decision at 80x24,
+the play screen's heading at 60x20, and meter names on the projector view unbroken."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.ui import view
+
+from .conftest import screen_text
+
+PLAYERS = {"minister": "Ahmed", "resident": "Sanne", "youth_worker": "Noor"}
+
+
+def shown_in(app, region) -> str:
+    """What the screen shows inside ``region``, its rows joined by spaces (a wrapped line reads whole)."""
+    rows = screen_text(app).splitlines()[region.y : region.bottom]
+    return " ".join(" ".join(row[region.x : region.right].split()) for row in rows)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+async def test_knowledge_on_the_table_is_on_screen_at_80x24_without_scrolling(make_app, lang):
+    from game.files.loader import load_pack_or_raise
+    from game.files.paths import base_pack_dir
+
+    app = make_app(load_pack_or_raise(base_pack_dir()), seed=5, players=PLAYERS, lang=lang)
+    seen = 0
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for _ in range(120):
+            if seen >= 4 or app.game.over:
+                break
+            screen = app.screen
+            if type(screen).__name__ == "PlayScreen" and screen.viewer:
+                lines = view.private_lines(app.game, lang, screen.viewer)
+                if lines:
+                    seen += 1
+                    for _ in range(3):  # the layout settles over a few refreshes (pinning the text)
+                        await pilot.pause()
+                    private = screen.query_one("#play-private")
+                    assert app.screen.region.contains_region(private.region), screen_text(app)
+                    shown = shown_in(app, private.content_region)
+                    for label, knowledge in lines:
+                        assert f"{label}: {' '.join(knowledge.split())}" in shown, screen_text(app)
+                await pilot.press("1", "1")
+            else:
+                await pilot.press("enter")
+            await pilot.pause()
+    assert seen >= 4, "the game showed too little private knowledge for this test to mean anything"
+
+
+async def test_the_more_text_key_is_in_the_footer_only_while_the_text_scrolls(make_app, crowded_pack):
+    app = make_app(crowded_pack, players={"minister": "Ahmed"}, scenario="test")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one("#play-event").max_scroll_y > 0
+        assert "Meer tekst" in screen_text(app)
+        await pilot.resize_terminal(160, 50)
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one("#play-event").max_scroll_y == 0
+        assert "Meer tekst" not in screen_text(app)
+
+
+@pytest.mark.parametrize(("lang", "who"), [("nl", "Aan zet: de resident"), ("en", "Turn: the resident")])
+async def test_the_heading_shortens_at_60x20_and_keeps_who_acts(make_app, trio_pack, lang, who):
+    app = make_app(trio_pack, players=PLAYERS, scenario="test", lang=lang)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        head = screen_text(app).splitlines()[0]
+        name = view.who(app.game, app.game.step().actor, lang, ref=True)
+        assert name in head and "…" not in head, head
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+async def test_the_projector_view_never_breaks_a_meter_name(make_app, width):
+    from game.files.loader import load_pack_or_raise
+    from game.files.paths import base_pack_dir
+    from game.i18n import text
+
+    pack = load_pack_or_raise(base_pack_dir())
+    app = make_app(pack, seed=5, players={"minister": "Ahmed"})
+    async with app.run_test(size=(width, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        await pilot.pause()
+        shown = screen_text(app)
+        for meter in pack.meters.values():
+            assert text(meter.name, "nl") in shown, f"{text(meter.name, 'nl')} broken at {width}:\n{shown}"
