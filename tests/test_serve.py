@@ -158,4 +158,4 @@ async def test_two_tabs_started_as_serve_starts_them_keep_separate_autosaves(tmp
     assert len(first_files) == 1 and len(both_files) == 2 and first_files < both_files
     assert all("-5-20261128-090000-" in name for name in both_files)
     for app in apps:
-        assert sum(app.session_suffix in name for name in both_files) == 1
+        assert sum(app.config.session_suffix in name for name in both_files) == 1

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from .words import gettext
+
 if TYPE_CHECKING:  # only an annotation: importing the engine here delayed the title screen (bench/)
     from game.engine import Pack
 
@@ -14,9 +16,9 @@ def minutes(text: str) -> float:
     try:
         value = float(text.replace(",", "."))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of minutes") from None
+        raise argparse.ArgumentTypeError(gettext("'%s' is not a number of minutes") % text) from None
     if not 0 < value <= 120:
-        raise argparse.ArgumentTypeError("the round timer takes more than 0 and at most 120 minutes")
+        raise argparse.ArgumentTypeError(gettext("the round timer takes more than 0 and at most 120 minutes"))
     return value
 
 
@@ -59,11 +61,3 @@ def apply_code(args: argparse.Namespace, pack: Pack, lang: str) -> str | None:
     args.seed = session.seed
     args.code_variant = session.variant
     return None
-
-
-def install_timer(app: object, args: argparse.Namespace) -> None:
-    """Give the app the round timer asked for with ``--timer``."""
-    if getattr(args, "timer", None):
-        from game.ui.classroom import set_timer
-
-        set_timer(app, args.timer)
