@@ -26,12 +26,12 @@ SIZES = [(80, 24), (60, 20), (120, 40), (45, 15)]
 def make_app(tmp_path, mini_pack):
     """The app as the CLI builds it, on the mini pack, with a temporary saves folder and a fixed seed."""
     from game.ui.app import make_app as build
-    from game.ui.config import AppConfig
+    from game.ui.config import AppConfig, GameStart
 
-    def make(**fields):
-        return build(
-            AppConfig(saves_dir=tmp_path / "saves", seed=7, lang="nl", blink=False, **fields), mini_pack
-        )
+    def make(players=None, scenario=None):
+        start = GameStart(players, scenario) if players else None
+        config = AppConfig(saves_dir=tmp_path / "saves", seed=7, lang="nl", blink=False, start=start)
+        return build(config, mini_pack)
 
     return make
 
