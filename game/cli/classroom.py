@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from .common import say
 from .words import gettext
 
 if TYPE_CHECKING:  # only an annotation: importing the engine here delayed the title screen (bench/)
@@ -41,19 +42,18 @@ def apply_code(args: argparse.Namespace, pack: Pack, lang: str) -> str | None:
 
     Returns an error message for the player (in ``lang``) when the code cannot be used, else None.
     """
-    from game.classroom.session import SessionCodeError, decode
+    from game.classroom.session import SessionCodeError, decode  # with the engine: only for a --code
 
-    if not getattr(args, "code", None):
+    args.code_variant = None
+    if not args.code:
         return None
     try:
         session = decode(args.code, pack)
     except SessionCodeError as err:
         return f"--code {args.code}: {err.message(lang)}"
-    from .common import say
-
     if args.scenario and args.scenario != session.scenario:
         return say("code_scenario", lang, code=args.code, scenario=session.scenario, given=args.scenario)
-    if getattr(args, "short", False) and session.variant is None:
+    if args.short and session.variant is None:
         return say("code_full", lang, code=args.code)
     if args.seed is not None and args.seed != session.seed:
         return say("code_seed", lang, code=args.code, seed=session.seed, given=args.seed)

@@ -161,7 +161,7 @@ def game_start(
         if not scenario.variants:
             raise CliError(say("no_short", lang, id=scenario_id))
         variant = scenario.variants[0].id
-    variant = getattr(args, "code_variant", None) or variant  # set by apply_code only
+    variant = args.code_variant or variant
     players = players or {scenario.roles[0]: player_name(lang)}
     unknown = [r for r in players if r not in scenario.roles]
     if unknown:
