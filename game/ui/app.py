@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.theme import Theme
@@ -416,8 +417,6 @@ class WijkberaadApp(App[None]):
         self.to_title(keep=True)
 
     def action_command_palette(self) -> None:
-        from textual.command import CommandPalette
-
         from .widgets.palette import GameCommandPalette
 
         # is_open only looks at the top screen; an open palette can sit under another (too small, help).

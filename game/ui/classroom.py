@@ -142,7 +142,7 @@ def parse_minutes(value: str) -> float | None:
 # -- exporting the report --------------------------------------------------------------------------
 def reports_dir(app: WijkberaadApp) -> Path:
     """Where exported reports go: ``reports/`` beside the saves folder."""
-    from game.files.saves import default_saves_dir
+    from game.files.saves import default_saves_dir  # pydantic: not before the first frame
 
     saves = app.saves_dir or default_saves_dir()
     return Path(saves).parent / "reports"
@@ -150,6 +150,7 @@ def reports_dir(app: WijkberaadApp) -> Path:
 
 def export_report(app: WijkberaadApp, now: datetime | None = None) -> list[Path]:
     """Write the current game's report as HTML, Markdown and CSV; returns the files written."""
+    # The reports (templates and all) are loaded only when a report is exported.
     from game.reports.formats import render
     from game.reports.report import build_report
 
