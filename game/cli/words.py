@@ -180,6 +180,23 @@ HELP: dict[str, str] = {
         "honoreert altijd zo veel inbreng als kan; ignore: wie beslist honoreert zo weinig inbreng als kan; "
         "random: wie beslist kiest een willekeurige beschikbare optie."
     ),
+    # simulate, as main has it since the topdown strategy and per-role strategies (both kept until merged)
+    "Strategies: priorities: computer roles follow their priorities and temperament; honour: deciders "
+    "always honour as much input as they can; ignore: deciders honour as little input as they can; random: "
+    "deciders pick any available option; topdown: deciders take the largest immediate gain on their "
+    "priorities and weigh no input.": (
+        "Strategieën: priorities: computerrollen volgen hun prioriteiten en temperament; honour: wie beslist "
+        "honoreert altijd zo veel inbreng als kan; ignore: wie beslist honoreert zo weinig inbreng als kan; "
+        "random: wie beslist kiest een willekeurige beschikbare optie; topdown: wie beslist neemt de grootste "
+        "directe winst op de eigen prioriteiten en weegt geen inbreng."
+    ),
+    "only this strategy (repeatable; default: all of priorities, honour, ignore, random, topdown); "
+    "ROLE=NAME gives one role its own strategy or input id, and every ROLE=NAME together makes one "
+    "strategy (e.g. --strategy minister=topdown --strategy resident=protest)": (
+        "alleen deze strategie (mag vaker; standaard: alle: priorities, honour, ignore, random, topdown); "
+        "ROL=NAAM geeft één rol een eigen strategie of inbreng-id, en alle ROL=NAAM samen vormen één "
+        "strategie (bijv. --strategy minister=topdown --strategy resident=protest)"
+    ),
     "the pack to simulate (default: the game's content)": (
         "het pakket om te simuleren (standaard: de inhoud van het spel)"
     ),
