@@ -1,66 +1,16 @@
-"""Child processes for the benchmarks that need a fresh interpreter or a running app.
+"""Child processes for the benchmarks that need a fresh interpreter and a running app.
 
-``python -m bench._children startup game|bare``
-    Start like ``wijkberaad`` does (or a bare Textual app with one label), headless, and print ``PAINTED``
-    as soon as the first screen has been painted; the parent times process start to that line.
 ``python -m bench._children ui game|bare PACK``
-    Play a whole single-player game through the app with Pilot (or press a key in a bare app), timing
-    each key press until its consequence is on screen; print JSON with the times and the peak RSS.
+    Play a whole single-player game through the app with Pilot (or, in a bare app, press a key that pushes a
+    screen of a title, a few paragraphs and a footer, as the consequences screen has), timing each key press
+    until its consequence is on screen; print JSON with the times and the peak RSS.
+
+Start-up is measured in a real pseudo-terminal instead (bench/terminal.py).
 """
 
 from __future__ import annotations
 
 import sys
-
-
-def _patch_run_headless(screen_name: str) -> None:
-    """Make ``App.run`` headless; print PAINTED and exit when a screen called ``screen_name`` is first drawn.
-
-    "Drawn" is the first update of that screen handed to the (headless) driver, so a spinner or a
-    loading thread that keeps the app busy afterwards does not count.
-    """
-    import textual.app
-
-    original_run = textual.app.App.run
-    original_display = textual.app.App._display
-
-    def display(self, screen, renderable) -> None:
-        original_display(self, screen, renderable)
-        if renderable is not None and not self._batch_count and type(screen).__name__ == screen_name:
-            if not getattr(self, "_bench_painted", False):
-                self._bench_painted = True
-                sys.stdout.write("PAINTED\n")
-                sys.stdout.flush()
-                self.call_later(self.exit)
-
-    def run(self, *args, **kwargs):
-        kwargs.update(headless=True, size=(100, 32))
-        return original_run(self, *args, **kwargs)
-
-    textual.app.App._display = display  # type: ignore[method-assign]
-    textual.app.App.run = run  # type: ignore[method-assign]
-
-
-def startup(which: str) -> int:
-    _patch_run_headless("TitleScreen" if which == "game" else "Screen")
-    if which == "game":
-        import os
-        import tempfile
-
-        from game.cli import main
-
-        # the real start path: the command line, the title screen, content loading in the background
-        os.environ["WIJKBERAAD_SAVES"] = tempfile.mkdtemp(prefix="wk-bench-")
-        return main(["play"])
-    from textual.app import App
-    from textual.widgets import Label
-
-    class Bare(App[None]):
-        def compose(self):
-            yield Label("Wijkberaad")
-
-    Bare().run()
-    return 0
 
 
 def ui(which: str, pack_path: str) -> int:
@@ -97,7 +47,8 @@ def ui(which: str, pack_path: str) -> int:
         nonlocal rounds
         from game.engine.game import Game
         from game.files.loader import load_pack_or_raise
-        from game.ui.app import WijkberaadApp
+        from game.ui.app import make_app
+        from game.ui.config import AppConfig, GameStart
 
         chosen: list[float] = []
         original_choose = Game.choose
@@ -111,15 +62,14 @@ def ui(which: str, pack_path: str) -> int:
         pack = load_pack_or_raise(pack_path)
         scenario = next(iter(pack.scenarios.values()))
         human = scenario.roles[0]
-        app = WijkberaadApp(
-            pack,
+        config = AppConfig(
             saves_dir=Path(tempfile.mkdtemp(prefix="wk-bench-")),
             seed=1,
             lang="nl",
-            scenario=scenario.id,
-            players={human: "Speler"},
+            start=GameStart({human: "Speler"}, scenario.id),
             blink=False,
         )
+        app = make_app(config, pack)
         async with app.run_test(size=(100, 32)) as pilot:
             await pilot.pause()
             for _ in range(2000):
@@ -145,18 +95,37 @@ def ui(which: str, pack_path: str) -> int:
     async def bare() -> None:
         from textual.app import App
         from textual.binding import Binding
-        from textual.widgets import Label
+        from textual.screen import Screen
+        from textual.widgets import Footer, Label, Static
+
+        paragraph = "De gemeente en de corporatie kiezen samen. " * 12
+
+        class Shown(Screen[None]):
+            """About what the consequences screen shows: a title, paragraphs and a footer."""
+
+            BINDINGS = [Binding("enter", "app.pop_screen", "Verder")]
+
+            def __init__(self, count: int) -> None:
+                super().__init__()
+                self.count = count
+
+            def compose(self):
+                yield Static(f"Gevolgen van keuze {self.count}", classes="title")
+                for n in range(4):
+                    yield Static(f"{n + 1}. {paragraph}")
+                yield Footer()
 
         class Bare(App[None]):
-            BINDINGS = [Binding("1", "pick", "Pick")]
+            BINDINGS = [Binding("1", "pick", "Kies")]
             count = 0
 
             def compose(self):
                 yield Label("Wijkberaad", id="label")
+                yield Footer()
 
             def action_pick(self) -> None:
                 self.count += 1
-                self.query_one("#label", Label).update(f"Gekozen: {self.count}")
+                self.push_screen(Shown(self.count))
 
         app = Bare()
         async with app.run_test(size=(100, 32)) as pilot:
@@ -168,9 +137,11 @@ def ui(which: str, pack_path: str) -> int:
                 while app.count == before:
                     await pilot.pause()  # pragma: no cover
                 await pilot.pause()
-                drawn = first_frame(start)
+                drawn = first_frame(start, "Shown")
                 if drawn is not None:
                     times.append(drawn - start)
+                await pilot.press("enter")
+                await pilot.pause()
 
     asyncio.run(game() if which == "game" else bare())
     # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so it would count the parent's memory.
@@ -187,4 +158,4 @@ def ui(which: str, pack_path: str) -> int:
 
 if __name__ == "__main__":
     kind, which, *rest = sys.argv[1:]
-    sys.exit(startup(which) if kind == "startup" else ui(which, *rest))
+    sys.exit(ui(which, *rest))

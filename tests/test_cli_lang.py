@@ -347,3 +347,126 @@ def test_report_says_why_a_save_cannot_be_read_in_its_language(
     ]
     assert main(argv) != 0
     assert reason in capsys.readouterr().err
+
+
+# -- --help and argument errors ------------------------------------------------------------------------
+def _exit_text(capsys, argv: list[str]) -> tuple[int, str]:
+    """What argparse prints before it exits (help on stdout, errors on stderr), and the exit status."""
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    out = capsys.readouterr()
+    return int(exit_.value.code or 0), out.out + out.err
+
+
+HELP_CASES = [
+    # argv, phrase in Dutch, phrase in English
+    (
+        ["--help"],
+        "Zonder commando start wijkberaad het spel",
+        "Without a command, wijkberaad starts the game",
+    ),
+    (["--help"], "toon deze hulp en stop", "show this help message and exit"),
+    (["play", "--help"], "speel zelf één rol; de computer speelt de andere", "play one role yourself"),
+    (["play", "--help"], "opties:", "options:"),
+    (["validate", "--help"], "faal ook bij waarschuwingen", "fail on warnings too"),
+    (["simulate", "--help"], "spellen per strategie (standaard: 100)", "games per strategy (default: 100)"),
+    (["report", "--help"], "noem alleen de rollen", "name the roles only"),
+    (["serve", "--help"], "poort om op te luisteren", "port to listen on"),
+]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize(("argv", "nl", "en"), HELP_CASES)
+def test_help_speaks_the_language_asked_for(capsys, monkeypatch, argv, nl, en, lang) -> None:
+    monkeypatch.delenv("WIJKBERAAD_LANG", raising=False)
+    status, shown = _exit_text(
+        capsys, [*argv, "--lang", lang] if argv[0] != "--help" else [*argv, f"--lang={lang}"]
+    )
+    assert status == 0
+    expected, other = (nl, en) if lang == "nl" else (en, nl)
+    assert expected in shown and other not in shown, shown
+    assert ("gebruik: wijkberaad" if lang == "nl" else "usage: wijkberaad") in shown
+
+
+@pytest.mark.parametrize(
+    ("argv", "nl", "en"),
+    [
+        (
+            ["play", "--seed", "x"],
+            "fout: argument --seed: ongeldige waarde voor int: 'x'",
+            "error: argument --seed: invalid int value: 'x'",
+        ),
+        (
+            ["report"],
+            "fout: deze argumenten ontbreken: SAVE",
+            "error: the following arguments are required: SAVE",
+        ),
+        (
+            ["play", "--theme", "roze"],
+            "ongeldige keuze: 'roze' (kies uit",
+            "invalid choice: 'roze' (choose from",
+        ),
+        (["play", "--timer", "twee"], "'twee' is geen aantal minuten", "'twee' is not a number of minutes"),
+        (["play", "--timer", "500"], "hoogstens 120 minuten", "at most 120 minutes"),
+        (
+            ["play", "--role", "a", "--players", "a=B"],
+            "niet samen met argument --role",
+            "not allowed with argument --role",
+        ),
+        (["validate", "--bogus"], "onbekende argumenten: --bogus", "unrecognized arguments: --bogus"),
+        (["play", "--seed"], "verwacht één waarde", "expected one argument"),
+    ],
+)
+def test_argument_errors_follow_lang_then_the_environment_then_dutch(
+    capsys, monkeypatch, argv, nl, en
+) -> None:
+    monkeypatch.delenv("WIJKBERAAD_LANG", raising=False)
+    for env, extra, expected, other in [
+        (None, [], nl, en),  # nothing asked: Dutch
+        ("en", [], en, nl),
+        ("en", ["--lang", "nl"], nl, en),
+        ("nl", ["--la", "en"], en, nl),  # argparse's abbreviation of --lang counts too
+    ]:
+        if env:
+            monkeypatch.setenv("WIJKBERAAD_LANG", env)
+        status, shown = _exit_text(capsys, [argv[0], *extra, *argv[1:]])
+        assert status == 2, shown
+        assert expected in shown and other not in shown, (env, extra, shown)
+        assert ("gebruik:" if expected == nl else "usage:") in shown
+
+
+def test_every_help_text_has_its_dutch(monkeypatch) -> None:
+    """A help added in English only fails here, instead of showing English in the Dutch --help."""
+    import argparse
+
+    from game.cli import COMMANDS, build_parser
+    from game.cli.words import DUTCH, speaking
+    from game.files.paths import user_saves_dir
+
+    monkeypatch.delenv("WIJKBERAAD_LANG", raising=False)
+    home = str(user_saves_dir())
+    missing = []
+    for command in COMMANDS:
+        with speaking("en"):
+            parser = build_parser(command)
+        texts = [parser.description, parser.epilog]
+        for action in parser._actions:
+            texts.append(action.help)
+            if isinstance(action, argparse._SubParsersAction):
+                texts += [a.help for a in action._choices_actions]
+                sub = action.choices[command]
+                texts += [sub.description, sub.epilog] + [a.help for a in sub._actions]
+        known = [t for t in texts if t and t != argparse.SUPPRESS]
+        missing += [t for t in known if t not in DUTCH and t.replace(home, "{home}") not in DUTCH]
+    assert not missing, sorted(set(missing))
+
+
+def test_argparse_is_left_as_it_was_after_a_command(capsys) -> None:
+    import argparse
+    import gettext
+
+    _exit_text(capsys, ["play", "--seed", "x", "--lang", "nl"])
+    assert argparse._ is gettext.gettext and argparse.ngettext is gettext.ngettext
+    with pytest.raises(SystemExit):
+        argparse.ArgumentParser(prog="other").parse_args(["--x"])
+    assert "usage: other" in capsys.readouterr().err

@@ -193,10 +193,11 @@ def test_a_tabs_game_keeps_to_its_group(tmp_path, monkeypatch):
 
     from game.files.loader import load_pack_or_raise
     from game.files.saves import GROUP_ENV, MAX_SAVES_ENV
-    from game.ui.app import WijkberaadApp
+    from game.ui.app import make_app
+    from game.ui.config import AppConfig
 
     monkeypatch.setenv(GROUP_ENV, "0123456789abcdef")
     monkeypatch.setenv(MAX_SAVES_ENV, "4")
     pack = load_pack_or_raise(Path(__file__).resolve().parent / "packs" / "mini")
-    app = WijkberaadApp(pack, saves_dir=tmp_path, seed=7, lang="en")
+    app = make_app(AppConfig(lang="en", saves_dir=tmp_path, seed=7), pack)
     assert app.store.group == "0123456789abcdef" and app.store.max_saves == 4

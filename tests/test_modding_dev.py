@@ -9,6 +9,7 @@ import pytest
 
 from game.files.packs import load_game_content
 from game.files.saves import state_data
+from game.ui.config import AppConfig, GameStart
 
 pytest.importorskip("textual")
 
@@ -25,18 +26,14 @@ def make_dev_app(tmp_path: Path):
     def load():
         return load_game_content([pack_dir], mods=False)
 
-    app = DevApp(
-        load(),
+    config = AppConfig(
         saves_dir=tmp_path / "saves",
         seed=7,
         lang="en",
-        scenario="test",
-        players={"minister": "Ahmed"},
-        dev_folders=[pack_dir],
-        dev_load=load,
-        poll=0.05,
+        blink=False,
+        start=GameStart({"minister": "Ahmed"}, "test"),
     )
-    app.blink = False
+    app = DevApp(config, load(), dev_folders=[pack_dir], dev_load=load, poll=0.05)
     return app, pack_dir
 
 
@@ -134,14 +131,8 @@ async def test_content_broken_at_start_loads_once_fixed(tmp_path: Path) -> None:
     def load():
         return load_game_content([pack_dir], mods=False)
 
-    app = DevApp(
-        content=load,
-        saves_dir=tmp_path / "saves",
-        lang="en",
-        dev_folders=[pack_dir],
-        dev_load=load,
-        poll=0.05,
-    )
+    config = AppConfig(saves_dir=tmp_path / "saves", lang="en")
+    app = DevApp(config, content=load, dev_folders=[pack_dir], dev_load=load, poll=0.05)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, ProblemsScreen))
         assert app.pack is None

@@ -25,12 +25,13 @@ SIZES = [(80, 24), (60, 20), (120, 40), (45, 15)]
 @pytest.fixture
 def make_app(tmp_path, mini_pack):
     """The app as the CLI builds it, on the mini pack, with a temporary saves folder and a fixed seed."""
-    from game.ui.app import WijkberaadApp
+    from game.ui.app import make_app as build
+    from game.ui.config import AppConfig, GameStart
 
-    def make(**kwargs):
-        return WijkberaadApp(
-            mini_pack, saves_dir=tmp_path / "saves", seed=7, lang="nl", blink=False, **kwargs
-        )
+    def make(players=None, scenario=None):
+        start = GameStart(players, scenario) if players else None
+        config = AppConfig(saves_dir=tmp_path / "saves", seed=7, lang="nl", blink=False, start=start)
+        return build(config, mini_pack)
 
     return make
 

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from game.cli import main
-from game.files.loader import load_game_content
+from game.files.packs import load_game_content
 from game.reports.role_cards import build_role_cards, render_role_cards
 
 

@@ -135,8 +135,9 @@ async def test_two_tabs_started_as_serve_starts_them_keep_separate_autosaves(tmp
     for _ in range(2):
         assert tab.main(command[3:]) == 0
     first, second = apps
-    assert first.session_suffix and second.session_suffix and first.session_suffix != second.session_suffix
-    assert first.settings_file is None and first.saves_dir == saves.resolve()
+    first_suffix, second_suffix = first.config.session_suffix, second.config.session_suffix
+    assert first_suffix and second_suffix and first_suffix != second_suffix
+    assert first.config.settings_file is None and first.saves_dir == saves.resolve()
 
     written: list[set[str]] = []
     for app in apps:
@@ -158,4 +159,4 @@ async def test_two_tabs_started_as_serve_starts_them_keep_separate_autosaves(tmp
     assert len(first_files) == 1 and len(both_files) == 2 and first_files < both_files
     assert all("-5-20261128-090000-" in name for name in both_files)
     for app in apps:
-        assert sum(app.session_suffix in name for name in both_files) == 1
+        assert sum(app.config.session_suffix in name for name in both_files) == 1

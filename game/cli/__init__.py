@@ -1,8 +1,10 @@
 """The ``wijkberaad`` command: a dispatcher over subcommands, each in its own module of this package.
 
 Each command module provides ``add_arguments(parser)`` and ``run(args) -> int``; ``run`` may raise
-:class:`~game.cli.common.CliError` for a mistake in what it was given (one line, non-zero exit). Modules are imported
-only when their command runs, so ``wijkberaad validate`` never pays for loading Textual.
+:class:`~game.cli.common.CliError` for a mistake in what it was given (one line, non-zero exit). A command's
+module is imported only when that command is named, so ``wijkberaad --help`` and ``--version`` import none of
+them and ``wijkberaad validate`` never pays for loading Textual. Help and argument errors speak the chosen
+language (``--lang``, else ``$WIJKBERAAD_LANG``, else Dutch; :mod:`game.cli.words`).
 """
 
 from __future__ import annotations
@@ -11,6 +13,12 @@ import argparse
 import importlib
 import importlib.util
 import sys
+
+from game import __version__
+from game.i18n import default_language
+
+from .common import CliError, fail
+from .words import chosen_language, speaking, translate_parser
 
 #: Command name -> (module in game.cli, one-line help). Order is the order of --help.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -39,21 +47,21 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The command line parser; with ``only``, just that command gets its options (the others stay listed).
 
     Importing a command module can be heavy (content models, saves, reports), so ``wijkberaad`` (play)
-    does not pay for the modules of commands it is not running.
+    does not pay for the modules of commands it is not running, and the top-level ``--help`` for none.
+    Build it inside :func:`~game.cli.words.speaking` to have it in Dutch.
     """
     parser = argparse.ArgumentParser(
         prog="wijkberaad",
         description="Wijkberaad: deliberate over fifteen years of a vulnerable neighbourhood's approach.",
         epilog="Without a command, wijkberaad starts the game. 'wijkberaad COMMAND --help' tells more.",
     )
-    from game import __version__
-
     parser.add_argument("--version", action="version", version=f"wijkberaad {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module, help_text) in _available().items():
         command = sub.add_parser(name, help=help_text, description=help_text)
-        if only is None or name == only:
+        if name == only:
             importlib.import_module(f"game.cli.{module}").add_arguments(command)
+    translate_parser(parser)
     return parser
 
 
@@ -64,13 +72,13 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
         if "play" in commands:
             argv = ["play", *argv]
-    parser = build_parser(argv[0] if argv and argv[0] in commands else None)
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return 2
+    with speaking(chosen_language(argv, default_language())):
+        parser = build_parser(argv[0] if argv and argv[0] in commands else None)
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return 2
     module = importlib.import_module(f"game.cli.{commands[args.command][0]}")
-    from .common import CliError, fail
 
     try:
         return int(module.run(args) or 0)

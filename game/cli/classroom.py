@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from .common import say
+from .words import gettext
+
 if TYPE_CHECKING:  # only an annotation: importing the engine here delayed the title screen (bench/)
     from game.engine import Pack
 
@@ -14,9 +17,9 @@ def minutes(text: str) -> float:
     try:
         value = float(text.replace(",", "."))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of minutes") from None
+        raise argparse.ArgumentTypeError(gettext("'%s' is not a number of minutes") % text) from None
     if not 0 < value <= 120:
-        raise argparse.ArgumentTypeError("the round timer takes more than 0 and at most 120 minutes")
+        raise argparse.ArgumentTypeError(gettext("the round timer takes more than 0 and at most 120 minutes"))
     return value
 
 
@@ -39,19 +42,18 @@ def apply_code(args: argparse.Namespace, pack: Pack, lang: str) -> str | None:
 
     Returns an error message for the player (in ``lang``) when the code cannot be used, else None.
     """
-    from game.classroom.session import SessionCodeError, decode
+    from game.classroom.session import SessionCodeError, decode  # with the engine: only for a --code
 
-    if not getattr(args, "code", None):
+    args.code_variant = None
+    if not args.code:
         return None
     try:
         session = decode(args.code, pack)
     except SessionCodeError as err:
         return f"--code {args.code}: {err.message(lang)}"
-    from .common import say
-
     if args.scenario and args.scenario != session.scenario:
         return say("code_scenario", lang, code=args.code, scenario=session.scenario, given=args.scenario)
-    if getattr(args, "short", False) and session.variant is None:
+    if args.short and session.variant is None:
         return say("code_full", lang, code=args.code)
     if args.seed is not None and args.seed != session.seed:
         return say("code_seed", lang, code=args.code, seed=session.seed, given=args.seed)
@@ -59,11 +61,3 @@ def apply_code(args: argparse.Namespace, pack: Pack, lang: str) -> str | None:
     args.seed = session.seed
     args.code_variant = session.variant
     return None
-
-
-def install_timer(app: object, args: argparse.Namespace) -> None:
-    """Give the app the round timer asked for with ``--timer``."""
-    if getattr(args, "timer", None):
-        from game.ui.classroom import set_timer
-
-        set_timer(app, args.timer)

@@ -10,12 +10,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from game.i18n import default_language, save_error_detail, save_error_text, t
 
 if TYPE_CHECKING:  # annotations only: the commands import the engine when they run
     from game.engine import Game, Pack
+    from game.files.loader import ContentError
+    from game.files.saves import SaveError
 
 #: The commands' own messages for people, in both languages.
 MESSAGES: dict[str, dict[str, str]] = {
@@ -280,7 +282,7 @@ def saves_folder(args: argparse.Namespace, lang: str) -> Path | None:
     return path
 
 
-def content_failed(err: Any, lang: str) -> CliError:  # noqa: ANN401 - a ContentError
+def content_failed(err: ContentError, lang: str) -> CliError:
     """Print a :class:`~game.files.loader.ContentError`'s problems (``file:line: message``) to stderr and
     return the error that ends the command."""
     for problem in err.problems:
@@ -291,6 +293,7 @@ def content_failed(err: Any, lang: str) -> CliError:  # noqa: ANN401 - a Content
 def load_content(args: argparse.Namespace) -> Pack:
     """The content a command's saves were played with: the shipped base, the ``mods/`` folder next to the
     saves folder, then each ``--pack``. Raises :class:`CliError` when it cannot be loaded."""
+    # pydantic: only for commands that load
     from game.files.loader import ContentError
     from game.files.packs import load_game_content
 
@@ -302,11 +305,11 @@ def load_content(args: argparse.Namespace) -> Pack:
         raise content_failed(err, lang) from None
 
 
-def save_reason(err: Any, lang: str, folder: Path | None = None) -> str:  # noqa: ANN401 - a SaveError
+def save_reason(err: SaveError, lang: str, folder: Path | None = None) -> str:
     """Why a save file could not be read, in ``lang``, with what to do about it where there is something."""
-    code = getattr(err, "code", None)
+    code = err.code
     if code == "missing":
-        from game.files.saves import default_saves_dir
+        from game.files.saves import default_saves_dir  # loaded already: the error came from there
 
         return say("save_missing", lang, folder=folder or default_saves_dir())
     if code == "io":  # reading, here: the catalogue's io text is about saving
@@ -323,7 +326,7 @@ def read_save(path: Path, pack: Pack, lang: str) -> tuple[Game, list[str]]:
     Raises:
         SaveError: the file cannot be read as a game of ``pack`` (word it with :func:`save_reason`).
     """
-    from game.reports.report import load_save_file
+    from game.reports.report import load_save_file  # reports: only for the commands that read saves
 
     game, notes = load_save_file(path, pack, lang)
     for note in notes:

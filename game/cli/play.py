@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from game.i18n import default_language, env_language
+from game.files.settings import settings_path
+from game.ui.config import AppConfig, GameStart, content_loader, resolve_config
 
-from .classroom import add_classroom_options, apply_code, install_timer
+from .classroom import add_classroom_options, apply_code
 from .common import (
+    CliError,
     add_lang_option,
     add_pack_option,
     add_saves_option,
@@ -18,6 +21,9 @@ from .common import (
     saves_folder,
     say,
 )
+
+if TYPE_CHECKING:
+    from game.engine import Pack
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -81,96 +87,84 @@ def parse_players(spec: str, lang: str = "en") -> dict[str, str | None]:
     return players
 
 
-def _load_content(packs: list[Path], saves_dir: Path | None):
-    """The content to play; imported here so the title screen does not wait for the content models.
-
-    The ``mods/`` folder is looked for next to the saves folder, so ``--saves-dir`` moves it along."""
-    from game.files.packs import load_game_content
-
-    return load_game_content(packs, saves_dir=saves_dir)
-
-
 def valid_tab_id(tab_id: str) -> bool:
     """A tab id is a safe part of a file name: letters, digits and -, at most 40."""
     return tab_id.isascii() and tab_id.replace("-", "").isalnum() and len(tab_id) <= 40
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.files.settings import load_settings, settings_path
-
-    tab_id = getattr(args, "tab_id", None)
+    tab_id = args.tab_id
     if tab_id is not None and not valid_tab_id(tab_id):
         return fail(f"--tab-id: use letters, digits and -, at most 40: {tab_id!r}")
-    # The settings screen's choices are kept between runs; the command line and $WIJKBERAAD_LANG win.
-    settings_file = None if tab_id else settings_path()
-    saved = load_settings(settings_file)[0] if settings_file else None
-    lang = args.lang or env_language() or (saved.lang if saved else None) or default_language()
-    packs = pack_folders(args, lang)
-    saves_dir = saves_folder(args, lang)
+    # The settings screen's choices are kept between runs (not by a browser tab: one tab's theme must not
+    # become every later tab's); the command line and $WIJKBERAAD_LANG win over them.
+    config = resolve_config(
+        lang=args.lang, theme=args.theme, settings_file=None if tab_id else settings_path()
+    )
+    lang = config.lang
+    config = replace(
+        config,
+        packs=tuple(pack_folders(args, lang)),
+        saves_dir=saves_folder(args, lang),
+        seed=args.seed,
+        session_suffix=tab_id,
+        timer_minutes=args.timer,
+        dev=args.dev,
+    )
     try:
         players = parse_players(args.players, lang) if args.players else None
     except ValueError as err:
         return fail(f"--players: {err}")
     if args.role:
-        players = {args.role: "Speler" if lang == "nl" else "Player"}
-    # Check the choice of scenario, variant and roles before the screen takes over, so mistakes are plain
-    # error lines; that needs the content now, otherwise the app loads it in the background.
+        players = {args.role: player_name(lang)}
     pack = None
-    variant = None
+    # Check the choice of scenario, variant and roles before the screen takes over, so mistakes are plain
+    # error lines; that needs the content now, otherwise the app loads it after the title is drawn.
     if args.scenario or args.short or players or args.code:
-        from game.files.loader import ContentError
+        pack = load_now(config)
+        config = replace(config, start=game_start(args, pack, players, lang), seed=args.seed)
+    from game.ui.app import make_app  # Textual: imported when the game starts, so --help answers at once
 
-        try:
-            pack = _load_content(packs, saves_dir)
-        except ContentError as err:
-            raise content_failed(err, lang) from None
-        code_problem = apply_code(args, pack, lang)
-        if code_problem:
-            return fail(code_problem)
-        from game.engine import GameError, check_setup
-        from game.i18n import game_error_text
-
-        try:
-            scenario = check_setup(pack, args.scenario)
-            if args.short:
-                if not scenario.variants:
-                    return fail(say("no_short", lang, id=scenario.id))
-                variant = scenario.variants[0].id
-            variant = getattr(args, "code_variant", None) or variant
-            players = players or {scenario.roles[0]: "Speler" if lang == "nl" else "Player"}
-            check_setup(pack, scenario.id, variant=variant, players=players)
-        except GameError as err:
-            return fail(game_error_text(err, lang))
-        args.scenario = scenario.id
-
-    from game.ui.app import WijkberaadApp
-
-    app_class: type[WijkberaadApp] = WijkberaadApp
-    dev: dict = {}
-    if getattr(args, "dev", False):
-        # Developer mode watches the pack folders and reloads them when a file is saved (game/ui/dev.py).
-        from game.files.packs import game_pack_dirs
-        from game.ui.dev import DevApp
-
-        app_class = DevApp
-        dev = {
-            "dev_folders": game_pack_dirs(packs, saves_dir=saves_dir),
-            "dev_load": lambda: _load_content(packs, saves_dir),
-        }
-    app = app_class(
-        pack,
-        content=(lambda: _load_content(packs, saves_dir)) if pack is None else None,
-        saves_dir=saves_dir,
-        lang=lang,
-        seed=args.seed,
-        scenario=args.scenario,
-        variant=variant,
-        players=players,
-        theme_name=args.theme,
-        settings_file=settings_file,
-        session_suffix=tab_id,
-        **dev,
-    )
-    install_timer(app, args)
-    app.run()
+    make_app(config, pack).run()
     return 0
+
+
+def player_name(lang: str) -> str:
+    """The name of the one player of ``--role``."""
+    return "Speler" if lang == "nl" else "Player"
+
+
+def load_now(config: AppConfig) -> Pack:
+    """The content, loaded before the app starts; :class:`CliError` lists its problems."""
+    from game.files.loader import ContentError  # with pydantic: only when the content is needed now
+
+    try:
+        return content_loader(config)()
+    except ContentError as err:
+        raise content_failed(err, config.lang) from None
+
+
+def game_start(
+    args: argparse.Namespace, pack: Pack, players: dict[str, str | None] | None, lang: str
+) -> GameStart:
+    """The game the command line asks for (``--code`` sets ``args.scenario`` and ``args.seed``), checked
+    against the content; :class:`CliError` says what does not fit, in ``lang``."""
+    from game.engine import GameError, check_setup
+    from game.i18n import game_error_text
+
+    code_problem = apply_code(args, pack, lang)
+    if code_problem:
+        raise CliError(code_problem)
+    try:
+        scenario = check_setup(pack, args.scenario)
+        variant = None
+        if args.short:
+            if not scenario.variants:
+                raise CliError(say("no_short", lang, id=scenario.id))
+            variant = scenario.variants[0].id
+        variant = args.code_variant or variant
+        players = players or {scenario.roles[0]: player_name(lang)}
+        check_setup(pack, scenario.id, variant=variant, players=players)
+    except GameError as err:
+        raise CliError(game_error_text(err, lang)) from None
+    return GameStart(players, scenario.id, variant)

@@ -1,4 +1,4 @@
-"""The Wijkberaad Textual app: built from a pack (or a way to load one), a saves folder, language and seed.
+"""The Wijkberaad Textual app, made by :func:`make_app` from one :class:`~game.ui.config.AppConfig`.
 
 The app holds no game rules: screens show what the :class:`~game.engine.game.Game` says and pass on what
 the players chose. Content loads in a thread so the title screen comes up at once.
@@ -6,28 +6,43 @@ the players chose. Content loads in a thread so the title screen comes up at onc
 
 from __future__ import annotations
 
+import asyncio
 import random
+from asyncio import AbstractEventLoop
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import suppress
+from dataclasses import replace
 from datetime import datetime
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.theme import Theme
 
-from game.files.settings import Settings, load_settings
-from game.i18n import env_language
+from game.classroom.timer import RoundTimer
+from game.files.settings import save_settings
+from game.i18n import save_error_detail, save_error_text
 
+from .classroom import watch_timer
+from .config import AppConfig, content_loader
 from .screens.base import _Localised, localise_bindings
+from .screens.problems import ProblemsScreen
+from .screens.small import TooSmallScreen
+from .screens.title import TitleScreen
 from .strings import tr
 
 if TYPE_CHECKING:
     from game.engine.game import Game
     from game.engine.pack import Pack
+    from game.files.saves import SaveStore
+
+# Screens past the title are imported where they are first shown: they bring widgets (inputs, selects,
+# Markdown) and modules (the engine, saves with pydantic) that the first frame would otherwise wait for.
 
 #: The smallest terminal the screens are laid out for; below it the app says so.
 MIN_SIZE = (60, 20)
@@ -68,87 +83,58 @@ class WijkberaadApp(App[None]):
     ]
 
     def __init__(
-        self,
-        pack: Pack | None = None,
-        *,
-        content: Callable[[], Pack] | None = None,
-        saves_dir: Path | None = None,
-        lang: str | None = "nl",
-        seed: int | None = None,
-        scenario: str | None = None,
-        variant: str | None = None,
-        players: dict[str, str | None] | None = None,
-        theme_name: str | None = "dark",
-        blink: bool = True,
-        intro: bool = True,
-        settings_file: Path | None = None,
-        session_suffix: str | None = None,
+        self, config: AppConfig, pack: Pack | None = None, *, content: Callable[[], Pack] | None = None
     ) -> None:
-        """Build the app.
-
-        Args:
-            pack: the compiled content to play (tests pass a small pack).
-            content: called in a thread to load the content when ``pack`` is not given.
-            saves_dir: where saves go (None: the user's default folder).
-            lang: "nl" or "en"; None: the saved setting (``$WIJKBERAAD_LANG`` first), else Dutch.
-            seed: the seed new games start with (None: a random one, shown in the setup).
-            scenario, variant, players: with ``players`` given the game starts at once, skipping the title.
-            theme_name: "dark", "light" or "contrast"; None: the saved setting, else dark.
-            blink: whether text cursors blink (off for snapshots).
-            intro: whether a new game opens with the scenario's intro (tests may skip it).
-            settings_file: where the settings screen's choices are kept between runs (None: not kept);
-                they fill in ``lang`` and ``theme_name`` when those are None.
-            session_suffix: added to every new game's session name, so games started in one second with
-                one seed by different processes (the browser tabs of ``wijkberaad serve``) keep separate
-                autosaves.
-        """
+        """The app for ``config`` (see :func:`make_app`), on ``pack`` or loading ``content`` in a thread."""
         super().__init__()
+        self.config = config
         self.pack: Pack | None = pack
         self._content = content
-        self.saves_dir = saves_dir
-        self.settings_file = settings_file
-        self.session_suffix = session_suffix
-        self.settings, self._settings_notice = (
-            load_settings(settings_file) if settings_file else (Settings(), None)
-        )
-        lang = lang or env_language() or self.settings.lang
-        theme_name = theme_name or self.settings.theme
-        self.lang = lang if lang in ("nl", "en") else "nl"
-        self.seed = seed
-        self.blink = blink
-        self.intro = intro
-        self._autostart = (scenario, variant, players) if players else None
+        self.lang = config.lang
+        self.theme_name = config.theme
+        self.settings = config.settings
+        self.seed = config.seed
+        self.blink = config.blink
+        self.saves_dir = config.saves_dir
+        self.round_timer = RoundTimer.minutes(config.timer_minutes) if config.timer_minutes else None
+        #: The deliberation the round timer counts down for (game/ui/classroom.py's poll_timer).
+        self.timer_key: tuple | None = None
+        self._autostart = config.start
         self.game: Game | None = None
         self.session: str | None = None
         self.problems: list[str] = []
-        self._store: Any = None
+        self._store: SaveStore | None = None
         self._small: Screen | None = None
+        #: The autosave being written off the frame's path (see :meth:`autosave`).
+        self._saving: Future[None] | None = None
+        self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
         self.register_theme(CONTRAST)
-        self.theme_name = theme_name if theme_name in THEMES else "dark"
         self.theme = THEMES[self.theme_name]
         localise_bindings(self, self.lang)
 
     # -- start-up -------------------------------------------------------------------------------
     def on_mount(self) -> None:
-        from .classroom import watch_timer
-        from .screens.title import TitleScreen
-
         watch_timer(self)
         self.push_screen(TitleScreen())
-        if self._settings_notice is not None:
-            problem = self._settings_notice
+        problem = self.config.settings_problem
+        if problem is not None:
             reason = tr(f"settings.problem.{problem.code}", self.lang, detail=problem.detail)
             self.notify(
                 tr("settings.unreadable", self.lang, file=problem.path, reason=reason),
                 severity="warning",
             )
+        self._check_size()
+
+    def on_ready(self) -> None:
+        """The first frame is on the screen: now load the content (a thread started earlier competes with
+        the first paint for the interpreter, and the player waits longer for the title)."""
         if self.pack is None and self._content is not None:
             self.run_worker(self._load_content, thread=True, group="content", exclusive=True)
         else:
-            self.call_after_refresh(self._content_ready)
-        self._check_size()
+            self._content_ready()
 
     def _load_content(self) -> None:
+        # The loader (and with it pydantic) is imported in the content thread, after the first frame.
         from game.files.loader import ContentError
 
         try:
@@ -166,29 +152,25 @@ class WijkberaadApp(App[None]):
         self._content_ready()
 
     def _content_failed(self, problems: list[str]) -> None:
-        from .screens.problems import ProblemsScreen
-
         self.problems = problems
+        for screen in self.screen_stack:
+            if isinstance(screen, TitleScreen):
+                screen.content_arrived()
         self.push_screen(ProblemsScreen(problems))
 
     def _content_ready(self) -> None:
-        from .screens.title import TitleScreen
-
         for screen in self.screen_stack:
             if isinstance(screen, TitleScreen):
-                screen.refresh_menu()
+                screen.content_arrived()
         if self._autostart is not None and self.pack is not None:
-            scenario, variant, players = self._autostart
-            self._autostart = None
-            self.new_game(scenario, variant, self.seed, players or {})
+            start, self._autostart = self._autostart, None
+            self.new_game(start.scenario, start.variant, self.seed, start.players)
 
     # -- size -----------------------------------------------------------------------------------
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size)
 
     def _check_size(self, size: Size | None = None) -> None:
-        from .screens.small import TooSmallScreen
-
         width, height = size or self.size
         small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
         if small and self._small is None:
@@ -203,40 +185,66 @@ class WijkberaadApp(App[None]):
 
     # -- saves ----------------------------------------------------------------------------------
     @property
-    def store(self) -> Any:
-        """The save store (None when the saves module is not available)."""
+    def store(self) -> SaveStore:
+        """The save store, made when first asked for (the saves module brings pydantic)."""
         if self._store is None:
-            try:
-                from game.files.saves import SaveStore, default_saves_dir
-            except ImportError:
-                return None
+            from game.files.saves import SaveStore, default_saves_dir
+
             self._store = SaveStore(self.saves_dir or default_saves_dir())
         return self._store
 
     def autosave(self) -> None:
-        if self.game is None or self.store is None or self.session is None:
-            return
-        try:
-            self.store.autosave(self.game, self.session)
-        except Exception as err:  # noqa: BLE001 - a failed autosave must never end the game
-            from game.i18n import save_error_text
+        """Write the game's autosave in a thread, so the frame that shows the choice is drawn meanwhile.
 
-            self.notify(
-                tr("play.autosave_failed", self.lang, reason=save_error_text(err, self.lang)),
-                severity="warning",
-            )
+        It is on disk before the next key press or click is handled (:meth:`on_event` waits for it), and
+        written atomically like every save; one write at a time, in order.
+        """
+        if self.game is None or self.session is None:
+            return
+        self.settle_autosave()
+        loop = asyncio.get_running_loop()
+        self._saving = self._saver.submit(self._write_autosave, self.store, self.game, self.session, loop)
+
+    def _write_autosave(self, store: SaveStore, game: Game, session: str, loop: AbstractEventLoop) -> None:
+        """In the autosave thread: write, and tell the app when it failed (a failure never ends the game)."""
+        try:
+            store.autosave(game, session)
+        except Exception as err:  # noqa: BLE001 - a failed autosave must never end the game
+            with suppress(RuntimeError):  # the app has closed: nobody to tell
+                loop.call_soon_threadsafe(self._autosave_failed, err)
+
+    def _autosave_failed(self, err: Exception) -> None:
+        self.notify(
+            tr("play.autosave_failed", self.lang, reason=save_error_text(err, self.lang)), severity="warning"
+        )
+
+    def settle_autosave(self) -> None:
+        """Wait until the autosave being written (if any) is on disk."""
+        if self._saving is not None:
+            self._saving.result()
+            self._saving = None
+
+    async def on_event(self, event: events.Event) -> None:
+        # A key press or click may make the next choice: the last one's autosave is on disk first.
+        if isinstance(event, events.InputEvent) and self._saving is not None:
+            await asyncio.wrap_future(self._saving)
+            self._saving = None
+        await super().on_event(event)
+
+    def on_unmount(self) -> None:
+        self._saver.shutdown(wait=True)  # the last autosave reaches the disk before the app is gone
 
     def load_slot(self, slot: str) -> None:
-        if self.store is None or self.pack is None:
+        if self.pack is None:
             return
-        from game.i18n import save_error_detail, save_error_text
+        from game.files.saves import SaveError  # with pydantic, like the store itself
 
         from .screens.saves import LoadChoiceScreen
 
         try:
             loaded = self.store.load(slot, self.pack)
         except Exception as err:  # noqa: BLE001 - SaveError and unreadable files: say why, keep playing
-            snapshot = getattr(err, "snapshot", None)
+            snapshot = err.snapshot if isinstance(err, SaveError) else None
             if snapshot is not None:
                 # The decision log no longer replays, but the saved state is whole: offer to continue from it.
                 def chosen(answer: str | None) -> None:
@@ -251,8 +259,8 @@ class WijkberaadApp(App[None]):
             reason = save_error_text(err, self.lang)
             self.notify(tr("load.failed", self.lang, reason=reason), severity="error", timeout=8)
             return
-        if getattr(loaded, "mismatch", None):
-            if getattr(loaded, "snapshot_ok", False):
+        if loaded.mismatch is not None:
+            if loaded.snapshot_ok:
                 # It replays, but not to the saved state: the player picks which of the two to go on with.
                 def picked(answer: str | None) -> None:
                     if answer == "snapshot":
@@ -268,7 +276,7 @@ class WijkberaadApp(App[None]):
         self.start_play(loaded.game, new_session=True)
 
     def continue_latest(self) -> None:
-        info = self.store.latest_autosave() if self.store is not None else None
+        info = self.store.latest_autosave()
         if info is None:
             self.notify(tr("load.no_autosave", self.lang))
             return
@@ -283,7 +291,7 @@ class WijkberaadApp(App[None]):
         assert self.pack is not None
         seed = seed if seed is not None else random.randrange(1, 100_000)
         game = Game.new(self.pack, scenario, seed=seed, variant=variant, players=players)
-        self.start_play(game, new_session=True, intro=self.intro)
+        self.start_play(game, new_session=True, intro=self.config.intro)
 
     def start_play(self, game: Game, *, new_session: bool, intro: bool = False) -> None:
         from .screens.play import PlayScreen
@@ -291,8 +299,8 @@ class WijkberaadApp(App[None]):
         self.game = game
         if new_session or self.session is None:
             self.session = f"{game.state.scenario}-{game.state.seed}-{datetime.now():%Y%m%d-%H%M%S}"
-            if self.session_suffix:
-                self.session += f"-{self.session_suffix}"
+            if self.config.session_suffix:
+                self.session += f"-{self.config.session_suffix}"
         self.to_title(keep=True)
         if game.over:
             from .screens.ending import EndingScreen
@@ -303,14 +311,12 @@ class WijkberaadApp(App[None]):
 
     def to_title(self, keep: bool = False) -> None:
         """Back to the title screen (the game stays in its autosave)."""
-        from .screens.title import TitleScreen
-
         while len(self.screen_stack) > 1 and not isinstance(self.screen, TitleScreen):
             self.pop_screen()
         if not keep:
             self.game = None
         if isinstance(self.screen, TitleScreen):
-            self.screen.refresh_menu(reset=True)
+            self.screen.refresh_menu()
 
     @property
     def hot_seat(self) -> bool:
@@ -324,9 +330,7 @@ class WijkberaadApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, _Localised):
                 localise_bindings(screen, lang)
-                relabel = getattr(screen, "relabel", None)
-                if relabel is not None:
-                    relabel()
+                screen.relabel()
         self.refresh_bindings()
 
     def set_theme(self, name: str) -> None:
@@ -337,18 +341,14 @@ class WijkberaadApp(App[None]):
 
     def _keep_setting(self, **changed: str) -> None:
         """Write a changed setting to the settings file (when there is one); a failure is only told."""
-        if self.settings_file is None:
+        if self.config.settings_file is None:
             return
-        from dataclasses import replace
-
-        from game.files.settings import save_settings
-
         settings = replace(self.settings, **changed)
         if settings == self.settings:
             return
         self.settings = settings
         try:
-            save_settings(settings, self.settings_file)
+            save_settings(settings, self.config.settings_file)
         except OSError as err:
             self.notify(tr("settings.not_saved", self.lang, reason=err.strerror or err), severity="warning")
 
@@ -365,18 +365,12 @@ class WijkberaadApp(App[None]):
         if self.game is None:
             self.notify(tr("save.no_game", self.lang))
             return
-        if self.store is None:
-            self.notify(tr("play.no_saves", self.lang), severity="warning")
-            return
         if not isinstance(self.screen, SaveScreen):
             self.push_screen(SaveScreen())
 
     def action_load(self) -> None:
         from .screens.saves import LoadScreen
 
-        if self.store is None:
-            self.notify(tr("play.no_saves", self.lang), severity="warning")
-            return
         if isinstance(self.screen, LoadScreen):
             return
 
@@ -423,8 +417,6 @@ class WijkberaadApp(App[None]):
         self.to_title(keep=True)
 
     def action_command_palette(self) -> None:
-        from textual.command import CommandPalette
-
         from .widgets.palette import GameCommandPalette
 
         # is_open only looks at the top screen; an open palette can sit under another (too small, help).
@@ -446,7 +438,7 @@ class WijkberaadApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         lang = self.lang
-        items: list[tuple[str, Callable[[], Any]]] = [("new", self.action_new)]
+        items: list[tuple[str, Callable[[], object]]] = [("new", self.action_new)]
         if self.game is not None:
             items += [
                 ("save", self.action_save),
@@ -462,3 +454,23 @@ class WijkberaadApp(App[None]):
         ]
         for key, callback in items:
             yield SystemCommand(tr(f"cmd.{key}", lang), tr(f"cmd.{key}.help", lang), callback)
+
+
+def make_app(
+    config: AppConfig, pack: Pack | None = None, *, content: Callable[[], Pack] | None = None
+) -> WijkberaadApp:
+    """The app for ``config``: on ``pack`` when it is at hand, else loading ``content`` (default: the
+    packs of ``config``) in a thread once the title screen is drawn."""
+    if pack is None and content is None:
+        content = content_loader(config)
+    if not config.dev:
+        return WijkberaadApp(config, pack, content=content)
+    # Developer mode builds on this module (a circle at import time) and is rare: imported when asked for.
+    from game.files.packs import game_pack_dirs
+
+    from .dev import DevApp
+
+    folders = game_pack_dirs(list(config.packs), saves_dir=config.saves_dir)
+    return DevApp(
+        config, pack, content=content, dev_folders=folders, dev_load=content or content_loader(config)
+    )

@@ -10,10 +10,15 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from game.classroom.timer import RoundTimer
 from game.i18n import t
+
+if TYPE_CHECKING:
+    from game.engine.game import Game
+
+    from .app import WijkberaadApp
 
 STRINGS: dict[str, dict[str, str]] = {
     "code.label": {"nl": "Sessiecode", "en": "Session code"},
@@ -62,12 +67,12 @@ def ct(key: str, lang: str, **values: object) -> str:
 
 
 # -- the round timer, one per app ------------------------------------------------------------------
-def timer_of(app: Any) -> RoundTimer | None:
+def timer_of(app: WijkberaadApp) -> RoundTimer | None:
     """The app's round timer, or None when the class plays without one."""
-    return getattr(app, "round_timer", None)
+    return app.round_timer
 
 
-def set_timer(app: Any, minutes: float | None) -> RoundTimer | None:
+def set_timer(app: WijkberaadApp, minutes: float | None) -> RoundTimer | None:
     """Give the app a round timer of ``minutes`` (None or 0: no timer)."""
     app.round_timer = RoundTimer.minutes(minutes) if minutes else None
     return app.round_timer
@@ -77,7 +82,7 @@ def set_timer(app: Any, minutes: float | None) -> RoundTimer | None:
 _NOT_YET = ("IntroScreen", "ConsequencesScreen")
 
 
-def deliberation_key(game: Any) -> tuple | None:
+def deliberation_key(game: Game | None) -> tuple | None:
     """What identifies the deliberation in progress (None when there is none, or only news)."""
     if game is None or game.over or game.state.current is None:
         return None
@@ -87,28 +92,28 @@ def deliberation_key(game: Any) -> tuple | None:
     return (game.state.round, len(game.state.history), game.state.current.event)
 
 
-def shown_deliberation(app: Any) -> tuple | None:
+def shown_deliberation(app: WijkberaadApp) -> tuple | None:
     """The deliberation the table has in front of it: None while the scenario's introduction or the last
     decision's consequences are still being read, so the countdown does not start under them."""
-    if any(type(s).__name__ in _NOT_YET for s in getattr(app, "screen_stack", ())):
+    if any(type(s).__name__ in _NOT_YET for s in app.screen_stack):
         return None
-    return deliberation_key(getattr(app, "game", None))
+    return deliberation_key(app.game)
 
 
-def watch_timer(app: Any) -> None:
+def watch_timer(app: WijkberaadApp) -> None:
     """Follow the round timer from the app itself, so its signals reach the table on every screen (help,
     history, the projector view, a dialog) and not only when the play screen is on top."""
     app.set_interval(0.5, lambda: poll_timer(app), name="round-timer")
 
 
-def poll_timer(app: Any) -> list[str]:
+def poll_timer(app: WijkberaadApp) -> list[str]:
     """Restart the countdown when a new deliberation comes into view, and give the signals that are due
     (a notification on the screen showing now, and a bell at zero). Returns the signals given."""
     timer = timer_of(app)
     if timer is None:
         return []
     key = shown_deliberation(app)
-    if key != getattr(app, "timer_key", None):
+    if key != app.timer_key:
         app.timer_key = key
         if key is None:
             timer.stop()
@@ -135,16 +140,17 @@ def parse_minutes(value: str) -> float | None:
 
 
 # -- exporting the report --------------------------------------------------------------------------
-def reports_dir(app: Any) -> Path:
+def reports_dir(app: WijkberaadApp) -> Path:
     """Where exported reports go: ``reports/`` beside the saves folder."""
-    from game.files.saves import default_saves_dir
+    from game.files.saves import default_saves_dir  # pydantic: not before the first frame
 
-    saves = getattr(app, "saves_dir", None) or default_saves_dir()
+    saves = app.saves_dir or default_saves_dir()
     return Path(saves).parent / "reports"
 
 
-def export_report(app: Any, now: datetime | None = None) -> list[Path]:
+def export_report(app: WijkberaadApp, now: datetime | None = None) -> list[Path]:
     """Write the current game's report as HTML, Markdown and CSV; returns the files written."""
+    # The reports (templates and all) are loaded only when a report is exported.
     from game.reports.formats import render
     from game.reports.report import build_report
 
@@ -164,7 +170,7 @@ def export_report(app: Any, now: datetime | None = None) -> list[Path]:
     return written
 
 
-def export_and_tell(app: Any) -> None:
+def export_and_tell(app: WijkberaadApp) -> None:
     """Export the report and tell the player where it went (or why it could not be written)."""
     lang = app.lang
     try:

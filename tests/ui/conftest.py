@@ -64,16 +64,22 @@ def _settings_in_tmp(tmp_path, monkeypatch):
 
 @pytest.fixture
 def make_app(tmp_path, mini_pack):
-    """Build the app the way the CLI does, with a temporary saves folder, a fixed seed and no blinking."""
-    from game.ui.app import WijkberaadApp
+    """Build the app the way the CLI does, with a temporary saves folder, a fixed seed and no blinking.
 
-    def make(pack=None, **kwargs):
-        kwargs.setdefault("saves_dir", tmp_path / "saves")
-        kwargs.setdefault("seed", 7)
-        kwargs.setdefault("lang", "nl")
-        kwargs.setdefault("blink", False)
-        kwargs.setdefault("intro", False)  # the intro has its own tests; other tests start in play
-        return WijkberaadApp(pack or mini_pack, **kwargs)
+    ``lang``, ``theme`` and ``settings_file`` are resolved as the command line's; ``players`` (with
+    ``scenario`` and ``variant``) start a game at once; other keywords are :class:`AppConfig` fields."""
+    from game.ui.app import make_app as build
+    from game.ui.config import GameStart, resolve_config
+
+    def make(pack=None, *, lang="nl", theme=None, settings_file=None, players=None, scenario=None,
+             variant=None, **fields):  # fmt: skip
+        fields.setdefault("saves_dir", tmp_path / "saves")
+        fields.setdefault("seed", 7)
+        fields.setdefault("blink", False)
+        fields.setdefault("intro", False)  # the intro has its own tests; other tests start in play
+        start = GameStart(players, scenario, variant) if players else None
+        config = resolve_config(lang=lang, theme=theme, settings_file=settings_file, start=start, **fields)
+        return build(config, pack or mini_pack)
 
     return make
 

@@ -247,7 +247,7 @@ def test_play_with_a_code_and_a_timer(launched, mini_pack):
     assert main(["play", "--code", code.lower(), "--timer", "2,5"]) == 0
     app = launched["app"]
     assert app.seed == 31337
-    assert app._autostart[:2] == ("test", "short")
+    assert (app.config.start.scenario, app.config.start.variant) == ("test", "short")
     assert classroom.timer_of(app).seconds == 150
 
 

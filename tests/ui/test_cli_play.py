@@ -101,9 +101,9 @@ def test_play_keeps_settings_in_the_config_folder_and_the_command_line_wins(
         == 0
     )
     saved, chosen = built_apps
-    assert saved.settings_file == settings_path()
+    assert saved.config.settings_file == settings_path()
     assert (saved.lang, saved.theme_name) == ("en", "contrast")
-    assert saved._autostart[2] == {"resident": "Player"}  # the saved language names the player too
+    assert saved.config.start.players == {"resident": "Player"}  # the saved language names the player too
     assert (chosen.lang, chosen.theme_name) == ("nl", "light")
 
 
@@ -115,8 +115,8 @@ def test_a_browser_tab_keeps_no_settings_and_names_its_autosaves(built_apps, tmp
     assert tab_argv([], {})[-2] == "--tab-id" and tab_argv([], {})[-1] != tab_argv([], {})[-1]
     assert tab_main(["--lang", "en", "--saves-dir", str(tmp_path), "--role", "resident"]) == 0
     (app,) = built_apps
-    assert app.settings_file is None
-    assert app.session_suffix
+    assert app.config.settings_file is None
+    assert app.config.session_suffix
 
 
 @pytest.mark.parametrize("tab", ["../x", "a b", "x" * 41, ""])

@@ -192,9 +192,10 @@ async def test_content_errors_are_listed_not_raised(make_app):
     def broken():
         raise ContentError([ContentProblem("events.yaml", 3, "event 'x'", "unknown key 'titel'")])
 
-    from game.ui.app import WijkberaadApp
+    from game.ui.app import make_app as build
+    from game.ui.config import AppConfig
 
-    app = WijkberaadApp(content=broken, lang="en", blink=False)
+    app = build(AppConfig(lang="en", blink=False), content=broken)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.pause()
@@ -220,7 +221,7 @@ async def test_unreadable_saves_are_listed_with_the_reason(make_app, tmp_path):
 
 async def test_no_color_and_high_contrast(make_app, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
-    app = make_app(players={"minister": "Ahmed"}, scenario="test", theme_name="contrast")
+    app = make_app(players={"minister": "Ahmed"}, scenario="test", theme="contrast")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.no_color and app.theme == "wijkberaad-contrast"

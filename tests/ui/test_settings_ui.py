@@ -22,7 +22,7 @@ async def open_settings(app, pilot):
 
 async def test_settings_are_kept_for_the_next_run(make_app):
     path = settings_path()
-    app = make_app(lang=None, theme_name=None, settings_file=path)
+    app = make_app(lang=None, theme=None, settings_file=path)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_settings(app, pilot)
         assert app.lang == "nl" and app.theme_name == "dark"
@@ -33,7 +33,7 @@ async def test_settings_are_kept_for_the_next_run(make_app):
         assert app.lang == "en" and app.theme_name == "contrast"
     assert json.loads(path.read_text()) == {"settings": 1, "lang": "en", "theme": "contrast"}
 
-    again = make_app(lang=None, theme_name=None, settings_file=path)
+    again = make_app(lang=None, theme=None, settings_file=path)
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert again.lang == "en" and again.theme_name == "contrast"
@@ -44,7 +44,7 @@ async def test_the_command_line_wins_over_saved_settings(make_app):
     path = settings_path()
     path.parent.mkdir(parents=True)
     path.write_text('{"settings": 1, "lang": "en", "theme": "light"}')
-    app = make_app(lang="nl", theme_name="contrast", settings_file=path)
+    app = make_app(lang="nl", theme="contrast", settings_file=path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.lang == "nl" and app.theme_name == "contrast"
@@ -58,7 +58,7 @@ async def test_a_corrupt_settings_file_gives_defaults_and_one_notice(make_app):
     path = settings_path()
     path.parent.mkdir(parents=True)
     path.write_text('{"lang": "en", "theme":')
-    app = make_app(lang=None, theme_name=None, settings_file=path)
+    app = make_app(lang=None, theme=None, settings_file=path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.lang == "nl" and app.theme_name == "dark" and screen_name(app) == "TitleScreen"

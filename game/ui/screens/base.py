@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
@@ -52,15 +52,17 @@ def localise_textual(root: DOMNode, lang: str) -> None:
 class _Localised:
     """Mixin: the screen's language, a translation shortcut and localised bindings on mount."""
 
-    app: Any
-
     @property
     def wapp(self) -> WijkberaadApp:
-        return self.app  # type: ignore[no-any-return]
+        """The app, typed: every screen of the game runs in a :class:`WijkberaadApp`."""
+        return cast("WijkberaadApp", self.app)  # type: ignore[attr-defined]
 
     @property
     def lang(self) -> str:
-        return str(self.app.lang)
+        return self.wapp.lang
+
+    def relabel(self) -> None:
+        """Word the screen again after a change of language (its bindings are done already)."""
 
     def tr(self, key: str, **values: object) -> str:
         return tr(key, self.lang, **values)

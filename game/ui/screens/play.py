@@ -116,14 +116,13 @@ class PlayScreen(GameScreen[None]):
         self.wapp.autosave()
         if self.wapp.hot_seat:
             self.viewer = None
-        self.render_state()
         shown = [o for o in outcomes if o.record is not None or o.rounds]
         if shown:
             from .consequences import ConsequencesScreen
 
             self.app.push_screen(ConsequencesScreen(shown), lambda _: self.next_turn())
         else:
-            self.next_turn()
+            self.next_turn()  # draws the screen (not before: a consequences screen would cover it)
 
     def next_turn(self) -> None:
         game = self.game

@@ -15,69 +15,91 @@ from .base import GameScreen
 
 
 class TitleScreen(GameScreen[None]):
-    """The first screen; the menu works with arrows and Enter, the first letters, or the mouse."""
+    """The first screen; the menu works with arrows and Enter, the first letters, or the mouse.
 
-    _was_ready = False
+    It is built once, before the content has loaded (the player sees it at once); when the content
+    arrives only what depends on it changes: which options can be chosen and the pack's name.
+    """
+
+    #: Whether there is an autosave to continue (looked for once the content is there).
+    _latest = False
 
     def compose(self) -> ComposeResult:
+        off = self._disabled()
         with Vertical(id="title-box"):
-            yield Static(id="title-name")
-            yield Static(id="title-sub")
+            yield Static(Text(self.tr("app.title"), style="bold"), id="title-name")
+            yield Static(self.tr("app.subtitle"), id="title-sub")
             with Center():
-                yield OptionList(id="title-menu")
-            yield Static(id="title-pack")
+                yield OptionList(
+                    *(Option(prompt, id=key, disabled=key in off) for key, prompt in self._prompts().items()),
+                    id="title-menu",
+                )
+            yield Static(self._pack_line(), id="title-pack")
         yield Footer()
 
     def on_mount(self) -> None:
+        self._highlight()
+
+    def content_arrived(self) -> None:
+        """The content loaded (or failed to): enable what needs it, and start on "new game" or "continue"."""
         self.refresh_menu()
+
+    def refresh_menu(self) -> None:
+        """Show the menu as it is now (back on the title a game may have been autosaved meanwhile)."""
+        self._latest = self._find_latest()
+        self._update()
+        self._highlight()
 
     def relabel(self) -> None:
-        self.refresh_menu()
-
-    def refresh_menu(self, reset: bool = False) -> None:
-        app = self.wapp
         self.query_one("#title-name", Static).update(Text(self.tr("app.title"), style="bold"))
         self.query_one("#title-sub", Static).update(self.tr("app.subtitle"))
+        self._update()
+
+    def _find_latest(self) -> bool:
+        if self.wapp.pack is None:
+            return False
+        try:
+            return self.wapp.store.latest_autosave() is not None
+        except Exception:  # noqa: BLE001 - an unreadable saves folder must not block the title
+            return False
+
+    def _prompts(self) -> dict[str, str]:
+        return {
+            "new": self.tr("title.new"),
+            "continue": self.tr("title.continue" if self._latest else "title.continue_none"),
+            "load": self.tr("title.load"),
+            "settings": self.tr("title.settings"),
+            "help": self.tr("title.help"),
+            "quit": self.tr("title.quit"),
+        }
+
+    def _disabled(self) -> set[str]:
+        off = set() if self.wapp.pack is not None else {"new", "load"}
+        return off if self._latest else off | {"continue"}
+
+    def _pack_line(self) -> str:
+        pack = self.wapp.pack
+        if pack is not None:
+            manifest = pack.manifest
+            return self.tr("title.pack", title=text(manifest.title, self.lang), version=manifest.version)
+        return self.tr("problems.title" if self.wapp.problems else "title.loading")
+
+    def _update(self) -> None:
+        """Change the options' words and states, and the pack's line, where they differ (no rebuild)."""
         menu = self.query_one("#title-menu", OptionList)
-        highlighted = menu.highlighted
-        ready = app.pack is not None
-        latest = None
-        if ready and app.store is not None:
-            try:
-                latest = app.store.latest_autosave()
-            except Exception:  # noqa: BLE001 - an unreadable saves folder must not block the title
-                latest = None
-        menu.clear_options()
-        menu.add_options(
-            [
-                Option(self.tr("title.new"), id="new", disabled=not ready),
-                Option(
-                    self.tr("title.continue" if latest else "title.continue_none"),
-                    id="continue",
-                    disabled=latest is None,
-                ),
-                Option(self.tr("title.load"), id="load", disabled=not ready or app.store is None),
-                Option(self.tr("title.settings"), id="settings"),
-                Option(self.tr("title.help"), id="help"),
-                Option(self.tr("title.quit"), id="quit"),
-            ]
-        )
-        if reset or (ready and not self._was_ready):
-            highlighted = None  # content just arrived: start on "new game" (or "continue")
-        self._was_ready = ready
-        if highlighted is None:
-            highlighted = (1 if latest else 0) if ready else 3
-        menu.highlighted = highlighted
-        pack = self.query_one("#title-pack", Static)
-        if app.pack is not None:
-            manifest = app.pack.manifest
-            pack.update(
-                self.tr("title.pack", title=text(manifest.title, self.lang), version=manifest.version)
-            )
-        elif app.problems:
-            pack.update(self.tr("problems.title"))
-        else:
-            pack.update(self.tr("title.loading"))
+        off = self._disabled()
+        for key, prompt in self._prompts().items():
+            option = menu.get_option(key)
+            if option.prompt != prompt:
+                menu.replace_option_prompt(key, prompt)
+            if option.disabled != (key in off):
+                (menu.disable_option if key in off else menu.enable_option)(key)
+        self.query_one("#title-pack", Static).update(self._pack_line())
+
+    def _highlight(self) -> None:
+        """Start on "continue" when there is an autosave, else on "new game"; on "settings" while loading."""
+        menu = self.query_one("#title-menu", OptionList)
+        menu.highlighted = (1 if self._latest else 0) if self.wapp.pack is not None else 3
         menu.focus()
 
     @on(OptionList.OptionSelected, "#title-menu")
