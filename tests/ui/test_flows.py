@@ -5,13 +5,21 @@ Pilot is slow per key, so these are few; the view's logic is tested against the 
 
 from __future__ import annotations
 
+from textual.command import CommandList
+
 from game.i18n import text
 
-from .conftest import screen_text, widget_text
+from .conftest import screen_text, until, widget_text
 
 
 def screen_name(app) -> str:
     return type(app.screen).__name__
+
+
+def palette_offers(app, title: str) -> bool:
+    """The command palette's search has run: its first hit is ``title``."""
+    hits = app.screen.query_one(CommandList)
+    return hits.option_count > 0 and title in str(hits.get_option_at_index(0).prompt)
 
 
 async def advance(pilot, key: str) -> None:
@@ -238,7 +246,7 @@ async def test_command_palette_offers_the_main_actions(make_app):
         assert {"Nieuw spel", "Spel opslaan", "Spel laden", "Geschiedenis", "Hulp", "Stoppen"} <= titles
         await advance(pilot, "ctrl+p")
         await pilot.press(*"geschiedenis")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: palette_offers(app, "Geschiedenis"))
         await advance(pilot, "enter")
         assert screen_name(app) == "HistoryScreen"
 
