@@ -255,13 +255,14 @@ async def test_language_switch_on_the_hand_over(make_app, trio_pack):
     players = {"minister": "Ahmed", "resident": "Sanne", "youth_worker": "Noor"}
     app = make_app(trio_pack, players=players, scenario="test")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert screen_name(app) == "HandOverScreen" and "Geef het toetsenbord" in screen_text(app)
+        await until(pilot, lambda: screen_name(app) == "HandOverScreen")
+        assert "Geef het toetsenbord" in screen_text(app)
         app.action_toggle_language()
-        await pilot.pause()
+        await until(pilot, lambda: "Pass the keyboard" in screen_text(app))
         assert "Pass the keyboard to the resident — Sanne" in screen_text(app)
-        await advance(pilot, "enter")
-        assert screen_name(app) == "PlayScreen" and app.screen.viewer == "resident"
+        await pilot.press("enter")
+        await until(pilot, lambda: screen_name(app) == "PlayScreen")
+        assert app.screen.viewer == "resident"
 
 
 async def test_event_text_names_its_addressee_for_a_role_giving_input(make_app):
@@ -271,16 +272,20 @@ async def test_event_text_names_its_addressee_for_a_role_giving_input(make_app):
     pack = load_voices()
     app = make_app(pack, players={"youth_worker": "Noor"}, scenario="test")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert screen_name(app) == "PlayScreen" and app.game.step().actor == "youth_worker"
+        await until(pilot, lambda: screen_name(app) == "PlayScreen")
+        assert app.game.step().actor == "youth_worker"
         shown = screen_text(app)
         assert "Aan de bewoner, die beslist:" in shown and "Je buurman schreeuwt" in shown
         assert shown.index("Aan de bewoner, die beslist:") < shown.index("Je buurman schreeuwt")
         assert "Alleen voor jou" in shown
     resident = make_app(pack, players={"resident": "Sanne"}, scenario="test")
     async with resident.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+
+        def resident_on_turn() -> bool:
+            return screen_name(resident) == "PlayScreen" and resident.game.step().actor == "resident"
+
+        await until(pilot, lambda: resident_on_turn() or screen_name(resident) == "ConsequencesScreen")
         if screen_name(resident) == "ConsequencesScreen":
             await advance(pilot, "enter")
-        assert resident.game.step().actor == "resident"
+        await until(pilot, resident_on_turn)
         assert "die beslist" not in screen_text(resident) and "Je buurman schreeuwt" in screen_text(resident)
