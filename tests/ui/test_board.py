@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from textual.containers import Vertical, VerticalScroll
+from textual.css.query import NoMatches
 
 from game.ui import view
 from game.ui.widgets.board import DeliberationBoard
@@ -27,7 +28,7 @@ def board_in_view(app) -> bool:
     """The board has been laid out where :func:`assert_board_in_view` wants it (awaited with ``until``)."""
     try:
         assert_board_in_view(app)
-    except (AssertionError, LookupError):
+    except (AssertionError, NoMatches):
         return False
     return True
 

@@ -31,14 +31,16 @@ def name(app) -> str:
 
 
 async def to_play(app, pilot) -> None:
-    """Past any screen that opens a game (the scenario's introduction) to the play screen."""
+    """Past any screen that opens a game (the scenario's introduction) to the play screen, once the computer
+    roles have had their say and it is the player's turn."""
     await pilot.pause()
     for _ in range(5):
         if name(app) == "PlayScreen":
-            return
+            break
         await pilot.press("enter")
         await pilot.pause()
     assert name(app) == "PlayScreen"
+    await until(pilot, lambda: app.game.over or app.game.is_human(app.game.step().actor))
 
 
 async def setup_screen(app, pilot):

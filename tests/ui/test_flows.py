@@ -22,16 +22,21 @@ def palette_offers(app, title: str) -> bool:
     return hits.option_count > 0 and title in str(hits.get_option_at_index(0).prompt)
 
 
+async def drawn(pilot) -> None:
+    """Until the screen on top has been laid out and drawn (on a busy machine one pause is not enough)."""
+    await until(pilot, lambda: screen_text(pilot.app).strip())
+
+
 async def advance(pilot, key: str) -> None:
     await pilot.press(key)
-    await pilot.pause()
+    await drawn(pilot)
 
 
 async def test_single_player_plays_a_whole_short_game(make_app):
     app = make_app(players={"minister": "Ahmed"}, scenario="test", variant="short", intro=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert screen_name(app) == "IntroScreen"
+        await until(pilot, lambda: screen_name(app) == "IntroScreen")
+        await drawn(pilot)
         assert "Een test." in screen_text(app) and "De minister (Ahmed)" in screen_text(app)
         await advance(pilot, "enter")
         assert screen_name(app) == "PlayScreen"
@@ -52,8 +57,8 @@ async def test_single_player_plays_a_whole_short_game(make_app):
                     await pilot.press("down", "up", "enter")
                 else:
                     await pilot.press("1")
-                await pilot.pause()
-                assert len(app.game.state.choices) > before
+                await until(pilot, lambda: len(app.game.state.choices) > before)  # noqa: B023
+                await drawn(pilot)
             else:
                 assert name == "ConsequencesScreen"
                 assert "Gevolgen" in screen_text(app)
@@ -80,7 +85,8 @@ async def test_hot_seat_of_three_never_shows_private_knowledge_to_another_player
     handovers: list[str] = []
     seen_own: set[str] = set()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await until(pilot, lambda: screen_name(app) in ("HandOverScreen", "PlayScreen"))
+        await drawn(pilot)
         for _ in range(200):
             name = screen_name(app)
             game = app.game
