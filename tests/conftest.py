@@ -18,6 +18,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    # The default run spreads tests over one worker per core (pyproject's addopts). Updating the UI snapshots
+    # runs in one process: only then does syrupy see every snapshot in use and remove the stale ones.
+    if config.getoption("--snapshot-update", default=False) and getattr(config.option, "numprocesses", None):
+        config.option.numprocesses = 0
+        config.option.dist = "no"
+
+
 def pytest_configure(config: pytest.Config) -> None:
     # No test (nor a game it starts in a subprocess) reads or writes the settings file in the real home
     # folder; the UI tests go further and give every test a fresh one (tests/ui/conftest.py).

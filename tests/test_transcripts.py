@@ -2,7 +2,11 @@
 
 Each ``tests/transcripts/*.yaml`` names a pack, scenario and seed, then lists steps: what the engine must
 offer (round, kind, actor, event, available choices), the choice made, and what must follow (the
-changes with their causes, notes, and meters, resources and flags afterwards). ``end`` gives the ending.
+changes with their causes and, where one is named, the critique they bear witness to; notes; and meters,
+resources and flags afterwards). ``end`` gives the ending and the course of meters over the rounds.
+
+The ``chains-*`` transcripts play the test pack ``transcripts/packs/chains``, one scenario per critique's
+chain of cause and effect, so a change to how the engine runs such a chain shows up here by name.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from game.files.loader import load_pack_or_raise
 
 TESTS = Path(__file__).resolve().parent
 TRANSCRIPTS = sorted((TESTS / "transcripts").glob("*.yaml"))
-PACKS = {"mini": TESTS / "packs" / "mini"}
+PACKS = {"mini": TESTS / "packs" / "mini", "chains": TESTS / "transcripts" / "packs" / "chains"}
 
 
 def _load(path: Path) -> dict[str, Any]:
@@ -55,9 +59,13 @@ def _replay(script: dict[str, Any]) -> Game:
             assert seen[key] == value, f"{where}: expected {key} {value!r}, got {seen[key]!r}"
         outcome = game.choose(entry["choose"])
         if "changes" in entry:
-            got = [[c.target, c.delta, c.cause] for c in outcome.changes]
-            want = [[t, float(d), cause] for t, d, cause in entry["changes"]]
-            assert got == want, f"{where}: changes"
+            # [target, delta, cause] or [target, delta, cause, critique]: a critique is checked where named
+            got = [
+                [c.target, c.delta, c.cause, c.critique][: len(w)]
+                for c, w in zip(outcome.changes, entry["changes"], strict=False)
+            ]
+            want = [[t, float(d), *rest] for t, d, *rest in entry["changes"]]
+            assert len(outcome.changes) == len(want) and got == want, f"{where}: changes"
         if "notes" in entry:
             notes = [note.kind for note in outcome.record.notes] if outcome.record else []
             assert notes == entry["notes"], f"{where}: notes"
@@ -88,6 +96,8 @@ def test_transcript_replays(path: Path) -> None:
     assert game.state.round == end["round"]
     if "trust_series" in end:
         assert game.meter_series("trust") == [float(v) for v in end["trust_series"]]
+    for meter, series in end.get("series", {}).items():
+        assert game.meter_series(meter) == [float(v) for v in series], meter
     assert game.state.choices == [entry["choose"] for entry in script["steps"]]
 
 
@@ -96,6 +106,20 @@ def test_transcript_decision_log_replays_to_the_same_state(path: Path) -> None:
     game = _replay(_load(path))
     again = Game.replay(game.pack, game.state)
     assert again.state == game.state
+
+
+def test_every_chain_has_its_transcript() -> None:
+    """Each scenario of the chains pack (one per critique's chain) is played by a transcript."""
+    played = {_load(p)["scenario"] for p in TRANSCRIPTS if _load(p)["pack"] == "chains"}
+    assert played == set(_pack("chains").scenarios)
+
+
+def test_a_wrong_critique_is_caught() -> None:
+    path = next(p for p in TRANSCRIPTS if p.stem == "chains-paperwork")
+    script = _load(path)
+    script["steps"][1]["changes"][2][3] = "sidelined"
+    with pytest.raises(AssertionError, match="changes"):
+        _replay(script)
 
 
 def test_a_wrong_expectation_is_caught() -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -103,3 +105,37 @@ def widget_text(app) -> str:
         for index in range(listing.option_count):
             console.print(listing.get_option_at_index(index).prompt)
     return console.export_text()
+
+
+async def until(pilot, condition: Callable[[], object], timeout: float = 10.0) -> None:
+    """Let the app run until ``condition()`` holds; fail after ``timeout`` seconds.
+
+    For what the app does in its own time (a debounced search, a half-second interval): the test goes on as
+    soon as it has happened, instead of sleeping for a fixed time that is too long on a quiet machine and
+    too short on a busy one.
+    """
+    deadline = time.monotonic() + timeout
+    await pilot.pause()
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still not true after {timeout} s: {getattr(condition, '__doc__', '')}")
+        await pilot.pause(0.02)
+    await pilot.pause()  # and what it changed is on the screen
+
+
+@pytest.fixture
+def timer_looks(monkeypatch) -> list[float]:
+    """The app's round-timer looks (its half-second interval), counted: a test awaits the next one with
+    ``until(pilot, lambda: len(looks) > n)`` to know the app has checked the timer since ``n``."""
+    from game.ui import classroom
+
+    looks: list[float] = []
+    poll = classroom.poll_timer
+
+    def counted(app):
+        signals = poll(app)
+        looks.append(time.monotonic())
+        return signals
+
+    monkeypatch.setattr(classroom, "poll_timer", counted)
+    return looks

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import pytest
 from textual.containers import Vertical, VerticalScroll
+from textual.css.query import NoMatches
 
 from game.ui import view
 from game.ui.widgets.board import DeliberationBoard
 
-from .conftest import screen_text
+from .conftest import screen_text, until
 
 
 def board_shown(app) -> list[str]:
@@ -21,6 +22,15 @@ def shown_in(app, region) -> str:
     """What the screen shows inside ``region``, its rows joined by spaces (a wrapped line reads whole)."""
     rows = screen_text(app).splitlines()[region.y : region.bottom]
     return " ".join(" ".join(row[region.x : region.right].split()) for row in rows)
+
+
+def board_in_view(app) -> bool:
+    """The board has been laid out where :func:`assert_board_in_view` wants it (awaited with ``until``)."""
+    try:
+        assert_board_in_view(app)
+    except (AssertionError, NoMatches):
+        return False
+    return True
 
 
 def assert_board_in_view(app) -> None:
@@ -35,12 +45,6 @@ def assert_board_in_view(app) -> None:
         assert line in shown, f"{line!r} is not on the screen:\n{screen_text(app)}"
 
 
-async def settle(pilot) -> None:
-    """Let the layout settle: the text, the knowledge and the board are measured over a few refreshes."""
-    for _ in range(3):
-        await pilot.pause()
-
-
 def pinned(app) -> bool:
     return app.screen.query_one("#play-main", Vertical).has_class("-pinned")
 
@@ -49,7 +53,7 @@ def pinned(app) -> bool:
 async def test_the_board_is_in_view_at_a_decision_at_80x24(make_app, crowded_pack, lang):
     app = make_app(crowded_pack, lang=lang, players={"minister": "Ahmed"}, scenario="test")
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await until(pilot, lambda: pinned(app))  # laid out (the expected layout; else this fails)
         step = app.game.step()
         assert step.kind == "decision" and step.actor == "minister"
         assert len(app.game.inputs_given()) == 2  # the resident and the youth worker had their say
@@ -65,7 +69,7 @@ async def test_the_board_is_in_view_at_a_decision_at_80x24(make_app, crowded_pac
 async def test_the_board_follows_the_text_where_all_fits(make_app, crowded_pack):
     app = make_app(crowded_pack, players={"minister": "Ahmed"}, scenario="test")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await until(pilot, lambda: board_in_view(app))
         assert not pinned(app)
         scroll = app.screen.query_one("#play-event", VerticalScroll)
         board = app.screen.query_one(DeliberationBoard)
@@ -77,14 +81,10 @@ async def test_the_board_follows_the_text_where_all_fits(make_app, crowded_pack)
         assert_board_in_view(app)
         # Made smaller, the board is pinned; made larger again, it follows the text again.
         await pilot.resize_terminal(80, 24)
-        await pilot.pause()
-        await pilot.pause()
-        assert pinned(app)
+        await until(pilot, lambda: pinned(app))
         assert_board_in_view(app)
         await pilot.resize_terminal(120, 40)
-        await pilot.pause()
-        await pilot.pause()
-        assert not pinned(app)
+        await until(pilot, lambda: not pinned(app) and board.region.y == scroll.region.bottom + under)
         assert board.region.y == scroll.region.bottom + under
 
 
@@ -103,29 +103,33 @@ async def test_giving_input_the_own_private_knowledge_comes_first(make_app, crow
 
 
 async def test_the_board_is_in_view_at_every_decision_of_the_shipped_game(make_app):
-    """Played as the minister at 80x24, each decision shows who said what without scrolling."""
+    """Played as the minister at 80x24, each decision shows who said what without scrolling.
+
+    The engine plays the game (the minister takes the first open choice); the play screen is shown at each
+    decision that had input, so the screens in between cost nothing."""
+    from game.engine import Game
     from game.files.loader import load_pack_or_raise
     from game.files.paths import base_pack_dir
 
-    app = make_app(load_pack_or_raise(base_pack_dir()), seed=3, players={"minister": "Ahmed"})
+    pack = load_pack_or_raise(base_pack_dir())
+    game = Game.new(pack, None, seed=3, players={"minister": "Ahmed"})
+    app = make_app(pack)
     decisions = pinned_ones = 0
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         for _ in range(80):
-            if decisions >= 8 or app.game.over:
+            game.play_computer()
+            if decisions >= 8 or game.over:
                 break
-            name = type(app.screen).__name__
-            if name == "PlayScreen":
-                step = app.game.step()
-                if step.kind == "decision" and app.game.inputs_given():
-                    decisions += 1
-                    pinned_ones += pinned(app)
-                    assert_board_in_view(app)
-                await pilot.press("1")
-            else:
-                assert name == "ConsequencesScreen"
-                await pilot.press("enter")
-            await pilot.pause()
+            step = game.step()
+            if step.kind == "decision" and game.inputs_given():
+                app.start_play(game, new_session=False)
+                await until(pilot, lambda: board_in_view(app))
+                assert type(app.screen).__name__ == "PlayScreen" and app.game.step() == step
+                decisions += 1
+                pinned_ones += pinned(app)
+                assert_board_in_view(app)
+            game.choose(next(c.id for c in step.choices if c.available))
     assert decisions >= 3
     assert pinned_ones, "no decision's text was long enough to need the board pinned: the test shows nothing"
 
@@ -133,17 +137,17 @@ async def test_the_board_is_in_view_at_every_decision_of_the_shipped_game(make_a
 async def test_shift_arrows_scroll_the_event_text_while_the_options_keep_the_keys(make_app, crowded_pack):
     app = make_app(crowded_pack, players={"minister": "Ahmed"}, scenario="test")
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await until(pilot, lambda: pinned(app))
         scroll = app.screen.query_one("#play-event", VerticalScroll)
         choices = app.screen.query_one("#play-choices")
         assert scroll.max_scroll_y > 0 and scroll.scroll_y == 0
         assert app.focused is choices
         highlighted = choices.highlighted
         await pilot.press("shift+down")
-        await pilot.pause()
+        await until(pilot, lambda: scroll.scroll_y > 0)
         assert scroll.scroll_y == min(3, scroll.max_scroll_y)
         assert app.focused is choices and choices.highlighted == highlighted
         await pilot.press("shift+up")
-        await pilot.pause()
+        await until(pilot, lambda: scroll.scroll_y == 0)
         assert scroll.scroll_y == 0
         assert app.game.step().kind == "decision"  # nothing was chosen

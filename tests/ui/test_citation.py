@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import screen_text, widget_text
+from .conftest import screen_text, until, widget_text
 
 MINI = Path(__file__).resolve().parents[1] / "packs" / "mini"
 PLAIN = "citation: \"Kleinhans, 'Aanpak kwetsbare wijken gebaat bij meer inbreng bewoners', 29 August 2022\""
@@ -33,7 +33,7 @@ def cited_pack(tmp_path_factory):
     return load_pack_or_raise(root)
 
 
-async def shown_citation(app, *, ending: bool = False) -> str:
+async def shown_citation(app) -> str:
     """The screen's text after a decision that illustrates a critique, with its source shown ('c')."""
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -43,14 +43,19 @@ async def shown_citation(app, *, ending: bool = False) -> str:
         assert "c " in screen_text(app).splitlines()[-1]  # the footer offers the source
         await pilot.press("c")
         await pilot.pause()
-        shown = screen_text(app)
-        if ending:
-            app.game.play_computer(until_human=False)
-            await pilot.press("enter")  # back in play, the game over: on to the ending
-            await pilot.pause()
-            assert type(app.screen).__name__ == "EndingScreen"
-            shown = widget_text(app)
-        return shown
+        return screen_text(app)
+
+
+async def ending_text(app) -> str:
+    """The ending's text after the same decision, the rest of the game played by the engine."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.game is not None and app.game.step().kind == "decision")
+        game = app.game
+        game.choose(game.step().choices[1].id)  # as the key '2' above
+        game.play_computer(until_human=False)
+        app.start_play(game, new_session=False)
+        await until(pilot, lambda: type(app.screen).__name__ == "EndingScreen")
+        return widget_text(app)
 
 
 @pytest.mark.parametrize(
@@ -67,7 +72,7 @@ async def test_the_source_reads_in_the_players_language(make_app, cited_pack, la
 @pytest.mark.parametrize("lang", ["nl", "en"])
 async def test_the_ending_cites_in_the_players_language(make_app, cited_pack, lang):
     app = make_app(cited_pack, lang=lang, players={"minister": "Ahmed"}, scenario="test")
-    shown = await shown_citation(app, ending=True)
+    shown = await ending_text(app)
     assert ("29 augustus 2022" if lang == "nl" else "29 August 2022") in shown
 
 

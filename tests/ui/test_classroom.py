@@ -16,7 +16,7 @@ from game.ui.screens.facilitator import FacilitatorScreen, big_number, meter_bar
 from game.ui.widgets.session_code import SessionCodeLine
 from game.ui.widgets.timer import RoundTimerBar, deliberation_key
 
-from .conftest import screen_text
+from .conftest import screen_text, until
 
 
 class FakeClock:
@@ -32,14 +32,16 @@ def name(app) -> str:
 
 
 async def to_play(app, pilot) -> None:
-    """Past any screen that opens a game (the scenario's introduction) to the play screen."""
+    """Past any screen that opens a game (the scenario's introduction) to the play screen, once the computer
+    roles have had their say and it is the player's turn."""
     await pilot.pause()
     for _ in range(5):
         if name(app) == "PlayScreen":
-            return
+            break
         await pilot.press("enter")
         await pilot.pause()
     assert name(app) == "PlayScreen"
+    await until(pilot, lambda: app.game.over or app.game.is_human(app.game.step().actor))
 
 
 async def setup_screen(app, pilot):
@@ -62,8 +64,7 @@ async def test_setup_shows_the_code_explains_typos_and_sets_the_timer(make_app, 
         assert code_for(mini_pack, "test", None, 7) in screen_text(app)
         # The code follows the seed.
         screen.query_one("#setup-seed").value = "4242"
-        await pilot.pause(0.5)
-        assert code_for(mini_pack, "test", None, 4242) in screen_text(app)
+        await until(pilot, lambda: code_for(mini_pack, "test", None, 4242) in screen_text(app))
         # A typo is caught and explained, and nothing changes.
         code = code_for(mini_pack, "test", None, 12)
         typo = ("1" if code[0] != "1" else "2") + code[1:]
@@ -96,9 +97,8 @@ async def test_a_typed_code_sets_scenario_length_and_seed(make_app, mini_pack):
         field.value = code.lower().replace("-", " ")
         field.focus()
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: screen.query_one("#setup-seed").value == "31337")
         assert name(app) == "SetupScreen"  # Enter in the code field does not start the game
-        assert screen.query_one("#setup-seed").value == "31337"
         assert screen.query_one("#setup-length").value == "short"
         # Starting now plays exactly the game of the code.
         screen.start()
@@ -187,8 +187,7 @@ async def test_setup_screen_has_the_classroom_rows(make_app, mini_pack):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("enter")  # New game
-        await pilot.pause(0.4)
-        assert name(app) == "SetupScreen"
+        await until(pilot, lambda: name(app) == "SetupScreen")
         line = app.screen.query_one(SessionCodeLine)
         assert str(line.query_one("#code-show").render()) == code_for(mini_pack, "test", None, 7)
 
@@ -282,36 +281,34 @@ async def test_projector_view_shows_the_timer_and_its_signal(make_app):
 
 
 @pytest.mark.parametrize("over", ["help", "history"])
-async def test_the_timer_signal_reaches_the_table_under_another_screen(make_app, over):
+async def test_the_timer_signal_reaches_the_table_under_another_screen(make_app, over, timer_looks):
     app = make_app(players={"minister": "Ahmed"}, scenario="test", lang="en")
     clock = FakeClock()
     app.round_timer = RoundTimer(60, clock)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await to_play(app, pilot)
-        await pilot.pause(0.6)
-        assert app.round_timer.running
+        await until(pilot, lambda: app.round_timer.running)
         getattr(app, f"action_{over}")()
         await pilot.pause()
         assert name(app) != "PlayScreen"
         clock.now += 61
         # No key pressed, nothing called by hand: the app's own half-second look gives the signal.
-        await pilot.pause(0.8)
-        assert any("Time is up" in n.message for n in app._notifications)
+        await until(pilot, lambda: any("Time is up" in n.message for n in app._notifications))
+        assert timer_looks
         assert "Time is up" in screen_text(app)  # on the screen that shows now
         assert name(app) != "PlayScreen"
 
 
-async def test_the_countdown_waits_for_the_introduction(make_app):
+async def test_the_countdown_waits_for_the_introduction(make_app, timer_looks):
     app = make_app(players={"minister": "Ahmed"}, scenario="test", intro=True)
     clock = FakeClock()
     app.round_timer = RoundTimer(60, clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.6)
-        assert name(app) == "IntroScreen"
+        await until(pilot, lambda: name(app) == "IntroScreen" and timer_looks)
         clock.now += 30  # the table reads the introduction
-        await pilot.pause(0.6)
+        seen = len(timer_looks)
+        await until(pilot, lambda: len(timer_looks) > seen)  # the app has looked at the timer since
         assert not app.round_timer.running and app.round_timer.remaining() == 60
         await pilot.press("enter")
-        await pilot.pause(0.6)
-        assert name(app) == "PlayScreen" and app.round_timer.running
+        await until(pilot, lambda: name(app) == "PlayScreen" and app.round_timer.running)
         assert app.round_timer.remaining() == 60

@@ -5,25 +5,38 @@ Pilot is slow per key, so these are few; the view's logic is tested against the 
 
 from __future__ import annotations
 
+from textual.command import CommandList
+
 from game.i18n import text
 
-from .conftest import screen_text, widget_text
+from .conftest import screen_text, until, widget_text
 
 
 def screen_name(app) -> str:
     return type(app.screen).__name__
 
 
+def palette_offers(app, title: str) -> bool:
+    """The command palette's search has run: its first hit is ``title``."""
+    hits = app.screen.query_one(CommandList)
+    return hits.option_count > 0 and title in str(hits.get_option_at_index(0).prompt)
+
+
+async def drawn(pilot) -> None:
+    """Until the screen on top has been laid out and drawn (on a busy machine one pause is not enough)."""
+    await until(pilot, lambda: screen_text(pilot.app).strip())
+
+
 async def advance(pilot, key: str) -> None:
     await pilot.press(key)
-    await pilot.pause()
+    await drawn(pilot)
 
 
 async def test_single_player_plays_a_whole_short_game(make_app):
     app = make_app(players={"minister": "Ahmed"}, scenario="test", variant="short", intro=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert screen_name(app) == "IntroScreen"
+        await until(pilot, lambda: screen_name(app) == "IntroScreen")
+        await drawn(pilot)
         assert "Een test." in screen_text(app) and "De minister (Ahmed)" in screen_text(app)
         await advance(pilot, "enter")
         assert screen_name(app) == "PlayScreen"
@@ -44,8 +57,8 @@ async def test_single_player_plays_a_whole_short_game(make_app):
                     await pilot.press("down", "up", "enter")
                 else:
                     await pilot.press("1")
-                await pilot.pause()
-                assert len(app.game.state.choices) > before
+                await until(pilot, lambda: len(app.game.state.choices) > before)  # noqa: B023
+                await drawn(pilot)
             else:
                 assert name == "ConsequencesScreen"
                 assert "Gevolgen" in screen_text(app)
@@ -72,7 +85,8 @@ async def test_hot_seat_of_three_never_shows_private_knowledge_to_another_player
     handovers: list[str] = []
     seen_own: set[str] = set()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await until(pilot, lambda: screen_name(app) in ("HandOverScreen", "PlayScreen"))
+        await drawn(pilot)
         for _ in range(200):
             name = screen_name(app)
             game = app.game
@@ -242,7 +256,7 @@ async def test_command_palette_offers_the_main_actions(make_app):
         assert {"Nieuw spel", "Spel opslaan", "Spel laden", "Geschiedenis", "Hulp", "Stoppen"} <= titles
         await advance(pilot, "ctrl+p")
         await pilot.press(*"geschiedenis")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: palette_offers(app, "Geschiedenis"))
         await advance(pilot, "enter")
         assert screen_name(app) == "HistoryScreen"
 
@@ -251,13 +265,14 @@ async def test_language_switch_on_the_hand_over(make_app, trio_pack):
     players = {"minister": "Ahmed", "resident": "Sanne", "youth_worker": "Noor"}
     app = make_app(trio_pack, players=players, scenario="test")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert screen_name(app) == "HandOverScreen" and "Geef het toetsenbord" in screen_text(app)
+        await until(pilot, lambda: screen_name(app) == "HandOverScreen")
+        assert "Geef het toetsenbord" in screen_text(app)
         app.action_toggle_language()
-        await pilot.pause()
+        await until(pilot, lambda: "Pass the keyboard" in screen_text(app))
         assert "Pass the keyboard to the resident — Sanne" in screen_text(app)
-        await advance(pilot, "enter")
-        assert screen_name(app) == "PlayScreen" and app.screen.viewer == "resident"
+        await pilot.press("enter")
+        await until(pilot, lambda: screen_name(app) == "PlayScreen")
+        assert app.screen.viewer == "resident"
 
 
 async def test_event_text_names_its_addressee_for_a_role_giving_input(make_app):
@@ -267,16 +282,20 @@ async def test_event_text_names_its_addressee_for_a_role_giving_input(make_app):
     pack = load_voices()
     app = make_app(pack, players={"youth_worker": "Noor"}, scenario="test")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert screen_name(app) == "PlayScreen" and app.game.step().actor == "youth_worker"
+        await until(pilot, lambda: screen_name(app) == "PlayScreen")
+        assert app.game.step().actor == "youth_worker"
         shown = screen_text(app)
         assert "Aan de bewoner, die beslist:" in shown and "Je buurman schreeuwt" in shown
         assert shown.index("Aan de bewoner, die beslist:") < shown.index("Je buurman schreeuwt")
         assert "Alleen voor jou" in shown
     resident = make_app(pack, players={"resident": "Sanne"}, scenario="test")
     async with resident.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+
+        def resident_on_turn() -> bool:
+            return screen_name(resident) == "PlayScreen" and resident.game.step().actor == "resident"
+
+        await until(pilot, lambda: resident_on_turn() or screen_name(resident) == "ConsequencesScreen")
         if screen_name(resident) == "ConsequencesScreen":
             await advance(pilot, "enter")
-        assert resident.game.step().actor == "resident"
+        await until(pilot, resident_on_turn)
         assert "die beslist" not in screen_text(resident) and "Je buurman schreeuwt" in screen_text(resident)

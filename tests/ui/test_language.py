@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, Select
 
-from .conftest import screen_text
+from .conftest import screen_text, until
 
 
 def screen_name(app) -> str:
@@ -76,7 +76,7 @@ async def test_command_palette_speaks_the_players_language(make_app):
         await pilot.pause()
         assert "Zoek een opdracht" in screen_text(app)
         await pilot.press(*"xyzzy")
-        await pilot.pause(0.8)
+        await until(pilot, lambda: "Geen opdracht gevonden" in screen_text(app))
         shown = screen_text(app)
         assert "Geen opdracht gevonden" in shown and "No matches" not in shown
 

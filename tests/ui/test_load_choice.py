@@ -15,18 +15,20 @@ def screen_name(app) -> str:
 
 
 async def played_save(make_app, lang: str = "nl"):
-    """A game with two decisions, saved as 'groep-3'; returns the saves folder's store and the file."""
-    app = make_app(players={"minister": "Ahmed"}, scenario="test", lang=lang)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        for _ in range(2):
-            while screen_name(app) != "PlayScreen":
-                await pilot.press("enter")
-                await pilot.pause()
-            await pilot.press("1")
-            await pilot.pause()
-        info = app.store.save(app.game, "groep-3")
-        return info.path
+    """A game with two decisions (played by the engine, autosaved as the app does), saved as 'groep-3';
+    returns the save's file. How a save comes to be is tested in test_flows.py and the saves tests."""
+    from datetime import datetime
+
+    from game.engine import Game
+
+    app = make_app(lang=lang)
+    game = Game.new(app.pack, "test", seed=app.seed, players={"minister": "Ahmed"})
+    for _ in range(2):
+        game.play_computer()
+        game.choose(next(c.id for c in game.step().choices if c.available))
+    game.play_computer()  # saved where the app saves: at the player's turn
+    app.store.autosave(game, f"test-{app.seed}-{datetime.now():%Y%m%d-%H%M%S}")
+    return app.store.save(game, "groep-3").path
 
 
 def edit(path, change) -> dict:

@@ -315,3 +315,15 @@ def test_goals_left_open_at_the_end_read_as_missed(mini_pack):
     after = view.goal_lines(game, "en")
     assert after and all(line.endswith("(met)") or line.endswith("(not met)") for line in after)
     assert not any("not yet" in line for line in after)
+
+
+def test_a_long_indented_line_stays_indented_when_it_wraps():
+    from rich.table import Table
+
+    from game.ui.widgets.prose import line
+
+    block = line(
+        "    " + "Een citaat dat langer is dan een regel op het scherm van tachtig tekens breed. " * 2
+    )
+    assert isinstance(block, Table) and block.columns[0].width == 4
+    assert not isinstance(line("    kort"), Table) and not isinstance(line("Lang " * 30), Table)
