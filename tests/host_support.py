@@ -43,7 +43,9 @@ class Host:
     hosted: HostedClass
     folder: Path
 
-    async def teacher(self, path: str, body: dict[str, Any] | None = None, token: str | None = None) -> tuple[int, Any]:
+    async def teacher(
+        self, path: str, body: dict[str, Any] | None = None, token: str | None = None
+    ) -> tuple[int, Any]:
         """Call the teacher API (GET without a body, POST with one); returns the status and the JSON."""
         headers = {"Authorization": f"Bearer {token if token is not None else self.token}"}
         async with aiohttp.ClientSession() as session:

@@ -346,7 +346,11 @@ async def test_each_table_is_an_ordinary_save_in_the_class_folder(tmp_path):
         await acting.choose(acting.computer_choice())
         loaded = SaveStore(tmp_path).load("table-01", base_pack())
         assert loaded.game.state.choices == host.hosted.tables[1].game.state.choices
-        assert sorted(n for n in loaded.game.state.players.values() if n) == ["Speler 0", "Speler 1", "Speler 2"]
+        assert sorted(n for n in loaded.game.state.players.values() if n) == [
+            "Speler 0",
+            "Speler 1",
+            "Speler 2",
+        ]
         await close_all(clients)
     assert stat.S_IMODE((tmp_path / "class.db").stat().st_mode) == 0o600
 

@@ -57,6 +57,7 @@ class SeatClient:
         self._ws: aiohttp.ClientWebSocketResponse | None = None
         self._reader: asyncio.Task | None = None
         self._changed = asyncio.Condition()
+        self._link = asyncio.Lock()  # one connect or drop at a time
         self._errors: list[dict[str, Any]] = []
 
     @property
@@ -69,15 +70,21 @@ class SeatClient:
 
     # -- connecting -------------------------------------------------------------------------------
     async def _connect(self) -> None:
-        await self.drop()
-        self._session = aiohttp.ClientSession()
-        headers = {"Origin": self.origin} if self.origin else {}
-        self._ws = await self._session.ws_connect(
-            ws_url(self.url), heartbeat=self.heartbeat, max_msg_size=MAX_MESSAGE, headers=headers
-        )
-        self._errors.clear()
-        self.closed_by = None
-        self._reader = asyncio.create_task(self._read(self._ws))
+        async with self._link:
+            await self._drop()
+            session = aiohttp.ClientSession()
+            headers = {"Origin": self.origin} if self.origin else {}
+            try:
+                ws = await session.ws_connect(
+                    ws_url(self.url), heartbeat=self.heartbeat, max_msg_size=MAX_MESSAGE, headers=headers
+                )
+            except BaseException:
+                await session.close()
+                raise
+            self._session, self._ws = session, ws
+            self._errors.clear()
+            self.closed_by = None
+            self._reader = asyncio.create_task(self._read(ws))
 
     async def join(self, code: str, name: str, role: str | None = None, table: int | None = None) -> None:
         """Take a seat; raises :class:`HostError` when the server refuses."""
@@ -104,6 +111,10 @@ class SeatClient:
 
     async def drop(self) -> None:
         """Close the connection (the seat stays ours; :meth:`resume` comes back to it)."""
+        async with self._link:
+            await self._drop()
+
+    async def _drop(self) -> None:
         if self._ws is not None:
             await self._ws.close()
         if self._reader is not None:
@@ -214,4 +225,6 @@ async def play_bot(client: SeatClient, moves: int, timeout: float = 30.0) -> int
         except HostError as err:
             if err.code != "stale_seq":  # another person continued the news first
                 raise
+        except (ConnectionError, RuntimeError):  # the connection went while sending
+            break
     return made
