@@ -52,6 +52,7 @@ class SeatClient:
         self.role: str | None = None
         self.seats: list[dict[str, Any]] = []
         self.paused = False
+        self.started = False  # the table plays (every seat taken, or the teacher started it)
         self.closed_by: str | None = None  # the error code the server closed us with (kicked, replaced)
         self._session: aiohttp.ClientSession | None = None
         self._ws: aiohttp.ClientWebSocketResponse | None = None
@@ -128,7 +129,7 @@ class SeatClient:
     # -- playing ----------------------------------------------------------------------------------
     def my_turn(self) -> bool:
         """Whether this seat acts now (news: the first person at the table continues it)."""
-        if self.game is None or self.game.over or self.paused:
+        if self.game is None or self.game.over or self.paused or not self.started:
             return False
         step = self.game.step()
         if step.actor is not None:
@@ -180,7 +181,7 @@ class SeatClient:
         elif kind == "choice":
             self._choice(message["seq"], message["choice"])
         elif kind == "table":
-            self.seats, self.paused = message["seats"], message["paused"]
+            self.seats, self.paused, self.started = message["seats"], message["paused"], message["started"]
         elif kind == "error":
             if message.get("code") in ("kicked", "replaced", "bad_token") and "seq" not in message:
                 self.closed_by = message["code"]
@@ -199,7 +200,7 @@ class SeatClient:
         for offset, (choice, _by) in enumerate(message["choices"]):
             self._choice(message["since"] + offset, choice)
         self.token = message.get("token", self.token)
-        self.role, self.paused = message["role"], message["paused"]
+        self.role, self.paused, self.started = message["role"], message["paused"], message["started"]
         self.table = message["table"]
 
     def _choice(self, seq: int, choice: str) -> None:
@@ -210,14 +211,25 @@ class SeatClient:
         # the server sends in order on one connection.
 
 
-async def play_bot(client: SeatClient, moves: int, timeout: float = 30.0) -> int:
-    """Play this seat as the computer would, until ``moves`` of its own are made or the game ends."""
+async def play_bot(
+    client: SeatClient, moves: int, timeout: float = 30.0, *, until_seq: int | None = None
+) -> int:
+    """Play this seat as the computer would, until ``moves`` of its own are made, the table reaches move
+    ``until_seq``, the game ends or the connection goes; returns the moves made."""
     made = 0
-    while made < moves and client.game is not None and not client.game.over:
-        await client._wait(
-            lambda: client.my_turn() or (client.game is not None and client.game.over), timeout
+
+    def done() -> bool:
+        game = client.game
+        return (
+            game is None
+            or game.over
+            or not client.connected
+            or (until_seq is not None and client.seq >= until_seq)
         )
-        if client.game.over:
+
+    while made < moves and not done():
+        await client._wait(lambda: client.my_turn() or done(), timeout)
+        if done():
             break
         try:
             await client.choose(client.computer_choice(), timeout)

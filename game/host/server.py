@@ -217,6 +217,7 @@ class _Session:
             "since": since,
             "choices": [[r.choice, r.by] for r in records],
             "paused": self.hosted.paused,
+            "started": table.started,
             **({"token": token} if token else {}),
         }
         self.conn.send(welcome)
