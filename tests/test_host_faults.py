@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from game.engine import Game
-from game.host.client import HostError, SeatClient, play_bot
+from game.host.client import SeatClient, play_bot
 from game.host.log import CRASH_AFTER_COMMITS
 from game.host.store import Store
 from tests.host_support import ROOT, HostProcess, base_pack, class_file, running_host
