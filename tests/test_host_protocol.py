@@ -344,6 +344,10 @@ async def test_each_table_is_an_ordinary_save_in_the_class_folder(tmp_path):
         clients = await seated(host)
         acting, _ = actor_of(clients)
         await acting.choose(acting.computer_choice())
+        saved = tmp_path / "table-01.json"
+        async with asyncio.timeout(10):  # the saves are written in the background, about once a second
+            while not saved.exists() or '"choices": []' in saved.read_text():
+                await asyncio.sleep(0.05)
         loaded = SaveStore(tmp_path).load("table-01", base_pack())
         assert loaded.game.state.choices == host.hosted.tables[1].game.state.choices
         assert sorted(n for n in loaded.game.state.players.values() if n) == [

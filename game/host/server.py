@@ -11,6 +11,7 @@ import asyncio
 import secrets
 import time
 from collections import deque
+from collections.abc import AsyncIterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -19,10 +20,12 @@ from aiohttp import WSMsgType, web
 from . import protocol as p
 from .protocol import Refusal
 from .store import ChoiceRecord
-from .tables import HostedClass, Seat, Table
+from .tables import HostedClass, Seat, Table, write_save_file
 
 #: Seconds between websocket pings; a peer that misses the pong is dropped (a closed lid, lost Wi-Fi).
 HEARTBEAT = 10.0
+#: Seconds between writes of the tables' saves (the log is written at once; the saves follow).
+SAVE_EVERY = 1.0
 #: Joins one address may try in JOIN_WINDOW seconds (a class behind one address still fits).
 JOIN_LIMIT = 40
 JOIN_WINDOW = 60.0
@@ -96,12 +99,30 @@ def make_app(
         "joins": {},
     }
     hosted.log.subscribe(None, lambda record: _broadcast_choice(hosted, record))
+    app.cleanup_ctx.append(_saver)
     app.router.add_get("/", _index)
     app.router.add_get("/ws", _student)
     app.router.add_get("/api/state", _state)
     for name, handler in _TEACHER_POSTS.items():
         app.router.add_post(f"/api/{name}", handler)
     return app
+
+
+async def _saver(app: web.Application) -> AsyncIterator[None]:
+    """Write the tables' saves in the background while the server runs, and the last ones at the end."""
+    hosted = app[HOSTED]
+
+    async def loop() -> None:
+        while True:
+            await asyncio.sleep(SAVE_EVERY)
+            for path, save in hosted.take_saves():
+                await asyncio.to_thread(write_save_file, path, save)
+
+    task = asyncio.create_task(loop())
+    yield
+    task.cancel()
+    await asyncio.gather(task, return_exceptions=True)
+    hosted.flush_saves()
 
 
 async def _index(request: web.Request) -> web.Response:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from game.engine import Game, GameError, Pack, choose_for
-from game.files.saves import SaveError, SaveStore
+from game.files.saves import SaveError, SaveFile, SaveStore, dumps, to_file, write_atomic
 
 from .log import TableLog
 from .protocol import Refusal
@@ -71,6 +71,8 @@ class Table:
     seats: dict[str, Seat]
     started: bool = False
     last_move: float = field(default_factory=time.monotonic)
+    #: moves made since the table's save was last written
+    unsaved: bool = False
 
     @property
     def seq(self) -> int:
@@ -88,6 +90,15 @@ class Table:
 
     def status(self) -> dict[str, Any]:
         return {"table": self.id, "started": self.started, "seats": [s.view() for s in self.seats.values()]}
+
+
+def write_save_file(path: Path, save: SaveFile) -> None:
+    """A table's save, written as every save is (atomically); a failure waits for the next move."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, dumps(save).encode("utf-8"))
+    except (OSError, SaveError):
+        pass  # the log holds every choice; the next write catches up
 
 
 class HostedClass:
@@ -141,6 +152,7 @@ class HostedClass:
         for table in self.tables.values():
             self.computer_moves(table)
             self.write_save(table)
+        self.flush_saves()
 
     def _control(self, table: int | None, kind: str, **data: Any) -> None:
         """Log a control event, then act on it (the log first, so a crash never loses what was done)."""
@@ -266,13 +278,25 @@ class HostedClass:
         return moves
 
     def write_save(self, table: Table) -> None:
-        """The table as an ordinary save in the class folder, for ``report`` and ``compare``."""
+        """Note that the table's save is behind; :meth:`take_saves` hands it to the writer."""
+        table.unsaved = True
+
+    def take_saves(self) -> list[tuple[Path, SaveFile]]:
+        """A snapshot of every save that is behind, to write away from the event loop (a save of a long
+        game takes tens of milliseconds to write; the log, not the save, is what must be on disk first)."""
         if self.saves is None:
-            return
-        try:
-            self.saves.save(table.game, f"table-{table.id:02d}", overwrite=True)
-        except SaveError:
-            pass  # the log holds every choice; a save written next time catches up
+            return []
+        found = []
+        for table in self.tables.values():
+            if table.unsaved:
+                table.unsaved = False
+                found.append((self.saves.path(f"table-{table.id:02d}"), to_file(table.game, "named")))
+        return found
+
+    def flush_saves(self) -> None:
+        """Write every save that is behind, now (on start and on the way out)."""
+        for path, save in self.take_saves():
+            write_save_file(path, save)
 
     # -- the teacher -----------------------------------------------------------------------------
     def set_paused(self, paused: bool) -> None:
