@@ -71,11 +71,13 @@ async def running_host(folder: Path, **options: Any) -> AsyncIterator[Host]:
 
 
 @contextlib.asynccontextmanager
-async def raw_ws(url: str, origin: str | None = None) -> AsyncIterator[aiohttp.ClientWebSocketResponse]:
+async def raw_ws(
+    url: str, origin: str | None = None, autoping: bool = True
+) -> AsyncIterator[aiohttp.ClientWebSocketResponse]:
     """A bare websocket to the server, for messages the client would never send."""
     async with aiohttp.ClientSession() as session:
         headers = {"Origin": origin} if origin else {}
-        async with session.ws_connect(url + "ws", headers=headers, max_msg_size=0) as ws:
+        async with session.ws_connect(url + "ws", headers=headers, max_msg_size=0, autoping=autoping) as ws:
             yield ws
 
 

@@ -371,3 +371,18 @@ def test_the_class_folder_records_no_token_in_the_clear(tmp_path):
     raw = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.is_file())
     assert seat.token and seat.token.encode() in raw
     assert token.encode() not in raw  # ...though only its hash was written
+
+
+async def test_a_peer_that_stops_answering_pings_loses_its_connection_not_its_seat(tmp_path):
+    async with running_host(tmp_path, heartbeat=0.2) as host, raw_ws(host.url, autoping=False) as ws:
+        await ws.send_json({"type": "join", "code": host.code, "name": "Stil"})
+        welcome = await next_of(ws, "welcome")
+        seat = host.hosted.tables[1].seats[welcome["role"]]
+        assert seat.conn is not None
+        async with asyncio.timeout(10):  # a half-open connection: it never answers the server's pings
+            while seat.conn is not None:
+                await asyncio.sleep(0.05)
+        back = SeatClient(host.url, base_pack())
+        await back.resume(welcome["token"])
+        assert back.role == welcome["role"] and seat.conn is not None
+        await back.close()
