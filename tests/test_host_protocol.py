@@ -134,11 +134,13 @@ async def test_a_paused_table_refuses_choices_until_resumed(tmp_path):
 async def test_a_kicked_player_loses_the_seat_and_its_token(tmp_path):
     async with running_host(tmp_path) as host:
         clients = await seated(host)
-        victim = clients[1]
+        victim, others = actor_of(clients)
         status, _ = await host.teacher("kick", {"table": 1, "role": victim.role})
         assert status == 200
         await victim._wait(lambda: not victim.connected, 5)
         assert victim.closed_by == "kicked"
+        assert host.hosted.tables[1].seq > 0  # the empty role is the computer's: the table goes on
+        await others[0].wait_for_seq(host.hosted.tables[1].seq)
         with pytest.raises(HostError) as err:
             await victim.resume()
         assert err.value.code == "bad_token"

@@ -107,6 +107,9 @@ CASES = [
     Case("simulate", "unreadable_content", t("simulate", "{tmp}/pack"), unreadable="pack/world.yaml"),
     Case("serve", "missing_pack", t("serve", "--pack", "{tmp}/nowhere")),
     Case("serve", "file_for_pack", t("serve", "--pack", "{tmp}/file.txt")),
+    Case("host", "missing_pack", t("host", "--pack", "{tmp}/nowhere")),
+    Case("host", "file_for_class_dir", t("host", "--class-dir", "{tmp}/file.txt")),
+    Case("host", "file_for_saves_dir", t("host", "--saves-dir", "{tmp}/file.txt")),
     # new-pack: a folder to create
     Case("new-pack", "onto_a_file", t("new-pack", "afile", "--dir", "{tmp}")),
     Case("new-pack", "dir_is_a_file", t("new-pack", "mine", "--dir", "{tmp}/file.txt")),

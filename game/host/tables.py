@@ -321,6 +321,8 @@ class HostedClass:
         seat = table.seats[role]
         conn, seat.conn = seat.conn, None
         self._control(table.id, "kick", role=role)
+        if self.computer_moves(table):  # an empty role is the computer's, so the table never waits on it
+            self.write_save(table)
         return conn
 
     def reseat(self, table: Table, role: str) -> tuple[str, Connection | None]:
