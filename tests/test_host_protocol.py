@@ -388,3 +388,24 @@ async def test_a_peer_that_stops_answering_pings_loses_its_connection_not_its_se
         await back.resume(welcome["token"])
         assert back.role == welcome["role"] and seat.conn is not None
         await back.close()
+
+
+async def test_a_choice_the_disk_refuses_changes_nothing_and_is_said(tmp_path, monkeypatch):
+    import sqlite3
+
+    async with running_host(tmp_path) as host:
+        clients = await seated(host)
+        acting, _ = actor_of(clients)
+
+        def full_disk(record):
+            raise sqlite3.OperationalError("database or disk is full")
+
+        monkeypatch.setattr(host.hosted.log.store, "append_choice", full_disk)
+        with pytest.raises(HostError) as err:
+            await acting.choose(acting.computer_choice())
+        assert err.value.code == "server_error"
+        assert host.hosted.tables[1].seq == 0 and acting.seq == 0
+        monkeypatch.undo()
+        await acting.choose(acting.computer_choice())
+        assert acting.seq == 1
+        await close_all(clients)

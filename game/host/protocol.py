@@ -93,6 +93,10 @@ ERRORS: dict[str, dict[str, str]] = {
         "nl": "Je plaats is op een ander apparaat geopend.",
         "en": "Your seat was opened on another device.",
     },
+    "server_error": {
+        "nl": "De server kon dit niet bewaren; er is niets veranderd. Probeer het zo opnieuw.",
+        "en": "The server could not store this; nothing changed. Try again in a moment.",
+    },
     "bad_origin": {
         "nl": "Deze pagina mag niet met de klasserver praten.",
         "en": "This page may not talk to the class server.",

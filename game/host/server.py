@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
+import sqlite3
 import time
 from collections import deque
 from collections.abc import AsyncIterator
@@ -186,6 +187,8 @@ class _Session:
             self._dispatch(msg)
         except Refusal as refusal:
             self.conn.send(p.error(refusal.code, refusal.values, **ref))
+        except sqlite3.Error:  # a full or broken disk: the log refused it, so the game did not change
+            self.conn.send(p.error("server_error", **ref))
 
     def _dispatch(self, msg: Any) -> None:
         if isinstance(msg, p.Ping):

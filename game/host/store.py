@@ -67,7 +67,7 @@ class Store:
         self.path = Path(path)
         fresh = not self.path.exists()
         # isolation_level=None: we say BEGIN/COMMIT ourselves, so every write is one explicit transaction.
-        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self._db = sqlite3.connect(self.path, isolation_level=None)
         if fresh:
             os.chmod(self.path, 0o600)  # token hashes and names of minors: the owner only
         self._db.execute("PRAGMA journal_mode=WAL")
