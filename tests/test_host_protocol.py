@@ -105,6 +105,8 @@ async def test_only_the_acting_role_may_choose(tmp_path):
     async with running_host(tmp_path) as host:
         clients = await seated(host)
         acting, others = actor_of(clients)
+        heard: list[tuple[str, int]] = []
+        others[1].listeners.append(lambda m: heard.append((m["type"], others[1].seq)))
         choice = acting.computer_choice()
         with pytest.raises(HostError) as err:
             await others[0].choose(choice)
@@ -113,6 +115,8 @@ async def test_only_the_acting_role_may_choose(tmp_path):
         assert host.hosted.tables[1].seq == 0
         await acting.choose(choice)
         await others[0].wait_for_seq(1)
+        await others[1].wait_for_seq(1)
+        assert ("choice", 1) in heard  # a listener hears of a choice once the seat's game has it
         await close_all(clients)
 
 

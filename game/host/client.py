@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Callable
 from typing import Any
 
 import aiohttp
@@ -60,6 +61,8 @@ class SeatClient:
         self._changed = asyncio.Condition()
         self._link = asyncio.Lock()  # one connect or drop at a time
         self._errors: list[dict[str, Any]] = []
+        #: called with every message from the server once the client has applied it (a screen refreshes)
+        self.listeners: list[Callable[[dict[str, Any]], None]] = []
 
     @property
     def seq(self) -> int:
@@ -85,6 +88,7 @@ class SeatClient:
             self._session, self._ws = session, ws
             self._errors.clear()
             self.closed_by = None
+            self.table = None  # set again by the welcome, which may come before join() looks
             self._reader = asyncio.create_task(self._read(ws))
 
     async def join(self, code: str, name: str, role: str | None = None, table: int | None = None) -> None:
@@ -101,7 +105,6 @@ class SeatClient:
         await self._welcomed(timeout)
 
     async def _welcomed(self, timeout: float = 10.0) -> None:
-        self.table = None
         await self._wait(lambda: self.table is not None or bool(self._errors), timeout)
         if self.table is None:
             raise HostError(self._errors.pop(0))
@@ -167,7 +170,10 @@ class SeatClient:
             async for msg in ws:
                 if msg.type != aiohttp.WSMsgType.TEXT:
                     break
-                self._apply(json.loads(msg.data))
+                message = json.loads(msg.data)
+                self._apply(message)
+                for listener in list(self.listeners):
+                    listener(message)
                 async with self._changed:
                     self._changed.notify_all()
         finally:
