@@ -413,3 +413,28 @@ async def test_a_choice_the_disk_refuses_changes_nothing_and_is_said(tmp_path, m
         await acting.choose(acting.computer_choice())
         assert acting.seq == 1
         await close_all(clients)
+
+
+async def test_a_table_whose_content_changed_is_skipped_with_a_reason_and_the_rest_carry_on(tmp_path):
+    import sqlite3
+
+    async with running_host(tmp_path) as host:
+        clients = await seated(host, 4)  # table 1 full, table 2 with one seat
+        await close_all(clients)
+    db = sqlite3.connect(tmp_path / "class.db")
+    with db:
+        db.execute("UPDATE tables SET setup = json_set(setup, '$.digest', 'other') WHERE tbl = 1")
+    db.close()
+    async with running_host(tmp_path) as again:
+        assert list(again.hosted.tables) == [2]
+        reason = again.hosted.unreadable[1]
+        assert "inhoud" in reason["nl"] and "content" in reason["en"]
+        status, state = await again.teacher("state")
+        assert state["unreadable"]["1"] == reason
+        client = SeatClient(again.url, base_pack())
+        with pytest.raises(HostError) as err:
+            await client.join(again.code, "Noor", table=1)
+        assert err.value.code == "unreadable_table"
+        await client.join(again.code, "Noor")
+        assert client.table == 2
+        await client.close()

@@ -127,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
     if opened.resumed:
         print(_say("resumed", lang, folder=folder, tables=len(opened.hosted.tables)), file=sys.stderr)
     for table, reason in opened.hosted.unreadable.items():
-        print(f"wijkberaad: {_say('unreadable', lang, table=table, reason=reason)}", file=sys.stderr)
+        print(f"wijkberaad: {_say('unreadable', lang, table=table, reason=reason[lang])}", file=sys.stderr)
     app = make_app(opened.hosted, opened.code, opened.teacher_token)
 
     def ready(port: int) -> None:

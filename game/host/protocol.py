@@ -102,9 +102,17 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "This page may not talk to the class server.",
     },
     "no_seat": {"nl": "Tafel {table} heeft geen rol '{role}'.", "en": "Table {table} has no role '{role}'."},
+    "content_changed": {
+        "nl": "de inhoud is veranderd sinds deze tafel begon (andere vingerafdruk); start met de inhoud van toen",
+        "en": "the content changed since this table began (another digest); start with the content of then",
+    },
+    "replay_failed": {
+        "nl": "het logboek past niet bij de inhoud: {detail}",
+        "en": "the log does not fit the content: {detail}",
+    },
     "unreadable_table": {
-        "nl": "Tafel {table} kan niet worden hersteld: {detail}",
-        "en": "Table {table} cannot be restored: {detail}",
+        "nl": "Tafel {table} kan niet worden hersteld; kies een andere tafel of vraag de docent.",
+        "en": "Table {table} cannot be restored; pick another table or ask the teacher.",
     },
 }
 

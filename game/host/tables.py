@@ -19,7 +19,7 @@ from game.engine import Game, GameError, Pack, choose_for
 from game.files.saves import SaveError, SaveFile, SaveStore, dumps, to_file, write_atomic
 
 from .log import TableLog
-from .protocol import Refusal
+from .protocol import Refusal, worded
 from .store import ChoiceRecord, Control
 
 #: The most tables one class may have.
@@ -112,7 +112,8 @@ class HostedClass:
         self.tables: dict[int, Table] = {}
         self.paused = False
         self.locked = False
-        self.unreadable: dict[int, str] = {}
+        #: tables that could not be rebuilt: why, in both languages
+        self.unreadable: dict[int, dict[str, str]] = {}
 
     # -- building and restoring ------------------------------------------------------------------
     def _new_game(self, setup: dict[str, Any]) -> Game:
@@ -137,14 +138,14 @@ class HostedClass:
         """Rebuild every table from the log: replay its choices, then the control events in order."""
         for table_id, setup in self.log.store.tables().items():
             if setup["digest"] != self.pack.digest:
-                self.unreadable[table_id] = "the content changed since this table began (digest differs)"
+                self.unreadable[table_id] = worded("content_changed")
                 continue
             game = self._new_game(setup)
             try:
                 for record in self.log.read(table_id):
                     game.choose(record.choice)
             except GameError as err:
-                self.unreadable[table_id] = str(err)
+                self.unreadable[table_id] = worded("replay_failed", detail=str(err))
                 continue
             self.tables[table_id] = Table(table_id, setup, game, {r: Seat(r) for r in setup["seats"]})
         for control in self.log.store.controls():
@@ -221,7 +222,7 @@ class HostedClass:
 
     def _open_table(self, table_no: int) -> Table:
         if table_no in self.unreadable:
-            raise Refusal("unreadable_table", table=table_no, detail=self.unreadable[table_no])
+            raise Refusal("unreadable_table", table=table_no)
         setup = self._table_setup()
         self.log.store.create_table(table_no, setup)
         table = Table(table_no, setup, self._new_game(setup), {r: Seat(r) for r in setup["seats"]})
