@@ -281,7 +281,10 @@ async def test_the_teacher_sees_every_table_and_a_stuck_one(tmp_path):
         clients = await seated(host)
         acting, _ = actor_of(clients)
         await acting.drop()
-        await asyncio.sleep(0.05)  # let the server notice the closed socket
+        seat = host.hosted.tables[1].seats[acting.role]
+        async with asyncio.timeout(10):  # the server notices the closed socket
+            while seat.conn is not None:
+                await asyncio.sleep(0.02)
         status, state = await host.teacher("state")
         assert status == 200 and len(state["tables"]) == 1
         table = state["tables"][0]
