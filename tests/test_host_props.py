@@ -8,6 +8,7 @@ import contextlib
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -82,5 +83,13 @@ async def _play(folder: Path, batches: list[list[tuple[str, int, int]]]) -> None
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(BATCHES)
 def test_every_seat_ends_with_the_servers_game_and_the_logs_replay(batches):
+    with tempfile.TemporaryDirectory() as folder:
+        asyncio.run(_play(Path(folder), batches))
+
+
+@pytest.mark.slow
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(ACTION, min_size=1, max_size=3), min_size=1, max_size=40))
+def test_long_interleavings_end_the_same_everywhere(batches):
     with tempfile.TemporaryDirectory() as folder:
         asyncio.run(_play(Path(folder), batches))
