@@ -110,6 +110,9 @@ CASES = [
     # role-cards: a pack and an output file
     Case("role-cards", "missing_pack", t("role-cards", "--pack", "{tmp}/nowhere")),
     Case("role-cards", "output_below_a_file", t("role-cards", "-o", "{tmp}/file.txt/kaarten.html")),
+    Case("host", "missing_pack", t("host", "--pack", "{tmp}/nowhere")),
+    Case("host", "file_for_class_dir", t("host", "--class-dir", "{tmp}/file.txt")),
+    Case("host", "file_for_saves_dir", t("host", "--saves-dir", "{tmp}/file.txt")),
     # new-pack: a folder to create
     Case("new-pack", "onto_a_file", t("new-pack", "afile", "--dir", "{tmp}")),
     Case("new-pack", "dir_is_a_file", t("new-pack", "mine", "--dir", "{tmp}/file.txt")),

@@ -32,6 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "new-pack": ("new_pack", "write a small, valid pack to start a scenario of your own"),
     "schema": ("schema", "write JSON Schema files for content editors"),
     "serve": ("serve", "serve the game to web browsers"),
+    "host": ("host", "run a class server: students join one table each from their own screens"),
 }
 
 

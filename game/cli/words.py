@@ -69,6 +69,30 @@ HELP: dict[str, str] = {
     "print the role cards of a scenario, one page per role (html)": (
         "druk de rolkaarten van een scenario af, één pagina per rol (html)"
     ),
+    # host
+    "run a class server: students join one table each from their own screens": (
+        "start een klasserver: leerlingen schuiven elk vanaf hun eigen scherm aan bij een tafel"
+    ),
+    "Example: 'wijkberaad host --short --lang nl'. Everything of the class lands in the class folder: the log "
+    "(class.db), class.json (address, join code, teacher token) and a save per table, so 'wijkberaad compare "
+    "DIR' works on it. Starting again on the same folder carries the class on.": (
+        "Voorbeeld: 'wijkberaad host --short --lang nl'. Alles van de klas komt in de klasmap: het logboek "
+        "(class.db), class.json (adres, deelnamecode, token van de docent) en per tafel een opgeslagen spel, "
+        "zodat 'wijkberaad compare MAP' erop werkt. Start je opnieuw op dezelfde map, dan gaat de klas verder."
+    ),
+    "a session code: its scenario, length and seed": "een sessiecode: het scenario, de lengte en het startgetal",
+    "address to listen on (default: 127.0.0.1, this machine only)": (
+        "adres om op te luisteren (standaard: 127.0.0.1, alleen deze computer)"
+    ),
+    "port (default: 8765; 0: any free port)": "poort (standaard: 8765; 0: een vrije poort)",
+    "the class folder (default: a new one in the saves folder)": (
+        "de klasmap (standaard: een nieuwe in de map met opgeslagen spellen)"
+    ),
+    "the scenario every table plays (default: the first)": "het scenario dat elke tafel speelt (standaard: het eerste)",
+    "the scenario's short (classroom) variant": "de korte variant (voor de klas) van het scenario",
+    "the seed all tables share (default: a random one)": (
+        "het startgetal dat alle tafels delen (standaard: een willekeurig)"
+    ),
     # serve's caps
     "at most N games at once; more tabs are refused (default: 40)": (
         "hoogstens N spellen tegelijk; meer tabbladen worden geweigerd (standaard: 40)"

@@ -1,0 +1,146 @@
+"""``wijkberaad host``: the class server; students join from their own screens, the teacher watches all."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import secrets
+import socket
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from .classroom import apply_code
+from .common import CliError, add_lang_option, add_pack_option, add_saves_option, lang_of, load_content, say
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "ready": {
+        "nl": "Klasserver draait op {url}\n"
+        "Leerlingen doen mee met:  wijkberaad join {url} --code {code} --name NAAM\n"
+        "Klascode: {code}\n"
+        "Klasmap: {folder} (class.json bevat het docententoken; deel dat niet)\n"
+        "Stoppen: Ctrl+C",
+        "en": "Class server running at {url}\n"
+        "Students join with:  wijkberaad join {url} --code {code} --name NAME\n"
+        "Class code: {code}\n"
+        "Class folder: {folder} (class.json holds the teacher token; do not share it)\n"
+        "Stop: Ctrl+C",
+    },
+    "resumed": {
+        "nl": "De klas in {folder} gaat verder ({tables} tafels hersteld); de opties voor scenario en seed "
+        "van die klas gelden.",
+        "en": "The class in {folder} carries on ({tables} tables restored); that class's scenario and seed "
+        "apply.",
+    },
+    "unreadable": {"nl": "tafel {table} overgeslagen: {reason}", "en": "table {table} skipped: {reason}"},
+    "class_file": {"nl": "{path} is geen map", "en": "{path} is not a folder"},
+    "cannot_bind": {
+        "nl": "kan niet luisteren op {host}:{port}: {reason}",
+        "en": "cannot listen on {host}:{port}: {reason}",
+    },
+}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = (
+        "Example: 'wijkberaad host --short --lang nl'. Everything of the class lands in the class folder: "
+        "the log (class.db), class.json (address, join code, teacher token) and a save per table, so "
+        "'wijkberaad compare DIR' works on it. Starting again on the same folder carries the class on."
+    )
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)"
+    )
+    parser.add_argument("--port", type=int, default=8765, help="port (default: 8765; 0: any free port)")
+    parser.add_argument(
+        "--class-dir",
+        type=Path,
+        metavar="DIR",
+        help="the class folder (default: a new one in the saves folder)",
+    )
+    parser.add_argument(
+        "--scenario", metavar="ID", help="the scenario every table plays (default: the first)"
+    )
+    parser.add_argument("--short", action="store_true", help="the scenario's short (classroom) variant")
+    parser.add_argument(
+        "--seed", type=int, metavar="N", help="the seed all tables share (default: a random one)"
+    )
+    parser.add_argument("--code", metavar="CODE", help="a session code: its scenario, length and seed")
+    add_lang_option(parser)
+    add_pack_option(parser)
+    add_saves_option(parser)
+
+
+def _say(key: str, lang: str, **values: object) -> str:
+    from game.i18n import t
+
+    return t(key, lang, MESSAGES, **values)
+
+
+def _setup(args: argparse.Namespace, pack, lang: str) -> dict:
+    problem = apply_code(args, pack, lang)
+    if problem:
+        raise CliError(problem)
+    scenario_id = args.scenario or next(iter(pack.scenarios))
+    if scenario_id not in pack.scenarios:
+        raise CliError(say("no_scenario", lang, id=scenario_id, choices=", ".join(pack.scenarios)))
+    variant = getattr(args, "code_variant", None)
+    if args.short and variant is None:
+        scenario = pack.scenarios[scenario_id]
+        if not scenario.variants:
+            raise CliError(say("no_short", lang, id=scenario_id))
+        variant = scenario.variants[0].id
+    seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
+    return {"scenario": scenario_id, "variant": variant, "seed": seed}
+
+
+def _class_dir(args: argparse.Namespace, lang: str) -> Path:
+    if args.class_dir is not None:
+        folder = Path(args.class_dir).expanduser()
+    else:
+        from game.files.saves import saves_dir_from
+
+        folder = saves_dir_from(args) / f"klas-{datetime.now():%Y%m%d-%H%M%S}"
+    if folder.exists() and not folder.is_dir():
+        raise CliError(_say("class_file", lang, path=folder))
+    return folder
+
+
+def _shown_address(host: str) -> str:
+    """The address students type: the machine's LAN address when listening on every interface."""
+    if host in ("0.0.0.0", "::", ""):
+        try:
+            return socket.gethostbyname(socket.gethostname())
+        except OSError:
+            return "127.0.0.1"
+    return f"[{host}]" if ":" in host else host
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.host.classdir import open_class, write_class_file
+    from game.host.server import make_app, serve_forever
+
+    lang = lang_of(args)
+    pack = load_content(args)
+    setup = _setup(args, pack, lang)
+    folder = _class_dir(args, lang)
+    opened = open_class(folder, pack, setup)
+    if opened.resumed:
+        print(_say("resumed", lang, folder=folder, tables=len(opened.hosted.tables)), file=sys.stderr)
+    for table, reason in opened.hosted.unreadable.items():
+        print(f"wijkberaad: {_say('unreadable', lang, table=table, reason=reason[lang])}", file=sys.stderr)
+    app = make_app(opened.hosted, opened.code, opened.teacher_token)
+
+    def ready(port: int) -> None:
+        url = f"http://{_shown_address(args.host)}:{port}/"
+        write_class_file(folder, url, opened.code, opened.teacher_token)
+        print(_say("ready", lang, url=url, code=opened.code, folder=folder), flush=True)
+
+    try:
+        asyncio.run(serve_forever(app, args.host, args.port, ready))
+    except OSError as err:
+        raise CliError(
+            _say("cannot_bind", lang, host=args.host, port=args.port, reason=err.strerror or err)
+        ) from None
+    finally:
+        opened.hosted.log.store.close()
+    return 0
