@@ -54,7 +54,7 @@ def rss_kib(pid: int) -> int:
 
 
 async def run(tables: int, moves: int, think: float = 0.0) -> dict[str, Any]:
-    from game.files.loader import load_game_content
+    from game.files.packs import load_game_content
 
     pack = load_game_content(mods=False)
     with tempfile.TemporaryDirectory() as tmp:

@@ -30,7 +30,7 @@ ROLES = ("minister", "resident", "youth_worker")
 
 @functools.cache
 def base_pack():
-    from game.files.loader import load_game_content
+    from game.files.packs import load_game_content
 
     return load_game_content(mods=False)
 

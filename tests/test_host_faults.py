@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from game.engine import Game
+from game.files.saves import state_data
 from game.host.client import SeatClient, play_bot
 from game.host.log import CRASH_AFTER_COMMITS
 from game.host.store import Store
@@ -35,7 +36,7 @@ def replayed(choices: list[str]) -> dict:
 
 
 def _plain(game: Game) -> dict:
-    dumped = game.state.model_dump()
+    dumped = state_data(game.state)
     dumped.pop("players")
     return dumped
 
@@ -113,7 +114,7 @@ async def test_a_choice_committed_but_never_broadcast_is_kept_once(tmp_path):
 CHILD = """
 import asyncio, json, sys
 from pathlib import Path
-from game.files.loader import load_game_content
+from game.files.packs import load_game_content
 from game.host.client import SeatClient, play_bot
 
 async def main(url, code, out):

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.engine import Game
+from game.files.saves import state_data
 from game.host.client import HostError, SeatClient
 from game.host.store import Store
 from tests.host_support import base_pack, running_host
@@ -27,7 +28,7 @@ BATCHES = st.lists(st.lists(ACTION, min_size=1, max_size=3), min_size=1, max_siz
 
 
 def _state(game: Game) -> dict:
-    dumped = game.state.model_dump()
+    dumped = state_data(game.state)
     dumped.pop("players")  # names are seating, not play
     return dumped
 

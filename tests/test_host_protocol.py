@@ -10,7 +10,7 @@ import aiohttp
 import pytest
 
 from game.engine import Game
-from game.files.saves import SaveStore
+from game.files.saves import SaveStore, state_data
 from game.host.client import HostError, SeatClient
 from game.host.protocol import MAX_MESSAGE, clean_name
 from game.host.tables import HostedClass
@@ -40,7 +40,7 @@ async def close_all(clients: list[SeatClient]) -> None:
 
 
 def same_game(a: Game, b: Game) -> None:
-    left, right = a.state.model_dump(), b.state.model_dump()
+    left, right = state_data(a.state), state_data(b.state)
     left.pop("players"), right.pop("players")
     assert left == right
 

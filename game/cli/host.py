@@ -80,12 +80,16 @@ def _setup(args: argparse.Namespace, pack, lang: str) -> dict:
     problem = apply_code(args, pack, lang)
     if problem:
         raise CliError(problem)
-    scenario_id = args.scenario or next(iter(pack.scenarios))
-    if scenario_id not in pack.scenarios:
-        raise CliError(say("no_scenario", lang, id=scenario_id, choices=", ".join(pack.scenarios)))
+    from game.engine import GameError, check_setup
+    from game.i18n import game_error_text
+
+    try:
+        scenario = check_setup(pack, args.scenario)
+    except GameError as err:
+        raise CliError(game_error_text(err, lang)) from None
+    scenario_id = scenario.id
     variant = getattr(args, "code_variant", None)
     if args.short and variant is None:
-        scenario = pack.scenarios[scenario_id]
         if not scenario.variants:
             raise CliError(say("no_short", lang, id=scenario_id))
         variant = scenario.variants[0].id
