@@ -47,6 +47,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_pack_option(parser)
     add_classroom_options(parser)
     parser.add_argument(
+        "--lines",
+        action="store_true",
+        help="plain lines of text and numbered choices, for screen readers, braille displays and plain terminals",
+    )
+    parser.add_argument(
         "--dev",
         action="store_true",
         help="for content authors: reload the content when a file is saved; commands to jump to an event "
@@ -142,6 +147,14 @@ def run(args: argparse.Namespace) -> int:
             choices = ", ".join(scenario.roles)
             return fail(say("no_role", lang, role=unknown[0], id=scenario_id, choices=choices))
         args.scenario = scenario_id
+
+    if getattr(args, "lines", False):
+        from game.lines.start import run_lines
+
+        load = lambda: _load_content(packs, saves_dir)  # noqa: E731
+        return run_lines(
+            args, lang, pack=pack, load=load, variant=variant, players=players, saves_dir=saves_dir
+        )
 
     from game.ui.app import WijkberaadApp
 
