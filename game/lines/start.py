@@ -72,7 +72,9 @@ def run_lines(
         else:
             starter.write(say("quit.bye", lang))
     except ContentError as err:
-        starter.write(say("problems.title", lang), *(str(p) for p in err.problems), say("problems.hint", lang))
+        starter.write(
+            say("problems.title", lang), *(str(p) for p in err.problems), say("problems.hint", lang)
+        )
         return 1
     except BrokenPipeError:
         # Nobody reads the output any more: keep the game and leave quietly.
@@ -118,11 +120,11 @@ class _Starter:
             if chosen == "new":
                 return self.new_game(pack, seed), True
             if chosen == "continue" and latest is not None:
-                game = self.load(pack, latest.slot)
+                game = self.load(pack, latest)
             else:
                 labels = [self.label(pack, i) for i in infos]
                 n = self.pick(say("start.pick_save", lang), [*labels, say("start.back", lang)])
-                game = self.load(pack, infos[n - 1].slot) if n <= len(infos) else None
+                game = self.load(pack, infos[n - 1]) if n <= len(infos) else None
             if game is not None:
                 return game, False
 
@@ -169,9 +171,9 @@ class _Starter:
                 return players
             self.write(say("bad.need_name", lang))
 
-    def load(self, pack: Any, slot: str) -> Game | None:
-        """The game in ``slot``; when it replays differently, the player picks replay or saved state."""
-        lang = self.lang
+    def load(self, pack: Any, info: SaveInfo) -> Game | None:
+        """The game in a save; when it replays differently, the player picks replay or saved state."""
+        lang, slot = self.lang, info.slot
         try:
             loaded = self.store.load(slot, pack)
         except SaveError as err:
@@ -196,8 +198,8 @@ class _Starter:
                 n = self.pick(say("start.load_choice", lang), options)
                 if n == 3:
                     return None
-                self.write(say("start.loaded", lang, slot=slot))
+                self.write(say("start.loaded", lang, slot=self.label(pack, info)))
                 return loaded.game if n == 1 else loaded.snapshot
             self.write(say("load.mismatch", lang, detail=detail))
-        self.write(say("start.loaded", lang, slot=slot))
+        self.write(say("start.loaded", lang, slot=self.label(pack, info)))
         return loaded.game
