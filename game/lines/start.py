@@ -60,7 +60,7 @@ def run_lines(
         session = LineSession(game, starter.store, lang, inp, out, timer=timer, saves_dir=saves_dir)
         stop_timer = session.watch_timer() if timer is not None else None
         session.play(intro=intro)
-        session.farewell("quit.saved")
+        session.farewell("quit.ended")
     except Quit:
         if session is not None:
             session.farewell("quit.saved")

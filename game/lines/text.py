@@ -156,13 +156,14 @@ def _capital(line: str) -> str:
 
 # -- what happened ---------------------------------------------------------------------------------
 def section_lines(game: Game, sections: Iterable[view.Section], lang: str) -> list[str]:
-    """Sections of the consequences or history screen, in the screen's order, with critiques and sources."""
+    """Sections of the consequences or history screen, in the screen's order, with their critiques (the
+    sources are left to the debrief, as on the screen, where they wait behind a key)."""
     lines = []
     for section in sections:
         lines.append(sentence(section.heading))
         lines += [plain(line) for line in section.lines or [say("cons.no_changes", lang)]]
         for cid in section.critiques:
-            lines += [plain(line) for line in view.critique_lines(game, cid, lang, citation=True)]
+            lines += [plain(line) for line in view.critique_lines(game, cid, lang, citation=False)]
     return lines
 
 

@@ -153,6 +153,10 @@ LINES: dict[str, dict[str, str]] = {
         "nl": "Gestopt. Het spel staat in de autosave {slot}, in {path}.",
         "en": "Stopped. The game is in the autosave {slot}, in {path}.",
     },
+    "quit.ended": {
+        "nl": "Tot ziens. Het spel staat in de autosave {slot}, in {path}.",
+        "en": "Goodbye. The game is in the autosave {slot}, in {path}.",
+    },
     "quit.eof": {
         "nl": "Einde van de invoer. Het spel staat in de autosave {slot}, in {path}.",
         "en": "End of input. The game is in the autosave {slot}, in {path}.",
