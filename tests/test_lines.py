@@ -274,3 +274,10 @@ def test_the_round_timer_signals_as_lines(mini_pack, tmp_path: Path) -> None:
     expired = lines.index("Time is up. Come to a decision: the timer does not decide for you.")
     # each signal is told before the next answer is read, after the question it came during
     assert lines[warning + 1] == "> meters" and lines[expired + 1] == "> stop"
+    # while consequences are read, the next deliberation's countdown waits
+    session.reading = True
+    session.poll_timer()
+    assert session.timer.state == "idle"
+    session.reading = False
+    session.poll_timer()
+    assert session.timer.state == "running"

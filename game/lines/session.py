@@ -134,6 +134,8 @@ class LineSession(Conversation):
         #: the role whose player has the keyboard: private knowledge is told only to them, on their turn
         self.viewer: str | None = view.sole_player(game)
         self.timer_key: tuple | None = None
+        #: while the intro or consequences are being read, the next deliberation's countdown waits (as in the app)
+        self.reading = False
         self._overwrite: str | None = None
         self._round_told = 0
 
@@ -198,7 +200,7 @@ class LineSession(Conversation):
         if self.timer is None:
             return
         with self._lock:
-            key = deliberation_key(self.game)
+            key = None if self.reading else deliberation_key(self.game)
             if key != self.timer_key:
                 self.timer_key = key
                 self.timer.start() if key is not None else self.timer.stop()
@@ -222,7 +224,7 @@ class LineSession(Conversation):
         """Play until the game ends and the debrief is read, or until quit or end of input (both raise)."""
         if intro:
             self.write(*lines.intro_lines(self.game, self.lang, self.code()))
-            self.wait_enter()
+            self.read_then_enter()
         if not self.game.over:
             self.after(self.game.play_computer())
         while not self.game.over:
@@ -248,7 +250,15 @@ class LineSession(Conversation):
         shown = [o for o in outcomes if o.record is not None or o.rounds]
         if shown:
             self.write(*lines.consequence_lines(self.game, shown, self.lang))
+            self.read_then_enter()
+
+    def read_then_enter(self) -> None:
+        """Wait for Enter after something to read; the round timer does not run meanwhile."""
+        self.reading = True
+        try:
             self.wait_enter()
+        finally:
+            self.reading = False
 
     @property
     def hot_seat(self) -> bool:

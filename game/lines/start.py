@@ -3,6 +3,7 @@ load), then the game in lines; quitting and end of input autosave and end with e
 
 from __future__ import annotations
 
+import os
 import random
 import sys
 from collections.abc import Callable
@@ -19,7 +20,19 @@ from .text import sentence
 from .words import say
 
 
-def run_lines(
+def run_lines(*args: Any, **options: Any) -> int:
+    """Play in lines (see :func:`play_lines`); when nobody reads the output any more (``| head``), leave
+    quietly: every choice is autosaved already, and Python's last flush of standard output goes nowhere
+    rather than complain about the pipe."""
+    try:
+        return play_lines(*args, **options)
+    except BrokenPipeError:
+        if options.get("out") in (None, sys.stdout):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def play_lines(
     args: Any,
     lang: str,
     *,
@@ -41,6 +54,9 @@ def run_lines(
 
     out = out or sys.stdout
     inp = inp or sys.stdin
+    if hasattr(out, "reconfigure"):
+        # A console that cannot show a character gets a "?" rather than a crash mid-game.
+        out.reconfigure(errors="replace")
     saves_dir = saves_dir or default_saves_dir()
     timer = RoundTimer.minutes(args.timer) if getattr(args, "timer", None) else None
     starter = _Starter(lang, SaveStore(saves_dir), inp, out)
@@ -66,9 +82,9 @@ def run_lines(
             session.farewell("quit.saved")
         else:
             starter.write(say("quit.bye", lang))
-    except (EndOfInput, KeyboardInterrupt):
+    except (EndOfInput, KeyboardInterrupt) as end:
         if session is not None:
-            session.farewell("quit.eof")
+            session.farewell("quit.eof" if isinstance(end, EndOfInput) else "quit.saved")
         else:
             starter.write(say("quit.bye", lang))
     except ContentError as err:
@@ -76,10 +92,6 @@ def run_lines(
             say("problems.title", lang), *(str(p) for p in err.problems), say("problems.hint", lang)
         )
         return 1
-    except BrokenPipeError:
-        # Nobody reads the output any more: keep the game and leave quietly.
-        if session is not None:
-            session.autosave()
     finally:
         if stop_timer is not None:
             stop_timer.set()
