@@ -10,7 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
+from game.classroom.timer import RoundTimer
 from game.engine.game import Game
+from game.engine.pack import Pack
 from game.files.loader import ContentError
 from game.files.saves import SaveError, SaveInfo, SaveStore, default_saves_dir
 from game.i18n import save_error_detail, save_error_text, text
@@ -36,8 +38,8 @@ def play_lines(
     args: Any,
     lang: str,
     *,
-    pack: Any = None,
-    load: Callable[[], Any],
+    pack: Pack | None = None,
+    load: Callable[[], Pack],
     variant: str | None = None,
     players: dict[str, str | None] | None = None,
     saves_dir: Path | None = None,
@@ -50,8 +52,6 @@ def play_lines(
     the app does; without, a numbered menu offers a new game, the latest autosave and the saved games.
     ``load`` gives the content when ``pack`` is not loaded yet.
     """
-    from game.classroom.timer import RoundTimer
-
     out = out or sys.stdout
     inp = inp or sys.stdin
     if hasattr(out, "reconfigure"):
@@ -89,7 +89,7 @@ def play_lines(
             starter.write(say("quit.bye", lang))
     except ContentError as err:
         starter.write(
-            say("problems.title", lang), *(str(p) for p in err.problems), say("problems.hint", lang)
+            sentence(say("problems.title", lang)), *(str(p) for p in err.problems), say("problems.hint", lang)
         )
         return 1
     finally:
@@ -114,7 +114,7 @@ class _Starter:
         self.write(sentence(question), *(sentence(f"{n}. {o}") for n, o in enumerate(options, start=1)))
         return self.asker.choose_number(say("prompt.pick", self.lang, n=len(options)), len(options))
 
-    def menu(self, pack: Any, seed: int | None) -> tuple[Game | None, bool]:
+    def menu(self, pack: Pack, seed: int | None) -> tuple[Game | None, bool]:
         """A game to play, and whether it is new (so its intro is read); (None, False) to stop."""
         lang = self.lang
         while True:
@@ -140,7 +140,7 @@ class _Starter:
             if game is not None:
                 return game, False
 
-    def label(self, pack: Any, info: SaveInfo) -> str:
+    def label(self, pack: Pack, info: SaveInfo) -> str:
         scenario = pack.scenarios.get(info.scenario or "")
         name = text(scenario.title, self.lang) if scenario else info.scenario or ""
         players = ", ".join(info.humans)
@@ -149,7 +149,7 @@ class _Starter:
         when = f", {info.saved_at:%Y-%m-%d %H:%M}" if info.saved_at else ""
         return entry.replace(" · ", ", ") + when
 
-    def new_game(self, pack: Any, seed: int | None) -> Game:
+    def new_game(self, pack: Pack, seed: int | None) -> Game:
         lang = self.lang
         scenarios = list(pack.scenarios.values())
         scenario = scenarios[0]
@@ -170,7 +170,7 @@ class _Starter:
         seed = seed if seed is not None else random.randrange(1, 100_000)
         return Game.new(pack, scenario.id, seed=seed, variant=variant, players=players)
 
-    def names(self, pack: Any, roles: list[str]) -> dict[str, str | None]:
+    def names(self, pack: Pack, roles: list[str]) -> dict[str, str | None]:
         """Who plays each role: a typed name, or Enter for the computer; at least one name."""
         lang = self.lang
         while True:
@@ -183,7 +183,7 @@ class _Starter:
                 return players
             self.write(say("bad.need_name", lang))
 
-    def load(self, pack: Any, info: SaveInfo) -> Game | None:
+    def load(self, pack: Pack, info: SaveInfo) -> Game | None:
         """The game in a save; when it replays differently, the player picks replay or saved state."""
         lang, slot = self.lang, info.slot
         try:
