@@ -26,7 +26,7 @@ UPDATE = os.environ.get("WIJKBERAAD_UPDATE_LINES") == "1"
 
 #: Escape sequences, control characters, box drawing, block elements, bars and trend lines, bullets, arrows,
 #: ticks: what a screen reader reads as noise, or a braille display shows as clutter.
-NOISE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2190-\u21ff\u2500-\u259f\u2022\u25b6\u2713\u2717\u2212]")
+NOISE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2022\u2190-\u21ff\u2212\u2500-\u27bf]")
 
 
 class Typed:
@@ -113,6 +113,17 @@ def test_the_line_game_is_the_engine_game_with_the_same_choices(mini_pack, tmp_p
     assert game.over and played.over
     assert played.state.meters == game.state.meters
     assert [r.decision for r in played.state.history] == [r.decision for r in game.state.history]
+
+
+def test_view_lines_lose_their_marks_and_read_as_sentences() -> None:
+    from game.lines.text import plain
+
+    assert plain("• Besluit: Vertrouwen −4, Leefbaarheid +2") == "Besluit: Vertrouwen -4, Leefbaarheid +2."
+    assert plain("  → Vertrouwen +1") == "Vertrouwen +1."
+    assert plain("⚠ Gewaarschuwd door de bewoner") == "Gewaarschuwd door de bewoner."
+    assert plain("✓ De minister: Leefbaar (gehaald)") == "De minister: Leefbaar (gehaald)."
+    assert plain("‘Zo gaat het niet.’") == "‘Zo gaat het niet.’"
+    assert plain("-2 voor de wijk") == "-2 voor de wijk."
 
 
 def test_meters_are_numbers_with_their_change_in_words(mini_pack, tmp_path: Path) -> None:

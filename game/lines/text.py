@@ -15,17 +15,18 @@ from game.ui import view
 
 from .words import say
 
-#: Leading marks the view puts before a line, to set it apart on screen; read aloud they are noise.
-_MARKS = ("• ", "→ ", "✓ ", "✗ ", "▶ ", "… ")
+#: What a line may start with that is not a mark: quotes and brackets open a sentence, signs a number.
+_OPENERS = tuple("'\"‘“([+-")
 
 
 def plain(line: str) -> str:
-    """A view line as a sentence: marks taken off, arrows read as a colon, the minus sign as a hyphen
-    (which every speech synthesiser reads as "min"/"minus"), and a full stop where it has none."""
+    """A view line as a sentence: the mark that sets it apart on screen (a bullet, an arrow, a tick, or any
+    mark added later) taken off, arrows read as a colon, the minus sign as a hyphen (which speech
+    synthesisers read as "min"/"minus"), and a full stop where it has none."""
     line = line.strip()
-    for mark in _MARKS:
-        if line.startswith(mark):
-            line = line[len(mark) :].strip()
+    mark, _, rest = line.partition(" ")
+    if rest and not any(c.isalnum() for c in mark) and not mark.startswith(_OPENERS):
+        line = rest.strip()
     line = line.replace(" → ", ": ").replace("→", ":").replace(MINUS, "-").replace(" · ", ". ")
     return sentence(line)
 
