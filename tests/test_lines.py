@@ -292,3 +292,11 @@ def test_the_round_timer_signals_as_lines(mini_pack, tmp_path: Path) -> None:
     session.reading = False
     session.poll_timer()
     assert session.timer.state == "running"
+
+
+def test_every_line_mode_string_is_in_both_languages() -> None:
+    from game.lines.words import LINES
+
+    for key, entry in LINES.items():
+        assert set(entry) == {"nl", "en"} and all(entry.values()), key
+        assert set(re.findall(r"{(\w+)}", entry["nl"])) == set(re.findall(r"{(\w+)}", entry["en"])), key

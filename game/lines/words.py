@@ -39,7 +39,6 @@ LINES: dict[str, dict[str, str]] = {
         "nl": "Het spel is afgelopen. Druk op Enter om te stoppen, of typ hulp.",
         "en": "The game is over. Press Enter to quit, or type help.",
     },
-    "prompt.name": {"nl": "Typ een naam en druk op Enter.", "en": "Type a name and press Enter."},
     "bad.number": {
         "nl": "{given} is geen keuze. Kies een nummer van 1 tot {n}.",
         "en": "{given} is not a choice. Choose a number from 1 to {n}.",
@@ -111,12 +110,10 @@ LINES: dict[str, dict[str, str]] = {
     "play.not_available": {"nl": "niet te kiezen: {why}", "en": "cannot be chosen: {why}"},
     "play.resource": {"nl": "{resource}: {amount} van {max}.", "en": "{resource}: {amount} of {max}."},
     "play.meters": {"nl": "De meters:", "en": "The meters:"},
-    "play.computer_moves": {"nl": "De computer speelt {who}.", "en": "The computer plays {who}."},
     # -- meters --------------------------------------------------------------------------------------
     "meter.up": {"nl": "{name} {value}, gestegen met {delta}.", "en": "{name} {value}, up by {delta}."},
     "meter.down": {"nl": "{name} {value}, gedaald met {delta}.", "en": "{name} {value}, down by {delta}."},
     "meter.same": {"nl": "{name} {value}, gelijk gebleven.", "en": "{name} {value}, unchanged."},
-    "meter.range": {"nl": "(van {low} tot {high})", "en": "(from {low} to {high})"},
     # -- hand-over -----------------------------------------------------------------------------------
     "handover.line": {
         "nl": "Wissel van speler. Geef het toetsenbord aan {role}: {name}.",
@@ -126,9 +123,6 @@ LINES: dict[str, dict[str, str]] = {
         "nl": "{name}, druk op Enter zodra alleen jij de schermlezer hoort of de brailleregel leest.",
         "en": "{name}, press Enter once only you can hear the screen reader or read the braille display.",
     },
-    # -- consequences --------------------------------------------------------------------------------
-    "cons.heading_line": {"nl": "Gevolgen.", "en": "Consequences."},
-    "cons.source_line": {"nl": "Bron: {citation}", "en": "Source: {citation}"},
     # -- ending --------------------------------------------------------------------------------------
     "end.meter_row": {
         "nl": "{name}: begon op {first}, eindigde op {last}. Per {round}: {values}.",
@@ -136,7 +130,6 @@ LINES: dict[str, dict[str, str]] = {
     },
     "end.meter_value": {"nl": "{round} {n}: {value}", "en": "{round} {n}: {value}"},
     "end.start_value": {"nl": "begin: {value}", "en": "start: {value}"},
-    "end.goal": {"nl": "{role}: {goal}. {state}.", "en": "{role}: {goal}. {state}."},
     "end.report": {"nl": "Het verslag staat in {path}", "en": "The report is in {path}"},
     "end.report_failed": {
         "nl": "Het verslag is niet opgeslagen: {reason}",
