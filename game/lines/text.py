@@ -170,7 +170,7 @@ def section_lines(game: Game, sections: Iterable[view.Section], lang: str) -> li
 
 def consequence_lines(game: Game, outcomes: list[Outcome], lang: str) -> list[str]:
     return [
-        say("cons.heading_line", lang),
+        sentence(say("cons.title", lang)),
         *section_lines(game, view.outcome_sections(game, outcomes, lang), lang),
     ]
 
