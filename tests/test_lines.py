@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import os
 import re
-from argparse import Namespace
 from pathlib import Path
 
 import pytest
@@ -56,12 +55,12 @@ def play(
 ) -> tuple[int, str]:
     """Play with ``answers`` typed; returns the exit status and the output (paths and times made steady)."""
     out = io.StringIO()
-    args = Namespace(seed=seed, scenario="test" if players else None, timer=None)
     status = run_lines(
-        args,
         lang,
         pack=pack,
         load=lambda: pack,
+        scenario="test" if players else None,
+        seed=seed,
         variant=variant,
         players=players,
         saves_dir=tmp_path / "saves",

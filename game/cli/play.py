@@ -151,9 +151,16 @@ def run(args: argparse.Namespace) -> int:
     if getattr(args, "lines", False):
         from game.lines.start import run_lines
 
-        load = lambda: _load_content(packs, saves_dir)  # noqa: E731
         return run_lines(
-            args, lang, pack=pack, load=load, variant=variant, players=players, saves_dir=saves_dir
+            lang,
+            pack=pack,
+            load=lambda: _load_content(packs, saves_dir),
+            scenario=args.scenario,
+            variant=variant,
+            players=players,
+            seed=args.seed,
+            timer_minutes=args.timer,
+            saves_dir=saves_dir,
         )
 
     from game.ui.app import WijkberaadApp

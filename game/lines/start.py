@@ -35,22 +35,24 @@ def run_lines(*args: Any, **options: Any) -> int:
 
 
 def play_lines(
-    args: Any,
     lang: str,
     *,
     pack: Pack | None = None,
     load: Callable[[], Pack],
+    scenario: str | None = None,
     variant: str | None = None,
     players: dict[str, str | None] | None = None,
+    seed: int | None = None,
+    timer_minutes: float | None = None,
     saves_dir: Path | None = None,
     inp: Any = None,
     out: TextIO | None = None,
 ) -> int:
     """Play in lines on ``out`` (standard output) from ``inp`` (standard input); returns the exit status.
 
-    With ``players`` (``--role``, ``--players``, ``--scenario``, ``--code``…) the game starts at once, as
-    the app does; without, a numbered menu offers a new game, the latest autosave and the saved games.
-    ``load`` gives the content when ``pack`` is not loaded yet.
+    With ``players`` (``--role``, ``--players``, ``--scenario``, ``--code``…, checked by the command) the
+    game starts at once, as the app does; without, a numbered menu offers a new game, the latest autosave
+    and the saved games. ``load`` gives the content when ``pack`` is not loaded yet; ``seed`` None picks one.
     """
     out = out or sys.stdout
     inp = inp or sys.stdin
@@ -58,7 +60,7 @@ def play_lines(
         # A console that cannot show a character gets a "?" rather than a crash mid-game.
         out.reconfigure(errors="replace")
     saves_dir = saves_dir or default_saves_dir()
-    timer = RoundTimer.minutes(args.timer) if getattr(args, "timer", None) else None
+    timer = RoundTimer.minutes(timer_minutes) if timer_minutes else None
     starter = _Starter(lang, SaveStore(saves_dir), inp, out)
     session: LineSession | None = None
     stop_timer = None
@@ -66,10 +68,10 @@ def play_lines(
         starter.write(say("start.welcome", lang))
         pack = pack or load()
         if players:
-            seed = args.seed if args.seed is not None else random.randrange(1, 100_000)
-            game, intro = Game.new(pack, args.scenario, seed=seed, variant=variant, players=players), True
+            seed = seed if seed is not None else random.randrange(1, 100_000)
+            game, intro = Game.new(pack, scenario, seed=seed, variant=variant, players=players), True
         else:
-            game, intro = starter.menu(pack, args.seed)
+            game, intro = starter.menu(pack, seed)
             if game is None:
                 starter.write(say("quit.bye", lang))
                 return 0
