@@ -196,25 +196,37 @@ class LineSession(Conversation):
 
     # -- the round timer ----------------------------------------------------------------------------
     def poll_timer(self) -> None:
-        """Start the countdown when a new deliberation is asked about, and tell its signals as lines."""
+        """Start the countdown when a new deliberation is asked about, and tell its signals as lines.
+
+        Called before each answer is read, so the game is not changing meanwhile."""
         if self.timer is None:
             return
+        key = None if self.reading else deliberation_key(self.game)
         with self._lock:
-            key = None if self.reading else deliberation_key(self.game)
             if key != self.timer_key:
                 self.timer_key = key
-                self.timer.start() if key is not None else self.timer.stop()
-            signals = self.timer.poll()
-        self.write(*(ct(f"timer.{signal}", self.lang) for signal in signals))
+                if key is None:
+                    self.timer.stop()
+                else:
+                    self.timer.start()
+        self.tell_signals()
+
+    def tell_signals(self) -> None:
+        """The round timer's signals that are due, as lines (the timer only measures: it decides nothing)."""
+        if self.timer is not None:
+            with self._lock:
+                signals = self.timer.poll()
+            self.write(*(ct(f"timer.{signal}", self.lang) for signal in signals))
 
     def watch_timer(self) -> threading.Event:
-        """Poll the timer in the background while a player thinks; set the returned event to stop."""
+        """Tell the timer's signals while a player thinks, from a thread; set the returned event to stop.
+
+        The thread only reads the clock; the countdown starts and stops in :meth:`poll_timer`."""
         stop = threading.Event()
 
         def loop() -> None:
             while not stop.wait(0.5):
-                if self.timer_key is not None:
-                    self.poll_timer()
+                self.tell_signals()
 
         threading.Thread(target=loop, name="round-timer", daemon=True).start()
         return stop
