@@ -53,6 +53,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_pack_option(parser)
     add_classroom_options(parser)
     parser.add_argument(
+        "--lines",
+        action="store_true",
+        help="plain lines of text and numbered choices, for screen readers, braille displays and plain terminals",
+    )
+    parser.add_argument(
         "--dev",
         action="store_true",
         help="for content authors: reload the content when a file is saved; commands to jump to an event "
@@ -123,6 +128,21 @@ def run(args: argparse.Namespace) -> int:
     if args.scenario or args.short or players or args.code:
         pack = load_now(config)
         config = replace(config, start=game_start(args, pack, players, lang), seed=args.seed)
+    if args.lines:
+        from game.lines.start import run_lines
+
+        start = config.start
+        return run_lines(
+            lang,
+            pack=pack,
+            load=content_loader(config),
+            scenario=start.scenario if start else None,
+            variant=start.variant if start else None,
+            players=start.players if start else None,
+            seed=args.seed,
+            timer_minutes=args.timer,
+            saves_dir=config.saves_dir,
+        )
     from game.ui.app import make_app  # Textual: imported when the game starts, so --help answers at once
 
     make_app(config, pack).run()

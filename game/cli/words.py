@@ -93,6 +93,9 @@ HELP: dict[str, str] = {
     "the seed all tables share (default: a random one)": (
         "het startgetal dat alle tafels delen (standaard: een willekeurig)"
     ),
+    "plain lines of text and numbered choices, for screen readers, braille displays and plain terminals": (
+        "gewone regels tekst en genummerde keuzes, voor schermlezers, brailleregels en eenvoudige terminals"
+    ),
     # serve's caps
     "at most N games at once; more tabs are refused (default: 40)": (
         "hoogstens N spellen tegelijk; meer tabbladen worden geweigerd (standaard: 40)"
