@@ -198,24 +198,25 @@ async def test_keys_for_timer_projector_and_report(make_app, tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await to_play(app, pilot)
         bar = app.screen.query_one(RoundTimerBar)
-        assert bar.display and "Deliberation 3:00" in screen_text(app)
+        await until(pilot, lambda: "Deliberation 3:00" in screen_text(app))
+        assert bar.display
         await pilot.press("t")
-        await pilot.pause()
-        assert app.round_timer.paused and "paused" in screen_text(app)
+        await until(pilot, lambda: "paused" in screen_text(app))
+        assert app.round_timer.paused
         await pilot.press("t")
         assert not app.round_timer.paused
         await pilot.press("f5")
-        await pilot.pause()
-        assert name(app) == "FacilitatorScreen"
+        await until(pilot, lambda: name(app) == "FacilitatorScreen")
         await pilot.press("escape")
-        await pilot.pause()
-        assert name(app) == "PlayScreen"
+        await until(pilot, lambda: name(app) == "PlayScreen")
         app.game.play_computer(until_human=False)
         app.screen.next_turn()
-        await pilot.pause()
-        assert name(app) == "EndingScreen"
+        await until(pilot, lambda: name(app) == "EndingScreen")
         await pilot.press("r")
-        await pilot.pause()
+        await until(
+            pilot,
+            lambda: (tmp_path / "reports").is_dir() and len(list((tmp_path / "reports").iterdir())) == 3,
+        )
         written = sorted((tmp_path / "reports").iterdir())
         assert [p.suffix for p in written] == [".csv", ".html", ".md"]
 
