@@ -1,4 +1,5 @@
-"""The Wijkberaad Textual app, made by :func:`make_app` from one :class:`~game.ui.config.AppConfig`.
+"""The Wijkberaad Textual app, made by :func:`~game.ui.launch.make_app` from one
+:class:`~game.ui.config.AppConfig`.
 
 The app holds no game rules: screens show what the :class:`~game.engine.game.Game` says and pass on what
 the players chose. Content loads in a thread so the title screen comes up at once.
@@ -29,7 +30,7 @@ from game.files.settings import save_settings
 from game.i18n import save_error_detail, save_error_text
 
 from .classroom import watch_timer
-from .config import AppConfig, content_loader
+from .config import MIN_SIZE, AppConfig
 from .screens.base import _Localised, localise_bindings
 from .screens.problems import ProblemsScreen
 from .screens.small import TooSmallScreen
@@ -43,9 +44,6 @@ if TYPE_CHECKING:
 
 # Screens past the title are imported where they are first shown: they bring widgets (inputs, selects,
 # Markdown) and modules (the engine, saves with pydantic) that the first frame would otherwise wait for.
-
-#: The smallest terminal the screens are laid out for; below it the app says so.
-MIN_SIZE = (60, 20)
 
 CONTRAST = Theme(
     name="wijkberaad-contrast",
@@ -454,23 +452,3 @@ class WijkberaadApp(App[None]):
         ]
         for key, callback in items:
             yield SystemCommand(tr(f"cmd.{key}", lang), tr(f"cmd.{key}.help", lang), callback)
-
-
-def make_app(
-    config: AppConfig, pack: Pack | None = None, *, content: Callable[[], Pack] | None = None
-) -> WijkberaadApp:
-    """The app for ``config``: on ``pack`` when it is at hand, else loading ``content`` (default: the
-    packs of ``config``) in a thread once the title screen is drawn."""
-    if pack is None and content is None:
-        content = content_loader(config)
-    if not config.dev:
-        return WijkberaadApp(config, pack, content=content)
-    # Developer mode builds on this module (a circle at import time) and is rare: imported when asked for.
-    from game.files.packs import game_pack_dirs
-
-    from .dev import DevApp
-
-    folders = game_pack_dirs(list(config.packs), saves_dir=config.saves_dir)
-    return DevApp(
-        config, pack, content=content, dev_folders=folders, dev_load=content or content_loader(config)
-    )
