@@ -77,6 +77,8 @@ class PlayScreen(GameScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if len(self.query("#event-title, #play-choices")) < 2:
+            return  # the app is closing: Textual mounted no more of the widgets, there is nothing to draw on
         # The board's place depends on how tall the event's text, the knowledge and the board come out.
         for widget in (
             self.query_one("#play-event"),
