@@ -7,8 +7,6 @@ import asyncio
 
 import pytest
 
-from game.ui.screens.play import PlayScreen
-
 PLAYERS = {"minister": "Ahmed"}
 
 
