@@ -100,6 +100,8 @@ class WijkberaadApp(App[None]):
         self._autostart = config.start
         self.game: Game | None = None
         self.session: str | None = None
+        #: The name the game was saved or loaded under (the group's name for its report files), if any.
+        self.slot: str | None = None
         self.problems: list[str] = []
         self._store: SaveStore | None = None
         self._small: Screen | None = None
@@ -235,9 +237,11 @@ class WijkberaadApp(App[None]):
     def load_slot(self, slot: str) -> None:
         if self.pack is None:
             return
-        from game.files.saves import SaveError  # with pydantic, like the store itself
+        from game.files.saves import AUTO_PREFIX, SaveError  # with pydantic, like the store itself
 
         from .screens.saves import LoadChoiceScreen
+
+        name = slot.removeprefix(AUTO_PREFIX)  # an autosave is named for its session
 
         try:
             loaded = self.store.load(slot, self.pack)
@@ -248,7 +252,7 @@ class WijkberaadApp(App[None]):
                 def chosen(answer: str | None) -> None:
                     if answer == "snapshot":
                         self.notify(tr("load.from_snapshot", self.lang), severity="warning", timeout=8)
-                        self.start_play(snapshot, new_session=True)
+                        self.start_play(snapshot, new_session=True, slot=name)
 
                 self.push_screen(
                     LoadChoiceScreen(slot, save_error_detail(err, self.lang), replay=False), chosen
@@ -263,15 +267,15 @@ class WijkberaadApp(App[None]):
                 def picked(answer: str | None) -> None:
                     if answer == "snapshot":
                         self.notify(tr("load.from_snapshot", self.lang), severity="warning", timeout=8)
-                        self.start_play(loaded.snapshot, new_session=True)
+                        self.start_play(loaded.snapshot, new_session=True, slot=name)
                     elif answer == "replay":
-                        self.start_play(loaded.game, new_session=True)
+                        self.start_play(loaded.game, new_session=True, slot=name)
 
                 self.push_screen(LoadChoiceScreen(slot, loaded.mismatch_text(self.lang), replay=True), picked)
                 return
             detail = loaded.mismatch_text(self.lang)
             self.notify(tr("load.mismatch", self.lang, detail=detail), severity="warning", timeout=8)
-        self.start_play(loaded.game, new_session=True)
+        self.start_play(loaded.game, new_session=True, slot=name)
 
     def continue_latest(self) -> None:
         info = self.store.latest_autosave()
@@ -291,10 +295,15 @@ class WijkberaadApp(App[None]):
         game = Game.new(self.pack, scenario, seed=seed, variant=variant, players=players)
         self.start_play(game, new_session=True, intro=self.config.intro)
 
-    def start_play(self, game: Game, *, new_session: bool, intro: bool = False) -> None:
+    def start_play(
+        self, game: Game, *, new_session: bool, intro: bool = False, slot: str | None = None
+    ) -> None:
+        """Play ``game``; a new session starts its own autosave (``slot``: the save it was loaded from)."""
         from .screens.play import PlayScreen
 
         self.game = game
+        if new_session:
+            self.slot = slot
         if new_session or self.session is None:
             self.session = f"{game.state.scenario}-{game.state.seed}-{datetime.now():%Y%m%d-%H%M%S}"
             if self.config.session_suffix:

@@ -57,6 +57,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "facilitator.ended": {"nl": "Afgelopen: {title}", "en": "Ended: {title}"},
     "facilitator.no_game": {"nl": "Er is nog geen spel bezig.", "en": "No game in play yet."},
     "report.saved": {"nl": "Verslag opgeslagen: {path}", "en": "Report saved: {path}"},
+    "report.saved_files": {
+        "nl": "Verslag opgeslagen in {folder}: {files}",
+        "en": "Report saved in {folder}: {files}",
+    },
     "report.failed": {"nl": "Verslag niet opgeslagen: {reason}", "en": "Report not saved: {reason}"},
 }
 
@@ -149,29 +153,23 @@ def reports_dir(app: GameApp) -> Path:
 
 
 def export_report(app: GameApp, now: datetime | None = None) -> list[Path]:
-    """Write the current game's report as HTML, Markdown and CSV; returns the files written."""
+    """Write the current game's report as HTML, Markdown and CSV, named for the group (the slot the game
+    was saved or loaded under, else its session); returns the files written."""
     # The reports (templates and all) are loaded only when a report is exported.
-    from game.reports.formats import render
+    from game.reports.export import write_reports
     from game.reports.report import build_report
 
     game = app.game
     if game is None:
         return []
-    folder = reports_dir(app)
+    # The line mode's session has no save slot of its own: its session names it.
+    name = getattr(app, "slot", None) or app.session
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    report = build_report(game, app.lang)
-    code = report.code
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for fmt in ("html", "md", "csv"):
-        path = folder / f"wijkberaad-{code}-{stamp}.{fmt}"
-        path.write_text(render(report, fmt), encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
-        written.append(path)
-    return written
+    return write_reports(build_report(game, app.lang), reports_dir(app), name=name, stamp=stamp)
 
 
 def export_and_tell(app: GameApp) -> None:
-    """Export the report and tell the player where it went (or why it could not be written)."""
+    """Export the report and tell the player where each file went (or why they could not be written)."""
     lang = app.lang
     try:
         written = export_report(app)
@@ -179,4 +177,5 @@ def export_and_tell(app: GameApp) -> None:
         app.notify(ct("report.failed", lang, reason=err.strerror or err), severity="error", timeout=8)
         return
     if written:
-        app.notify(ct("report.saved", lang, path=written[0]), timeout=10)
+        files = ", ".join(path.name for path in written)
+        app.notify(ct("report.saved_files", lang, folder=written[0].parent, files=files), timeout=10)

@@ -26,6 +26,7 @@ class GameApp(Protocol):
     pack: Pack | None
     game: Game | None
     session: str | None
+    slot: str | None
     seed: int | None
     blink: bool
     problems: list[str]

@@ -56,6 +56,7 @@ class SaveScreen(GameModal[str | None]):
             else:
                 error.update(save_error_text(err, self.lang))
             return
+        app.slot = info.slot
         app.notify(self.tr("play.saved", slot=info.slot))
         self.dismiss(info.slot)
 
