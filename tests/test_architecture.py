@@ -106,7 +106,6 @@ def test_no_import_circles_between_modules() -> None:
     assert found is None, "import circle: " + " -> ".join(found or [])
 
 
-@pytest.mark.xfail(strict=True, reason="ui.app <-> ui.screens: for the app factory (issue 15, item 6)")
 def test_no_import_circles_in_the_ui() -> None:
     found = _circle(set(MODULES))
     assert found is None, "import circle: " + " -> ".join(found or [])

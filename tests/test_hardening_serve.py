@@ -193,8 +193,8 @@ def test_a_tabs_game_keeps_to_its_group(tmp_path, monkeypatch):
 
     from game.files.loader import load_pack_or_raise
     from game.files.saves import GROUP_ENV, MAX_SAVES_ENV
-    from game.ui.app import make_app
     from game.ui.config import AppConfig
+    from game.ui.launch import make_app
 
     monkeypatch.setenv(GROUP_ENV, "0123456789abcdef")
     monkeypatch.setenv(MAX_SAVES_ENV, "4")

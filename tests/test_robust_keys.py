@@ -25,8 +25,8 @@ SIZES = [(80, 24), (60, 20), (120, 40), (45, 15)]
 @pytest.fixture
 def make_app(tmp_path, mini_pack):
     """The app as the CLI builds it, on the mini pack, with a temporary saves folder and a fixed seed."""
-    from game.ui.app import make_app as build
     from game.ui.config import AppConfig, GameStart
+    from game.ui.launch import make_app as build
 
     def make(players=None, scenario=None):
         start = GameStart(players, scenario) if players else None

@@ -53,8 +53,9 @@ def test_an_unreadable_settings_file_is_reported_not_raised(tmp_path) -> None:
 
 
 def test_make_app_takes_one_configuration(tmp_path, mini_pack) -> None:
-    from game.ui.app import WijkberaadApp, make_app
+    from game.ui.app import WijkberaadApp
     from game.ui.dev import DevApp
+    from game.ui.launch import make_app
 
     config = AppConfig(lang="en", theme="light", saves_dir=tmp_path, seed=5, timer_minutes=2)
     app = make_app(config, mini_pack)

@@ -44,12 +44,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_saves_option(parser)
 
 
+def server_file(path: Path) -> bool:
+    """One of the class server's own files in a class folder (``wijkberaad host``): never a save."""
+    from game.host.classdir import CLASS_FILE, DB_FILE
+
+    # sqlite keeps its journal beside the database: class.db-wal, class.db-shm, class.db-journal
+    return path.name == CLASS_FILE or path.name == DB_FILE or path.name.startswith(DB_FILE + "-")
+
+
 def expand(paths: list[Path], lang: str = "en") -> list[Path]:
-    """Folders replaced by the save files in them (sorted by name)."""
+    """Folders replaced by the save files in them (sorted by name); the class server's own files in a
+    class folder are left out without a word."""
     from game.files.safefile import kind_of, list_folder, shown
 
     found: list[Path] = []
     for path in paths:
+        if server_file(path):
+            continue
         if kind_of(path) in ("folder", "denied"):
             entries, why = list_folder(path)  # a folder it may not list is said, not a traceback
             if why is not None:
@@ -59,7 +70,11 @@ def expand(paths: list[Path], lang: str = "en") -> list[Path]:
                     file=sys.stderr,
                 )
                 continue
-            inside = [p for p in entries if p.suffix == ".json" and not p.name.startswith(".")]
+            inside = [
+                p
+                for p in entries
+                if p.suffix == ".json" and not p.name.startswith(".") and not server_file(p)
+            ]
             if not inside:
                 print(f"wijkberaad: {say('no_saves_in', lang, path=shown(path, 4096))}", file=sys.stderr)
             found += inside

@@ -143,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
             timer_minutes=args.timer,
             saves_dir=config.saves_dir,
         )
-    from game.ui.app import make_app  # Textual: imported when the game starts, so --help answers at once
+    from game.ui.launch import make_app  # Textual: imported when the game starts, so --help answers at once
 
     make_app(config, pack).run()
     return 0

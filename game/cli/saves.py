@@ -9,6 +9,7 @@ from pathlib import Path
 from game.engine import Pack
 from game.files.safefile import shown
 from game.files.saves import Detail, SaveError, SaveInfo, SaveStore, saves_dir_from
+from game.ui.titles import scenario_title
 
 from .common import (
     add_lang_option,
@@ -49,18 +50,20 @@ def unreadable_reason(info: SaveInfo, lang: str) -> str:
 
 #: The widest a cell of names (players, scenario) may get before it is shortened.
 MAX_CELL = 40
+#: The scenario's cell: its title and its variant's, as the content words them, are longer than names.
+MAX_TITLE = 72
 
 
-def row(info: SaveInfo, lang: str) -> tuple[str, ...]:
+def row(info: SaveInfo, lang: str, pack: Pack | None = None) -> tuple[str, ...]:
     """One save as a table row: slot, scenario, round, players, date, status.
 
     Text from the file (names, ids) is made safe for a terminal: control characters shown as escapes,
     long cells shortened (:func:`game.files.safefile.shown`).
     """
-    return tuple(shown(cell, 200) for cell in _cells(info, lang))
+    return tuple(shown(cell, 200) for cell in _cells(info, lang, pack))
 
 
-def _cells(info: SaveInfo, lang: str) -> tuple[str, ...]:
+def _cells(info: SaveInfo, lang: str, pack: Pack | None = None) -> tuple[str, ...]:
     if not info.readable:
         return (
             shown(info.slot, MAX_CELL),
@@ -70,9 +73,8 @@ def _cells(info: SaveInfo, lang: str) -> tuple[str, ...]:
             "",
             say("saves.unreadable", lang, reason=unreadable_reason(info, lang)),
         )
-    scenario = info.scenario or ""
-    if info.variant:
-        scenario += f" ({info.variant})"
+    # With the content loaded (--check), the titles players know in ``lang``; else the ids.
+    scenario = scenario_title(pack, info.scenario, info.variant, lang)
     rnd = say("saves.ended", lang, round=info.round) if info.ending else str(info.round)
     players = ", ".join(shown(name, MAX_CELL) for name in info.humans) or say("saves.computer_only", lang)
     saved = info.saved_at.astimezone().strftime("%Y-%m-%d %H:%M") if info.saved_at else "?"
@@ -83,7 +85,7 @@ def _cells(info: SaveInfo, lang: str) -> tuple[str, ...]:
         ]
     )
     status = say("saves.ok_but", lang, mismatch=mismatch) if mismatch else say("saves.ok", lang)
-    return (shown(info.slot, MAX_CELL), shown(scenario, MAX_CELL), rnd, shown(players, 80), saved, status)
+    return (shown(info.slot, MAX_CELL), shown(scenario, MAX_TITLE), rnd, shown(players, 80), saved, status)
 
 
 def table(rows: list[tuple[str, ...]], lang: str) -> str:
@@ -110,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
     if not infos:
         print(say("saves.none", lang, path=store.root), file=sys.stderr)
         return 0
-    print(table([row(i, lang) for i in infos], lang))
+    print(table([row(i, lang, pack) for i in infos], lang))
     bad = sum(1 for i in infos if not i.readable)
     summary = say_count("saves.count", len(infos), lang, path=store.root)
     print(summary + (say("saves.count_bad", lang, bad=bad) if bad else ""), file=sys.stderr)

@@ -1,4 +1,5 @@
-"""The Wijkberaad Textual app, made by :func:`make_app` from one :class:`~game.ui.config.AppConfig`.
+"""The Wijkberaad Textual app, made by :func:`~game.ui.launch.make_app` from one
+:class:`~game.ui.config.AppConfig`.
 
 The app holds no game rules: screens show what the :class:`~game.engine.game.Game` says and pass on what
 the players chose. Content loads in a thread so the title screen comes up at once.
@@ -29,7 +30,7 @@ from game.files.settings import save_settings
 from game.i18n import save_error_detail, save_error_text
 
 from .classroom import watch_timer
-from .config import AppConfig, content_loader
+from .config import MIN_SIZE, AppConfig
 from .screens.base import _Localised, localise_bindings
 from .screens.problems import ProblemsScreen
 from .screens.small import TooSmallScreen
@@ -43,9 +44,6 @@ if TYPE_CHECKING:
 
 # Screens past the title are imported where they are first shown: they bring widgets (inputs, selects,
 # Markdown) and modules (the engine, saves with pydantic) that the first frame would otherwise wait for.
-
-#: The smallest terminal the screens are laid out for; below it the app says so.
-MIN_SIZE = (60, 20)
 
 CONTRAST = Theme(
     name="wijkberaad-contrast",
@@ -102,6 +100,8 @@ class WijkberaadApp(App[None]):
         self._autostart = config.start
         self.game: Game | None = None
         self.session: str | None = None
+        #: The name the game was saved or loaded under (the group's name for its report files), if any.
+        self.slot: str | None = None
         self.problems: list[str] = []
         self._store: SaveStore | None = None
         self._small: Screen | None = None
@@ -237,9 +237,11 @@ class WijkberaadApp(App[None]):
     def load_slot(self, slot: str) -> None:
         if self.pack is None:
             return
-        from game.files.saves import SaveError  # with pydantic, like the store itself
+        from game.files.saves import AUTO_PREFIX, SaveError  # with pydantic, like the store itself
 
         from .screens.saves import LoadChoiceScreen
+
+        name = slot.removeprefix(AUTO_PREFIX)  # an autosave is named for its session
 
         try:
             loaded = self.store.load(slot, self.pack)
@@ -250,7 +252,7 @@ class WijkberaadApp(App[None]):
                 def chosen(answer: str | None) -> None:
                     if answer == "snapshot":
                         self.notify(tr("load.from_snapshot", self.lang), severity="warning", timeout=8)
-                        self.start_play(snapshot, new_session=True)
+                        self.start_play(snapshot, new_session=True, slot=name)
 
                 self.push_screen(
                     LoadChoiceScreen(slot, save_error_detail(err, self.lang), replay=False), chosen
@@ -265,15 +267,15 @@ class WijkberaadApp(App[None]):
                 def picked(answer: str | None) -> None:
                     if answer == "snapshot":
                         self.notify(tr("load.from_snapshot", self.lang), severity="warning", timeout=8)
-                        self.start_play(loaded.snapshot, new_session=True)
+                        self.start_play(loaded.snapshot, new_session=True, slot=name)
                     elif answer == "replay":
-                        self.start_play(loaded.game, new_session=True)
+                        self.start_play(loaded.game, new_session=True, slot=name)
 
                 self.push_screen(LoadChoiceScreen(slot, loaded.mismatch_text(self.lang), replay=True), picked)
                 return
             detail = loaded.mismatch_text(self.lang)
             self.notify(tr("load.mismatch", self.lang, detail=detail), severity="warning", timeout=8)
-        self.start_play(loaded.game, new_session=True)
+        self.start_play(loaded.game, new_session=True, slot=name)
 
     def continue_latest(self) -> None:
         info = self.store.latest_autosave()
@@ -293,10 +295,15 @@ class WijkberaadApp(App[None]):
         game = Game.new(self.pack, scenario, seed=seed, variant=variant, players=players)
         self.start_play(game, new_session=True, intro=self.config.intro)
 
-    def start_play(self, game: Game, *, new_session: bool, intro: bool = False) -> None:
+    def start_play(
+        self, game: Game, *, new_session: bool, intro: bool = False, slot: str | None = None
+    ) -> None:
+        """Play ``game``; a new session starts its own autosave (``slot``: the save it was loaded from)."""
         from .screens.play import PlayScreen
 
         self.game = game
+        if new_session:
+            self.slot = slot
         if new_session or self.session is None:
             self.session = f"{game.state.scenario}-{game.state.seed}-{datetime.now():%Y%m%d-%H%M%S}"
             if self.config.session_suffix:
@@ -454,23 +461,3 @@ class WijkberaadApp(App[None]):
         ]
         for key, callback in items:
             yield SystemCommand(tr(f"cmd.{key}", lang), tr(f"cmd.{key}.help", lang), callback)
-
-
-def make_app(
-    config: AppConfig, pack: Pack | None = None, *, content: Callable[[], Pack] | None = None
-) -> WijkberaadApp:
-    """The app for ``config``: on ``pack`` when it is at hand, else loading ``content`` (default: the
-    packs of ``config``) in a thread once the title screen is drawn."""
-    if pack is None and content is None:
-        content = content_loader(config)
-    if not config.dev:
-        return WijkberaadApp(config, pack, content=content)
-    # Developer mode builds on this module (a circle at import time) and is rare: imported when asked for.
-    from game.files.packs import game_pack_dirs
-
-    from .dev import DevApp
-
-    folders = game_pack_dirs(list(config.packs), saves_dir=config.saves_dir)
-    return DevApp(
-        config, pack, content=content, dev_folders=folders, dev_load=content or content_loader(config)
-    )

@@ -18,7 +18,7 @@ from game.i18n import t
 if TYPE_CHECKING:
     from game.engine.game import Game
 
-    from .app import WijkberaadApp
+    from .gameapp import GameApp
 
 STRINGS: dict[str, dict[str, str]] = {
     "code.label": {"nl": "Sessiecode", "en": "Session code"},
@@ -57,6 +57,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "facilitator.ended": {"nl": "Afgelopen: {title}", "en": "Ended: {title}"},
     "facilitator.no_game": {"nl": "Er is nog geen spel bezig.", "en": "No game in play yet."},
     "report.saved": {"nl": "Verslag opgeslagen: {path}", "en": "Report saved: {path}"},
+    "report.saved_files": {
+        "nl": "Verslag opgeslagen in {folder}: {files}",
+        "en": "Report saved in {folder}: {files}",
+    },
     "report.failed": {"nl": "Verslag niet opgeslagen: {reason}", "en": "Report not saved: {reason}"},
 }
 
@@ -67,12 +71,12 @@ def ct(key: str, lang: str, **values: object) -> str:
 
 
 # -- the round timer, one per app ------------------------------------------------------------------
-def timer_of(app: WijkberaadApp) -> RoundTimer | None:
+def timer_of(app: GameApp) -> RoundTimer | None:
     """The app's round timer, or None when the class plays without one."""
     return app.round_timer
 
 
-def set_timer(app: WijkberaadApp, minutes: float | None) -> RoundTimer | None:
+def set_timer(app: GameApp, minutes: float | None) -> RoundTimer | None:
     """Give the app a round timer of ``minutes`` (None or 0: no timer)."""
     app.round_timer = RoundTimer.minutes(minutes) if minutes else None
     return app.round_timer
@@ -92,7 +96,7 @@ def deliberation_key(game: Game | None) -> tuple | None:
     return (game.state.round, len(game.state.history), game.state.current.event)
 
 
-def shown_deliberation(app: WijkberaadApp) -> tuple | None:
+def shown_deliberation(app: GameApp) -> tuple | None:
     """The deliberation the table has in front of it: None while the scenario's introduction or the last
     decision's consequences are still being read, so the countdown does not start under them."""
     if any(type(s).__name__ in _NOT_YET for s in app.screen_stack):
@@ -100,13 +104,13 @@ def shown_deliberation(app: WijkberaadApp) -> tuple | None:
     return deliberation_key(app.game)
 
 
-def watch_timer(app: WijkberaadApp) -> None:
+def watch_timer(app: GameApp) -> None:
     """Follow the round timer from the app itself, so its signals reach the table on every screen (help,
     history, the projector view, a dialog) and not only when the play screen is on top."""
     app.set_interval(0.5, lambda: poll_timer(app), name="round-timer")
 
 
-def poll_timer(app: WijkberaadApp) -> list[str]:
+def poll_timer(app: GameApp) -> list[str]:
     """Restart the countdown when a new deliberation comes into view, and give the signals that are due
     (a notification on the screen showing now, and a bell at zero). Returns the signals given."""
     timer = timer_of(app)
@@ -140,7 +144,7 @@ def parse_minutes(value: str) -> float | None:
 
 
 # -- exporting the report --------------------------------------------------------------------------
-def reports_dir(app: WijkberaadApp) -> Path:
+def reports_dir(app: GameApp) -> Path:
     """Where exported reports go: ``reports/`` beside the saves folder."""
     from game.files.saves import default_saves_dir  # pydantic: not before the first frame
 
@@ -148,30 +152,24 @@ def reports_dir(app: WijkberaadApp) -> Path:
     return Path(saves).parent / "reports"
 
 
-def export_report(app: WijkberaadApp, now: datetime | None = None) -> list[Path]:
-    """Write the current game's report as HTML, Markdown and CSV; returns the files written."""
+def export_report(app: GameApp, now: datetime | None = None) -> list[Path]:
+    """Write the current game's report as HTML, Markdown and CSV, named for the group (the slot the game
+    was saved or loaded under, else its session); returns the files written."""
     # The reports (templates and all) are loaded only when a report is exported.
-    from game.reports.formats import render
+    from game.reports.export import write_reports
     from game.reports.report import build_report
 
     game = app.game
     if game is None:
         return []
-    folder = reports_dir(app)
+    # The line mode's session has no save slot of its own: its session names it.
+    name = getattr(app, "slot", None) or app.session
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    report = build_report(game, app.lang)
-    code = report.code
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for fmt in ("html", "md", "csv"):
-        path = folder / f"wijkberaad-{code}-{stamp}.{fmt}"
-        path.write_text(render(report, fmt), encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
-        written.append(path)
-    return written
+    return write_reports(build_report(game, app.lang), reports_dir(app), name=name, stamp=stamp)
 
 
-def export_and_tell(app: WijkberaadApp) -> None:
-    """Export the report and tell the player where it went (or why it could not be written)."""
+def export_and_tell(app: GameApp) -> None:
+    """Export the report and tell the player where each file went (or why they could not be written)."""
     lang = app.lang
     try:
         written = export_report(app)
@@ -179,4 +177,5 @@ def export_and_tell(app: WijkberaadApp) -> None:
         app.notify(ct("report.failed", lang, reason=err.strerror or err), severity="error", timeout=8)
         return
     if written:
-        app.notify(ct("report.saved", lang, path=written[0]), timeout=10)
+        files = ", ".join(path.name for path in written)
+        app.notify(ct("report.saved_files", lang, folder=written[0].parent, files=files), timeout=10)

@@ -1,7 +1,7 @@
 """What the app is built from, resolved once: :class:`AppConfig` and :func:`resolve_config`.
 
 The command line (``wijkberaad play``) resolves the player's choices with :func:`resolve_config` and hands
-the result to :func:`game.ui.app.make_app`; a test builds an :class:`AppConfig` with a ``tmp_path`` saves folder and a
+the result to :func:`game.ui.launch.make_app`; a test builds an :class:`AppConfig` with a ``tmp_path`` saves folder and a
 fixed seed. Nothing below this point looks at the environment or the settings file again.
 """
 
@@ -17,6 +17,9 @@ from game.i18n import DEFAULT, env_language
 
 if TYPE_CHECKING:
     from game.engine.pack import Pack
+
+#: The smallest terminal the screens are laid out for; below it the app says so.
+MIN_SIZE = (60, 20)
 
 #: Setting name of each colour theme (the Textual themes are in game.ui.app).
 THEME_NAMES = ("dark", "light", "contrast")

@@ -70,8 +70,8 @@ def make_app(tmp_path, mini_pack):
 
     ``lang``, ``theme`` and ``settings_file`` are resolved as the command line's; ``players`` (with
     ``scenario`` and ``variant``) start a game at once; other keywords are :class:`AppConfig` fields."""
-    from game.ui.app import make_app as build
     from game.ui.config import GameStart, resolve_config
+    from game.ui.launch import make_app as build
 
     def make(pack=None, *, lang="nl", theme=None, settings_file=None, players=None, scenario=None,
              variant=None, **fields):  # fmt: skip

@@ -174,7 +174,7 @@ async def test_report_export_from_the_debrief(make_app, tmp_path):
         written = classroom.export_report(app, now=datetime(2026, 11, 28, 15, 0, 0))
         assert [p.suffix for p in written] == [".html", ".md", ".csv"]
         assert all(p.parent == tmp_path / "reports" for p in written)
-        assert written[0].name == f"wijkberaad-{game_code(app.game)}-20261128-150000.html"
+        assert written[0].name == f"wijkberaad-{app.session}-{game_code(app.game)}-20261128-150000.html"
         assert "<svg" in written[0].read_text(encoding="utf-8")
         classroom.export_and_tell(app)
         await pilot.pause()

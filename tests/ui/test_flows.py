@@ -206,8 +206,8 @@ async def test_content_errors_are_listed_not_raised(make_app):
     def broken():
         raise ContentError([ContentProblem("events.yaml", 3, "event 'x'", "unknown key 'titel'")])
 
-    from game.ui.app import make_app as build
     from game.ui.config import AppConfig
+    from game.ui.launch import make_app as build
 
     app = build(AppConfig(lang="en", blink=False), content=broken)
     async with app.run_test(size=(80, 24)) as pilot:

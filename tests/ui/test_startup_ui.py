@@ -32,8 +32,8 @@ async def _until(pilot, condition, tries: int = 200) -> None:
 
 
 async def test_the_title_is_shown_before_the_content_and_updated_in_place(tmp_path, mini_pack, monkeypatch):
-    from game.ui.app import make_app
     from game.ui.config import AppConfig
+    from game.ui.launch import make_app
 
     rebuilt = []
     monkeypatch.setattr(OptionList, "clear_options", lambda self: rebuilt.append(self))

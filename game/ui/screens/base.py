@@ -11,7 +11,7 @@ from textual.screen import ModalScreen, Screen
 from ..strings import tr
 
 if TYPE_CHECKING:
-    from ..app import WijkberaadApp
+    from ..gameapp import GameApp
 
 R = TypeVar("R")
 
@@ -53,9 +53,9 @@ class _Localised:
     """Mixin: the screen's language, a translation shortcut and localised bindings on mount."""
 
     @property
-    def wapp(self) -> WijkberaadApp:
-        """The app, typed: every screen of the game runs in a :class:`WijkberaadApp`."""
-        return cast("WijkberaadApp", self.app)  # type: ignore[attr-defined]
+    def wapp(self) -> GameApp:
+        """The app, typed: every screen of the game runs in a :class:`~game.ui.gameapp.GameApp`."""
+        return cast("GameApp", self.app)  # type: ignore[attr-defined]
 
     @property
     def lang(self) -> str:

@@ -51,6 +51,9 @@ class PlayScreen(GameScreen[None]):
         #: just handed over: no option is highlighted and the first key only points at one, so Enters meant
         #: for the hand-over screen never choose for the next player unseen
         self.look_first = False
+        #: just back from a consequences screen: no option is highlighted, so an Enter meant for that
+        #: screen never chooses unseen (a number or the arrows still do)
+        self.unpointed = False
 
     @property
     def game(self) -> Game:
@@ -77,6 +80,8 @@ class PlayScreen(GameScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if len(self.query("#event-title, #play-choices")) < 2:
+            return  # the app is closing: Textual mounted no more of the widgets, there is nothing to draw on
         # The board's place depends on how tall the event's text, the knowledge and the board come out.
         for widget in (
             self.query_one("#play-event"),
@@ -120,7 +125,11 @@ class PlayScreen(GameScreen[None]):
         if shown:
             from .consequences import ConsequencesScreen
 
-            self.app.push_screen(ConsequencesScreen(shown), lambda _: self.next_turn())
+            def closed(_: object) -> None:
+                self.unpointed = True
+                self.next_turn()
+
+            self.app.push_screen(ConsequencesScreen(shown), closed)
         else:
             self.next_turn()  # draws the screen (not before: a consequences screen would cover it)
 
@@ -164,7 +173,7 @@ class PlayScreen(GameScreen[None]):
             self.app.bell()
             self.notify(view.why_blocked(game, step, choice, self.lang), severity="warning")
             return
-        self.look_first = False
+        self.look_first = self.unpointed = False
         outcome = game.choose(choice_id)
         self.after([outcome, *game.play_computer()])
 
@@ -250,7 +259,8 @@ class PlayScreen(GameScreen[None]):
             choices.clear_options()
             return
         self.show_choices_head()
-        choices.show(game, step, lang, highlight=not self.look_first)
+        unpointed = self.unpointed and step.kind != "news"  # news has one way on: Enter takes it
+        choices.show(game, step, lang, highlight=not (self.look_first or unpointed))
         choices.focus()
 
     def show_heading(self) -> None:

@@ -10,8 +10,9 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.files.safefile import shown
-from game.i18n import save_error_detail, save_error_text, text
+from game.i18n import save_error_detail, save_error_text
 
+from ..titles import scenario_title
 from .base import GameModal
 
 
@@ -56,6 +57,7 @@ class SaveScreen(GameModal[str | None]):
             else:
                 error.update(save_error_text(err, self.lang))
             return
+        app.slot = info.slot
         app.notify(self.tr("play.saved", slot=info.slot))
         self.dismiss(info.slot)
 
@@ -93,9 +95,7 @@ class LoadScreen(GameModal[str | None]):
                 label = self.tr("load.unreadable", slot=shown(info.slot, 40), reason=shown(reason, 200))
                 listing.add_option(Option(label, id=info.slot, disabled=True))
                 continue
-            scenario = info.scenario or "?"
-            if pack is not None and info.scenario in pack.scenarios:
-                scenario = text(pack.scenarios[info.scenario].title, self.lang)
+            scenario = shown(scenario_title(pack, info.scenario, info.variant, self.lang), 80) or "?"
             players = shown(", ".join(shown(n, 40) for n in info.players.values() if n), 80)
             when = f"{info.saved_at:%Y-%m-%d %H:%M}" if info.saved_at else ""
             slot = self.tr("load.auto") if info.auto else shown(info.slot, 40)

@@ -7,6 +7,7 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Static
 
+from ..config import MIN_SIZE
 from .base import GameModal
 
 
@@ -40,8 +41,6 @@ class TooSmallScreen(GameModal[None]):
         self.refresh_text()
 
     def refresh_text(self, size: Size | None = None) -> None:
-        from ..app import MIN_SIZE
-
         if size is not None:
             self._size_seen = size
         width, height = self._size_seen or self.app.size
