@@ -61,7 +61,7 @@ CASES: dict[str, Said] = {
         lambda tmp: ["saves", "--saves-dir", str(tmp / "nothing")], "geen opgeslagen spellen", "no saves in"
     ),
     "validate": Said(
-        lambda tmp: ["validate", str(MINI)], "geen fouten gevonden", "0 error(s), 0 warning(s): ok"
+        lambda tmp: ["validate", str(MINI)], "geen fouten gevonden", "0 errors, 0 warnings: ok"
     ),
     "validate-broken": Said(
         lambda tmp: ["validate", str(BROKEN)],
@@ -93,7 +93,7 @@ CASES: dict[str, Said] = {
     "schema": Said(
         lambda tmp: ["schema", "-o", str(tmp / "s")],
         "2 schemabestanden geschreven",
-        "2 schema file(s) written",
+        "2 schema files written",
     ),
     "schema-onto-a-file": Said(
         lambda tmp: ["schema", "-o", str(tmp / "saves" / "oud.json")],
