@@ -51,7 +51,7 @@ SIMULATE = ["simulate", str(MINI), "--runs", "2", "--workers", "1", "--strategy"
 
 CASES: dict[str, Said] = {
     "saves": Said(
-        lambda tmp: ["saves", "--saves-dir", str(tmp / "saves")], "opgeslagen spellen", "save(s) in"
+        lambda tmp: ["saves", "--saves-dir", str(tmp / "saves")], "opgeslagen spellen", "2 saves in"
     ),
     "saves-table": Said(lambda tmp: ["saves", "--saves-dir", str(tmp / "saves")], "spelers", "players"),
     "saves-unreadable": Said(
