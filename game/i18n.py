@@ -5,7 +5,8 @@ program itself shows live in catalogues kept as data next to the code that shows
 :data:`STRINGS`, ``game/ui/strings.py``, ``game/reports/strings.py``, ...). Each registers itself with
 :func:`register`, and every one of them is read through the one lookup, :func:`t`. Keys are unique across
 catalogues (tests/test_words.py checks that, and that every key used in the code exists in both languages
-with the same placeholders).
+with the same placeholders). The one exception is the CLI-help catalogue (game/cli/words.py), which
+argparse's gettext hooks read by English text.
 
 An entry gives each language a text, or plural forms (``{"one": ..., "other": ...}``) chosen by the count
 value ``n``, as gettext's ``ngettext`` does: Dutch and English both use "one" for exactly 1.
@@ -43,10 +44,10 @@ def text(value: Mapping[str, str] | None, lang: str) -> str:
     return value.get(lang) or value.get(DEFAULT) or next(iter(value.values()), "")
 
 
-# Numbers are formatted here, in one place. Babel's format_decimal was measured for this (see the words
-# branch report): importing babel.numbers costs ~15 ms and the first locale ~20 ms more on every start,
-# while all the game writes is a decimal comma or point and a minus sign, for two languages. That does not
-# pay for itself on the start-up path (issue 18), so these few helpers stay.
+# Numbers are formatted here, in one place. Babel (format_decimal, plural rules) was measured for this on
+# the 2-core machine: importing babel.numbers took 11-25 ms and the first locale (nl) 13-28 ms more, on a
+# start-up path that is a goal of issue 18. All the game writes is a decimal comma or point and a minus
+# sign, and nl and en share one plural rule (one for exactly 1), so these few helpers stay instead.
 
 #: The minus sign changes are written with (not the hyphen).
 MINUS = "−"

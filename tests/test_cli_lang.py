@@ -60,9 +60,7 @@ CASES: dict[str, Said] = {
     "saves-empty": Said(
         lambda tmp: ["saves", "--saves-dir", str(tmp / "nothing")], "geen opgeslagen spellen", "no saves in"
     ),
-    "validate": Said(
-        lambda tmp: ["validate", str(MINI)], "geen fouten gevonden", "0 errors, 0 warnings: ok"
-    ),
+    "validate": Said(lambda tmp: ["validate", str(MINI)], "geen fouten gevonden", "0 errors, 0 warnings: ok"),
     "validate-broken": Said(
         lambda tmp: ["validate", str(BROKEN)],
         "0 waarschuwingen: problemen gevonden",

@@ -16,10 +16,10 @@ import pytest
 
 from game.engine import Game
 from game.files.saves import SaveStore
+from game.i18n import t
 from game.lines.prompts import read_command
 from game.lines.session import LineSession, Quit
 from game.lines.start import run_lines
-from game.i18n import t
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "lines"
 UPDATE = os.environ.get("WIJKBERAAD_UPDATE_LINES") == "1"

@@ -105,3 +105,11 @@ def test_a_missing_key_shows_itself_and_does_not_raise():
     # a text missing one of its values still shows, marked
     assert t("host.class_file", "en", folder="x").startswith("⟦host.class_file⟧")
 
+
+def test_the_cli_help_catalogue_keeps_every_placeholder_in_dutch():
+    # argparse fills these in with %-formatting; a lost or renamed one would break a Dutch error message
+    from game.cli.words import ARGPARSE, DUTCH
+
+    placeholder = re.compile(r"%\(\w+\)[sdr]|%[sdr]|\{\w+\}")
+    for english, dutch in {**ARGPARSE, **DUTCH}.items():
+        assert sorted(placeholder.findall(english)) == sorted(placeholder.findall(dutch)), english

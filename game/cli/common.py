@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.i18n import default_language, register, save_error_detail, save_error_text, t
+from game.i18n import Entry, default_language, register, save_error_detail, save_error_text, t
 
 if TYPE_CHECKING:  # annotations only: the commands import the engine when they run
     from game.engine import Game, Pack
@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # annotations only: the commands import the engine when they 
     from game.files.saves import SaveError
 
 #: The commands' own messages for people, in both languages.
-MESSAGES: dict[str, dict[str, str]] = {
+MESSAGES: dict[str, Entry] = {
     "pack_missing": {
         "nl": "--pack: map niet gevonden: {path}",
         "en": "--pack: folder not found: {path}",

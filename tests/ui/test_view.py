@@ -6,9 +6,8 @@ import pytest
 from voices_support import load_voices, neighbour_game
 
 from game.engine.game import Game
-from game.i18n import fmt_delta, fmt_num, text
+from game.i18n import fmt_delta, fmt_num, t, text
 from game.ui import view
-from game.i18n import t
 from game.ui.strings import UI
 
 
