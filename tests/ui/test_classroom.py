@@ -198,6 +198,7 @@ async def test_keys_for_timer_projector_and_report(make_app, tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await to_play(app, pilot)
         bar = app.screen.query_one(RoundTimerBar)
+        await until(pilot, lambda: "Deliberation" in screen_text(app))  # painted late on a busy machine
         assert bar.display and "Deliberation 3:00" in screen_text(app)
         await pilot.press("t")
         await pilot.pause()
