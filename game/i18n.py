@@ -1,14 +1,26 @@
-"""Translations: picking a content text in the player's language, and the catalogue of shared strings.
+"""Translations: picking a content text in the player's language, and the one lookup for the program's words.
 
 Content texts are ``{nl: ..., en: ...}`` mappings; :func:`text` picks one with a fallback. Strings the
-program itself shows are kept in catalogues (this module's :data:`STRINGS` for what the engine's records
-mean; the UI and reports keep their own next to them) and looked up with :func:`t`.
+program itself shows live in catalogues kept as data next to the code that shows them (this module's
+:data:`STRINGS`, ``game/ui/strings.py``, ``game/reports/strings.py``, ...). Each registers itself with
+:func:`register`, and every one of them is read through the one lookup, :func:`t`. Keys are unique across
+catalogues (tests/test_words.py checks that, and that every key used in the code exists in both languages
+with the same placeholders). The one exception is the CLI-help catalogue (game/cli/words.py), which
+argparse's gettext hooks read by English text.
+
+An entry gives each language a text, or plural forms (``{"one": ..., "other": ...}``) chosen by the count
+value ``n``, as gettext's ``ngettext`` does: Dutch and English both use "one" for exactly 1.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Mapping
+
+#: One catalogue entry: a text per language, or per language the plural forms ``one``/``other``.
+Entry = Mapping[str, "str | Mapping[str, str]"]
+Catalogue = Mapping[str, Entry]
 
 LANGUAGES = ("nl", "en")
 DEFAULT = "nl"
@@ -31,6 +43,11 @@ def text(value: Mapping[str, str] | None, lang: str) -> str:
         return ""
     return value.get(lang) or value.get(DEFAULT) or next(iter(value.values()), "")
 
+
+# Numbers are formatted here, in one place. Babel (format_decimal, plural rules) was measured for this on
+# the 2-core machine: importing babel.numbers took 11-25 ms and the first locale (nl) 13-28 ms more, on a
+# start-up path that is a goal of issue 18. All the game writes is a decimal comma or point and a minus
+# sign, and nl and en share one plural rule (one for exactly 1), so these few helpers stay instead.
 
 #: The minus sign changes are written with (not the hyphen).
 MINUS = "−"
@@ -407,20 +424,89 @@ def cause_key(change: object) -> str:
     return f"cause.{cause}"
 
 
-def t(key: str, lang: str, catalogue: Mapping[str, Mapping[str, str]] | None = None, **values: object) -> str:
-    """A catalogue string in ``lang`` with ``{name}`` placeholders filled in."""
-    entry = (catalogue or STRINGS).get(key) or STRINGS.get(key)
+#: Where the catalogues live, in the order a missing key looks for them: the modules are imported by name
+#: when a key is first asked for, so this base layer imports nothing above it. Catalogues used only inside
+#: their own module (cli/host.py, host/protocol.py, ...) register when that module is imported; they are
+#: listed last so a lookup never pulls a heavy module in for a key that exists elsewhere.
+SOURCES: tuple[str, ...] = (
+    "game.ui.strings",
+    "game.reports.strings",
+    "game.ui.classroom",
+    "game.lines.words",
+    "game.classroom.session",
+    "game.cli.common",
+    "game.cli.role_cards",
+    "game.cli.host",
+    "game.host.protocol",
+)
+
+#: Every registered catalogue by the module that holds it, and all their entries by key.
+CATALOGUES: dict[str, Catalogue] = {}
+_ENTRIES: dict[str, Entry] = {}
+_loaded: set[str] = set()
+#: Keys asked for that no catalogue has (the test suite fails any test that leaves one here).
+MISSING: set[str] = set()
+
+
+def register(owner: str, catalogue: Catalogue) -> Catalogue:
+    """Add ``catalogue`` (held by module ``owner``) to the one lookup; gives it back unchanged."""
+    CATALOGUES[owner] = catalogue
+    _ENTRIES.update(catalogue)
+    _loaded.add(owner)
+    return catalogue
+
+
+def load_all() -> None:
+    """Import every catalogue in :data:`SOURCES` (the tests, and a key found nowhere, need them all)."""
+    for source in SOURCES:
+        _load(source)
+
+
+def _load(source: str) -> None:
+    if source not in _loaded:
+        _loaded.add(source)
+        importlib.import_module(source)
+
+
+def _entry(key: str) -> Entry | None:
+    entry = _ENTRIES.get(key)
+    for source in SOURCES:
+        if entry is not None:
+            break
+        _load(source)
+        entry = _ENTRIES.get(key)
+    return entry
+
+
+def has(key: str) -> bool:
+    """Whether some catalogue has ``key``."""
+    return _entry(key) is not None
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The text of ``key`` in ``lang`` (else Dutch) with ``{name}`` placeholders filled in from ``values``;
+    an entry with plural forms picks ``one`` or ``other`` by the count ``n``. A key no catalogue has, or a
+    text missing a value, shows ``⟦key⟧`` rather than stopping a game (tests make sure neither happens)."""
+    entry = _entry(key)
     if entry is None:
-        return key
-    template = entry.get(lang) or entry.get(DEFAULT, key)
-    return template.format(**values) if values else template
+        MISSING.add(key)
+        return f"⟦{key}⟧"
+    form = entry.get(lang) or entry.get(DEFAULT, "")
+    if not isinstance(form, str):
+        form = form["one" if values.get("n") == 1 else "other"]
+    if not values:
+        return form
+    try:
+        return form.format(**values)
+    except (KeyError, IndexError):
+        return f"⟦{key}⟧ {form}"
 
 
 def game_error_text(err: Exception, lang: str) -> str:
     """An engine error (``GameError``: a code and values) in ``lang``; lists of ids are joined with commas.
     An error without a worded code gives its own (English) message."""
     key = f"gameerr.{getattr(err, 'code', None)}"
-    if key not in STRINGS:
+    if not has(key):
         return str(err)
     values = getattr(err, "values", {})
     shown = {k: ", ".join(map(str, v)) if isinstance(v, list | tuple) else v for k, v in values.items()}
@@ -432,7 +518,7 @@ def save_error_text(err: Exception, lang: str) -> str:
     (:func:`save_error_detail`), or what went wrong alone when its code has no frame."""
     detail = save_error_detail(err, lang)
     key = f"saveerr.{getattr(err, 'code', None)}"
-    return t(key, lang, detail=detail) if key in STRINGS else detail
+    return t(key, lang, detail=detail) if has(key) else detail
 
 
 def save_error_detail(err: Exception, lang: str) -> str:
@@ -440,3 +526,6 @@ def save_error_detail(err: Exception, lang: str) -> str:
     in ``lang``; an error without one (raised with a plain message, or not a SaveError) gives its message."""
     text_in = getattr(err, "text", None)  # SaveError.text: its detail in lang, else its message
     return text_in(lang) if callable(text_in) else str(err)
+
+
+register(__name__, STRINGS)

@@ -48,3 +48,15 @@ def mini_pack():
     from game.files.loader import load_pack_or_raise
 
     return load_pack_or_raise(MINI_PACK)
+
+
+@pytest.fixture(autouse=True)
+def _no_missing_words(request):
+    """A test that makes the program ask for a catalogue key nobody has fails, dynamic keys included
+    (``t(f"cmd.{key}")``): tests/test_words.py checks the literal ones, this the ones the suite reaches."""
+    from game import i18n
+
+    i18n.MISSING.clear()
+    yield
+    if "missing_words_ok" not in request.keywords:
+        assert not i18n.MISSING, f"asked for keys no catalogue has: {sorted(i18n.MISSING)}"

@@ -16,10 +16,10 @@ import pytest
 
 from game.engine import Game
 from game.files.saves import SaveStore
+from game.i18n import t
 from game.lines.prompts import read_command
 from game.lines.session import LineSession, Quit
 from game.lines.start import run_lines
-from game.lines.words import say
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "lines"
 UPDATE = os.environ.get("WIJKBERAAD_UPDATE_LINES") == "1"
@@ -219,7 +219,7 @@ def test_saving_and_loading_from_the_menu(mini_pack, tmp_path: Path) -> None:
     _, menu = play(mini_pack, tmp_path, ["3", "9", number, "", "stop"], players=None)
     lines = menu.splitlines()
     assert lines[lines.index("Wat wil je doen?") + 1] == "1. Nieuw spel."
-    auto = say("load.auto", "nl")  # the load screen's word for an autosave
+    auto = t("load.auto", "nl")  # the load screen's word for an autosave
     assert lines[lines.index("Wat wil je doen?") + 2].startswith(f"2. Verder spelen: {auto}, Test, jaar 1")
     assert lines[lines.index("Wat wil je doen?") + 3] == "3. Spel laden."
     pick = lines.index("Welk spel laden?")

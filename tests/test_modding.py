@@ -316,7 +316,7 @@ def test_validate_without_paths_checks_the_mods_folder_too(tmp_path: Path, monke
     assert main(["validate"]) == 0
     shutil.copytree(LAYERS / "mod_a", tmp_path / "mods" / "mod_a")
     assert main(["validate", "--lang", "en"]) == 0
-    assert "2 pack(s)" in capsys.readouterr().err
+    assert "2 packs" in capsys.readouterr().err
     shutil.copytree(LAYERS / "mod_b", tmp_path / "mods" / "mod_b")
     assert main(["validate"]) == 1
     assert "conflict" in capsys.readouterr().out
@@ -395,9 +395,9 @@ def test_every_command_with_saves_dir_finds_the_mods_next_to_it(tmp_path: Path, 
     assert "unreadable" not in capsys.readouterr().out
 
     assert main(["validate", *args, str(saves)]) == 0
-    assert "2 pack(s)" in capsys.readouterr().err
+    assert "2 packs" in capsys.readouterr().err
     assert main(["validate", *args, str(other)]) == 0
-    assert "1 pack(s)" in capsys.readouterr().err
+    assert "1 pack" in capsys.readouterr().err
 
     for folder, pack_id in [(saves, "mini+mod_a"), (other, "mini")]:
         sim = ["simulate", "--runs", "1", "--workers", "1", "--strategy", "honour", "--json"]

@@ -21,7 +21,7 @@ import hashlib
 from dataclasses import dataclass
 
 from game.engine import Pack
-from game.i18n import default_language, t
+from game.i18n import default_language, register, t
 
 #: The code's characters: digits and capitals without I, L, O, U, V (31: a prime, for the check).
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTWXYZ"
@@ -68,6 +68,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This code is for a variant of '{scenario}' that this game does not have.",
     },
 }
+register(__name__, STRINGS)
 
 
 class SessionCodeError(ValueError):
@@ -80,7 +81,7 @@ class SessionCodeError(ValueError):
 
     def message(self, lang: str | None = None) -> str:
         """The error for a person, in ``lang`` (default: the user's language)."""
-        return t(self.key, lang or default_language(), STRINGS, **self.values)
+        return t(self.key, lang or default_language(), **self.values)
 
     def __str__(self) -> str:
         return self.message()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from .common import say
+from game.i18n import t
+
 from .words import gettext
 
 if TYPE_CHECKING:  # only an annotation: importing the engine here delayed the title screen (bench/)
@@ -52,11 +53,11 @@ def apply_code(args: argparse.Namespace, pack: Pack, lang: str) -> str | None:
     except SessionCodeError as err:
         return f"--code {args.code}: {err.message(lang)}"
     if args.scenario and args.scenario != session.scenario:
-        return say("code_scenario", lang, code=args.code, scenario=session.scenario, given=args.scenario)
+        return t("code_scenario", lang, code=args.code, scenario=session.scenario, given=args.scenario)
     if args.short and session.variant is None:
-        return say("code_full", lang, code=args.code)
+        return t("code_full", lang, code=args.code)
     if args.seed is not None and args.seed != session.seed:
-        return say("code_seed", lang, code=args.code, seed=session.seed, given=args.seed)
+        return t("code_seed", lang, code=args.code, seed=session.seed, given=args.seed)
     args.scenario = session.scenario
     args.seed = session.seed
     args.code_variant = session.variant

@@ -1,6 +1,7 @@
 """Options and helpers several commands share: packs, saves folder, language, content, saves, messages.
 
-Messages for players and teachers are in :data:`MESSAGES` (Dutch and English) and follow the command's
+Messages for players and teachers are in :data:`MESSAGES` (Dutch and English, looked up with
+:func:`game.i18n.t`) and follow the command's
 ``--lang`` (else ``$WIJKBERAAD_LANG``, else Dutch). A helper that finds a mistake raises :class:`CliError`
 with the message already worded; :func:`game.cli.main` prints it as one line and exits non-zero.
 """
@@ -12,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.i18n import default_language, save_error_detail, save_error_text, t
+from game.i18n import Entry, default_language, register, save_error_detail, save_error_text, t
 
 if TYPE_CHECKING:  # annotations only: the commands import the engine when they run
     from game.engine import Game, Pack
@@ -20,7 +21,7 @@ if TYPE_CHECKING:  # annotations only: the commands import the engine when they 
     from game.files.saves import SaveError
 
 #: The commands' own messages for people, in both languages.
-MESSAGES: dict[str, dict[str, str]] = {
+MESSAGES: dict[str, Entry] = {
     "pack_missing": {
         "nl": "--pack: map niet gevonden: {path}",
         "en": "--pack: folder not found: {path}",
@@ -90,7 +91,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # -- saves ------------------------------------------------------------------------------------------
     # The English texts of saves, validate, simulate, new-pack and schema are those the commands printed
-    # before they spoke Dutch (scripts and docs may quote them), "(s)" plurals included.
+    # before they spoke Dutch (scripts and docs may quote them), except that "(s)" became real plurals.
     "saves.headers": {
         "nl": "naam|scenario|ronde|spelers|opgeslagen|status",
         "en": "slot|scenario|round|players|saved|status",
@@ -101,8 +102,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "saves.ok_but": {"nl": "ok, maar {mismatch}", "en": "ok, but {mismatch}"},
     "saves.unreadable": {"nl": "onleesbaar: {reason}", "en": "unreadable: {reason}"},
     "saves.none": {"nl": "geen opgeslagen spellen in {path}", "en": "no saves in {path}"},
-    "saves.count.one": {"nl": "1 opgeslagen spel in {path}", "en": "1 save(s) in {path}"},
-    "saves.count.many": {"nl": "{n} opgeslagen spellen in {path}", "en": "{n} save(s) in {path}"},
+    "saves.count": {
+        "nl": {"one": "1 opgeslagen spel in {path}", "other": "{n} opgeslagen spellen in {path}"},
+        "en": {"one": "1 save in {path}", "other": "{n} saves in {path}"},
+    },
     "saves.count_bad": {"nl": ", waarvan {bad} onleesbaar", "en": ", {bad} unreadable"},
     "saves.folder_unreadable": {
         "nl": "kon de map met opgeslagen spellen {path} niet lezen: {reason}",
@@ -113,15 +116,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "could not load the content, so replays are not checked: {reason}",
     },
     # -- validate ---------------------------------------------------------------------------------------
-    "validate.packs.one": {"nl": "1 pakket", "en": "1 pack(s)"},
-    "validate.packs.many": {"nl": "{n} pakketten", "en": "{n} pack(s)"},
-    "validate.errors.one": {"nl": "1 fout", "en": "1 error(s)"},
-    "validate.errors.many": {"nl": "{n} fouten", "en": "{n} error(s)"},
-    "validate.warnings.one": {"nl": "1 waarschuwing", "en": "1 warning(s)"},
-    "validate.warnings.many": {"nl": "{n} waarschuwingen", "en": "{n} warning(s)"},
+    "validate.packs": {
+        "nl": {"one": "1 pakket", "other": "{n} pakketten"},
+        "en": {"one": "1 pack", "other": "{n} packs"},
+    },
+    "validate.errors": {
+        "nl": {"one": "1 fout", "other": "{n} fouten"},
+        "en": {"one": "1 error", "other": "{n} errors"},
+    },
+    "validate.warnings": {
+        "nl": {"one": "1 waarschuwing", "other": "{n} waarschuwingen"},
+        "en": {"one": "1 warning", "other": "{n} warnings"},
+    },
     "validate.clean": {
         "nl": "{packs} gecontroleerd: geen fouten gevonden",
-        "en": "{packs}: 0 error(s), 0 warning(s): ok",
+        "en": "{packs}: 0 errors, 0 warnings: ok",
     },
     "validate.summary": {
         "nl": "{packs} gecontroleerd: {errors}, {warnings}: {verdict}",
@@ -176,9 +185,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "kon niet schrijven in {output}: {reason}",
         "en": "cannot write to {output}: {reason}",
     },
-    "schema.written.one": {"nl": "1 schemabestand geschreven", "en": "1 schema file(s) written"},
-    "schema.written.many": {"nl": "{n} schemabestanden geschreven", "en": "{n} schema file(s) written"},
+    "schema.written": {
+        "nl": {"one": "1 schemabestand geschreven", "other": "{n} schemabestanden geschreven"},
+        "en": {"one": "1 schema file written", "other": "{n} schema files written"},
+    },
 }
+register(__name__, MESSAGES)
 
 
 class CliError(Exception):
@@ -187,16 +199,6 @@ class CliError(Exception):
     def __init__(self, message: str, code: int = 2) -> None:
         super().__init__(message)
         self.code = code
-
-
-def say(key: str, lang: str, **values: object) -> str:
-    """One of the commands' messages in ``lang``."""
-    return t(key, lang, MESSAGES, **values)
-
-
-def say_count(key: str, n: int, lang: str, **values: object) -> str:
-    """A message about ``n`` things: ``key.one`` when there is one, else ``key.many`` (with ``{n}``)."""
-    return say(f"{key}.{'one' if n == 1 else 'many'}", lang, n=n, **values)
 
 
 def lang_of(args: argparse.Namespace) -> str:
@@ -264,9 +266,9 @@ def pack_folders(args: argparse.Namespace, lang: str) -> list[Path]:
     for given in getattr(args, "packs", []):
         path = Path(given).expanduser()
         if not path.exists():
-            raise CliError(say("pack_missing", lang, path=given))
+            raise CliError(t("pack_missing", lang, path=given))
         if not path.is_dir():
-            raise CliError(say("pack_not_dir", lang, path=given))
+            raise CliError(t("pack_not_dir", lang, path=given))
         folders.append(path)
     return folders
 
@@ -278,7 +280,7 @@ def saves_folder(args: argparse.Namespace, lang: str) -> Path | None:
         return None
     path = Path(given).expanduser()
     if path.exists() and not path.is_dir():
-        raise CliError(say("saves_not_dir", lang, path=given))
+        raise CliError(t("saves_not_dir", lang, path=given))
     return path
 
 
@@ -287,7 +289,7 @@ def content_failed(err: ContentError, lang: str) -> CliError:
     return the error that ends the command."""
     for problem in err.problems:
         print(problem, file=sys.stderr)
-    return CliError(say("content_errors", lang))
+    return CliError(t("content_errors", lang))
 
 
 def load_content(args: argparse.Namespace) -> Pack:
@@ -311,12 +313,12 @@ def save_reason(err: SaveError, lang: str, folder: Path | None = None) -> str:
     if code == "missing":
         from game.files.saves import default_saves_dir  # loaded already: the error came from there
 
-        return say("save_missing", lang, folder=folder or default_saves_dir())
+        return t("save_missing", lang, folder=folder or default_saves_dir())
     if code == "io":  # reading, here: the catalogue's io text is about saving
-        return say("save_cannot_read", lang, detail=save_error_detail(err, lang))
+        return t("save_cannot_read", lang, detail=save_error_detail(err, lang))
     reason = save_error_text(err, lang)
     if code == "wrong_pack":
-        reason = f"{reason.rstrip('.')}; {say('wrong_pack_hint', lang)}"
+        reason = f"{reason.rstrip('.')}; {t('wrong_pack_hint', lang)}"
     return reason
 
 
@@ -330,7 +332,7 @@ def read_save(path: Path, pack: Pack, lang: str) -> tuple[Game, list[str]]:
 
     game, notes = load_save_file(path, pack, lang)
     for note in notes:
-        print(f"wijkberaad: {say('note', lang, path=_shown(path), note=note)}", file=sys.stderr)
+        print(f"wijkberaad: {t('note', lang, path=_shown(path), note=note)}", file=sys.stderr)
     return game, notes
 
 
@@ -349,6 +351,6 @@ def write_output(text: str, fmt: str, output: Path | None, lang: str) -> int:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
     except OSError as err:
-        return fail(say("cannot_write", lang, path=output, reason=err.strerror or err))
-    print(say("wrote", lang, path=output), file=sys.stderr)
+        return fail(t("cannot_write", lang, path=output, reason=err.strerror or err))
+    print(t("wrote", lang, path=output), file=sys.stderr)
     return 0

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.i18n import save_error_text
+from game.i18n import save_error_text, t
 
 from .common import (
     add_lang_option,
@@ -18,7 +18,6 @@ from .common import (
     read_save,
     save_reason,
     saves_folder,
-    say,
     write_output,
 )
 from .report import add_format_options, pick_format, resolve_save
@@ -66,7 +65,7 @@ def expand(paths: list[Path], lang: str = "en") -> list[Path]:
             if why is not None:
                 reason = why.text(lang)
                 print(
-                    f"wijkberaad: {say('skipped', lang, path=shown(path, 4096), reason=reason)}",
+                    f"wijkberaad: {t('skipped', lang, path=shown(path, 4096), reason=reason)}",
                     file=sys.stderr,
                 )
                 continue
@@ -76,7 +75,7 @@ def expand(paths: list[Path], lang: str = "en") -> list[Path]:
                 if p.suffix == ".json" and not p.name.startswith(".") and not server_file(p)
             ]
             if not inside:
-                print(f"wijkberaad: {say('no_saves_in', lang, path=shown(path, 4096))}", file=sys.stderr)
+                print(f"wijkberaad: {t('no_saves_in', lang, path=shown(path, 4096))}", file=sys.stderr)
             found += inside
         else:
             found.append(path)
@@ -99,14 +98,12 @@ def run(args: argparse.Namespace) -> int:
             game, _ = read_save(path, pack, lang)
         except SaveError as err:
             reason = save_reason(err, lang, saves_dir)
-            print(
-                f"wijkberaad: {say('skipped', lang, path=shown(path, 4096), reason=reason)}", file=sys.stderr
-            )
+            print(f"wijkberaad: {t('skipped', lang, path=shown(path, 4096), reason=reason)}", file=sys.stderr)
             # The report is read by the class: the reason without the advice for the teacher.
             unreadable.append((shown(path.name), save_error_text(err, lang)))
             continue
         games.append((shown(path.stem), game))  # a file name may hold control characters or odd bytes
     if not games:
-        return fail(say("none_read", lang), 1)
+        return fail(t("none_read", lang), 1)
     comparison = build_comparison(games, lang, anonymous=args.anonymous, unreadable=unreadable)
     return write_output(render_comparison(comparison, fmt), fmt, args.output, lang)

@@ -10,11 +10,13 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from game.i18n import register, t
+
 from .classroom import apply_code
-from .common import CliError, add_lang_option, add_pack_option, add_saves_option, lang_of, load_content, say
+from .common import CliError, add_lang_option, add_pack_option, add_saves_option, lang_of, load_content
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "ready": {
+    "host.ready": {
         "nl": "Klasserver draait op {url}\n"
         "Leerlingen doen mee met:  wijkberaad join {url} --code {code} --name NAAM\n"
         "Klascode: {code}\n"
@@ -26,19 +28,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Class folder: {folder} (class.json holds the teacher token; do not share it)\n"
         "Stop: Ctrl+C",
     },
-    "resumed": {
+    "host.resumed": {
         "nl": "De klas in {folder} gaat verder ({tables} tafels hersteld); de opties voor scenario en seed "
         "van die klas gelden.",
         "en": "The class in {folder} carries on ({tables} tables restored); that class's scenario and seed "
         "apply.",
     },
-    "unreadable": {"nl": "tafel {table} overgeslagen: {reason}", "en": "table {table} skipped: {reason}"},
-    "class_file": {"nl": "{path} is geen map", "en": "{path} is not a folder"},
-    "cannot_bind": {
+    "host.unreadable": {
+        "nl": "tafel {table} overgeslagen: {reason}",
+        "en": "table {table} skipped: {reason}",
+    },
+    "host.class_file": {"nl": "{path} is geen map", "en": "{path} is not a folder"},
+    "host.cannot_bind": {
         "nl": "kan niet luisteren op {host}:{port}: {reason}",
         "en": "cannot listen on {host}:{port}: {reason}",
     },
 }
+register(__name__, MESSAGES)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -70,12 +76,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_saves_option(parser)
 
 
-def _say(key: str, lang: str, **values: object) -> str:
-    from game.i18n import t
-
-    return t(key, lang, MESSAGES, **values)
-
-
 def _setup(args: argparse.Namespace, pack, lang: str) -> dict:
     problem = apply_code(args, pack, lang)
     if problem:
@@ -91,7 +91,7 @@ def _setup(args: argparse.Namespace, pack, lang: str) -> dict:
     variant = getattr(args, "code_variant", None)
     if args.short and variant is None:
         if not scenario.variants:
-            raise CliError(say("no_short", lang, id=scenario_id))
+            raise CliError(t("no_short", lang, id=scenario_id))
         variant = scenario.variants[0].id
     seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
     return {"scenario": scenario_id, "variant": variant, "seed": seed}
@@ -105,7 +105,7 @@ def _class_dir(args: argparse.Namespace, lang: str) -> Path:
 
         folder = saves_dir_from(args) / f"klas-{datetime.now():%Y%m%d-%H%M%S}"
     if folder.exists() and not folder.is_dir():
-        raise CliError(_say("class_file", lang, path=folder))
+        raise CliError(t("host.class_file", lang, path=folder))
     return folder
 
 
@@ -129,21 +129,21 @@ def run(args: argparse.Namespace) -> int:
     folder = _class_dir(args, lang)
     opened = open_class(folder, pack, setup)
     if opened.resumed:
-        print(_say("resumed", lang, folder=folder, tables=len(opened.hosted.tables)), file=sys.stderr)
+        print(t("host.resumed", lang, folder=folder, tables=len(opened.hosted.tables)), file=sys.stderr)
     for table, reason in opened.hosted.unreadable.items():
-        print(f"wijkberaad: {_say('unreadable', lang, table=table, reason=reason[lang])}", file=sys.stderr)
+        print(f"wijkberaad: {t('host.unreadable', lang, table=table, reason=reason[lang])}", file=sys.stderr)
     app = make_app(opened.hosted, opened.code, opened.teacher_token)
 
     def ready(port: int) -> None:
         url = f"http://{_shown_address(args.host)}:{port}/"
         write_class_file(folder, url, opened.code, opened.teacher_token)
-        print(_say("ready", lang, url=url, code=opened.code, folder=folder), flush=True)
+        print(t("host.ready", lang, url=url, code=opened.code, folder=folder), flush=True)
 
     try:
         asyncio.run(serve_forever(app, args.host, args.port, ready))
     except OSError as err:
         raise CliError(
-            _say("cannot_bind", lang, host=args.host, port=args.port, reason=err.strerror or err)
+            t("host.cannot_bind", lang, host=args.host, port=args.port, reason=err.strerror or err)
         ) from None
     finally:
         opened.hosted.log.store.close()

@@ -6,7 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import add_lang_option, fail, file_in_the_way, lang_of, say
+from game.i18n import t
+
+from .common import add_lang_option, fail, file_in_the_way, lang_of
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,14 +32,14 @@ def run(args: argparse.Namespace) -> int:
     lang = lang_of(args)
     blocker = file_in_the_way(args.dir)
     if blocker is not None:
-        return fail(say("new_pack.dir_is_file", lang, dir=args.dir, path=blocker))
+        return fail(t("new_pack.dir_is_file", lang, dir=args.dir, path=blocker))
     try:
         folder = write_scaffold(args.dir, args.name)
     except ScaffoldError as err:
-        return fail(say(f"new_pack.{err.code}", lang, name=err.subject, path=err.subject))
+        return fail(t(f"new_pack.{err.code}", lang, name=err.subject, path=err.subject))
     except OSError as err:
-        return fail(say("new_pack.cannot_write", lang, reason=err.strerror or err))
+        return fail(t("new_pack.cannot_write", lang, reason=err.strerror or err))
     print(folder)  # the folder alone on stdout, for scripts
     steps = "".join(f"\n  wijkberaad {step} {folder}" for step in ("validate", "play --pack", "simulate"))
-    print(say("new_pack.next", lang, path=folder) + steps, file=sys.stderr)
+    print(t("new_pack.next", lang, path=folder) + steps, file=sys.stderr)
     return 0

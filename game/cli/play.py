@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from game.files.settings import settings_path
+from game.i18n import t
 from game.ui.config import AppConfig, GameStart, content_loader, resolve_config
 
 from .classroom import add_classroom_options, apply_code
@@ -19,7 +20,6 @@ from .common import (
     fail,
     pack_folders,
     saves_folder,
-    say,
 )
 
 if TYPE_CHECKING:
@@ -83,12 +83,12 @@ def parse_players(spec: str, lang: str = "en") -> dict[str, str | None]:
         role, sep, name = part.partition("=")
         role, name = role.strip(), name.strip()
         if not sep or not role or not name:
-            raise ValueError(say("players_form", lang, part=part.strip()))
+            raise ValueError(t("players_form", lang, part=part.strip()))
         if role in players:
-            raise ValueError(say("players_twice", lang, role=role))
+            raise ValueError(t("players_twice", lang, role=role))
         players[role] = name
     if not players:
-        raise ValueError(say("players_none", lang))
+        raise ValueError(t("players_none", lang))
     return players
 
 
@@ -180,7 +180,7 @@ def game_start(
         variant = None
         if args.short:
             if not scenario.variants:
-                raise CliError(say("no_short", lang, id=scenario.id))
+                raise CliError(t("no_short", lang, id=scenario.id))
             variant = scenario.variants[0].id
         variant = args.code_variant or variant
         players = players or {scenario.roles[0]: player_name(lang)}

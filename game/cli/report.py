@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from game.i18n import t
 from game.reports.report import FORMATS, Report
 
 from .common import (
@@ -18,7 +19,6 @@ from .common import (
     read_save,
     save_reason,
     saves_folder,
-    say,
     write_output,
 )
 
@@ -94,7 +94,7 @@ def write_all(report: Report, folder: Path, name: str, formats: tuple[str, ...],
     try:
         written = write_reports(report, folder, name, formats=formats)
     except OSError as err:
-        return fail(say("cannot_write", lang, path=folder, reason=err.strerror or err))
+        return fail(t("cannot_write", lang, path=folder, reason=err.strerror or err))
     for path in written:
-        print(say("wrote", lang, path=path), file=sys.stderr)
+        print(t("wrote", lang, path=path), file=sys.stderr)
     return 0

@@ -6,20 +6,21 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.i18n import t
+from game.i18n import register, t
 
 from .common import CliError, add_lang_option, add_pack_option, lang_of, load_content, write_output
 
 MESSAGES = {
-    "unknown": {
+    "role_cards.unknown": {
         "nl": "--scenario: geen scenario '{given}' in de inhoud; kies uit: {known}",
         "en": "--scenario: no scenario '{given}' in the content; choose from: {known}",
     },
-    "chosen": {
+    "role_cards.chosen": {
         "nl": "rolkaarten van scenario '{chosen}' (er zijn er meer: {known}; kies met --scenario)",
         "en": "role cards of scenario '{chosen}' (there are more: {known}; choose with --scenario)",
     },
 }
+register(__name__, MESSAGES)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -49,8 +50,8 @@ def run(args: argparse.Namespace) -> int:
     # Packs load in order (shipped, mods/, --pack), so the last scenario is the newest pack's own.
     scenario = args.scenario or list(pack.scenarios)[-1]
     if scenario not in pack.scenarios:
-        raise CliError(t("unknown", lang, MESSAGES, given=scenario, known=known))
+        raise CliError(t("role_cards.unknown", lang, given=scenario, known=known))
     if args.scenario is None and len(pack.scenarios) > 1:
-        print(f"wijkberaad: {t('chosen', lang, MESSAGES, chosen=scenario, known=known)}", file=sys.stderr)
+        print(f"wijkberaad: {t('role_cards.chosen', lang, chosen=scenario, known=known)}", file=sys.stderr)
     html = render_role_cards(build_role_cards(pack, scenario, lang))
     return write_output(html, "html", args.output, lang)

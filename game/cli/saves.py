@@ -9,6 +9,7 @@ from pathlib import Path
 from game.engine import Pack
 from game.files.safefile import shown
 from game.files.saves import Detail, SaveError, SaveInfo, SaveStore, saves_dir_from
+from game.i18n import t
 from game.ui.titles import scenario_title
 
 from .common import (
@@ -20,8 +21,6 @@ from .common import (
     pack_folders,
     save_reason,
     saves_folder,
-    say,
-    say_count,
 )
 
 
@@ -39,7 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def headers(lang: str) -> tuple[str, ...]:
     """The table's column headers in ``lang``."""
-    return tuple(say("saves.headers", lang).split("|"))
+    return tuple(t("saves.headers", lang).split("|"))
 
 
 def unreadable_reason(info: SaveInfo, lang: str) -> str:
@@ -71,12 +70,12 @@ def _cells(info: SaveInfo, lang: str, pack: Pack | None = None) -> tuple[str, ..
             "",
             "",
             "",
-            say("saves.unreadable", lang, reason=unreadable_reason(info, lang)),
+            t("saves.unreadable", lang, reason=unreadable_reason(info, lang)),
         )
     # With the content loaded (--check), the titles players know in ``lang``; else the ids.
     scenario = scenario_title(pack, info.scenario, info.variant, lang)
-    rnd = say("saves.ended", lang, round=info.round) if info.ending else str(info.round)
-    players = ", ".join(shown(name, MAX_CELL) for name in info.humans) or say("saves.computer_only", lang)
+    rnd = t("saves.ended", lang, round=info.round) if info.ending else str(info.round)
+    players = ", ".join(shown(name, MAX_CELL) for name in info.humans) or t("saves.computer_only", lang)
     saved = info.saved_at.astimezone().strftime("%Y-%m-%d %H:%M") if info.saved_at else "?"
     mismatch = "; ".join(
         [
@@ -84,7 +83,7 @@ def _cells(info: SaveInfo, lang: str, pack: Pack | None = None) -> tuple[str, ..
             *([Detail("bad_time").text(lang)] if info.time_unusable else []),
         ]
     )
-    status = say("saves.ok_but", lang, mismatch=mismatch) if mismatch else say("saves.ok", lang)
+    status = t("saves.ok_but", lang, mismatch=mismatch) if mismatch else t("saves.ok", lang)
     return (shown(info.slot, MAX_CELL), shown(scenario, MAX_TITLE), rnd, shown(players, 80), saved, status)
 
 
@@ -110,12 +109,12 @@ def run(args: argparse.Namespace) -> int:
     except SaveError as err:
         return fail(_folder_unreadable(err, store.root, lang))
     if not infos:
-        print(say("saves.none", lang, path=store.root), file=sys.stderr)
+        print(t("saves.none", lang, path=store.root), file=sys.stderr)
         return 0
     print(table([row(i, lang, pack) for i in infos], lang))
     bad = sum(1 for i in infos if not i.readable)
-    summary = say_count("saves.count", len(infos), lang, path=store.root)
-    print(summary + (say("saves.count_bad", lang, bad=bad) if bad else ""), file=sys.stderr)
+    summary = t("saves.count", lang, n=len(infos), path=store.root)
+    print(summary + (t("saves.count_bad", lang, bad=bad) if bad else ""), file=sys.stderr)
     return 0
 
 
@@ -123,7 +122,7 @@ def _folder_unreadable(err: SaveError, root: Path, lang: str) -> str:
     """Why the saves folder itself could not be listed, in ``lang``."""
     cause = err.__context__  # the OSError behind it (raised 'from None', so kept as context only)
     if err.code == "io" and isinstance(cause, OSError):
-        return say("saves.folder_unreadable", lang, path=root, reason=cause.strerror or cause)
+        return t("saves.folder_unreadable", lang, path=root, reason=cause.strerror or cause)
     return save_reason(err, lang, root)
 
 
@@ -135,5 +134,5 @@ def _content(saves_dir: Path, packs: list[Path], lang: str) -> Pack | None:
     try:
         return load_game_content(packs, saves_dir=saves_dir)
     except Exception as err:  # noqa: BLE001 - broken content must not hide the list
-        print(f"wijkberaad: {say('saves.no_content', lang, reason=err)}", file=sys.stderr)
+        print(f"wijkberaad: {t('saves.no_content', lang, reason=err)}", file=sys.stderr)
         return None

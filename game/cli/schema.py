@@ -6,7 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import add_lang_option, fail, file_in_the_way, lang_of, say, say_count
+from game.i18n import t
+
+from .common import add_lang_option, fail, file_in_the_way, lang_of
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,12 +36,12 @@ def run(args: argparse.Namespace) -> int:
     lang = lang_of(args)
     blocker = file_in_the_way(args.output)
     if blocker is not None:
-        return fail(say("schema.output_is_file", lang, output=args.output, path=blocker))
+        return fail(t("schema.output_is_file", lang, output=args.output, path=blocker))
     try:
         written = write_schemas(args.output)
     except OSError as err:
-        return fail(say("schema.cannot_write", lang, output=args.output, reason=err.strerror or err))
+        return fail(t("schema.cannot_write", lang, output=args.output, reason=err.strerror or err))
     for path in written:
         print(path)
-    print(say_count("schema.written", len(written), lang), file=sys.stderr)
+    print(t("schema.written", lang, n=len(written)), file=sys.stderr)
     return 0

@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.i18n import t
+
 from .common import (
     add_lang_option,
     add_pack_option,
@@ -23,7 +25,6 @@ from .common import (
     lang_of,
     pack_folders,
     saves_folder,
-    say,
 )
 
 if TYPE_CHECKING:  # annotations only: the engine is imported when the command runs
@@ -84,7 +85,7 @@ class ProgressBar:
         filled = int(width * done / max(total, 1))
         elapsed = time.monotonic() - self.started
         bar = "#" * filled + "-" * (width - filled)
-        games = say("simulate.progress", self.lang, done=done, total=total)
+        games = t("simulate.progress", self.lang, done=done, total=total)
         self.stream.write(f"\r[{bar}] {games}  {elapsed:.0f}s")
         if done >= total:
             self.stream.write("\n")
@@ -103,14 +104,14 @@ def run(args: argparse.Namespace) -> int:
     if args.pack:
         path = Path(args.pack)
         if not path.exists():
-            return fail(say("simulate.pack_missing", lang, path=args.pack))
+            return fail(t("simulate.pack_missing", lang, path=args.pack))
         if not path.is_dir():
-            return fail(say("simulate.pack_not_dir", lang, path=args.pack))
+            return fail(t("simulate.pack_not_dir", lang, path=args.pack))
         roots = [*validation_dirs(path), *extra]
     else:
         roots = game_pack_dirs(extra, saves_dir=saves_folder(args, lang))
     if args.runs < 1:
-        return fail(say("simulate.runs", lang))
+        return fail(t("simulate.runs", lang))
     try:
         report = simulate(
             roots,

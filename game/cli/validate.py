@@ -10,8 +10,9 @@ from game.files.loader import MANIFEST
 from game.files.packs import load_layers, mods_dir, packs_in, together_dirs, validate_pack
 from game.files.paths import content_dir
 from game.files.safefile import Skipped, kind_of, shown
+from game.i18n import t
 
-from .common import add_lang_option, add_saves_option, lang_of, saves_folder, say, say_count
+from .common import add_lang_option, add_saves_option, lang_of, saves_folder
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -53,7 +54,7 @@ def _packs(path: Path, skipped: list[Skipped]) -> list[Path]:
 def _say_skipped(skipped: list[Skipped], lang: str) -> None:
     """Name each folder left out, and why, so an 'ok' never hides a pack that was not checked."""
     for item in skipped:
-        print(say("skipped", lang, path=shown(item.path, 4096), reason=item.text(lang)))
+        print(t("skipped", lang, path=shown(item.path, 4096), reason=item.text(lang)))
 
 
 def _report(problems: list, printed: set[str]) -> tuple[int, int]:  # noqa: ANN001 - ContentProblems
@@ -70,16 +71,16 @@ def _report(problems: list, printed: set[str]) -> tuple[int, int]:  # noqa: ANN0
 
 def summary(packs: int, errors: int, warnings: int, failed: bool, lang: str) -> str:
     """The closing line: how many packs were checked and what was found, in ``lang``."""
-    checked = say_count("validate.packs", packs, lang)
+    checked = t("validate.packs", lang, n=packs)
     if not errors and not warnings:
-        return say("validate.clean", lang, packs=checked)
-    return say(
+        return t("validate.clean", lang, packs=checked)
+    return t(
         "validate.summary",
         lang,
         packs=checked,
-        errors=say_count("validate.errors", errors, lang),
-        warnings=say_count("validate.warnings", warnings, lang),
-        verdict=say("validate.problems" if failed else "validate.ok", lang),
+        errors=t("validate.errors", lang, n=errors),
+        warnings=t("validate.warnings", lang, n=warnings),
+        verdict=t("validate.problems" if failed else "validate.ok", lang),
     )
 
 

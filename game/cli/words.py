@@ -1,4 +1,8 @@
-"""The command line's own words in Dutch: every ``--help`` text and argparse's phrases ("usage:", "error:").
+"""The CLI-help catalogue: every ``--help`` text and argparse's phrases ("usage:", "error:") in Dutch.
+
+This is the one catalogue not read through :func:`game.i18n.t`: argparse asks for its texts by their English
+wording through gettext-style hooks, so here the English text is the key. Messages the commands print
+themselves are ordinary catalogue entries (game/cli/common.py) looked up with ``t``.
 
 The English text is the key, as in gettext: a command writes its help in English, and :func:`translate_parser`
 words the built parser in the chosen language. argparse looks its phrases up through the module-level

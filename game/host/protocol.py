@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from game.i18n import t
+from game.i18n import register, t
 
 #: The largest websocket message either side accepts (bytes); a choice is far smaller.
 MAX_MESSAGE = 16 * 1024
@@ -115,11 +115,12 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "Table {table} cannot be restored; pick another table or ask the teacher.",
     },
 }
+register(__name__, ERRORS)
 
 
 def worded(code: str, **values: object) -> dict[str, str]:
     """A refusal's text in both languages (the client shows the one its player reads)."""
-    return {lang: t(code, lang, ERRORS, **values) for lang in ("nl", "en")}
+    return {lang: t(code, lang, **values) for lang in ("nl", "en")}
 
 
 class Refusal(Exception):

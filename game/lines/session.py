@@ -15,13 +15,12 @@ from typing import Any, TextIO
 from game.classroom.timer import RoundTimer
 from game.engine.game import Game, Outcome
 from game.files.saves import SaveError, SaveStore, autosave_slot, slot_name
-from game.i18n import save_error_text
+from game.i18n import save_error_text, t
 from game.ui import view
-from game.ui.classroom import ct, deliberation_key, export_report
+from game.ui.classroom import deliberation_key, export_report
 
 from . import text as lines
 from .prompts import Command, read_command
-from .words import say
 
 
 class EndOfInput(Exception):
@@ -74,9 +73,9 @@ class Conversation:
         """Carry out a command that shows or keeps something."""
         if command.kind == "help":
             keys = ("number", "help", "meters", "history", "role", "again", "save", "quit", "both")
-            self.write(say("help.title", self.lang), *(say(f"help.{key}", self.lang) for key in keys))
+            self.write(t("help.title", self.lang), *(t(f"help.{key}", self.lang) for key in keys))
         elif command.kind != "again":
-            self.write(say("bad.no_game", self.lang))
+            self.write(t("bad.no_game", self.lang))
 
     def choose_number(self, question: str, count: int, why_not: dict[int, str] | None = None) -> int:
         """A number from 1 to ``count`` (not one of ``why_not``, which says why it cannot be chosen)."""
@@ -85,21 +84,21 @@ class Conversation:
             command = self.ask(question)
             if command.kind == "number" and 1 <= command.number <= count:
                 if why_not and command.number in why_not:
-                    self.write(say("bad.unavailable", lang, n=command.number, why=why_not[command.number]))
+                    self.write(t("bad.unavailable", lang, n=command.number, why=why_not[command.number]))
                     continue
                 return command.number
             if command.kind == "enter":
-                self.write(say("bad.empty", lang))
+                self.write(t("bad.empty", lang))
             elif command.kind == "number":
-                self.write(say("bad.number", lang, given=command.arg, n=count))
+                self.write(t("bad.number", lang, given=command.arg, n=count))
             else:
-                self.write(say("bad.command", lang, given=command.arg))
+                self.write(t("bad.command", lang, given=command.arg))
 
     def wait_enter(self, question: str | None = None) -> None:
         """Wait for Enter (other commands work meanwhile; a number or stray text is told off)."""
-        question = question or say("prompt.enter", self.lang)
+        question = question or t("prompt.enter", self.lang)
         while self.ask(question).kind != "enter":
-            self.write(say("bad.no_choice_here", self.lang))
+            self.write(t("bad.no_choice_here", self.lang))
 
 
 class LineSession(Conversation):
@@ -143,12 +142,12 @@ class LineSession(Conversation):
         """Carry out a command that shows or keeps something; the game goes on where it was."""
         game, lang = self.game, self.lang
         if command.kind == "meters":
-            self.write(say("play.meters", lang), *lines.meter_lines(game, lang, self.viewer))
+            self.write(t("play.meters", lang), *lines.meter_lines(game, lang, self.viewer))
         elif command.kind == "history":
             self.write(*lines.history_lines(game, lang))
         elif command.kind == "role":
             if self.viewer is None:
-                self.write(say("bad.role_hidden", lang))
+                self.write(t("bad.role_hidden", lang))
             else:
                 self.write(*lines.briefing_lines(game, self.viewer, lang))
         elif command.kind == "save":
@@ -171,7 +170,7 @@ class LineSession(Conversation):
     def save(self, name: str) -> None:
         lang = self.lang
         if not name:
-            self.write(say("bad.save_name", lang))
+            self.write(t("bad.save_name", lang))
             return
         try:
             slot = slot_name(name)
@@ -179,20 +178,20 @@ class LineSession(Conversation):
         except SaveError as err:
             if err.code == "exists":
                 self._overwrite = slot
-                self.write(say("save.exists", lang, slot=slot))
+                self.write(t("save.exists", lang, slot=slot))
             else:
-                self.write(say("save.failed", lang, reason=save_error_text(err, lang)))
+                self.write(t("save.failed", lang, reason=save_error_text(err, lang)))
             return
         self._overwrite = None
-        self.write(say("save.done", lang, slot=info.slot, path=info.path))
+        self.write(t("save.done", lang, slot=info.slot, path=info.path))
 
     def farewell(self, key: str) -> None:
         """Autosave and say where the game is (``key``: how it ended, by quit or by end of input)."""
         problem = self.autosave()
         if problem:
-            self.write(say("quit.not_saved", self.lang, reason=problem))
+            self.write(t("quit.not_saved", self.lang, reason=problem))
         else:
-            self.write(say(key, self.lang, slot=autosave_slot(self.session), path=self.autosave_path()))
+            self.write(t(key, self.lang, slot=autosave_slot(self.session), path=self.autosave_path()))
 
     # -- the round timer ----------------------------------------------------------------------------
     def poll_timer(self) -> None:
@@ -216,7 +215,7 @@ class LineSession(Conversation):
         if self.timer is not None:
             with self._lock:
                 signals = self.timer.poll()
-            self.write(*(ct(f"timer.{signal}", self.lang) for signal in signals))
+            self.write(*(t(f"timer.{signal}", self.lang) for signal in signals))
 
     def watch_timer(self) -> threading.Event:
         """Tell the timer's signals while a player thinks, from a thread; set the returned event to stop.
@@ -256,7 +255,7 @@ class LineSession(Conversation):
         """Autosave, tell what happened (if anything was decided), and wait until it has been read."""
         problem = self.autosave()
         if problem:
-            self.write(say("play.autosave_failed", self.lang, reason=problem))
+            self.write(t("play.autosave_failed", self.lang, reason=problem))
         if self.hot_seat:
             self.viewer = None
         shown = [o for o in outcomes if o.record is not None or o.rounds]
@@ -287,7 +286,7 @@ class LineSession(Conversation):
         self.write(*lines.heading_lines(game, lang))
         if game.state.round != self._round_told:
             self._round_told = game.state.round
-            self.write(say("play.meters", lang), *lines.meter_lines(game, lang))
+            self.write(t("play.meters", lang), *lines.meter_lines(game, lang))
         self.write(*lines.event_lines(game, lang, self.viewer))
         if step.kind == "news":
             self.wait_enter()
@@ -295,11 +294,11 @@ class LineSession(Conversation):
         else:
             self.write(*lines.choice_lines(game, step, lang))
             why_not = {
-                n: say(f"play.blocked.{c.blocked}", lang)
+                n: t(f"play.blocked.{c.blocked}", lang)
                 for n, c in enumerate(step.choices, start=1)
                 if not c.available
             }
-            n = self.choose_number(say("prompt.pick", lang, n=len(step.choices)), len(step.choices), why_not)
+            n = self.choose_number(t("prompt.pick", lang, n=len(step.choices)), len(step.choices), why_not)
             choice = step.choices[n - 1].id
         outcome = game.choose(choice)
         self.after([outcome, *game.play_computer()])
@@ -307,8 +306,8 @@ class LineSession(Conversation):
     def hand_over(self, role: str | None) -> None:
         game, lang = self.game, self.lang
         name = game.state.players.get(role or "") or ""
-        self.write(say("handover.line", lang, role=view.role_ref(game, role, lang), name=name))
-        self.wait_enter(say("handover.enter", lang, name=name))
+        self.write(t("handover.line", lang, role=view.role_ref(game, role, lang), name=name))
+        self.wait_enter(t("handover.enter", lang, name=name))
 
     def ending(self) -> None:
         """The debrief, the report written beside the saves, and a last prompt before leaving."""
@@ -318,8 +317,8 @@ class LineSession(Conversation):
         try:
             written = export_report(self)
         except OSError as err:
-            self.write(say("end.report_failed", lang, reason=err.strerror or err))
+            self.write(t("end.report_failed", lang, reason=err.strerror or err))
         else:
             if written:
-                self.write(say("end.report", lang, path=written[0]))
-        self.wait_enter(say("prompt.end", lang))
+                self.write(t("end.report", lang, path=written[0]))
+        self.wait_enter(t("prompt.end", lang))

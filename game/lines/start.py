@@ -15,11 +15,10 @@ from game.engine.game import Game
 from game.engine.pack import Pack
 from game.files.loader import ContentError
 from game.files.saves import SaveError, SaveInfo, SaveStore, default_saves_dir
-from game.i18n import save_error_detail, save_error_text, text
+from game.i18n import save_error_detail, save_error_text, t, text
 
 from .session import Conversation, EndOfInput, LineSession, Quit
 from .text import sentence
-from .words import say
 
 
 def run_lines(*args: Any, **options: Any) -> int:
@@ -65,7 +64,7 @@ def play_lines(
     session: LineSession | None = None
     stop_timer = None
     try:
-        starter.write(say("start.welcome", lang))
+        starter.write(t("start.welcome", lang))
         pack = pack or load()
         if players:
             seed = seed if seed is not None else random.randrange(1, 100_000)
@@ -73,7 +72,7 @@ def play_lines(
         else:
             game, intro = starter.menu(pack, seed)
             if game is None:
-                starter.write(say("quit.bye", lang))
+                starter.write(t("quit.bye", lang))
                 return 0
         session = LineSession(game, starter.store, lang, inp, out, timer=timer, saves_dir=saves_dir)
         stop_timer = session.watch_timer() if timer is not None else None
@@ -83,15 +82,15 @@ def play_lines(
         if session is not None:
             session.farewell("quit.saved")
         else:
-            starter.write(say("quit.bye", lang))
+            starter.write(t("quit.bye", lang))
     except (EndOfInput, KeyboardInterrupt) as end:
         if session is not None:
             session.farewell("quit.eof" if isinstance(end, EndOfInput) else "quit.saved")
         else:
-            starter.write(say("quit.bye", lang))
+            starter.write(t("quit.bye", lang))
     except ContentError as err:
         starter.write(
-            sentence(say("problems.title", lang)), *(str(p) for p in err.problems), say("problems.hint", lang)
+            sentence(t("problems.title", lang)), *(str(p) for p in err.problems), t("problems.hint", lang)
         )
         return 1
     finally:
@@ -114,7 +113,7 @@ class _Starter:
     def pick(self, question: str, options: list[str]) -> int:
         """The number of the option chosen (from 1)."""
         self.write(sentence(question), *(sentence(f"{n}. {o}") for n, o in enumerate(options, start=1)))
-        return self.asker.choose_number(say("prompt.pick", self.lang, n=len(options)), len(options))
+        return self.asker.choose_number(t("prompt.pick", self.lang, n=len(options)), len(options))
 
     def menu(self, pack: Pack, seed: int | None) -> tuple[Game | None, bool]:
         """A game to play, and whether it is new (so its intro is read); (None, False) to stop."""
@@ -122,13 +121,13 @@ class _Starter:
         while True:
             infos = [i for i in self.store.list(pack) if i.readable and not i.ending]
             latest = next((i for i in infos if i.auto), None)
-            options = [("new", say("title.new", lang))]
+            options = [("new", t("title.new", lang))]
             if latest is not None:
-                options.append(("continue", say("start.continue", lang, slot=self.label(pack, latest))))
+                options.append(("continue", t("start.continue", lang, slot=self.label(pack, latest))))
             if infos:
-                options.append(("load", say("title.load", lang)))
-            options.append(("quit", say("title.quit", lang)))
-            chosen = options[self.pick(say("start.menu", lang), [label for _, label in options]) - 1][0]
+                options.append(("load", t("title.load", lang)))
+            options.append(("quit", t("title.quit", lang)))
+            chosen = options[self.pick(t("start.menu", lang), [label for _, label in options]) - 1][0]
             if chosen == "quit":
                 return None, False
             if chosen == "new":
@@ -137,7 +136,7 @@ class _Starter:
                 game = self.load(pack, latest)
             else:
                 labels = [self.label(pack, i) for i in infos]
-                n = self.pick(say("start.pick_save", lang), [*labels, say("start.back", lang)])
+                n = self.pick(t("start.pick_save", lang), [*labels, t("start.back", lang)])
                 game = self.load(pack, infos[n - 1]) if n <= len(infos) else None
             if game is not None:
                 return game, False
@@ -146,8 +145,8 @@ class _Starter:
         scenario = pack.scenarios.get(info.scenario or "")
         name = text(scenario.title, self.lang) if scenario else info.scenario or ""
         players = ", ".join(info.humans)
-        slot = say("load.auto", self.lang) if info.auto else info.slot
-        entry = say("load.entry", self.lang, slot=slot, scenario=name, round=info.round, players=players)
+        slot = t("load.auto", self.lang) if info.auto else info.slot
+        entry = t("load.entry", self.lang, slot=slot, scenario=name, round=info.round, players=players)
         when = f", {info.saved_at:%Y-%m-%d %H:%M}" if info.saved_at else ""
         return entry.replace(" · ", ", ") + when
 
@@ -157,16 +156,16 @@ class _Starter:
         scenario = scenarios[0]
         if len(scenarios) > 1:
             scenario = scenarios[
-                self.pick(say("start.pick_scenario", lang), [text(s.title, lang) for s in scenarios]) - 1
+                self.pick(t("start.pick_scenario", lang), [text(s.title, lang) for s in scenarios]) - 1
             ]
         variant = None
         if scenario.variants:
-            lengths = [say("setup.full", lang, rounds=scenario.rounds)]
+            lengths = [t("setup.full", lang, rounds=scenario.rounds)]
             lengths += [
-                say("setup.variant", lang, title=text(v.title, lang), rounds=v.rounds)
+                t("setup.variant", lang, title=text(v.title, lang), rounds=v.rounds)
                 for v in scenario.variants
             ]
-            n = self.pick(say("start.pick_length", lang), lengths)
+            n = self.pick(t("start.pick_length", lang), lengths)
             variant = scenario.variants[n - 2].id if n > 1 else None
         players = self.names(pack, scenario.roles)
         seed = seed if seed is not None else random.randrange(1, 100_000)
@@ -179,11 +178,11 @@ class _Starter:
             players: dict[str, str | None] = {}
             for role in roles:
                 name = text(pack.roles[role].name, lang)
-                command = self.asker.ask(say("start.name_for", lang, role=name[:1].lower() + name[1:]))
+                command = self.asker.ask(t("start.name_for", lang, role=name[:1].lower() + name[1:]))
                 players[role] = command.arg.strip() if command.kind in ("text", "number") else None
             if any(players.values()):
                 return players
-            self.write(say("bad.need_name", lang))
+            self.write(t("bad.need_name", lang))
 
     def load(self, pack: Pack, info: SaveInfo) -> Game | None:
         """The game in a save; when it replays differently, the player picks replay or saved state."""
@@ -192,28 +191,28 @@ class _Starter:
             loaded = self.store.load(slot, pack)
         except SaveError as err:
             if err.snapshot is None:
-                self.write(say("load.failed", lang, reason=save_error_text(err, lang)))
+                self.write(t("load.failed", lang, reason=save_error_text(err, lang)))
                 return None
-            self.write(say("loadchoice.no_replay.title", lang, slot=slot), save_error_detail(err, lang))
-            options = [say("loadchoice.snapshot", lang), say("loadchoice.cancel", lang)]
-            if self.pick(say("start.load_choice", lang), options) == 1:
-                self.write(say("load.from_snapshot", lang))
+            self.write(t("loadchoice.no_replay.title", lang, slot=slot), save_error_detail(err, lang))
+            options = [t("loadchoice.snapshot", lang), t("loadchoice.cancel", lang)]
+            if self.pick(t("start.load_choice", lang), options) == 1:
+                self.write(t("load.from_snapshot", lang))
                 return err.snapshot
             return None
         if loaded.mismatch_details:
             detail = loaded.mismatch_text(lang) or ""
             if loaded.snapshot_ok:
-                self.write(say("loadchoice.mismatch.title", lang, slot=slot), sentence(detail))
+                self.write(t("loadchoice.mismatch.title", lang, slot=slot), sentence(detail))
                 options = [
-                    say("loadchoice.replay", lang),
-                    say("loadchoice.snapshot", lang),
-                    say("loadchoice.cancel", lang),
+                    t("loadchoice.replay", lang),
+                    t("loadchoice.snapshot", lang),
+                    t("loadchoice.cancel", lang),
                 ]
-                n = self.pick(say("start.load_choice", lang), options)
+                n = self.pick(t("start.load_choice", lang), options)
                 if n == 3:
                     return None
-                self.write(say("start.loaded", lang, slot=self.label(pack, info)))
+                self.write(t("start.loaded", lang, slot=self.label(pack, info)))
                 return loaded.game if n == 1 else loaded.snapshot
-            self.write(say("load.mismatch", lang, detail=detail))
-        self.write(say("start.loaded", lang, slot=self.label(pack, info)))
+            self.write(t("load.mismatch", lang, detail=detail))
+        self.write(t("start.loaded", lang, slot=self.label(pack, info)))
         return loaded.game

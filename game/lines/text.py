@@ -10,10 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from game.engine.game import Game, Outcome, Step
-from game.i18n import MINUS, fmt_num, text
+from game.i18n import MINUS, fmt_num, t, text
 from game.ui import view
-
-from .words import say
 
 #: What a line may start with that is not a mark: quotes and brackets open a sentence, signs a number.
 _OPENERS = tuple("'\"‘“([+-")
@@ -53,11 +51,11 @@ def intro_lines(game: Game, lang: str, code: str | None) -> list[str]:
     if sc.setting:
         lines += paragraphs(text(sc.setting, lang))
     lines += paragraphs(text(sc.intro, lang))
-    lines.append(sentence(say("intro.roles", lang)))
+    lines.append(sentence(t("intro.roles", lang)))
     lines += [sentence(view.who(game, role, lang, you=True)) for role in sc.roles]
-    lines.append(say("start.seed", lang, seed=game.state.seed, rounds=game.state.rounds))
+    lines.append(t("start.seed", lang, seed=game.state.seed, rounds=game.state.rounds))
     if code:
-        lines.append(say("start.session_code", lang, code=code))
+        lines.append(t("start.session_code", lang, code=code))
     return lines
 
 
@@ -66,7 +64,7 @@ def heading_lines(game: Game, lang: str) -> list[str]:
     """ "Test. Jaar 2 van 4." and "Aan zet: de minister." (the play screen's top line, as two sentences)."""
     st = game.state
     lines = [
-        say(
+        t(
             "play.heading",
             lang,
             scenario=text(game.scenario.title, lang),
@@ -77,7 +75,7 @@ def heading_lines(game: Game, lang: str) -> list[str]:
     ]
     actor = game.step().actor
     if actor is not None:
-        lines.append(say("play.turn_line", lang, who=view.who(game, actor, lang, ref=True)))
+        lines.append(t("play.turn_line", lang, who=view.who(game, actor, lang, ref=True)))
     return lines
 
 
@@ -88,7 +86,7 @@ def meter_lines(game: Game, lang: str, viewer: str | None = None) -> list[str]:
     for row in view.meter_rows(game, lang):
         key = "meter.up" if row.delta > 0 else "meter.down" if row.delta < 0 else "meter.same"
         value, delta = fmt_num(row.value, lang), fmt_num(abs(row.delta), lang)
-        lines.append(say(key, lang, name=row.name, value=value, delta=delta))
+        lines.append(t(key, lang, name=row.name, value=value, delta=delta))
     resource = resource_line(game, viewer, lang) if viewer is not None else None
     return [*lines, resource] if resource else lines
 
@@ -100,7 +98,7 @@ def resource_line(game: Game, role: str, lang: str) -> str | None:
     if owned is None or res is None:
         return None
     amount, most = fmt_num(owned[1], lang), fmt_num(res.max, lang)
-    return say("play.resource", lang, resource=text(res.name, lang), amount=amount, max=most)
+    return t("play.resource", lang, resource=text(res.name, lang), amount=amount, max=most)
 
 
 def event_lines(game: Game, lang: str, viewer: str | None) -> list[str]:
@@ -109,7 +107,7 @@ def event_lines(game: Game, lang: str, viewer: str | None) -> list[str]:
     if event is None:
         return []
     key = "play.event_line" if event.decider else "play.news_line"
-    lines = [say(key, lang, title=text(event.title, lang))]
+    lines = [t(key, lang, title=text(event.title, lang))]
     addressed = view.perspective(game, lang, viewer)
     if addressed:
         lines.append(addressed)
@@ -117,23 +115,23 @@ def event_lines(game: Game, lang: str, viewer: str | None) -> list[str]:
     for label, knowledge in view.private_lines(game, lang, viewer):
         lines.append(sentence(f"{label}: {knowledge}"))
     if event.decider:
-        decides = say("play.decides", lang, role=view.role_name(game, event.decider, lang))
-        lines.append(say("play.board_line", lang, decides=decides))
+        decides = t("play.decides", lang, role=view.role_name(game, event.decider, lang))
+        lines.append(t("play.board_line", lang, decides=decides))
         given = dict(game.inputs_given())
         for role in game.state.current.consult if game.state.current else []:
             name = view.role_name(game, role, lang)
             option = given.get(role)
             if option is None:
-                lines.append(say("play.board_waiting", lang, role=name))
+                lines.append(t("play.board_waiting", lang, role=name))
             else:
-                lines.append(say("play.board_given", lang, role=name, input=text(option.label, lang)))
+                lines.append(t("play.board_given", lang, role=name, input=text(option.label, lang)))
     return lines
 
 
 def choice_lines(game: Game, step: Step, lang: str) -> list[str]:
     """The acting role's options, numbered, each with its cost and what it touches, as one sentence."""
     head = view.choices_head(game, step.kind, step.actor or "", lang)
-    lines = [say("play.choices", lang, head=head)]
+    lines = [t("play.choices", lang, head=head)]
     resource = resource_line(game, step.actor, lang) if step.actor else None
     if resource:
         lines.append(resource)
@@ -141,7 +139,7 @@ def choice_lines(game: Game, step: Step, lang: str) -> list[str]:
         details = view.choice_details(game, step, choice, lang)
         if not choice.available and choice.blocked:
             why = details.pop()
-            details.append(say("play.not_available", lang, why=why))
+            details.append(t("play.not_available", lang, why=why))
         parts = [sentence(f"{n}. {text(choice.label, lang)}")]
         if details:
             parts.append(sentence(_capital("; ".join(details)).replace(MINUS, "-")))
@@ -162,7 +160,7 @@ def section_lines(game: Game, sections: Iterable[view.Section], lang: str) -> li
     lines = []
     for section in sections:
         lines.append(sentence(section.heading))
-        lines += [plain(line) for line in section.lines or [say("cons.no_changes", lang)]]
+        lines += [plain(line) for line in section.lines or [t("cons.no_changes", lang)]]
         for cid in section.critiques:
             lines += [plain(line) for line in view.critique_lines(game, cid, lang, citation=False)]
     return lines
@@ -170,7 +168,7 @@ def section_lines(game: Game, sections: Iterable[view.Section], lang: str) -> li
 
 def consequence_lines(game: Game, outcomes: list[Outcome], lang: str) -> list[str]:
     return [
-        sentence(say("cons.title", lang)),
+        sentence(t("cons.title", lang)),
         *section_lines(game, view.outcome_sections(game, outcomes, lang), lang),
     ]
 
@@ -178,8 +176,8 @@ def consequence_lines(game: Game, outcomes: list[Outcome], lang: str) -> list[st
 def history_lines(game: Game, lang: str) -> list[str]:
     rounds = view.history_sections(game, lang)
     if not rounds:
-        return [say("hist.empty", lang)]
-    lines = [sentence(say("hist.title", lang))]
+        return [t("hist.empty", lang)]
+    lines = [sentence(t("hist.title", lang))]
     for label, sections in rounds:
         lines.append(sentence(label))
         lines += section_lines(game, sections, lang)
@@ -188,16 +186,16 @@ def history_lines(game: Game, lang: str) -> list[str]:
 
 def briefing_lines(game: Game, role: str, lang: str) -> list[str]:
     """A role's briefing, resource, goals, and what only it knows now."""
-    lines = [sentence(say("play.briefing", lang, role=view.who(game, role, lang, ref=True)))]
+    lines = [sentence(t("play.briefing", lang, role=view.who(game, role, lang, ref=True)))]
     lines += paragraphs(text(game.pack.roles[role].briefing, lang))
     resource = resource_line(game, role, lang)
     if resource:
         lines.append(resource)
     goals = game.goals(role)
     if goals:
-        lines.append(sentence(say("play.goals", lang)))
+        lines.append(sentence(t("play.goals", lang)))
         for goal, met in goals:
-            state = say("play.goal_met" if met else "play.goal_open", lang)
+            state = t("play.goal_met" if met else "play.goal_open", lang)
             lines.append(sentence(f"{text(goal.text, lang)}: {state}"))
     for label, knowledge in view.private_lines(game, lang, role):
         lines.append(sentence(f"{label}: {knowledge}"))
@@ -208,16 +206,16 @@ def briefing_lines(game: Game, role: str, lang: str) -> list[str]:
 def chart_lines(game: Game, lang: str) -> list[str]:
     """The meters over the years, one line per meter (a table read row by row, each row whole)."""
     round_name = text(game.scenario.round_name, lang)
-    lines = [sentence(say("end.chart", lang))]
+    lines = [sentence(t("end.chart", lang))]
     for meter in game.pack.meters.values():
         series = game.meter_series(meter.id)
-        values = [say("end.start_value", lang, value=fmt_num(series[0], lang))]
+        values = [t("end.start_value", lang, value=fmt_num(series[0], lang))]
         values += [
-            say("end.meter_value", lang, round=round_name.lower(), n=n, value=fmt_num(value, lang))
+            t("end.meter_value", lang, round=round_name.lower(), n=n, value=fmt_num(value, lang))
             for n, value in enumerate(series[1:], start=1)
         ]
         lines.append(
-            say(
+            t(
                 "end.meter_row",
                 lang,
                 name=text(meter.name, lang),
@@ -235,28 +233,28 @@ def ending_lines(game: Game, lang: str) -> list[str]:
     lines = []
     ending = game.ending()
     if ending is not None:
-        lines.append(sentence(say("end.title", lang, title=text(ending.title, lang))))
+        lines.append(sentence(t("end.title", lang, title=text(ending.title, lang))))
         lines += paragraphs(text(ending.text, lang))
     lines += chart_lines(game, lang)
     key = view.key_decisions(game, lang)
     if key:
-        lines.append(sentence(say("end.key", lang)))
+        lines.append(sentence(t("end.key", lang)))
         lines += [plain(line) for line in key]
     goals = view.goal_lines(game, lang)
     if goals:
-        lines.append(sentence(say("end.goals", lang)))
+        lines.append(sentence(t("end.goals", lang)))
         lines += [plain(line) for line in goals]
-    lines.append(sentence(say("end.critiques", lang)))
+    lines.append(sentence(t("end.critiques", lang)))
     came_up = view.critiques_came_up(game)
     if not came_up:
-        lines.append(say("end.no_critiques", lang))
+        lines.append(t("end.no_critiques", lang))
     for cid in came_up:
         critique = game.pack.critiques[cid]
         lines.append(sentence(text(critique.title, lang)))
         lines += paragraphs(text(critique.summary, lang))
-        lines.append(sentence(say("cons.citation", lang, citation=text(critique.citation_text, lang))))
+        lines.append(sentence(t("cons.citation", lang, citation=text(critique.citation_text, lang))))
     questions = view.debrief_questions(game, lang)
     if questions:
-        lines.append(sentence(say("end.questions", lang)))
+        lines.append(sentence(t("end.questions", lang)))
         lines += [sentence(f"{n}. {question}") for n, question in enumerate(questions, start=1)]
     return lines

@@ -1,13 +1,12 @@
 """The line mode's own strings in Dutch and English; everything else it says comes from the UI's catalogue.
 
-:func:`say` looks a key up here first, then in :data:`game.ui.strings.UI`, so a line can reuse the play
-screen's words ("Jouw besluit als de minister") and a change of wording there shows here too.
+All catalogues share one lookup (:func:`game.i18n.t`), so a line can reuse the play screen's words ("Jouw
+besluit als de minister") and a change of wording there shows here too.
 """
 
 from __future__ import annotations
 
-from game.i18n import t
-from game.ui.strings import UI, tr
+from game.i18n import register
 
 LINES: dict[str, dict[str, str]] = {
     # -- start ---------------------------------------------------------------------------------------
@@ -162,10 +161,4 @@ LINES: dict[str, dict[str, str]] = {
 }
 
 
-def say(key: str, lang: str, **values: object) -> str:
-    """A line-mode string in ``lang``: from :data:`LINES`, else from the UI's catalogue."""
-    if key in LINES:
-        return t(key, lang, LINES, **values)
-    if key in UI:
-        return tr(key, lang, **values)
-    return t(key, lang, **values)
+register(__name__, LINES)

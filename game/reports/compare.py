@@ -17,11 +17,10 @@ from statistics import median
 from game.classroom.session import NO_CODE
 from game.engine import EventRecord, Game
 from game.files.saves import AUTO_PREFIX
-from game.i18n import fmt_num
+from game.i18n import fmt_num, t
 from game.reports.formats import csv_text, md_table, no_html
 from game.reports.html import page
 from game.reports.report import EventLine, Report, build_report
-from game.reports.strings import r
 
 
 @dataclass
@@ -176,7 +175,7 @@ def _group_name(n: int, files: list[tuple[str, Game]], report: Report, lang: str
     humans = [p.player for p in report.players if p.human]
     if humans and not report.anonymous:
         return " & ".join(humans)
-    return f"{r('compare.group', lang)} {n}"
+    return f"{t('compare.group', lang)} {n}"
 
 
 def _key(record: EventRecord) -> tuple:
@@ -232,7 +231,7 @@ def _choice_labels(lines: list[EventLine | None], lang: str) -> list[str]:
             f"{inputs[role].role}: {inputs[role].label}" if role in inputs else "—" for role in differing
         ]
         if len({ln.decision_id for ln in lines}) > 1:  # type: ignore[union-attr]
-            parts.append(f"{r('report.decision', lang)}: {line.decision}")  # type: ignore[union-attr]
+            parts.append(f"{t('report.decision', lang)}: {line.decision}")  # type: ignore[union-attr]
         labels.append("; ".join(parts))
     return labels
 
@@ -254,13 +253,13 @@ def endings(c: Comparison) -> list[tuple[str, int]]:
     found = Counter(g.report.ending_title for g in c.groups if g.report.finished)
     out = found.most_common()
     open_games = sum(1 for g in c.groups if not g.report.finished)
-    return out + ([(r("compare.not_ended", c.lang), open_games)] if open_games else [])
+    return out + ([(t("compare.not_ended", c.lang), open_games)] if open_games else [])
 
 
 def meter_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
     """Each meter's final value across the groups: lowest (which group), median, highest (which group)."""
     lang = c.lang
-    header = [r(f"compare.{key}", lang) for key in ("meter", "lowest", "median", "highest")]
+    header = [t(f"compare.{key}", lang) for key in ("meter", "lowest", "median", "highest")]
     rows = []
     for mid, name in c.meters:
         ends = [(g.final[mid], g.name) for g in c.groups if mid in g.final]
@@ -281,11 +280,11 @@ def meter_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
 def dilemma_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
     """A row per dilemma: the most common choice (n of total), and the other choices: where groups split."""
     lang = c.lang
-    header = [r(f"compare.{key}", lang) for key in ("dilemma", "most_chosen", "also_chosen")]
+    header = [t(f"compare.{key}", lang) for key in ("dilemma", "most_chosen", "also_chosen")]
     rows = []
     for d in c.dilemmas:
         (top, n), *rest = d.choices
-        most = r("compare.n_of", lang, choice=top, n=n, total=d.total)
+        most = t("compare.n_of", lang, choice=top, n=n, total=d.total)
         rows.append([d.event, most, "; ".join(f"{choice} ({k}×)" for choice, k in rest) or "—"])
     return header, rows
 
@@ -299,16 +298,16 @@ def group_rows(c: Comparison, critiques: bool = False) -> tuple[list[str], list[
     lang = c.lang
     several = len({(g.report.scenario, g.report.variant) for g in c.groups}) > 1
     header = [
-        r("compare.group", lang),
-        r("report.code", lang),
-        *([r("report.scenario", lang)] if several else []),
-        r("compare.players", lang),
-        r("compare.rounds", lang),
-        r("report.ending", lang),
+        t("compare.group", lang),
+        t("report.code", lang),
+        *([t("report.scenario", lang)] if several else []),
+        t("compare.players", lang),
+        t("compare.rounds", lang),
+        t("report.ending", lang),
         *[name for _, name in c.meters],
-        r("compare.honoured", lang),
-        r("compare.ignored", lang),
-        *([r("compare.critiques", lang)] if critiques else []),
+        t("compare.honoured", lang),
+        t("compare.ignored", lang),
+        *([t("compare.critiques", lang)] if critiques else []),
     ]
     rows: list[list[str | float]] = []
     for g in c.groups:
@@ -319,8 +318,8 @@ def group_rows(c: Comparison, critiques: bool = False) -> tuple[list[str], list[
                 g.code,
                 *([rep.scenario + (f" ({rep.variant})" if rep.variant else "")] if several else []),
                 _players(g),
-                r("report.played_of", lang, played=rep.rounds_played, total=rep.rounds_total),
-                rep.ending_title if rep.finished else r("compare.not_ended", lang),
+                t("report.played_of", lang, played=rep.rounds_played, total=rep.rounds_total),
+                rep.ending_title if rep.finished else t("compare.not_ended", lang),
                 *[g.final.get(mid, "") for mid, _ in c.meters],
                 g.honoured,
                 g.ignored,
@@ -339,19 +338,19 @@ def _players(g: GroupLine) -> str:
 
 def _critiques(g: GroupLine, lang: str) -> str:
     found = [f"{title} ×{n}" if n else title for title, n in g.critiques.items()]
-    return "; ".join(found) or r("compare.none", lang)
+    return "; ".join(found) or t("compare.none", lang)
 
 
 def critique_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
     """A row per critique: in how many groups it came up, and how often in all."""
     lang = c.lang
-    header = [r(f"compare.{key}", lang) for key in ("critiques", "in_groups", "times")]
+    header = [t(f"compare.{key}", lang) for key in ("critiques", "in_groups", "times")]
     titles: dict[str, list[int]] = {}
     for g in c.groups:
         for title, n in g.critiques.items():
             titles.setdefault(title, []).append(n)
     rows = [
-        [title, r("compare.n_groups", lang, n=len(ns), total=len(c.groups)), str(sum(ns))]
+        [title, t("compare.n_groups", lang, n=len(ns), total=len(c.groups)), str(sum(ns))]
         for title, ns in titles.items()
     ]
     return header, rows

@@ -12,10 +12,9 @@ import csv
 import io
 from dataclasses import fields, is_dataclass, replace
 
-from game.i18n import fmt_delta, fmt_num
+from game.i18n import fmt_delta, fmt_num, t
 from game.reports.html import to_html
 from game.reports.report import PHASES, EffectLine, EventLine, NoteLine, ReasonLine, Report, critique_counts
-from game.reports.strings import r
 
 SPARKS = "▁▂▃▄▅▆▇"
 
@@ -36,7 +35,7 @@ def reason_lines(reason: ReasonLine, lang: str) -> list[str]:
     its changes in brackets.
     """
     amounts = ", ".join(f"{e.label} {fmt_delta(e.delta, lang)}" for e in reason.effects)
-    amounts += "".join(f" [{r('report.illustrates', lang, title=c)}]" for c in reason.critiques)
+    amounts += "".join(f" [{t('report.illustrates', lang, title=c)}]" for c in reason.critiques)
     if reason.text:
         return [f"{reason.reason} — {reason.text}"] + ([f"→ {amounts}"] if amounts else [])
     return [f"{reason.reason}: {amounts}"]
@@ -53,9 +52,9 @@ def input_text(report: Report, event: EventLine) -> list[str]:
     lang = report.lang
     lines = []
     for given in event.inputs:
-        tags = [r(f"report.{given.verdict}", lang)] if given.verdict else []
+        tags = [t(f"report.{given.verdict}", lang)] if given.verdict else []
         if given.shared:
-            tags.append(r("report.shared", lang))
+            tags.append(t("report.shared", lang))
         lines.append(f"{given.role}: {given.label}" + (f" ({', '.join(tags)})" if tags else ""))
     return lines
 
@@ -117,9 +116,9 @@ def to_markdown(report: Report) -> str:
     """The report as Markdown: lists and tables, with the meters as a table and a text chart."""
     report = no_html(report)
     lang = report.lang
-    out = [f"# {r('report.title', lang)}", ""]
+    out = [f"# {t('report.title', lang)}", ""]
     for warning in report.warnings:
-        out += [f"> {r('report.mismatch', lang, detail=warning)}", ""]
+        out += [f"> {t('report.mismatch', lang, detail=warning)}", ""]
     parts = (_md_summary, _md_meters, _md_chart, _md_rounds, _md_critiques, _md_questions)
     out += [line for part in parts for line in part(report)]
     return "\n".join(out).rstrip("\n") + "\n"
@@ -136,7 +135,7 @@ def _md_summary(report: Report) -> list[str]:
         *([("report.source", report.source)] if report.source else []),
         (
             "report.played",
-            r("report.played_of", lang, played=report.rounds_played, total=report.rounds_total),
+            t("report.played_of", lang, played=report.rounds_played, total=report.rounds_total),
         ),
     ]
     if report.finished:
@@ -144,17 +143,17 @@ def _md_summary(report: Report) -> list[str]:
     else:
         round_name = report.round_name.lower()
         facts.append(
-            ("report.ending", r("report.not_ended", lang, round_name=round_name, round=report.current_round))
+            ("report.ending", t("report.not_ended", lang, round_name=round_name, round=report.current_round))
         )
-    out = [f"## {r('report.summary', lang)}", "", *(f"- {r(key, lang)}: {value}" for key, value in facts)]
-    out += ["", f"### {r('report.roles', lang)}", ""]
+    out = [f"## {t('report.summary', lang)}", "", *(f"- {t(key, lang)}: {value}" for key, value in facts)]
+    out += ["", f"### {t('report.roles', lang)}", ""]
     players = [[p.role, p.player] for p in report.players]
-    return out + md_table([r("report.role", lang), r("report.player", lang)], players) + [""]
+    return out + md_table([t("report.role", lang), t("report.player", lang)], players) + [""]
 
 
 def _md_meters(report: Report) -> list[str]:
     lang = report.lang
-    out = [f"## {r('report.meters', lang)}", ""]
+    out = [f"## {t('report.meters', lang)}", ""]
     header = [report.round_name] + [m.name + ("" if m.higher_is_better else " ↓") for m in report.meters]
     rows = [
         [report.round_label(n)] + [fmt_num(m.values[n], lang) for m in report.meters]
@@ -162,47 +161,47 @@ def _md_meters(report: Report) -> list[str]:
     ]
     out += md_table(header, rows, right=set(range(1, len(header))))
     if any(not m.higher_is_better for m in report.meters):
-        out += ["", f"↓ {r('report.lower_better', lang)}"]
+        out += ["", f"↓ {t('report.lower_better', lang)}"]
     return out
 
 
 def _md_rounds(report: Report) -> list[str]:
     lang, rn = report.lang, report.round_name.lower()
-    out = [f"## {r('report.rounds', lang, round_name=rn)}", ""]
+    out = [f"## {t('report.rounds', lang, round_name=rn)}", ""]
     for rnd in report.rounds:
         out += [f"### {rnd.label}", ""]
         for event in rnd.events:
             out += _md_event(report, event)
         if rnd.end_reasons or rnd.end_notes:
-            out += [f"**{r('report.round_end', lang, round_name=rn)}:**", ""]
+            out += [f"**{t('report.round_end', lang, round_name=rn)}:**", ""]
             out += _md_consequences(rnd.end_reasons, rnd.end_notes, lang)
             out.append("")
         after = " · ".join(f"{m.name} {fmt_num(rnd.meters.get(m.id, 0), lang)}" for m in report.meters)
-        out += [f"**{r('report.meters_after', lang)}:** {after}", ""]
+        out += [f"**{t('report.meters_after', lang)}:** {after}", ""]
     return out
 
 
 def _md_critiques(report: Report) -> list[str]:
     lang = report.lang
-    intro = r("report.critiques_intro" if report.critiques else "report.no_critiques", lang)
-    out = [f"## {r('report.critiques', lang)}", "", intro, ""]
+    intro = t("report.critiques_intro" if report.critiques else "report.no_critiques", lang)
+    out = [f"## {t('report.critiques', lang)}", "", intro, ""]
     for c in report.critiques:
         out += [f"### {c.title}: {critique_counts(report, c)}", "", f"*{c.summary}*", "", c.explanation, ""]
         if c.where:
-            out.append(f"- {r('report.where', lang)}: {'; '.join(c.where)}")
-        out += [f"- {r('report.source_cite', lang)}: {c.citation}", ""]
+            out.append(f"- {t('report.where', lang)}: {'; '.join(c.where)}")
+        out += [f"- {t('report.source_cite', lang)}: {c.citation}", ""]
     return out
 
 
 def _md_questions(report: Report) -> list[str]:
     lang = report.lang
-    out = [f"## {r('report.questions', lang)}", ""]
+    out = [f"## {t('report.questions', lang)}", ""]
     if not report.questions:
-        out += [r("report.no_questions", lang), ""]
+        out += [t("report.no_questions", lang), ""]
     for phase in PHASES:
         questions = [q for q in report.questions if q.phase == phase]
         if questions:
-            out += [f"### {r('phase.' + phase, lang)}", ""]
+            out += [f"### {t('phase.' + phase, lang)}", ""]
             out += [f"{n}. {q.text} *({q.source})*" for n, q in enumerate(questions, 1)]
             out.append("")
     return out
@@ -213,7 +212,7 @@ def _md_chart(report: Report) -> list[str]:
     lang, meters = report.lang, report.meters
     low = min((m.low for m in meters), default=0.0)
     high = max((m.high for m in meters), default=100.0)
-    scale = r("report.text_chart", lang, low=fmt_num(low, lang), high=fmt_num(high, lang))
+    scale = t("report.text_chart", lang, low=fmt_num(low, lang), high=fmt_num(high, lang))
     out = ["", scale, "", "```text"]
     width = max((len(m.name) for m in meters), default=0)
     for m in meters:
@@ -225,27 +224,27 @@ def _md_chart(report: Report) -> list[str]:
 def _md_event(report: Report, event: EventLine) -> list[str]:
     lang = report.lang
     if event.kind == "news":
-        out = [f"#### {r('report.news', lang)}: {event.title}", ""]
+        out = [f"#### {t('report.news', lang)}: {event.title}", ""]
         if event.outcome:
             out += [event.outcome, ""]
         items = _md_consequences(event.reasons, event.notes, lang)
         return out + items + ([""] if items else [])
     out = [f"#### {event.title}", ""]
-    out.append(f"- {r('report.decides', lang)}: {event.decider}")
+    out.append(f"- {t('report.decides', lang)}: {event.decider}")
     inputs = input_text(report, event)
     if inputs:
-        out.append(f"- {r('report.inputs', lang)}:")
+        out.append(f"- {t('report.inputs', lang)}:")
         out += [f"  - {line}" for line in inputs]
     else:
-        out.append(f"- {r('report.inputs', lang)}: {r('report.no_inputs', lang)}")
-    out.append(f"- {r('report.decision', lang)}: **{event.decision}**")
+        out.append(f"- {t('report.inputs', lang)}: {t('report.no_inputs', lang)}")
+    out.append(f"- {t('report.decision', lang)}: **{event.decision}**")
     if event.outcome:
-        out.append(f"- {r('report.outcome', lang)}: {event.outcome}")
+        out.append(f"- {t('report.outcome', lang)}: {event.outcome}")
     if event.reasons or event.notes:
-        out.append(f"- {r('report.effects', lang)}:")
+        out.append(f"- {t('report.effects', lang)}:")
         out += _md_consequences(event.reasons, event.notes, lang, indent="  ")
     else:
-        out.append(f"- {r('report.effects', lang)}: {r('report.no_effects', lang)}")
+        out.append(f"- {t('report.effects', lang)}: {t('report.no_effects', lang)}")
     return out + [""]
 
 
@@ -275,10 +274,10 @@ CSV_COLUMNS = (
 def csv_header(report: Report) -> list[str]:
     """The header in the report's language only: meters by their names, not their ids."""
     lang, rn = report.lang, report.round_name.lower()
-    header = [r(f"csv.{key}", lang) for key in CSV_COLUMNS]
-    header += [r("csv.delta", lang, meter=_column(m.name)) for m in report.meters]
+    header = [t(f"csv.{key}", lang) for key in CSV_COLUMNS]
+    header += [t("csv.delta", lang, meter=_column(m.name)) for m in report.meters]
     return header + [
-        r("csv.after", lang, meter=_column(m.name), round_name=_column(rn)) for m in report.meters
+        t("csv.after", lang, meter=_column(m.name), round_name=_column(rn)) for m in report.meters
     ]
 
 

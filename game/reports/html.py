@@ -12,9 +12,8 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from game.i18n import fmt_delta, fmt_num
+from game.i18n import fmt_delta, fmt_num, t
 from game.reports.report import PHASES, Report, critique_counts
-from game.reports.strings import r
 
 #: Colour-blind-safe line colours (Okabe & Ito), each with its own dash pattern so a grey print still
 #: tells the lines apart.
@@ -44,7 +43,7 @@ def page(template: str, lang: str, **values: object) -> str:
     """A template rendered in ``lang``: ``say(key, **values)`` gives the report's strings."""
 
     def say(key: str, **fill: object) -> str:
-        return r(key, lang, **fill)
+        return t(key, lang, **fill)
 
     return environment().get_template(template).render(lang=lang, say=say, **values) + "\n"
 

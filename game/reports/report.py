@@ -16,9 +16,7 @@ from typing import Literal
 from game.classroom.session import game_code
 from game.engine import Change, EventRecord, Game, Note, Pack
 from game.files.saves import Loaded, SaveError, SaveInfo, check, parse, read_save_bytes, worded
-from game.i18n import cause_key, in_sentence, text
-from game.i18n import t as engine_t
-from game.reports.strings import r
+from game.i18n import cause_key, in_sentence, t, text
 
 Format = Literal["html", "md", "csv"]
 FORMATS: tuple[Format, ...] = ("html", "md", "csv")
@@ -201,7 +199,7 @@ class Report:
     warnings: list[str] = field(default_factory=list)
 
     def round_label(self, n: int) -> str:
-        return r("report.start", self.lang) if n == 0 else f"{self.round_name} {n}"
+        return t("report.start", self.lang) if n == 0 else f"{self.round_name} {n}"
 
     @property
     def decisions(self) -> list[EventLine]:
@@ -295,9 +293,9 @@ class _Builder:
     def player_line(self, role: str) -> PlayerLine:
         name = self.game.state.players.get(role)
         if name is None:
-            player = r("report.computer", self.lang)
+            player = t("report.computer", self.lang)
         elif self.anonymous:
-            player = r("report.a_player", self.lang)
+            player = t("report.a_player", self.lang)
         else:
             player = name
         return PlayerLine(role, self.role_name(role), player, name is not None)
@@ -387,7 +385,7 @@ class _Builder:
             change.target,
             name,
             change.delta,
-            engine_t(cause_key(change), self.lang, role=self.role_ref(change.role)),
+            t(cause_key(change), self.lang, role=self.role_ref(change.role)),
             self.tx(change.text),
             change.critique,
             self.critique_title(change.critique),
@@ -405,14 +403,14 @@ class _Builder:
             said = self.tx(note.text)
             return NoteLine(
                 "averted",
-                engine_t("note.averted", self.lang, role=self.role_ref(note.role)),
-                engine_t("note.would", self.lang, text=said) if said else "",
+                t("note.averted", self.lang, role=self.role_ref(note.role)),
+                t("note.would", self.lang, text=said) if said else "",
             )
         if note.kind == "follow_up":
             # Which event follows, as the play screens say it: "Dit krijgt een vervolg. (Nasleep)".
             event = self.pack.events.get(note.detail or "")
             title = f" ({self.tx(event.title)})" if event else ""
-            return NoteLine("follow_up", engine_t("note.follow_up", self.lang) + title)
+            return NoteLine("follow_up", t("note.follow_up", self.lang) + title)
         return NoteLine(note.kind, self.tx(note.text))
 
     def critique_lines(self) -> list[CritiqueLine]:
@@ -477,7 +475,7 @@ class _Builder:
             # Round-end rules strike year after year: one entry with the years as ranges, not one per year.
             spans = ", ".join(f"{a}–{b}" if b > a else str(a) for a, b in _ranges(rounds))
             where.setdefault(cid, []).append(
-                r("report.round_ends", self.lang, round_name=round_name, rounds=spans)
+                t("report.round_ends", self.lang, round_name=round_name, rounds=spans)
             )
         return moments, where
 
@@ -493,7 +491,7 @@ class _Builder:
 
     def question_lines(self) -> list[QuestionLine]:
         found: list[QuestionLine] = []
-        general = r("report.general", self.lang)
+        general = t("report.general", self.lang)
         for q in self.scenario.debrief:
             found.append(QuestionLine(q.phase, self.tx(q.text), general))
         for line in self.critique_lines():
@@ -505,11 +503,11 @@ class _Builder:
 def critique_counts(report: Report, c: CritiqueLine) -> str:
     """How a critique came up, in words: "2× in de gevolgen; ook in de afloop"."""
     lang = report.lang
-    parts = [r("report.times", lang, n=c.count)] if c.count else []
+    parts = [t("report.times", lang, n=c.count)] if c.count else []
     if c.in_ending:
-        parts.append(r("report.in_ending", lang))
+        parts.append(t("report.in_ending", lang))
     if c.events:
-        parts.append(r("report.in_events", lang, events=", ".join(c.events)))
+        parts.append(t("report.in_events", lang, events=", ".join(c.events)))
     return "; ".join(parts)
 
 

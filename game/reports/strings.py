@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.i18n import t
+from game.i18n import register
 
 REPORT: dict[str, dict[str, str]] = {
     # -- the report ---------------------------------------------------------------------------------
@@ -170,6 +170,4 @@ REPORT: dict[str, dict[str, str]] = {
 }
 
 
-def r(key: str, lang: str, **values: object) -> str:
-    """A report string in ``lang`` with its placeholders filled in."""
-    return t(key, lang, REPORT, **values)
+register(__name__, REPORT)

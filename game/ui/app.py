@@ -27,7 +27,7 @@ from textual.theme import Theme
 
 from game.classroom.timer import RoundTimer
 from game.files.settings import save_settings
-from game.i18n import save_error_detail, save_error_text
+from game.i18n import save_error_detail, save_error_text, t
 
 from .classroom import watch_timer
 from .config import MIN_SIZE, AppConfig
@@ -35,7 +35,6 @@ from .screens.base import _Localised, localise_bindings
 from .screens.problems import ProblemsScreen
 from .screens.small import TooSmallScreen
 from .screens.title import TitleScreen
-from .strings import tr
 
 if TYPE_CHECKING:
     from game.engine.game import Game
@@ -118,9 +117,9 @@ class WijkberaadApp(App[None]):
         self.push_screen(TitleScreen())
         problem = self.config.settings_problem
         if problem is not None:
-            reason = tr(f"settings.problem.{problem.code}", self.lang, detail=problem.detail)
+            reason = t(f"settings.problem.{problem.code}", self.lang, detail=problem.detail)
             self.notify(
-                tr("settings.unreadable", self.lang, file=problem.path, reason=reason),
+                t("settings.unreadable", self.lang, file=problem.path, reason=reason),
                 severity="warning",
             )
         self._check_size()
@@ -215,7 +214,7 @@ class WijkberaadApp(App[None]):
 
     def _autosave_failed(self, err: Exception) -> None:
         self.notify(
-            tr("play.autosave_failed", self.lang, reason=save_error_text(err, self.lang)), severity="warning"
+            t("play.autosave_failed", self.lang, reason=save_error_text(err, self.lang)), severity="warning"
         )
 
     def settle_autosave(self) -> None:
@@ -251,7 +250,7 @@ class WijkberaadApp(App[None]):
                 # The decision log no longer replays, but the saved state is whole: offer to continue from it.
                 def chosen(answer: str | None) -> None:
                     if answer == "snapshot":
-                        self.notify(tr("load.from_snapshot", self.lang), severity="warning", timeout=8)
+                        self.notify(t("load.from_snapshot", self.lang), severity="warning", timeout=8)
                         self.start_play(snapshot, new_session=True, slot=name)
 
                 self.push_screen(
@@ -259,14 +258,14 @@ class WijkberaadApp(App[None]):
                 )
                 return
             reason = save_error_text(err, self.lang)
-            self.notify(tr("load.failed", self.lang, reason=reason), severity="error", timeout=8)
+            self.notify(t("load.failed", self.lang, reason=reason), severity="error", timeout=8)
             return
         if loaded.mismatch is not None:
             if loaded.snapshot_ok:
                 # It replays, but not to the saved state: the player picks which of the two to go on with.
                 def picked(answer: str | None) -> None:
                     if answer == "snapshot":
-                        self.notify(tr("load.from_snapshot", self.lang), severity="warning", timeout=8)
+                        self.notify(t("load.from_snapshot", self.lang), severity="warning", timeout=8)
                         self.start_play(loaded.snapshot, new_session=True, slot=name)
                     elif answer == "replay":
                         self.start_play(loaded.game, new_session=True, slot=name)
@@ -274,13 +273,13 @@ class WijkberaadApp(App[None]):
                 self.push_screen(LoadChoiceScreen(slot, loaded.mismatch_text(self.lang), replay=True), picked)
                 return
             detail = loaded.mismatch_text(self.lang)
-            self.notify(tr("load.mismatch", self.lang, detail=detail), severity="warning", timeout=8)
+            self.notify(t("load.mismatch", self.lang, detail=detail), severity="warning", timeout=8)
         self.start_play(loaded.game, new_session=True, slot=name)
 
     def continue_latest(self) -> None:
         info = self.store.latest_autosave()
         if info is None:
-            self.notify(tr("load.no_autosave", self.lang))
+            self.notify(t("load.no_autosave", self.lang))
             return
         self.load_slot(info.slot)
 
@@ -357,7 +356,7 @@ class WijkberaadApp(App[None]):
         try:
             save_settings(settings, self.config.settings_file)
         except OSError as err:
-            self.notify(tr("settings.not_saved", self.lang, reason=err.strerror or err), severity="warning")
+            self.notify(t("settings.not_saved", self.lang, reason=err.strerror or err), severity="warning")
 
     # -- actions --------------------------------------------------------------------------------
     def action_help(self) -> None:
@@ -370,7 +369,7 @@ class WijkberaadApp(App[None]):
         from .screens.saves import SaveScreen
 
         if self.game is None:
-            self.notify(tr("save.no_game", self.lang))
+            self.notify(t("save.no_game", self.lang))
             return
         if not isinstance(self.screen, SaveScreen):
             self.push_screen(SaveScreen())
@@ -434,7 +433,7 @@ class WijkberaadApp(App[None]):
         """Ctrl+C (copy in a text field) does not quit: say which key does, in the player's language."""
         for key, active in self.active_bindings.items():
             if active.binding.action in ("quit", "app.quit"):
-                self.notify(tr("quit.how", self.lang, keys=key), title=tr("quit.title", self.lang))
+                self.notify(t("quit.how", self.lang, keys=key), title=t("quit.title", self.lang))
                 return
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -460,4 +459,4 @@ class WijkberaadApp(App[None]):
             ("quit", self.action_quit),
         ]
         for key, callback in items:
-            yield SystemCommand(tr(f"cmd.{key}", lang), tr(f"cmd.{key}.help", lang), callback)
+            yield SystemCommand(t(f"cmd.{key}", lang), t(f"cmd.{key}.help", lang), callback)

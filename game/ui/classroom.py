@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.classroom.timer import RoundTimer
-from game.i18n import t
+from game.i18n import register, t
 
 if TYPE_CHECKING:
     from game.engine.game import Game
@@ -49,8 +49,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "timer.key_pause": {"nl": "T: pauze", "en": "T: pause"},
     "timer.key_resume": {"nl": "T: verder", "en": "T: resume"},
     "key.timer": {"nl": "Timer pauze", "en": "Pause timer"},
-    "key.facilitator": {"nl": "Beamer", "en": "Projector"},
-    "key.report": {"nl": "Verslag", "en": "Report"},
     "facilitator.round": {"nl": "{name} {round} van {rounds}", "en": "{name} {round} of {rounds}"},
     "facilitator.news": {"nl": "Nieuws", "en": "News"},
     "facilitator.decides": {"nl": "{role} beslist", "en": "{role} decides"},
@@ -65,9 +63,7 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
-def ct(key: str, lang: str, **values: object) -> str:
-    """A classroom string in ``lang``."""
-    return t(key, lang, STRINGS, **values)
+register(__name__, STRINGS)
 
 
 # -- the round timer, one per app ------------------------------------------------------------------
@@ -126,7 +122,7 @@ def poll_timer(app: GameApp) -> list[str]:
     signals = timer.poll()
     lang = app.lang
     for signal in signals:
-        app.notify(ct(f"timer.{signal}", lang), severity="warning", timeout=8 if signal == "expired" else 5)
+        app.notify(t(f"timer.{signal}", lang), severity="warning", timeout=8 if signal == "expired" else 5)
         if signal == "expired":
             app.bell()
     return list(signals)
@@ -174,8 +170,8 @@ def export_and_tell(app: GameApp) -> None:
     try:
         written = export_report(app)
     except OSError as err:
-        app.notify(ct("report.failed", lang, reason=err.strerror or err), severity="error", timeout=8)
+        app.notify(t("report.failed", lang, reason=err.strerror or err), severity="error", timeout=8)
         return
     if written:
         files = ", ".join(path.name for path in written)
-        app.notify(ct("report.saved_files", lang, folder=written[0].parent, files=files), timeout=10)
+        app.notify(t("report.saved_files", lang, folder=written[0].parent, files=files), timeout=10)

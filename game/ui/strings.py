@@ -1,8 +1,8 @@
-"""The UI's own strings in Dutch and English, looked up with :func:`tr`."""
+"""The UI's own strings in Dutch and English, looked up with :func:`game.i18n.t`."""
 
 from __future__ import annotations
 
-from game.i18n import t
+from game.i18n import register
 
 #: Every string the app shows that is not content, by key, in both languages.
 UI: dict[str, dict[str, str]] = {
@@ -292,6 +292,4 @@ UI: dict[str, dict[str, str]] = {
 }
 
 
-def tr(key: str, lang: str, **values: object) -> str:
-    """A UI string in ``lang`` with ``{name}`` placeholders filled in."""
-    return t(key, lang, UI, **values)
+register(__name__, UI)

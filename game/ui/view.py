@@ -14,8 +14,6 @@ from game.engine.model import Text
 from game.engine.state import Change, EventRecord, Note, RoundRecord
 from game.i18n import LANGUAGES, cause_key, fmt_delta, fmt_num, in_sentence, t, text
 
-from .strings import tr
-
 SPARKS = "▁▂▃▄▅▆▇█"
 
 
@@ -53,7 +51,7 @@ def role_ref(game: Game, role: str | None, lang: str) -> str:
 
 def is_real_name(name: str | None) -> bool:
     """Whether a player's name is one a person typed, not the setup's stand-in ("Speler"/"Player")."""
-    return bool(name) and name not in {tr("setup.default_name", lang) for lang in LANGUAGES}
+    return bool(name) and name not in {t("setup.default_name", lang) for lang in LANGUAGES}
 
 
 def player_shown(game: Game, role: str | None) -> str | None:
@@ -73,8 +71,8 @@ def who(game: Game, role: str | None, lang: str, ref: bool = False, you: bool = 
     """
     name = role_ref(game, role, lang) if ref else role_name(game, role, lang)
     if role is not None and not game.state.players.get(role):
-        return f"{name} {tr('play.computer_played', lang)}"
-    player = player_shown(game, role) or (tr("play.you", lang) if you else None)
+        return f"{name} {t('play.computer_played', lang)}"
+    player = player_shown(game, role) or (t("play.you", lang) if you else None)
     return f"{name} ({player})" if player else name
 
 
@@ -85,8 +83,8 @@ def choices_head(game: Game, kind: str, role: str, lang: str) -> str:
     name = game.state.players.get(role)
     humans = sum(1 for n in game.state.players.values() if n)
     if name and humans > 1:
-        return tr(f"{key}_named", lang, name=name, role=role_ref(game, role, lang))
-    return tr(key, lang, role=role_ref(game, role, lang))
+        return t(f"{key}_named", lang, name=name, role=role_ref(game, role, lang))
+    return t(key, lang, role=role_ref(game, role, lang))
 
 
 def target_name(game: Game, target: str, lang: str) -> str:
@@ -115,14 +113,10 @@ def heading(game: Game, lang: str, width: int | None = None) -> str:
     st = game.state
     rnd = min(st.round, st.rounds)
     title = text(game.scenario.title, lang)
-    long_round = tr(
-        "play.round", lang, name=text(game.scenario.round_name, lang), round=rnd, rounds=st.rounds
-    )
+    long_round = t("play.round", lang, name=text(game.scenario.round_name, lang), round=rnd, rounds=st.rounds)
     short_round = f"{rnd}/{st.rounds}"
     step = game.step()
-    turn = (
-        [tr("play.turn", lang, who=who(game, step.actor, lang, ref=True))] if step.actor is not None else []
-    )
+    turn = [t("play.turn", lang, who=who(game, step.actor, lang, ref=True))] if step.actor is not None else []
     tries = [[title, long_round, *turn], [long_round, *turn], [short_round, *turn]]
     for parts in tries:
         line = " · ".join(parts)
@@ -187,7 +181,7 @@ def resource_line(game: Game, role: str, lang: str) -> str | None:
         return None
     res = game.pack.roles[role].resource
     assert res is not None
-    return tr(
+    return t(
         "play.you_have",
         lang,
         resource=text(res.name, lang),
@@ -206,12 +200,12 @@ def choice_details(game: Game, step: Step, choice: Choice, lang: str) -> list[st
             res_name = text(res.name, lang) if res else ""
         # "Uren −1": the resource as a name with a signed amount reads right for any number and any name.
         amount = f"{res_name} {fmt_delta(-choice.cost, lang)}".strip()
-        parts.append(tr("play.cost", lang, amount=amount))
+        parts.append(t("play.cost", lang, amount=amount))
     elif step.kind != "news":
-        parts.append(tr("play.free", lang))
+        parts.append(t("play.free", lang))
     if choice.touches:
         parts.append(
-            tr("play.touches", lang, meters=", ".join(target_name(game, m, lang) for m in choice.touches))
+            t("play.touches", lang, meters=", ".join(target_name(game, m, lang) for m in choice.touches))
         )
     if choice.honours:
         roles = []
@@ -220,20 +214,20 @@ def choice_details(game: Game, step: Step, choice: Choice, lang: str) -> list[st
             name = role_ref(game, role, lang)
             if name not in roles:
                 roles.append(name)
-        parts.append(tr("play.honours", lang, roles=", ".join(roles)))
+        parts.append(t("play.honours", lang, roles=", ".join(roles)))
     if step.kind == "input":
         if choice.shares:
-            parts.append(tr("play.shares", lang))
+            parts.append(t("play.shares", lang))
         if not choice.voice:
-            parts.append(tr("play.stays_away", lang))
+            parts.append(t("play.stays_away", lang))
     if not choice.available and choice.blocked:
-        parts.append(tr(f"play.blocked.{choice.blocked}", lang))
+        parts.append(t(f"play.blocked.{choice.blocked}", lang))
     elif choice.cost and step.actor:
         owned = game.resource_of(step.actor)
         if owned is not None and owned[1] < choice.cost:
             # The engine keeps the cheapest options open when nothing is affordable (the game must go on);
             # the player should know why a price they cannot pay is still on offer.
-            parts.append(tr("play.cost_fallback", lang, have=fmt_num(owned[1], lang)))
+            parts.append(t("play.cost_fallback", lang, have=fmt_num(owned[1], lang)))
     return parts
 
 
@@ -242,7 +236,7 @@ def why_blocked(game: Game, step: Step, choice: Choice, lang: str) -> str:
     owned = game.resource_of(step.actor) if step.actor else None
     if choice.blocked == "cost" and owned is not None:
         res = game.pack.roles[step.actor or ""].resource
-        return tr(
+        return t(
             "play.why_too_expensive",
             lang,
             option=text(choice.label, lang),
@@ -250,7 +244,7 @@ def why_blocked(game: Game, step: Step, choice: Choice, lang: str) -> str:
             have=fmt_num(owned[1], lang),
             resource=text(res.name, lang) if res else "",
         )
-    return tr("play.why_not_possible", lang, option=text(choice.label, lang))
+    return t("play.why_not_possible", lang, option=text(choice.label, lang))
 
 
 def board_lines(game: Game, lang: str) -> list[tuple[str, str]]:
@@ -265,7 +259,7 @@ def board_lines(game: Game, lang: str) -> list[tuple[str, str]]:
         lines.append(
             (
                 role_name(game, role, lang),
-                text(option.label, lang) if option else f"… {tr('play.waiting', lang)}",
+                text(option.label, lang) if option else f"… {t('play.waiting', lang)}",
             )
         )
     return lines
@@ -282,10 +276,10 @@ def private_lines(game: Game, lang: str, viewer: str | None) -> list[tuple[str, 
     found = []
     own = game.private_for(viewer)
     if own:
-        found.append((tr("play.private", lang), text(own, lang)))
+        found.append((t("play.private", lang), text(own, lang)))
     if step.kind == "decision":
         for role, knowledge in game.shared_knowledge():
-            found.append((tr("play.shared", lang, role=role_ref(game, role, lang)), text(knowledge, lang)))
+            found.append((t("play.shared", lang, role=role_ref(game, role, lang)), text(knowledge, lang)))
     return found
 
 
@@ -304,7 +298,7 @@ def perspective(game: Game, lang: str, viewer: str | None) -> str | None:
     event = game.step().event
     if event is None or event.decider is None or viewer == event.decider:
         return None
-    return tr("play.addressed", lang, role=role_ref(game, event.decider, lang))
+    return t("play.addressed", lang, role=role_ref(game, event.decider, lang))
 
 
 # -- consequences ----------------------------------------------------------------------------------
@@ -395,9 +389,9 @@ def critique_lines(game: Game, critique_id: str, lang: str, citation: bool) -> l
     critique = game.pack.critiques.get(critique_id)
     if critique is None:
         return []
-    lines = [tr("cons.critique", lang, title=text(critique.title, lang)), text(critique.summary, lang)]
+    lines = [t("cons.critique", lang, title=text(critique.title, lang)), text(critique.summary, lang)]
     if citation:
-        lines.append(tr("cons.citation", lang, citation=text(critique.citation_text, lang)))
+        lines.append(t("cons.citation", lang, citation=text(critique.citation_text, lang)))
     return lines
 
 
@@ -417,7 +411,7 @@ def record_section(game: Game, record: EventRecord, lang: str) -> Section:
     event = game.pack.events[record.event]
     lines: list[str] = []
     if record.decider is None:
-        head = f"{tr('cons.news', lang)}: {text(event.title, lang)}"
+        head = f"{t('cons.news', lang)}: {text(event.title, lang)}"
     else:
         head = text(event.title, lang)
         option = next((o for o in event.options if o.id == record.decision), None)
@@ -425,20 +419,20 @@ def record_section(game: Game, record: EventRecord, lang: str) -> Section:
         for role, input_id in record.inputs.items():
             given = next((i for i in game.pack.inputs_for(role, event) if i.id == input_id), None)
             lines.append(
-                f"{tr('cons.inputs', lang)} — {role_name(game, role, lang)}: "
+                f"{t('cons.inputs', lang)} — {role_name(game, role, lang)}: "
                 f"{text(given.label, lang) if given else input_id}"
             )
-        lines.append(tr("cons.decided", lang, role=role_name(game, record.decider, lang), option=label))
+        lines.append(t("cons.decided", lang, role=role_name(game, record.decider, lang), option=label))
     if record.outcome:
         told = text(record.outcome, lang)
         # Outcomes speak to the decider ("Je plakt je post-its."): say so unless the one player is the decider.
         if record.decider is not None and record.decider != sole_player(game):
-            told = tr("cons.addressed", lang, role=role_ref(game, record.decider, lang), text=told)
+            told = t("cons.addressed", lang, role=role_ref(game, record.decider, lang), text=told)
         lines.append(told)
     for kind in ("honoured", "ignored", "absent"):
         roles = getattr(record, kind)
         if roles:
-            lines.append(tr(f"cons.{kind}", lang, roles=", ".join(role_ref(game, r, lang) for r in roles)))
+            lines.append(t(f"cons.{kind}", lang, roles=", ".join(role_ref(game, r, lang) for r in roles)))
     # what giving input cost comes first: it was paid before the decision
     lines += change_lines(game, [*game.input_costs(record), *record.changes], lang, told=record.outcome)
     for note in record.notes:
@@ -457,7 +451,7 @@ def round_section(game: Game, record: RoundRecord, lang: str) -> Section:
     lines: list[str] = [*change_lines(game, record.changes, lang)]
     for note in record.notes:
         lines += note_lines(game, note, lang)
-    head = tr("cons.round_end", lang, name=text(game.scenario.round_name, lang).lower(), round=record.round)
+    head = t("cons.round_end", lang, name=text(game.scenario.round_name, lang).lower(), round=record.round)
     return Section(head, lines, critiques_of([*record.changes, *record.notes]))
 
 
@@ -539,7 +533,7 @@ def key_decisions(game: Game, lang: str, limit: int = 3) -> list[str]:
             f"{round_label(game, lang, record.round)} — {text(event.title, lang)}: "
             f"{role_name(game, record.decider, lang)} → "
             f"{text(option.label, lang) if option else record.decision} "
-            f"({tr('end.impact', lang, impact=fmt_num(round(impact, 2), lang))})"
+            f"({t('end.impact', lang, impact=fmt_num(round(impact, 2), lang))})"
         )
     return lines
 
@@ -580,6 +574,6 @@ def goal_lines(game: Game, lang: str) -> list[str]:
         for goal, met in game.goals(role):
             mark = "✓" if met else "✗"
             # Once the game is over an open goal is no longer "not yet" but missed.
-            state = tr("play.goal_met" if met else "end.goal_missed" if game.over else "play.goal_open", lang)
+            state = t("play.goal_met" if met else "end.goal_missed" if game.over else "play.goal_open", lang)
             lines.append(f"{mark} {role_name(game, role, lang)}: {text(goal.text, lang)} ({state})")
     return lines

@@ -6,9 +6,9 @@ import pytest
 from voices_support import load_voices, neighbour_game
 
 from game.engine.game import Game
-from game.i18n import fmt_delta, fmt_num, text
+from game.i18n import fmt_delta, fmt_num, t, text
 from game.ui import view
-from game.ui.strings import UI, tr
+from game.ui.strings import UI
 
 
 @pytest.fixture
@@ -148,7 +148,7 @@ def test_every_ui_string_has_both_languages():
 
 
 def test_strings_fill_placeholders():
-    assert tr("handover.pass", "en", role="the youth worker", name="Sanne") == (
+    assert t("handover.pass", "en", role="the youth worker", name="Sanne") == (
         "Pass the keyboard to the youth worker — Sanne"
     )
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 
-from ..strings import tr
+from game.i18n import t
 
 if TYPE_CHECKING:
     from ..gameapp import GameApp
@@ -20,7 +20,7 @@ def localise_bindings(node: DOMNode, lang: str) -> None:
     """Give each binding that has an id the description of ``key.<id>`` in ``lang`` (for the footer)."""
     table = node._bindings.key_to_bindings
     for key, bindings in table.items():
-        table[key] = [replace(b, description=tr(f"key.{b.id}", lang)) if b.id else b for b in bindings]
+        table[key] = [replace(b, description=t(f"key.{b.id}", lang)) if b.id else b for b in bindings]
 
 
 #: Textual's own bindings that show in the footer, by widget class and action -> key of the UI string.
@@ -42,7 +42,7 @@ def localise_textual(root: DOMNode, lang: str) -> None:
         table = node._bindings.key_to_bindings
         for key, bindings in table.items():
             table[key] = [
-                replace(b, description=tr(TEXTUAL_BINDINGS[name, b.action], lang))
+                replace(b, description=t(TEXTUAL_BINDINGS[name, b.action], lang))
                 if (name, b.action) in TEXTUAL_BINDINGS
                 else b
                 for b in bindings
@@ -63,9 +63,6 @@ class _Localised:
 
     def relabel(self) -> None:
         """Word the screen again after a change of language (its bindings are done already)."""
-
-    def tr(self, key: str, **values: object) -> str:
-        return tr(key, self.lang, **values)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
 from game.engine.game import Outcome
+from game.i18n import t
 
 from .. import view
 from ..widgets.prose import Prose, view_style
@@ -31,7 +32,7 @@ class ConsequencesScreen(GameScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="page", id="cons-scroll"):
-            yield Static(self.tr("cons.title"), classes="page-title")
+            yield Static(t("cons.title", self.lang), classes="page-title")
             yield Static(id="cons-body")
         yield Footer()
 
@@ -40,7 +41,7 @@ class ConsequencesScreen(GameScreen[None]):
         self.query_one("#cons-scroll").focus()
 
     def relabel(self) -> None:
-        self.query_one(".page-title", Static).update(self.tr("cons.title"))
+        self.query_one(".page-title", Static).update(t("cons.title", self.lang))
         self.render_body()
 
     def render_body(self) -> None:
@@ -50,7 +51,7 @@ class ConsequencesScreen(GameScreen[None]):
         sections = view.outcome_sections(game, self.outcomes, self.lang)
         for section in sections:
             out.heading(section.heading)
-            for text_line in section.lines or [self.tr("cons.no_changes")]:
+            for text_line in section.lines or [t("cons.no_changes", self.lang)]:
                 out.add(text_line, style=view_style(text_line))
             for cid in section.critiques:
                 lines = view.critique_lines(game, cid, self.lang, self.citations)
@@ -59,7 +60,7 @@ class ConsequencesScreen(GameScreen[None]):
                     for text_line in lines[1:]:
                         out.add("  " + text_line, style="italic")
         if any(s.critiques for s in sections) and not self.citations:
-            out.heading(self.tr("cons.citation_hint"), style="dim")
+            out.heading(t("cons.citation_hint", self.lang), style="dim")
         self.query_one("#cons-body", Static).update(out.render())
 
     def action_citation(self) -> None:

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
-from game.i18n import text
+from game.i18n import t, text
 
 from .. import view
 from ..widgets.prose import Prose
@@ -51,9 +51,9 @@ class EndingScreen(GameScreen[None]):
         ending = game.ending()
         out = Prose()
         if ending is not None:
-            out.heading(self.tr("end.title", title=text(ending.title, lang)), style="bold reverse")
+            out.heading(t("end.title", self.lang, title=text(ending.title, lang)), style="bold reverse")
             out.add(text(ending.text, lang))
-        out.heading(self.tr("end.chart"))
+        out.heading(t("end.chart", self.lang))
         rows = view.chart_rows(game, lang)
         width = max((len(name) for name, _, _ in rows), default=8)
         for name, trend, span in rows:
@@ -68,23 +68,24 @@ class EndingScreen(GameScreen[None]):
             ("end.goals", view.goal_lines(game, lang)),
         ):
             if lines:
-                out.heading(self.tr(key))
+                out.heading(t(key, self.lang))
                 for row in lines:
                     out.add(row if row[:1] in "✓✗" else "• " + row)
-        out.heading(self.tr("end.critiques"))
+        out.heading(t("end.critiques", self.lang))
         came_up = view.critiques_came_up(game)
         if not came_up:
-            out.add(self.tr("end.no_critiques"))
+            out.add(t("end.no_critiques", self.lang))
         for cid in came_up:
             critique = game.pack.critiques[cid]
             out.add(f"▶ {text(critique.title, lang)}", style="bold")
             out.add("  " + text(critique.summary, lang))
             out.add(
-                "  " + self.tr("cons.citation", citation=text(critique.citation_text, lang)), style="italic"
+                "  " + t("cons.citation", self.lang, citation=text(critique.citation_text, lang)),
+                style="italic",
             )
         questions = view.debrief_questions(game, lang)
         if questions:
-            out.heading(self.tr("end.questions"))
+            out.heading(t("end.questions", self.lang))
             for n, question in enumerate(questions, start=1):
                 out.add(f"{n}. {question}")
         self.query_one("#end-body", Static).update(out.render())

@@ -8,9 +8,9 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Digits, Footer, Static
 
-from game.i18n import decimal, fmt_num, text
+from game.i18n import decimal, fmt_num, t, text
 
-from ..classroom import ct, poll_timer, timer_of
+from ..classroom import poll_timer, timer_of
 from .base import GameScreen
 
 BAR = 16
@@ -105,13 +105,13 @@ class FacilitatorScreen(GameScreen[None]):
         head = self.query_one("#fac-head", Static)
         event_box = self.query_one("#fac-event", Static)
         if game is None:
-            head.update(ct("facilitator.no_game", lang))
+            head.update(t("facilitator.no_game", lang))
             event_box.update("")
             return
         from game.classroom.session import game_code
 
         st = game.state
-        round_text = ct(
+        round_text = t(
             "facilitator.round",
             lang,
             name=text(game.scenario.round_name, lang),
@@ -121,7 +121,7 @@ class FacilitatorScreen(GameScreen[None]):
         head.update(
             Text(
                 # The code first: the one thing other groups need to read off the wall.
-                f"{ct('code.label', lang)} {game_code(game)} · {round_text} · "
+                f"{t('code.label', lang)} {game_code(game)} · {round_text} · "
                 f"{text(game.scenario.title, lang)}",
                 no_wrap=True,
                 overflow="ellipsis",
@@ -153,18 +153,18 @@ class FacilitatorScreen(GameScreen[None]):
         out = Text()
         ending = game.ending()
         if ending is not None:
-            out.append(ct("facilitator.ended", lang, title=text(ending.title, lang)).upper(), style="bold")
+            out.append(t("facilitator.ended", lang, title=text(ending.title, lang)).upper(), style="bold")
             out.append("\n\n" + text(ending.text, lang))
             return out
         event = game.event
         if event is None:
             return out
         if event.decider is None:
-            out.append(ct("facilitator.news", lang).upper() + ": ", style="bold")
+            out.append(t("facilitator.news", lang).upper() + ": ", style="bold")
         out.append(text(event.title, lang).upper(), style="bold")
         if event.decider is not None:
             role = text(game.pack.roles[event.decider].name, lang)
-            out.append("\n" + ct("facilitator.decides", lang, role=role), style="italic")
+            out.append("\n" + t("facilitator.decides", lang, role=role), style="italic")
         out.append("\n\n" + text(event.text, lang))
         return out
 
@@ -175,11 +175,11 @@ class FacilitatorScreen(GameScreen[None]):
         if timer is None:
             return
         poll_timer(self.app)  # the app gives the signals; polling here keeps the digits exact
-        label = ct("timer.bar", lang)
+        label = t("timer.bar", lang)
         if timer.paused:
-            label += f" ({ct('timer.paused', lang)})"
+            label += f" ({t('timer.paused', lang)})"
         elif timer.overtime() > 0:
-            label += f" ({ct('timer.over', lang)})"
+            label += f" ({t('timer.over', lang)})"
         self.query_one("#fac-timer-label", Static).update(label)
         self.query_one("#fac-timer-digits", Digits).update(timer.display())
 

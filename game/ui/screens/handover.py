@@ -9,6 +9,8 @@ from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.widgets import Button, Footer, Static
 
+from game.i18n import t
+
 from .. import view
 from .base import GameScreen
 
@@ -37,13 +39,15 @@ class HandOverScreen(GameScreen[str]):
         role = view.role_ref(game, self.role, self.lang)
         name = game.state.players.get(self.role) or ""
         with Vertical(id="handover-box"):
-            yield Static(Text(self.tr("handover.title"), style="bold"), classes="page-title")
+            yield Static(Text(t("handover.title", self.lang), style="bold"), classes="page-title")
             yield Static(
-                Text(self.tr("handover.pass", role=role, name=name), style="bold"), id="handover-pass"
+                Text(t("handover.pass", self.lang, role=role, name=name), style="bold"), id="handover-pass"
             )
-            yield Static(self.tr("handover.hint", name=name), classes="hint")
+            yield Static(t("handover.hint", self.lang, name=name), classes="hint")
             with Center():
-                yield Button(self.tr("handover.ready", name=name), variant="primary", id="handover-ready")
+                yield Button(
+                    t("handover.ready", self.lang, name=name), variant="primary", id="handover-ready"
+                )
         yield Footer()
 
     def on_mount(self) -> None:

@@ -7,6 +7,8 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
+from game.i18n import t
+
 from .. import view
 from ..widgets.prose import Prose, view_style
 from .base import GameScreen
@@ -22,7 +24,7 @@ class HistoryScreen(GameScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="page", id="hist-scroll"):
-            yield Static(self.tr("hist.title"), classes="page-title")
+            yield Static(t("hist.title", self.lang), classes="page-title")
             yield Static(id="hist-body")
         yield Footer()
 
@@ -33,7 +35,7 @@ class HistoryScreen(GameScreen[None]):
         self.call_after_refresh(scroll.scroll_end, animate=False)
 
     def relabel(self) -> None:
-        self.query_one(".page-title", Static).update(self.tr("hist.title"))
+        self.query_one(".page-title", Static).update(t("hist.title", self.lang))
         self.render_body()
 
     def render_body(self) -> None:
@@ -42,7 +44,7 @@ class HistoryScreen(GameScreen[None]):
         out = Prose()
         rounds = view.history_sections(game, self.lang)
         if not rounds:
-            out.add(self.tr("hist.empty"), style="italic")
+            out.add(t("hist.empty", self.lang), style="italic")
         for label, sections in rounds:
             out.heading(f"── {label} ──", style="bold reverse")
             for section in sections:

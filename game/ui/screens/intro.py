@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
-from game.i18n import text
+from game.i18n import t, text
 
 from .. import view
 from ..widgets.prose import Prose
@@ -42,10 +42,10 @@ class IntroScreen(GameScreen[None]):
             out.add(text(sc.setting, lang), style="italic")
         out.gap()
         out.add(text(sc.intro, lang))
-        out.heading(self.tr("intro.roles"))
+        out.heading(t("intro.roles", self.lang))
         for role in sc.roles:
             out.add("• " + view.who(game, role, lang, you=True))
-        out.heading(self.tr("intro.seed", seed=game.state.seed, rounds=game.state.rounds), style="dim")
+        out.heading(t("intro.seed", self.lang, seed=game.state.seed, rounds=game.state.rounds), style="dim")
         self.query_one("#intro-body", Static).update(out.render())
 
     def action_close(self) -> None:
@@ -78,7 +78,8 @@ class BriefingScreen(GameModal[None]):
         role = game.pack.roles[self.role]
         out = Prose()
         out.heading(
-            self.tr("play.briefing", role=view.who(game, self.role, lang, ref=True)), style="bold reverse"
+            t("play.briefing", self.lang, role=view.who(game, self.role, lang, ref=True)),
+            style="bold reverse",
         )
         out.add(text(role.briefing, lang))
         resource = view.resource_line(game, self.role, lang)
@@ -87,9 +88,9 @@ class BriefingScreen(GameModal[None]):
             out.add(resource)
         goals = game.goals(self.role)
         if goals:
-            out.heading(self.tr("play.goals"))
+            out.heading(t("play.goals", self.lang))
             for goal, met in goals:
-                state = self.tr("play.goal_met" if met else "play.goal_open")
+                state = t("play.goal_met" if met else "play.goal_open", self.lang)
                 out.add(f"{'✓' if met else '✗'} {text(goal.text, lang)} ({state})")
         self.query_one("#briefing-body", Static).update(out.render())
 

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, OptionList, Static
 
 from game.engine.game import Game, Outcome
-from game.i18n import text
+from game.i18n import t, text
 
 from .. import view
 from ..widgets.board import DeliberationBoard
@@ -219,7 +219,7 @@ class PlayScreen(GameScreen[None]):
         event = step.event
         self.query_one("#event-title", Static).update(
             Text(
-                ("" if event is None or event.decider else self.tr("play.news") + ": ")
+                ("" if event is None or event.decider else t("play.news", self.lang) + ": ")
                 + (text(event.title, lang) if event else ""),
                 style="bold underline",
             )
@@ -246,11 +246,11 @@ class PlayScreen(GameScreen[None]):
         board_lines = view.board_lines(game, lang)
         board.display = bool(event and event.decider)
         if event and event.decider:
-            decides = self.tr("play.decides", role=view.role_name(game, event.decider, lang))
+            decides = t("play.decides", self.lang, role=view.role_name(game, event.decider, lang))
             board.show(
-                f"{self.tr('play.board')} · {decides}",
+                f"{t('play.board', self.lang)} · {decides}",
                 board_lines,
-                self.tr("play.board_empty"),
+                t("play.board_empty", self.lang),
             )
         choices = self.query_one(ChoiceList)
         hidden = step.actor is not None and step.actor != self.viewer
@@ -274,14 +274,14 @@ class PlayScreen(GameScreen[None]):
         game, lang = self.game, self.lang
         step = game.step()
         if step.kind == "news":
-            head_text = Text(self.tr("play.continue_news"), style="bold")
+            head_text = Text(t("play.continue_news", self.lang), style="bold")
         else:
             head_text = Text(view.choices_head(game, step.kind, step.actor or "", lang), style="bold")
             res = view.resource_line(game, step.actor, lang) if step.actor else None
             if res:
                 head_text.append("\n" + res)
         if self.look_first:
-            head_text.append("\n" + self.tr("play.look_first"), style="italic")
+            head_text.append("\n" + t("play.look_first", self.lang), style="italic")
         self.query_one("#choices-head", Static).update(head_text)
 
     def fit_board(self) -> None:

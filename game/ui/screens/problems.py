@@ -7,6 +7,8 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
+from game.i18n import t
+
 from .base import GameScreen
 
 
@@ -21,7 +23,7 @@ class ProblemsScreen(GameScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="page"):
-            yield Static(self.tr("problems.title"), classes="page-title")
+            yield Static(t("problems.title", self.lang), classes="page-title")
             yield Static("\n".join(self.problems), markup=False)
-            yield Static(self.tr("problems.hint"), classes="hint")
+            yield Static(t("problems.hint", self.lang), classes="hint")
         yield Footer()

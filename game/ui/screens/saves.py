@@ -10,7 +10,7 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.files.safefile import shown
-from game.i18n import save_error_detail, save_error_text
+from game.i18n import save_error_detail, save_error_text, t
 
 from ..titles import scenario_title
 from .base import GameModal
@@ -27,14 +27,14 @@ class SaveScreen(GameModal[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.tr("save.title"), classes="page-title")
-            field = Input(placeholder=self.tr("save.name"), id="save-name")
+            yield Static(t("save.title", self.lang), classes="page-title")
+            field = Input(placeholder=t("save.name", self.lang), id="save-name")
             field.cursor_blink = self.wapp.blink
             yield field
             yield Static(id="save-error", classes="error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.tr("save.ok"), variant="primary", id="save-ok")
-                yield Button(self.tr("save.cancel"), id="save-cancel")
+                yield Button(t("save.ok", self.lang), variant="primary", id="save-ok")
+                yield Button(t("save.cancel", self.lang), id="save-cancel")
 
     def on_mount(self) -> None:
         self.query_one("#save-name", Input).focus()
@@ -53,12 +53,12 @@ class SaveScreen(GameModal[str | None]):
         except SaveError as err:
             if err.code == "exists":
                 self.confirm_overwrite = slot_name(typed)
-                error.update(self.tr("saveerr.exists_confirm", slot=self.confirm_overwrite))
+                error.update(t("saveerr.exists_confirm", self.lang, slot=self.confirm_overwrite))
             else:
                 error.update(save_error_text(err, self.lang))
             return
         app.slot = info.slot
-        app.notify(self.tr("play.saved", slot=info.slot))
+        app.notify(t("play.saved", self.lang, slot=info.slot))
         self.dismiss(info.slot)
 
     @on(Button.Pressed, "#save-cancel")
@@ -73,11 +73,11 @@ class LoadScreen(GameModal[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="load-box"):
-            yield Static(self.tr("load.title"), classes="page-title")
+            yield Static(t("load.title", self.lang), classes="page-title")
             yield OptionList(id="load-list")
             yield Static(id="load-empty", classes="hint")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.tr("save.cancel"), id="load-cancel")
+                yield Button(t("save.cancel", self.lang), id="load-cancel")
 
     def on_mount(self) -> None:
         app = self.wapp
@@ -86,24 +86,26 @@ class LoadScreen(GameModal[str | None]):
             infos = app.store.list()
         except Exception as err:  # noqa: BLE001 - a broken folder is reported, not raised
             reason = save_error_detail(err, self.lang)
-            self.query_one("#load-empty", Static).update(self.tr("load.failed", reason=reason))
+            self.query_one("#load-empty", Static).update(t("load.failed", self.lang, reason=reason))
             return
         pack = app.pack
         for info in infos:
             if not info.readable:
                 reason = info.reason_text(self.lang) or "?"
-                label = self.tr("load.unreadable", slot=shown(info.slot, 40), reason=shown(reason, 200))
+                label = t("load.unreadable", self.lang, slot=shown(info.slot, 40), reason=shown(reason, 200))
                 listing.add_option(Option(label, id=info.slot, disabled=True))
                 continue
             scenario = shown(scenario_title(pack, info.scenario, info.variant, self.lang), 80) or "?"
             players = shown(", ".join(shown(n, 40) for n in info.players.values() if n), 80)
             when = f"{info.saved_at:%Y-%m-%d %H:%M}" if info.saved_at else ""
-            slot = self.tr("load.auto") if info.auto else shown(info.slot, 40)
-            label = self.tr("load.entry", slot=slot, scenario=scenario, round=info.round, players=players)
+            slot = t("load.auto", self.lang) if info.auto else shown(info.slot, 40)
+            label = t(
+                "load.entry", self.lang, slot=slot, scenario=scenario, round=info.round, players=players
+            )
             listing.add_option(Option(f"{label} · {when}" if when else label, id=info.slot))
         if not infos:
             listing.display = False
-            self.query_one("#load-empty", Static).update(self.tr("load.empty"))
+            self.query_one("#load-empty", Static).update(t("load.empty", self.lang))
             self.query_one("#load-cancel", Button).focus()
         else:
             # Enter loads at once: the newest readable save is highlighted.
@@ -140,24 +142,29 @@ class LoadChoiceScreen(GameModal[str | None]):
     def compose(self) -> ComposeResult:
         kind = "mismatch" if self.replay else "no_replay"
         with Vertical(classes="dialog", id="loadchoice-box"):
-            yield Static(self.tr(f"loadchoice.{kind}.title", slot=self.slot), classes="page-title")
+            yield Static(t(f"loadchoice.{kind}.title", self.lang, slot=self.slot), classes="page-title")
             with VerticalScroll(id="loadchoice-text"):
-                yield Static(self.tr(f"loadchoice.{kind}.explain"), id="loadchoice-explain")
+                yield Static(t(f"loadchoice.{kind}.explain", self.lang), id="loadchoice-explain")
                 yield Static(
-                    self.tr("loadchoice.detail", detail=self.detail), classes="hint", id="loadchoice-detail"
+                    t("loadchoice.detail", self.lang, detail=self.detail),
+                    classes="hint",
+                    id="loadchoice-detail",
                 )
             with Vertical(classes="dialog-choices"):
                 if self.replay:
                     yield Button(
-                        self.tr("loadchoice.replay"), variant="primary", compact=True, id="loadchoice-replay"
+                        t("loadchoice.replay", self.lang),
+                        variant="primary",
+                        compact=True,
+                        id="loadchoice-replay",
                     )
                 yield Button(
-                    self.tr("loadchoice.snapshot"),
+                    t("loadchoice.snapshot", self.lang),
                     variant="default" if self.replay else "primary",
                     compact=True,
                     id="loadchoice-snapshot",
                 )
-                yield Button(self.tr("loadchoice.cancel"), compact=True, id="loadchoice-cancel")
+                yield Button(t("loadchoice.cancel", self.lang), compact=True, id="loadchoice-cancel")
 
     def on_mount(self) -> None:
         self.query_one("#loadchoice-replay" if self.replay else "#loadchoice-snapshot", Button).focus()

@@ -9,6 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.i18n import t
+
 from .base import GameModal
 
 LANGS = {"nl": "Nederlands", "en": "English"}
@@ -36,14 +38,14 @@ class SettingsScreen(GameModal[None]):
 
     def relabel(self) -> None:
         app = self.wapp
-        self.query_one("#settings-title", Static).update(self.tr("settings.title"))
-        self.query_one("#settings-lang-label", Label).update(self.tr("settings.language"))
-        self.query_one("#settings-theme-label", Label).update(self.tr("settings.theme"))
-        self.query_one("#settings-close", Button).label = self.tr("settings.close")
+        self.query_one("#settings-title", Static).update(t("settings.title", self.lang))
+        self.query_one("#settings-lang-label", Label).update(t("settings.language", self.lang))
+        self.query_one("#settings-theme-label", Label).update(t("settings.theme", self.lang))
+        self.query_one("#settings-close", Button).label = t("settings.close", self.lang)
         self._fill("#settings-lang", [(code, name, app.lang == code) for code, name in LANGS.items()])
         self._fill(
             "#settings-theme",
-            [(name, self.tr(f"settings.{name}"), app.theme_name == name) for name in THEME_NAMES],
+            [(name, t(f"settings.{name}", self.lang), app.theme_name == name) for name in THEME_NAMES],
         )
 
     def _fill(self, selector: str, items: list[tuple[str, str, bool]]) -> None:

@@ -10,9 +10,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
-from game.i18n import LANGUAGES, text
+from game.i18n import LANGUAGES, t, text
 
-from ..strings import tr
 from ..widgets.session_code import SessionCodeLine
 from .base import GameScreen, localise_textual
 
@@ -33,9 +32,9 @@ class SetupScreen(GameScreen[None]):
         pack = self.wapp.pack
         assert pack is not None
         with VerticalScroll(classes="page", id="setup"):
-            yield Static(self.tr("setup.title"), classes="page-title", id="setup-title")
+            yield Static(t("setup.title", self.lang), classes="page-title", id="setup-title")
             with Horizontal(classes="setup-row"):
-                yield Label(self.tr("setup.scenario"), classes="setup-label", id="setup-scenario-label")
+                yield Label(t("setup.scenario", self.lang), classes="setup-label", id="setup-scenario-label")
                 yield Select(
                     self._scenarios(),
                     value=self.scenario,
@@ -44,18 +43,18 @@ class SetupScreen(GameScreen[None]):
                     id="setup-scenario",
                 )
             with Horizontal(classes="setup-row"):
-                yield Label(self.tr("setup.length"), classes="setup-label", id="setup-length-label")
+                yield Label(t("setup.length", self.lang), classes="setup-label", id="setup-length-label")
                 yield Select(self._lengths(), value="", allow_blank=False, compact=True, id="setup-length")
-            yield Static(self.tr("setup.roles"), classes="hint", id="setup-roles-hint")
+            yield Static(t("setup.roles", self.lang), classes="hint", id="setup-roles-hint")
             yield Vertical(*self._role_rows(), id="setup-roles")
             with Horizontal(classes="setup-row"):
-                yield Label(self.tr("setup.seed"), classes="setup-label", id="setup-seed-label")
+                yield Label(t("setup.seed", self.lang), classes="setup-label", id="setup-seed-label")
                 yield self._input(str(self.seed), id="setup-seed", placeholder="12345")
             yield SessionCodeLine(id="setup-classroom")
             yield Static(id="setup-error", classes="error")
             with Horizontal(id="setup-buttons"):
-                yield Button(self.tr("setup.start"), variant="primary", compact=True, id="setup-start")
-                yield Button(self.tr("setup.cancel"), compact=True, id="setup-back")
+                yield Button(t("setup.start", self.lang), variant="primary", compact=True, id="setup-start")
+                yield Button(t("setup.cancel", self.lang), compact=True, id="setup-back")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -66,22 +65,22 @@ class SetupScreen(GameScreen[None]):
         """Every label in the new language; what the players typed or picked stays as it is."""
         pack = self.wapp.pack
         assert pack is not None
-        self.query_one("#setup-title", Static).update(self.tr("setup.title"))
+        self.query_one("#setup-title", Static).update(t("setup.title", self.lang))
         for part in ("scenario", "length", "seed"):
-            self.query_one(f"#setup-{part}-label", Label).update(self.tr(f"setup.{part}"))
-        self.query_one("#setup-roles-hint", Static).update(self.tr("setup.roles"))
+            self.query_one(f"#setup-{part}-label", Label).update(t(f"setup.{part}", self.lang))
+        self.query_one("#setup-roles-hint", Static).update(t("setup.roles", self.lang))
         with self.prevent(Select.Changed):
             self._relist("#setup-scenario", self._scenarios())
             self._relist("#setup-length", self._lengths())
         for role in pack.scenarios[self.scenario].roles:
             self.query_one(f"#label-{role}", Label).update(text(pack.roles[role].name, self.lang))
             field = self.query_one(f"#role-{role}", Input)
-            field.placeholder = self.tr("setup.computer")
+            field.placeholder = t("setup.computer", self.lang)
             # The suggested name of the first role follows the language until someone types their own.
-            if field.value in (tr("setup.default_name", lang) for lang in LANGUAGES):
-                field.value = self.tr("setup.default_name")
-        self.query_one("#setup-start", Button).label = self.tr("setup.start")
-        self.query_one("#setup-back", Button).label = self.tr("setup.cancel")
+            if field.value in (t("setup.default_name", lang) for lang in LANGUAGES):
+                field.value = t("setup.default_name", self.lang)
+        self.query_one("#setup-start", Button).label = t("setup.start", self.lang)
+        self.query_one("#setup-back", Button).label = t("setup.cancel", self.lang)
         self.query_one("#setup-error", Static).update("")
         self.query_one(SessionCodeLine).relabel()
         localise_textual(self, self.lang)
@@ -107,9 +106,9 @@ class SetupScreen(GameScreen[None]):
         pack = self.wapp.pack
         assert pack is not None
         sc = pack.scenarios[self.scenario]
-        found = [(self.tr("setup.full", rounds=sc.rounds), "")]
+        found = [(t("setup.full", self.lang, rounds=sc.rounds), "")]
         found += [
-            (self.tr("setup.variant", title=text(v.title, self.lang), rounds=v.rounds), v.id)
+            (t("setup.variant", self.lang, title=text(v.title, self.lang), rounds=v.rounds), v.id)
             for v in sc.variants
         ]
         return found
@@ -119,11 +118,11 @@ class SetupScreen(GameScreen[None]):
         assert pack is not None
         rows = []
         for n, role in enumerate(pack.scenarios[self.scenario].roles):
-            default = self.tr("setup.default_name") if n == 0 else ""
+            default = t("setup.default_name", self.lang) if n == 0 else ""
             rows.append(
                 Horizontal(
                     Label(text(pack.roles[role].name, self.lang), classes="setup-label", id=f"label-{role}"),
-                    self._input(default, placeholder=self.tr("setup.computer"), id=f"role-{role}"),
+                    self._input(default, placeholder=t("setup.computer", self.lang), id=f"role-{role}"),
                     classes="setup-row",
                 )
             )
@@ -162,13 +161,13 @@ class SetupScreen(GameScreen[None]):
         error = self.query_one("#setup-error", Static)
         players = self.players()
         if not any(players.values()):
-            error.update(self.tr("setup.need_player"))
+            error.update(t("setup.need_player", self.lang))
             return
         seed_text = self.query_one("#setup-seed", Input).value.strip()
         try:
             seed = int(seed_text) if seed_text else self.seed
         except ValueError:
-            error.update(self.tr("setup.bad_seed"))
+            error.update(t("setup.bad_seed", self.lang))
             return
         variant = self.query_one("#setup-length", Select).value
         self.wapp.new_game(

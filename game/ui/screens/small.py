@@ -7,6 +7,8 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Static
 
+from game.i18n import t
+
 from ..config import MIN_SIZE
 from .base import GameModal
 
@@ -48,7 +50,7 @@ class TooSmallScreen(GameModal[None]):
         # The padding would leave no room for a single letter in two or three columns.
         notice.styles.padding = (0, 1) if width > 4 else 0
         notice.update(
-            self.tr("small.title")
+            t("small.title", self.lang)
             + "\n\n"
-            + self.tr("small.body", w=MIN_SIZE[0], h=MIN_SIZE[1], cw=width, ch=height)
+            + t("small.body", self.lang, w=MIN_SIZE[0], h=MIN_SIZE[1], cw=width, ch=height)
         )

@@ -9,7 +9,7 @@ from textual.containers import Center, Vertical
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.i18n import text
+from game.i18n import t, text
 
 from .base import GameScreen
 
@@ -27,8 +27,8 @@ class TitleScreen(GameScreen[None]):
     def compose(self) -> ComposeResult:
         off = self._disabled()
         with Vertical(id="title-box"):
-            yield Static(Text(self.tr("app.title"), style="bold"), id="title-name")
-            yield Static(self.tr("app.subtitle"), id="title-sub")
+            yield Static(Text(t("app.title", self.lang), style="bold"), id="title-name")
+            yield Static(t("app.subtitle", self.lang), id="title-sub")
             with Center():
                 yield OptionList(
                     *(Option(prompt, id=key, disabled=key in off) for key, prompt in self._prompts().items()),
@@ -51,8 +51,8 @@ class TitleScreen(GameScreen[None]):
         self._highlight()
 
     def relabel(self) -> None:
-        self.query_one("#title-name", Static).update(Text(self.tr("app.title"), style="bold"))
-        self.query_one("#title-sub", Static).update(self.tr("app.subtitle"))
+        self.query_one("#title-name", Static).update(Text(t("app.title", self.lang), style="bold"))
+        self.query_one("#title-sub", Static).update(t("app.subtitle", self.lang))
         self._update()
 
     def _find_latest(self) -> bool:
@@ -65,12 +65,12 @@ class TitleScreen(GameScreen[None]):
 
     def _prompts(self) -> dict[str, str]:
         return {
-            "new": self.tr("title.new"),
-            "continue": self.tr("title.continue" if self._latest else "title.continue_none"),
-            "load": self.tr("title.load"),
-            "settings": self.tr("title.settings"),
-            "help": self.tr("title.help"),
-            "quit": self.tr("title.quit"),
+            "new": t("title.new", self.lang),
+            "continue": t("title.continue" if self._latest else "title.continue_none", self.lang),
+            "load": t("title.load", self.lang),
+            "settings": t("title.settings", self.lang),
+            "help": t("title.help", self.lang),
+            "quit": t("title.quit", self.lang),
         }
 
     def _disabled(self) -> set[str]:
@@ -81,8 +81,8 @@ class TitleScreen(GameScreen[None]):
         pack = self.wapp.pack
         if pack is not None:
             manifest = pack.manifest
-            return self.tr("title.pack", title=text(manifest.title, self.lang), version=manifest.version)
-        return self.tr("problems.title" if self.wapp.problems else "title.loading")
+            return t("title.pack", self.lang, title=text(manifest.title, self.lang), version=manifest.version)
+        return t("problems.title" if self.wapp.problems else "title.loading", self.lang)
 
     def _update(self) -> None:
         """Change the options' words and states, and the pack's line, where they differ (no rebuild)."""

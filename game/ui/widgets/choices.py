@@ -8,9 +8,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from game.engine.game import Game, Step
-from game.i18n import text
+from game.i18n import t, text
 
-from ..strings import tr
 from ..view import choice_details
 
 
@@ -30,7 +29,7 @@ class ChoiceList(OptionList):
         for n, choice in enumerate(step.choices, start=1):
             body = Text()
             # a news step's one choice (CONTINUE) has no content words: the UI words it
-            label = text(choice.label, lang) if choice.label is not None else tr("key.continue", lang)
+            label = text(choice.label, lang) if choice.label is not None else t("key.continue", lang)
             body.append(label, style="bold" if choice.available else "dim strike")
             for detail in choice_details(game, step, choice, lang):
                 body.append("\n" + detail, style="italic")

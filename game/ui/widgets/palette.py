@@ -13,15 +13,16 @@ from rich.text import Text
 from textual.command import CommandList, CommandPalette
 from textual.widgets.option_list import Option
 
+from game.i18n import t
+
 from ..screens.base import localise_textual
-from ..strings import tr
 
 
 class GameCommandPalette(CommandPalette):
     """Textual's command palette with its texts in ``lang``."""
 
     def __init__(self, lang: str, **kwargs: Any) -> None:
-        super().__init__(placeholder=tr("cmd.search", lang), **kwargs)
+        super().__init__(placeholder=t("cmd.search", lang), **kwargs)
         self.lang = lang
         localise_textual(self, lang)
 
@@ -33,7 +34,7 @@ class GameCommandPalette(CommandPalette):
             if search_value:
                 self.query_one(CommandList).add_option(
                     Option(
-                        Align.center(Text(tr("cmd.no_matches", self.lang), style="not bold")),
+                        Align.center(Text(t("cmd.no_matches", self.lang), style="not bold")),
                         disabled=True,
                         id=self._NO_MATCHES,
                     )

@@ -12,9 +12,9 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
 
 from game.classroom.session import SessionCodeError, code_for, decode
-from game.i18n import fmt_num
+from game.i18n import fmt_num, t
 
-from ..classroom import ct, parse_minutes, set_timer, timer_of
+from ..classroom import parse_minutes, set_timer, timer_of
 
 
 class SessionCodeLine(Vertical):
@@ -35,16 +35,16 @@ class SessionCodeLine(Vertical):
     def compose(self) -> ComposeResult:
         lang = self.app.lang
         with Horizontal(classes="setup-row"):
-            yield Label(ct("code.label", lang), classes="setup-label", id="code-label")
+            yield Label(t("code.label", lang), classes="setup-label", id="code-label")
             yield Static(id="code-show")
-            field = Input(placeholder=ct("code.enter", lang), compact=True, id="code-enter")
+            field = Input(placeholder=t("code.enter", lang), compact=True, id="code-enter")
             field.cursor_blink = getattr(self.app, "blink", True)
             yield field
         with Horizontal(classes="setup-row"):
-            yield Label(ct("timer.label", lang), classes="setup-label", id="timer-label")
+            yield Label(t("timer.label", lang), classes="setup-label", id="timer-label")
             timer = timer_of(self.app)
             minutes = fmt_num(timer.seconds / 60, lang) if timer is not None else ""
-            field = Input(minutes, placeholder=ct("timer.off", lang), compact=True, id="timer-minutes")
+            field = Input(minutes, placeholder=t("timer.off", lang), compact=True, id="timer-minutes")
             field.cursor_blink = getattr(self.app, "blink", True)
             yield field
         message = Static(id="code-message")
@@ -54,10 +54,10 @@ class SessionCodeLine(Vertical):
     def relabel(self) -> None:
         """The labels and hints in the app's (new) language; typed codes and minutes stay."""
         lang = self.app.lang
-        self.query_one("#code-label", Label).update(ct("code.label", lang))
-        self.query_one("#code-enter", Input).placeholder = ct("code.enter", lang)
-        self.query_one("#timer-label", Label).update(ct("timer.label", lang))
-        self.query_one("#timer-minutes", Input).placeholder = ct("timer.off", lang)
+        self.query_one("#code-label", Label).update(t("code.label", lang))
+        self.query_one("#code-enter", Input).placeholder = t("code.enter", lang)
+        self.query_one("#timer-label", Label).update(t("timer.label", lang))
+        self.query_one("#timer-minutes", Input).placeholder = t("timer.off", lang)
         self.say("")
 
     def say(self, message: str | Text) -> None:
@@ -125,14 +125,14 @@ class SessionCodeLine(Vertical):
 
         # Changing the scenario rebuilds the length choices first; set the length after that.
         self.set_timer(0.05, rest)
-        self.say(ct("code.taken", lang, code=event.value.strip().upper()))
+        self.say(t("code.taken", lang, code=event.value.strip().upper()))
 
     @on(Input.Changed, "#timer-minutes")
     def minutes_changed(self, event: Input.Changed) -> None:
         try:
             minutes = parse_minutes(event.value)
         except ValueError:
-            self.say(Text(ct("timer.bad", self.app.lang), style="bold red"))
+            self.say(Text(t("timer.bad", self.app.lang), style="bold red"))
             return
         set_timer(self.app, minutes)
         self.say("")

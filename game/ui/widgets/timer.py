@@ -8,7 +8,9 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from ..classroom import ct, deliberation_key, poll_timer, timer_of
+from game.i18n import t
+
+from ..classroom import deliberation_key, poll_timer, timer_of
 
 __all__ = ["RoundTimerBar", "deliberation_key"]
 
@@ -60,16 +62,16 @@ class RoundTimerBar(Static):
         out = Text(no_wrap=True, overflow="ellipsis")
         if timer is None:
             return out
-        out.append(f"{ct('timer.bar', lang)} ", style="bold")
+        out.append(f"{t('timer.bar', lang)} ", style="bold")
         if self._key is None:
-            out.append(ct("timer.news", lang), style="dim")
+            out.append(t("timer.news", lang), style="dim")
             return out
         out.append(timer.display(), style="bold")
         if timer.overtime() > 0:
-            out.append(f" {ct('timer.over', lang)}")
+            out.append(f" {t('timer.over', lang)}")
         if timer.paused:
-            out.append(f" · {ct('timer.paused', lang)}", style="italic")
-        out.append(f"   {ct('timer.key_resume' if timer.paused else 'timer.key_pause', lang)}", style="dim")
+            out.append(f" · {t('timer.paused', lang)}", style="italic")
+        out.append(f"   {t('timer.key_resume' if timer.paused else 'timer.key_pause', lang)}", style="dim")
         return out
 
     def toggle(self) -> None:

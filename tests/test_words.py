@@ -1,0 +1,116 @@
+"""One way to word things: every catalogue registers into the one lookup (game.i18n.t), keys are unique
+across catalogues, every key the code asks for exists in both languages with the same placeholders, and a
+missing key shows itself without stopping the game."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from game.i18n import CATALOGUES, LANGUAGES, SOURCES, load_all, t
+
+GAME = Path(__file__).resolve().parent.parent / "game"
+TEMPLATES = GAME / "reports" / "templates"
+#: Jinja templates word things with say('key', ...), which pages() binds to t in the page's language.
+TEMPLATE_KEY = re.compile(r"""say\(\s*'([\w.]+)'\s*[,)]""")
+
+load_all()
+ENTRIES = {key: entry for catalogue in CATALOGUES.values() for key, entry in catalogue.items()}
+
+
+def _forms(entry) -> dict[str, list[str]]:
+    """Each language's texts: one, or its plural forms (one and other)."""
+    out = {}
+    for lang in LANGUAGES:
+        form = entry.get(lang)
+        out[lang] = [form] if isinstance(form, str) else [form.get("one"), form.get("other")]
+    return out
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def _literal_keys() -> dict[str, str]:
+    """Every string literal passed as the key to t(...) in the game's code (also the branches of
+    ``t("a" if x else "b", ...)``), and the say('...') keys of the report templates; key -> where."""
+    found: dict[str, str] = {}
+    for path in sorted(GAME.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "t"):
+                continue
+            if not node.args:
+                continue
+            arg = node.args[0]
+            options = [arg.body, arg.orelse] if isinstance(arg, ast.IfExp) else [arg]
+            for option in options:
+                if isinstance(option, ast.Constant) and isinstance(option.value, str):
+                    found.setdefault(option.value, f"{path.relative_to(GAME.parent)}:{node.lineno}")
+    for path in sorted(TEMPLATES.glob("*.*")):
+        for key in TEMPLATE_KEY.findall(path.read_text(encoding="utf-8")):
+            found.setdefault(key, str(path.relative_to(GAME.parent)))
+    return found
+
+
+KEYS = _literal_keys()
+
+
+def test_every_source_registers_a_catalogue():
+    assert set(SOURCES) | {"game.i18n"} == set(CATALOGUES)
+
+
+def test_keys_are_unique_across_catalogues():
+    owners: dict[str, list[str]] = {}
+    for owner, catalogue in CATALOGUES.items():
+        for key in catalogue:
+            owners.setdefault(key, []).append(owner)
+    assert {key: where for key, where in owners.items() if len(where) > 1} == {}
+
+
+def test_the_scan_finds_the_keys_the_code_uses():
+    # guards the scan itself: keys from the UI, reports, CLI, lines and templates are all seen
+    for key in ("app.title", "report.title", "validate.errors", "start.welcome", "report.meters"):
+        assert key in KEYS, key
+    assert len(KEYS) > 300
+
+
+@pytest.mark.parametrize("key", sorted(KEYS))
+def test_every_key_the_code_uses_exists(key):
+    assert key in ENTRIES, f"{KEYS[key]}: t({key!r}) has no catalogue entry"
+
+
+@pytest.mark.parametrize("key", sorted(ENTRIES))
+def test_every_entry_has_both_languages_with_the_same_placeholders(key):
+    forms = _forms(ENTRIES[key])
+    for lang in LANGUAGES:
+        assert all(isinstance(text, str) for text in forms[lang]), f"{key}: no {lang} text"
+    fields = {lang: set().union(*map(_fields, forms[lang])) for lang in LANGUAGES}
+    assert fields["nl"] == fields["en"], key
+
+
+def test_plurals_pick_one_or_other_by_n():
+    assert t("validate.errors", "en", n=1) == "1 error"
+    assert t("validate.errors", "en", n=0) == "0 errors"
+    assert t("validate.errors", "nl", n=3) == "3 fouten"
+    assert t("saves.count", "en", n=2, path="x") == "2 saves in x"
+
+
+@pytest.mark.missing_words_ok
+def test_a_missing_key_shows_itself_and_does_not_raise():
+    assert t("no.such.key", "nl") == "⟦no.such.key⟧"
+    assert "⟦app.title⟧" not in t("app.title", "en")
+    # a text missing one of its values still shows, marked
+    assert t("host.class_file", "en", folder="x").startswith("⟦host.class_file⟧")
+
+
+def test_the_cli_help_catalogue_keeps_every_placeholder_in_dutch():
+    # argparse fills these in with %-formatting; a lost or renamed one would break a Dutch error message
+    from game.cli.words import ARGPARSE, DUTCH
+
+    placeholder = re.compile(r"%\(\w+\)[sdr]|%[sdr]|\{\w+\}")
+    for english, dutch in {**ARGPARSE, **DUTCH}.items():
+        assert sorted(placeholder.findall(english)) == sorted(placeholder.findall(dutch)), english
