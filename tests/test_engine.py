@@ -243,8 +243,12 @@ def test_choice_lists_what_an_option_honours_and_touches(mini_pack: Pack) -> Non
     game = first_event_game(mini_pack, "budget")
     play(game, "share")
     give = game.step().choice("give")
-    assert give.honours == ("resident.share",)
+    # the roles whose input given this time the option honours (not the content's static list)
+    assert give.honours == ("resident",)
     assert give.touches == ("trust",)
+    other = first_event_game(mini_pack, "budget")
+    play(other, "away")
+    assert other.step().choice("give").honours == ()
     proceed = mini_pack.events["evening"].options[1]
     # The hidden downside (livability -6) is not shown; the delayed resentment is.
     assert touched(proceed) == ("livability", "trust")
