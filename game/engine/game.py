@@ -21,6 +21,7 @@ from .draw import draw_events
 from .errors import GameError
 from .ledger import Ledger, Source
 from .model import Ending, Event, InputOption, Option, Scenario, Text
+from .order import shown_order
 from .pack import Pack
 from .plan import scenario_plan
 from .policy import Strategy, choose_for
@@ -141,7 +142,8 @@ class Game:
                 return Step("input", st.round, event, waiting, self._input_choices(waiting, event))
         if event.decider is None:
             return Step("news", st.round, event, None, (Choice(CONTINUE, None),))
-        return Step("decision", st.round, event, event.decider, self._option_choices(event))
+        choices = shown_order(st.seed, st.round, event.id, self._option_choices(event))
+        return Step("decision", st.round, event, event.decider, choices)
 
     def _input_choices(self, role: str, event: Event) -> tuple[Choice, ...]:
         res, table = input_table(self.pack, role, event)

@@ -160,7 +160,9 @@ def reason_for(game: Game, step: Step, strategy: Strategy | None = None) -> Reas
 
 def _reason(game: Game, step: Step, spec: Strategy | None) -> tuple[str, dict[str, float]]:
     strategy = _for_role(spec, step.actor)
-    available = [c for c in step.choices if c.available]
+    # in the content's order: the screen shuffles a decision's options, the computer's weighing does not
+    # (its noise is drawn option by option, and ties go to the option the content lists first)
+    available = sorted((c for c in step.choices if c.available), key=_content_order)
     if step.kind == "news" or len(available) == 1:
         return available[0].id, {available[0].id: 0.0}
     if step.kind == "input":
@@ -177,7 +179,7 @@ def _reason(game: Game, step: Step, spec: Strategy | None) -> tuple[str, dict[st
         return _input(game, step, available, rng)
     if strategy == "topdown":
         scores = _immediate(game, step, available)
-        best = max(enumerate(available), key=lambda n_c: (scores[n_c[1].id], -n_c[0]))[1]
+        best = max(available, key=lambda c: (scores[c.id], -c.index))
         return best.id, scores
     if strategy == "random":
         pick = rng.choice(available).id
@@ -192,9 +194,13 @@ def _reason(game: Game, step: Step, spec: Strategy | None) -> tuple[str, dict[st
                 1 for role in voiced if role in c.honours or f"{role}.{cur.inputs[role]}" in c.honours
             )
             scores[c.id] += sign * 1000 * honoured
-    # the best score; of equals, the first offered
-    best = max(enumerate(available), key=lambda n_c: (scores[n_c[1].id], -n_c[0]))[1]
+    # the best score; of equals, the one the content lists first (never the one shown first)
+    best = max(available, key=lambda c: (scores[c.id], -c.index))
     return best.id, scores
+
+
+def _content_order(choice: Choice) -> int:
+    return choice.index
 
 
 def _voiced(game: Game) -> list[str]:
