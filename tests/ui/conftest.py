@@ -97,3 +97,10 @@ def widget_text(app) -> str:
         for index in range(listing.option_count):
             console.print(listing.get_option_at_index(index).prompt)
     return console.export_text()
+
+
+def key_of(app, option_id: str) -> str:
+    """The number key that picks ``option_id`` now (a decision's options are shown in an order made from
+    the seed, so a test names the option, not its place)."""
+    ids = [c.id for c in app.game.step().choices]
+    return str(ids.index(option_id) + 1)

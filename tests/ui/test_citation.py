@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import screen_text, widget_text
+from .conftest import key_of, screen_text, widget_text
 
 MINI = Path(__file__).resolve().parents[1] / "packs" / "mini"
 PLAIN = "citation: \"Kleinhans, 'Aanpak kwetsbare wijken gebaat bij meer inbreng bewoners', 29 August 2022\""
@@ -37,7 +37,9 @@ async def shown_citation(app, *, ending: bool = False) -> str:
     """The screen's text after a decision that illustrates a critique, with its source shown ('c')."""
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("2")  # the minister ignores the resident's input: 'Bewoners buitenspel'
+        await pilot.press(
+            key_of(app, "proceed")
+        )  # the minister ignores the resident's input: 'Bewoners buitenspel'
         await pilot.pause()
         assert type(app.screen).__name__ == "ConsequencesScreen"
         assert "c " in screen_text(app).splitlines()[-1]  # the footer offers the source
