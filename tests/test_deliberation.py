@@ -131,3 +131,26 @@ def test_the_loader_names_file_line_and_fix(tmp_path: Path, old: str, new: str, 
     result = load_pack(target)
     found = [str(p) for p in result.problems if message in str(p)]
     assert found and all("world.yaml:" in p for p in found), [str(p) for p in result.problems]
+
+
+def test_an_ending_explains_its_conditions_and_the_nearest_better_one(pack: Pack) -> None:
+    from game.engine import explain_ending
+    from game.engine.explain import clauses_of
+
+    assert clauses_of("livability >= 55 and trust >= 45") == ["livability >= 55", "trust >= 45"]
+    assert clauses_of("a or b and c") == ["a or b and c"]
+    game = _game(pack)
+    game.play_computer(until_human=False)
+    game.state.meters.update(livability=50.0, trust=44.0)
+    game.state.ending = "fine"
+    why = explain_ending(pack, game.scenario, game.state)
+    assert why.reached.ending.id == "fine" and [c.met for c in why.reached.clauses] == [True]
+    assert why.nearest.ending.id == "good"
+    livability, trust = why.nearest.clauses
+    assert (livability.target, livability.value, livability.threshold, livability.met) == (
+        "livability",
+        50,
+        55,
+        False,
+    )
+    assert trust.shortfall == 1 and not trust.met

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from .explain import explained_parts  # noqa: E402  (after the models: explain only needs them typed)
 from .expr import Compiled, ExprError, Names, Type, compile_expr, constant, did_you_mean
 from .model import (
     Critique,
@@ -475,6 +476,15 @@ class _Builder:
 
     def check_ending(self, loc: Loc, ending: Ending) -> None:
         self.compile((*loc, "when"), ending.when, "bool")
+        if ending.when is not None and (ending.when, "bool") in self.pack.compiled:
+            # what the ending's explanation evaluates (explain.py); a part that is no expression of its
+            # own (the other side of a comparison that is not a number) is simply not explained
+            for source, kind in explained_parts(ending.when):
+                if (source, kind) not in self.pack.compiled:
+                    try:
+                        self.pack.compiled[(source, kind)] = compile_expr(source, self.names, kind)
+                    except ExprError:
+                        pass
         for n, cid in enumerate(ending.critiques):
             self.check_ref((*loc, "critiques", n), "critique", cid, self.pack.critiques)
 

@@ -147,9 +147,26 @@ def _md_summary(report: Report) -> list[str]:
             ("report.ending", r("report.not_ended", lang, round_name=round_name, round=report.current_round))
         )
     out = [f"## {r('report.summary', lang)}", "", *(f"- {r(key, lang)}: {value}" for key, value in facts)]
+    out += _why_md(report, lang)
     out += ["", f"### {r('report.roles', lang)}", ""]
     players = [[p.role, p.player] for p in report.players]
     return out + md_table([r("report.role", lang), r("report.player", lang)], players) + [""]
+
+
+def _why_md(report: Report, lang: str) -> list[str]:
+    """Why the game ended so: the ending's conditions, then each better ending's, met (✓) or missed (✗)."""
+    why = report.ending_why
+    if why is None:
+        return []
+    out = ["", f"### {r('why.title', lang)}", ""]
+    if why.reached is not None and why.reached.clauses:
+        out += [f"- {r('why.reached', lang)}:", *(f"  - {c}" for c in why.reached.clauses)]
+    if why.nearest is not None:
+        out.append(f"- {r('why.nearest', lang, title=why.nearest.title)}")
+    for line in why.better:
+        missed = r("why.missed", lang, count=line.missed)
+        out += [f"- **{line.title}**: {missed}", *(f"  - {c}" for c in line.clauses)]
+    return out
 
 
 def _md_meters(report: Report) -> list[str]:

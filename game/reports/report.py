@@ -18,6 +18,7 @@ from game.engine import Change, EventRecord, Game, Note, Pack
 from game.files.saves import MAX_BYTES, Detail, Loaded, SaveError, SaveInfo, check, parse, worded
 from game.i18n import cause_key, in_sentence, text
 from game.i18n import t as engine_t
+from game.reports.ending import EndingWhy, ending_why
 from game.reports.strings import r
 
 Format = Literal["html", "md", "csv"]
@@ -198,6 +199,8 @@ class Report:
     questions: list[QuestionLine]
     anonymous: bool = False
     source: str | None = None
+    #: why the game ended so: the ending's conditions and the better endings' (None while not over)
+    ending_why: EndingWhy | None = None
     warnings: list[str] = field(default_factory=list)
 
     def round_label(self, n: int) -> str:
@@ -290,6 +293,7 @@ class _Builder:
             anonymous=self.anonymous,
             source=source,
             warnings=warnings,
+            ending_why=ending_why(game, lang),
         )
 
     def player_line(self, role: str) -> PlayerLine:

@@ -160,6 +160,7 @@ UI: dict[str, dict[str, str]] = {
     "hist.empty": {"nl": "Er is nog niets besloten.", "en": "Nothing has been decided yet."},
     # -- ending ------------------------------------------------------------------------------------
     "end.title": {"nl": "Einde: {title}", "en": "Ending: {title}"},
+    "end.why": {"nl": "Waarom deze afloop", "en": "Why this ending"},
     "end.chart": {"nl": "De meters door de jaren", "en": "The meters over the years"},
     "end.key": {"nl": "Besluiten die het meest uitmaakten", "en": "The decisions that mattered most"},
     "end.critiques": {

@@ -456,6 +456,25 @@ def history_sections(game: Game, lang: str) -> list[tuple[str, list[Section]]]:
 
 
 # -- ending and debrief ----------------------------------------------------------------------------
+def ending_why_lines(game: Game, lang: str) -> list[tuple[str, str]]:
+    """Why the game ended so, as (line, style): the ending's own conditions, then the nearest better
+    ending's, each met (✓) or missed (✗) with the numbers."""
+    from game.reports.ending import ending_why
+    from game.reports.strings import r
+
+    why = ending_why(game, lang)
+    if why is None:
+        return []
+    lines: list[tuple[str, str]] = []
+    if why.reached is not None and why.reached.clauses:
+        lines.append((r("why.reached", lang), "bold"))
+        lines.extend((c, "") for c in why.reached.clauses)
+    if why.nearest is not None:
+        lines.append((r("why.nearest", lang, title=why.nearest.title), "bold"))
+        lines.extend((c, "") for c in why.nearest.clauses)
+    return lines
+
+
 def chart_rows(game: Game, lang: str) -> list[tuple[str, str, str]]:
     """Per meter: its name, a trend over every round, and ``start → end``."""
     rows = []
