@@ -207,14 +207,12 @@ def choice_details(game: Game, step: Step, choice: Choice, lang: str) -> list[st
         parts.append(
             tr("play.touches", lang, meters=", ".join(target_name(game, m, lang) for m in choice.touches))
         )
-    if choice.honours:
-        roles = []
-        for ref in choice.honours:
-            role = ref.partition(".")[0]
-            name = role_ref(game, role, lang)
-            if name not in roles:
-                roles.append(name)
-        parts.append(tr("play.honours", lang, roles=", ".join(roles)))
+    if choice.proposed_by:
+        parts.append(tr("play.proposal_of", lang, role=role_ref(game, choice.proposed_by, lang)))
+    # the engine names only roles that gave input this time and whose input this option honours
+    others = [r for r in choice.honours if r != choice.proposed_by]
+    if others:
+        parts.append(tr("play.honours", lang, roles=", ".join(role_ref(game, r, lang) for r in others)))
     if step.kind == "input":
         if choice.shares:
             parts.append(tr("play.shares", lang))
@@ -244,7 +242,9 @@ def board_lines(game: Game, lang: str) -> list[tuple[str, str]]:
 
 
 def private_lines(game: Game, lang: str, viewer: str | None) -> list[tuple[str, str]]:
-    """What only ``viewer`` may see now: its own private knowledge, and (as decider) what was shared with it.
+    """What ``viewer`` sees beside the event now: its own private knowledge; what the roles that proposed
+    something propose (public); and, as decider, each input given with what it asks for and the knowledge
+    shared with it.
 
     Returns (label, text) pairs; empty when ``viewer`` is not the one acting now.
     """
@@ -255,7 +255,13 @@ def private_lines(game: Game, lang: str, viewer: str | None) -> list[tuple[str, 
     own = game.private_for(viewer)
     if own:
         found.append((tr("play.private", lang), text(own, lang)))
+    for role, proposal in game.proposals():
+        found.append((tr("play.proposes", lang, role=role_ref(game, role, lang)), text(proposal, lang)))
     if step.kind == "decision":
+        for role, given in game.inputs_given():
+            if given.voice and given.description:
+                label = tr("play.gave", lang, role=role_name(game, role, lang), input=text(given.label, lang))
+                found.append((label, text(given.description, lang)))
         for role, knowledge in game.shared_knowledge():
             found.append((tr("play.shared", lang, role=role_ref(game, role, lang)), text(knowledge, lang)))
     return found
@@ -407,7 +413,7 @@ def record_section(game: Game, record: EventRecord, lang: str) -> Section:
         if record.decider is not None and record.decider != sole_player(game):
             told = tr("cons.addressed", lang, role=role_ref(game, record.decider, lang), text=told)
         lines.append(told)
-    for kind in ("honoured", "ignored", "absent"):
+    for kind in ("honoured", "heeded", "ignored", "absent"):
         roles = getattr(record, kind)
         if roles:
             lines.append(tr(f"cons.{kind}", lang, roles=", ".join(role_ref(game, r, lang) for r in roles)))
