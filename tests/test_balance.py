@@ -265,7 +265,9 @@ def check_dilemma(runs: int, variant: str | None) -> None:
     for meter in ("trust", "capacity"):
         assert top["meters"][meter]["mean"] < honour["meters"][meter]["mean"]
     # a top-down minister is the road to new bricks without trust
-    assert by["minister=topdown"]["endings"].get("stones_no_trust", 0) >= 0.5
+    top_endings = by["minister=topdown"]["endings"]
+    assert max(top_endings, key=top_endings.get) == "stones_no_trust", top_endings
+    assert top_endings["stones_no_trust"] >= (0.6 if variant else 0.4), top_endings
     # every role decides; the minister at most half of the dilemmas
     roles = prio["roles"]
     assert all(r["decisions"] >= 3 for r in roles.values()), roles

@@ -169,7 +169,9 @@ def test_a_warning_is_heeded_not_honoured(pack):
     """Options that take a shared warning into account heed it: they never honour a share input."""
     for event in pack.events.values():
         for option in event.options:
-            assert not any(h.endswith(".share") for h in option.honours) or option.id == "bring_mps", option.id
+            assert not any(h.endswith(".share") for h in option.honours) or option.id == "bring_mps", (
+                option.id
+            )
 
 
 def test_every_flag_that_is_set_is_read(pack):
