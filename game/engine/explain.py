@@ -28,7 +28,8 @@ class Clause:
 
     source: str
     met: bool
-    #: for a comparison of a meter or resource with a number: its id, value, the operator and the number
+    #: for a comparison: the side that reads the game (a meter id, or an expression such as
+    #: "livability + safety"), its value now, the operator and the other side's value
     target: str | None = None
     value: float | None = None
     op: str | None = None
@@ -101,7 +102,7 @@ def explained_parts(source: str) -> list[tuple[str, str]]:
         parts.append((clause, "bool"))
         compared = _comparison(clause)
         if compared is not None:
-            parts.append((compared[2], "num"))
+            parts += [(compared[0], "num"), (compared[2], "num")]
     return parts
 
 
@@ -116,17 +117,18 @@ def _clause(pack: Pack, source: str, ctx: Context) -> Clause:
     compared = _comparison(source)
     if compared is None:
         return Clause(source, met)
-    target, op, other = compared
-    if (target not in ctx.meters and target not in ctx.resources) or (other, "num") not in pack.compiled:
+    left, op, right = compared
+    if (left, "num") not in pack.compiled or (right, "num") not in pack.compiled:
         return Clause(source, met)
-    # the other side may be a number or an expression (e.g. "48 - (15 - rounds) / 3"): its value now
-    threshold = float(pack.expr(other, "num")(ctx))
-    return Clause(source, met, target, ctx.value(target), op, threshold)
+    # each side may be a name or an expression (e.g. "livability + safety", "48 - (15 - rounds) / 3")
+    value = float(pack.expr(left, "num")(ctx))
+    threshold = float(pack.expr(right, "num")(ctx))
+    return Clause(source, met, left, value, op, threshold)
 
 
 def _comparison(source: str) -> tuple[str, str, str] | None:
-    """``name op expression`` (or the other way round) as (name, op with the name on the left, the
-    expression's source)."""
+    """``a op b`` as (the side that reads the game, op with that side on the left, the other side); the
+    side with a meter or resource name goes left (a plain number never does)."""
     try:
         tree = ast.parse(source, mode="eval").body
     except SyntaxError:
@@ -134,8 +136,13 @@ def _comparison(source: str) -> tuple[str, str, str] | None:
     if not isinstance(tree, ast.Compare) or len(tree.ops) != 1 or type(tree.ops[0]) not in _SIDES:
         return None
     left, right, op = tree.left, tree.comparators[0], _SIDES[type(tree.ops[0])]
-    if isinstance(left, ast.Name):
-        return left.id, op, ast.get_source_segment(source, right) or ""
-    if isinstance(right, ast.Name):
-        return right.id, _FLIP[op], ast.get_source_segment(source, left) or ""
-    return None
+    if _names_only_in(right) and not _names_only_in(left):
+        left, right, op = right, left, _FLIP[op]
+    if not _names_only_in(left):
+        return None
+    return ast.get_source_segment(source, left) or "", op, ast.get_source_segment(source, right) or ""
+
+
+def _names_only_in(node: ast.expr) -> bool:
+    """Whether ``node`` reads a name other than round/rounds (so it is the game's side of a comparison)."""
+    return any(isinstance(n, ast.Name) and n.id not in ("round", "rounds") for n in ast.walk(node))

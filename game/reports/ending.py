@@ -4,6 +4,7 @@ screen and the debrief report both word it here."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from game.engine import Clause, EndingCheck, Game, explain_ending
@@ -59,8 +60,16 @@ def clause_text(game: Game, clause: Clause, lang: str) -> str:
 
 
 def _name(game: Game, target: str, lang: str) -> str:
+    """A meter or resource (or an expression of them, like "livability + safety") in the player's words."""
     pack = game.pack
-    if target in pack.meters:
-        return text(pack.meters[target].name, lang).lower()
-    owner = pack.roles[pack.resource_owner[target]]
-    return text(owner.resource.name, lang).lower() if owner.resource else target
+
+    def one(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if word in pack.meters:
+            return text(pack.meters[word].name, lang).lower()
+        owner = pack.roles.get(pack.resource_owner.get(word, ""))
+        if owner is not None and owner.resource is not None:
+            return text(owner.resource.name, lang).lower()
+        return word
+
+    return re.sub(r"[a-z][a-z0-9_]*", one, target)

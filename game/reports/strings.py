@@ -22,10 +22,11 @@ REPORT: dict[str, dict[str, str]] = {
     "why.title": {"nl": "Waarom deze afloop", "en": "Why this ending"},
     "why.reached": {"nl": "Voorwaarden van deze afloop", "en": "Conditions of this ending"},
     "why.nearest": {
-        "nl": "Het dichtst bij een betere afloop: {title}",
-        "en": "Nearest to a better ending: {title}",
+        "nl": "Het dichtst bij een andere afloop: {title}",
+        "en": "Nearest to another ending: {title}",
     },
-    "why.better": {"nl": "Betere aflopen", "en": "Better endings"},
+    "why.best": {"nl": "De beste afloop: {title}", "en": "The best ending: {title}"},
+    "why.better": {"nl": "Aflopen die eerder komen", "en": "Endings listed before it"},
     "why.missed": {"nl": "{count} voorwaarde(n) niet gehaald", "en": "{count} condition(s) missed"},
     "why.at_least": {"nl": "{name} {value} van {needed} nodig", "en": "{name} {value} of {needed} needed"},
     "why.at_most": {

@@ -463,8 +463,8 @@ def history_sections(game: Game, lang: str) -> list[tuple[str, list[Section]]]:
 
 # -- ending and debrief ----------------------------------------------------------------------------
 def ending_why_lines(game: Game, lang: str) -> list[tuple[str, str]]:
-    """Why the game ended so, as (line, style): the ending's own conditions, then the nearest better
-    ending's, each met (✓) or missed (✗) with the numbers."""
+    """Why the game ended so, as (line, style): the ending's own conditions, then the best ending's and
+    the nearest one listed before it, each condition met (✓) or missed (✗) with the numbers."""
     from game.reports.ending import ending_why
     from game.reports.strings import r
 
@@ -475,7 +475,12 @@ def ending_why_lines(game: Game, lang: str) -> list[tuple[str, str]]:
     if why.reached is not None and why.reached.clauses:
         lines.append((r("why.reached", lang), "bold"))
         lines.extend((c, "") for c in why.reached.clauses)
-    if why.nearest is not None:
+    # the best ending (listed first) always, as the one to aim for; then the nearest, when another
+    best = why.better[0] if why.better else None
+    if best is not None:
+        lines.append((r("why.best", lang, title=best.title), "bold"))
+        lines.extend((c, "") for c in best.clauses)
+    if why.nearest is not None and why.nearest is not best and why.nearest.ending_id != best.ending_id:
         lines.append((r("why.nearest", lang, title=why.nearest.title), "bold"))
         lines.extend((c, "") for c in why.nearest.clauses)
     return lines
