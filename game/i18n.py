@@ -306,14 +306,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "cause.absent": {"nl": "{role} bleef weg", "en": "{role} stayed away"},
     "cause.cost": {"nl": "kosten", "en": "cost"},
     "cause.input_cost": {"nl": "kosten van de inbreng", "en": "cost of giving input"},
+    "cause.input": {"nl": "inbreng van {role}", "en": "{role}'s input"},
     "cause.news": {"nl": "nieuws", "en": "news"},
     "cause.drift": {"nl": "trend", "en": "trend"},
     "cause.round_end": {"nl": "einde van het jaar", "en": "end of the year"},
     "cause.refresh": {"nl": "aanvulling", "en": "refill"},
     # An averted hidden downside says so first; what would otherwise have happened is told apart.
     "note.averted": {
-        "nl": "Voorkomen: een verborgen nadeel, dankzij de gedeelde kennis van {role}.",
-        "en": "Averted: a hidden downside, thanks to {role}'s shared knowledge.",
+        "nl": "Gewaarschuwd door {role}: voorkomen.",
+        "en": "Warned by {role}: averted.",
     },
     "note.would": {"nl": "Wat anders was gebeurd: ‘{text}’", "en": "What would have happened: ‘{text}’"},
     "note.follow_up": {"nl": "Dit krijgt een vervolg.", "en": "This will have a sequel."},

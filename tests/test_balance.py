@@ -212,3 +212,86 @@ def test_a_game_that_keeps_no_changes_is_the_same_game(strategy):
         kept += sum(len(r["changes"]) for r in data["history"])
         assert state_data(lean.state) == _without_changes(data)
     assert kept > 100  # the full games did record changes
+
+
+# -- the dilemma (issue 14): the balance report's own figures -----------------------------------------
+DILEMMA_SEEDS = 80
+#: how many dilemmas the computer roles may settle the same way in 95% of games (a handful)
+SURE_DILEMMAS = 8
+
+
+@lru_cache(maxsize=8)
+def _report(runs: int, variant: str | None, strategies: tuple[str, ...]) -> dict:
+    from game.authoring.balance import simulate as balance_report
+
+    return balance_report(
+        [base_pack_dir()], variant=variant, runs=runs, seed=1, strategies=list(strategies), workers=1
+    )
+
+
+def _sure_dilemmas(runs: int, variant: str | None) -> list[str]:
+    """Dilemmas drawn in 10+ games where the computer roles choose one option in 95% of them or more."""
+    from game.authoring.balance import game_seed, play_one
+
+    pack = _pack()
+    chosen: dict[str, Counter] = {}
+    for i in range(runs):
+        for event, option in play_one(pack, SCENARIO, variant, game_seed(1, i), "priorities", i).decisions:
+            chosen.setdefault(event, Counter())[option] += 1
+    return [e for e, c in chosen.items() if c.total() >= 10 and c.most_common(1)[0][1] / c.total() >= 0.95]
+
+
+def check_dilemma(runs: int, variant: str | None) -> None:
+    from game.authoring.balance import dominance
+
+    report = _report(
+        runs, variant, ("priorities", "honour", "ignore", "random", "topdown", "minister=topdown")
+    )
+    by = report["by_strategy"]
+    # no strategy, pure or per role, is best on every meter and every role's goals
+    assert not [f for f in dominance(report) if f[0] == "everywhere"], report["dominance"]
+    # the best ending is no sure thing for any strategy
+    assert max(s["endings"].get(BEST, 0) for s in by.values()) <= 0.6
+    # honouring everything does not maximise the minister's support or goals
+    honour, prio, top = by["honour"], by["priorities"], by["topdown"]
+    assert honour["meters"]["support"]["mean"] < max(
+        prio["meters"]["support"]["mean"], top["meters"]["support"]["mean"]
+    )
+    if variant is None:
+        assert honour["roles"]["minister"]["goals"] <= prio["roles"]["minister"]["goals"]
+    # top-down leads on visible results in the first year, and trails on trust and capacity at the end
+    first = {s: by[s]["years"]["livability"][0] + by[s]["years"]["safety"][0] for s in ("honour", "topdown")}
+    assert first["topdown"] > first["honour"]
+    for meter in ("trust", "capacity"):
+        assert top["meters"][meter]["mean"] < honour["meters"][meter]["mean"]
+    # a top-down minister is the road to new bricks without trust
+    top_endings = by["minister=topdown"]["endings"]
+    assert max(top_endings, key=top_endings.get) == "stones_no_trust", top_endings
+    assert top_endings["stones_no_trust"] >= (0.6 if variant else 0.4), top_endings
+    # every role decides; the minister at most half of the dilemmas
+    roles = prio["roles"]
+    assert all(r["decisions"] >= 3 for r in roles.values()), roles
+    assert roles["minister"]["decisions"] <= sum(r["decisions"] for r in roles.values()) / 2
+    assert len(_sure_dilemmas(runs, variant)) <= SURE_DILEMMAS
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=["full", "short"])
+def test_the_dilemma_holds(variant):
+    check_dilemma(DILEMMA_SEEDS, variant)
+
+
+def test_every_ending_is_reached_in_five_percent_by_some_strategy():
+    shares: dict[str, float] = {}
+    for variant in VARIANTS:
+        for s in _report(DILEMMA_SEEDS, variant, ("priorities", "honour", "ignore", "random", "topdown"))[
+            "by_strategy"
+        ].values():
+            for ending, share in s["endings"].items():
+                shares[ending] = max(shares.get(ending, 0), share)
+    assert all(shares.get(e, 0) >= 0.05 for e in endings_of()), shares
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("variant", VARIANTS, ids=["full", "short"])
+def test_the_dilemma_holds_on_many_seeds(variant):
+    check_dilemma(SLOW_SEEDS, variant)

@@ -245,9 +245,9 @@ UNREADABLE = {
     ),
     "toekomst.json": (
         '{"save": "wijkberaad-save", "format": 5, "min_reader": 5}',
-        "deze save heeft opslagformaat 5 nodig; deze versie van Wijkberaad leest de formaten 1–2: werk "
+        "deze save heeft opslagformaat 5 nodig; deze versie van Wijkberaad leest de formaten 1–3: werk "
         "Wijkberaad bij om de save te laden",
-        "this save needs save format 5; this version of Wijkberaad reads formats 1–2: update Wijkberaad to "
+        "this save needs save format 5; this version of Wijkberaad reads formats 1–3: update Wijkberaad to "
         "load it",
     ),
 }

@@ -157,13 +157,21 @@ def test_a_heeded_warning_is_not_honouring_a_top_down_option(pack):
 
 
 def test_a_proposal_can_open_an_option(pack):
-    opened = [
-        (e.id, o.id)
-        for e in pack.events.values()
-        for o in e.options
-        if o.when and "propose" in o.when and any(h.endswith(".propose") for h in o.honours)
-    ]
+    opened = [(e.id, o.id) for e in pack.events.values() for o in e.options if o.proposed_by]
     assert len(opened) >= 3, opened
+    # what is proposed is told to everyone where the issue asks for it
+    for event in ("participation_evening", "renovation_money", "programme_office"):
+        proposers = {o.proposed_by for o in pack.events[event].options if o.proposed_by}
+        assert proposers and proposers <= set(pack.events[event].proposals), event
+
+
+def test_a_warning_is_heeded_not_honoured(pack):
+    """Options that take a shared warning into account heed it: they never honour a share input."""
+    for event in pack.events.values():
+        for option in event.options:
+            assert not any(h.endswith(".share") for h in option.honours) or option.id == "bring_mps", (
+                option.id
+            )
 
 
 def test_every_flag_that_is_set_is_read(pack):

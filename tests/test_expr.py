@@ -62,6 +62,8 @@ class FakeContext:
             return False
         if func == "shared":
             return args[0] == "resident"
+        if func == "heeded":
+            return False
         return float(self.counts[func].get(args[0], 0))
 
 
@@ -128,6 +130,7 @@ VALID = [
     ("honoured('resident')", True),
     ("ignored('resident')", False),
     ("shared('resident')", True),
+    ("heeded('resident')", False),
     ("honoured_count('resident')", 2.0),
     ("ignored_count('resident') * 2", 2.0),
     ("min(trust, livability, 40)", 30.0),
@@ -317,6 +320,7 @@ def test_every_function_in_the_whitelist_is_documented_and_compiles() -> None:
         "honoured": "honoured('resident')",
         "ignored": "ignored('resident')",
         "shared": "shared('resident')",
+        "heeded": "heeded('resident')",
         "honoured_count": "honoured_count('resident')",
         "ignored_count": "ignored_count('resident')",
         "min": "min(1, 2)",

@@ -257,7 +257,7 @@ def test_non_finite_numbers_are_refused_with_their_line(tmp_path, value):
 
 
 def test_compare_over_a_folder_with_odd_file_names(tmp_path):
-    golden = ROOT / "tests" / "fixtures" / "saves" / "golden" / "format-2.json"
+    golden = ROOT / "tests" / "fixtures" / "saves" / "golden" / "format-3.json"
     odd = os.fsencode(tmp_path) + b"/g\xff\x1b[31m.json"
     with open(odd, "wb") as f:
         f.write(golden.read_bytes())

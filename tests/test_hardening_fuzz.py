@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "packs" / "mini"
-GOLDEN_SAVE = ROOT / "tests" / "fixtures" / "saves" / "golden" / "format-2.json"
+GOLDEN_SAVE = ROOT / "tests" / "fixtures" / "saves" / "golden" / "format-3.json"
 NOBODY = 65534
 #: Generous: a command on a small tree takes well under a second; a hang never ends.
 BOUND = 60

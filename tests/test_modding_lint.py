@@ -21,6 +21,8 @@ CASES = {
     "follow_up_never_scheduled": (1, "no option schedules it", "content.yaml:111"),
     "option_never_offered": (1, "option 'magic' is never offered", "content.yaml:83"),
     "option_all_zero": (1, "all its effects are zero", "content.yaml:79"),
+    "option_costs_beyond_max": (1, "option 'build' can never be chosen: it costs 9", "content.yaml:83"),
+    "flag_never_read": (1, "flag 'built' is set here but never read", "content.yaml:81"),
     "ending_after_unconditional": (2, "ending 'plain' before it always applies", "content.yaml:102"),
     "ending_impossible": (1, "ending 'miracle' can never be reached", "content.yaml:102"),
     "ending_same_condition": (1, "has the same condition", "content.yaml:110"),

@@ -346,7 +346,7 @@ def block(md: str, first: str) -> list[str]:
                 "  - Gevolg van het besluit — Zijn zus komt erbij.",
                 "    → Leefbaarheid +2, Vertrouwen +1",
                 "  - Inbreng van de jongerenwerker gehonoreerd: Vertrouwen +2",
-                "  - ✓ Voorkomen: een verborgen nadeel, dankzij de gedeelde kennis van de jongerenwerker.",
+                "  - ✓ Gewaarschuwd door de jongerenwerker: voorkomen.",
                 "    *Wat anders was gebeurd: ‘De buurman wordt opgenomen.’*",
             ],
         ),
@@ -360,7 +360,7 @@ def block(md: str, first: str) -> list[str]:
                 "  - Consequence of the decision — His sister joins in.",
                 "    → Livability +2, Trust +1",
                 "  - The youth worker's input honoured: Trust +2",
-                "  - ✓ Averted: a hidden downside, thanks to the youth worker's shared knowledge.",
+                "  - ✓ Warned by the youth worker: averted.",
                 "    *What would have happened: ‘The neighbour is taken away.’*",
             ],
         ),
@@ -401,7 +401,7 @@ def test_a_hidden_downside_that_strikes_is_told_once_with_its_change(voices_pack
     lines = md.splitlines()
     at = lines.index("- Verborgen nadeel — De buurman wordt opgenomen.")
     assert lines[at + 1] == "  → Vertrouwen −3 [kritiekpunt: Bewoners buitenspel]"
-    assert "Voorkomen" not in md and "Wat anders was gebeurd" not in md
+    assert "Gewaarschuwd door" not in md and "Wat anders was gebeurd" not in md
 
 
 def test_reasons_group_every_change_once(pack):

@@ -13,7 +13,7 @@ from game.files.loader import load_pack_or_raise
 from game.files.saves import Loaded, SaveError, SaveStore, parse
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "saves"
-GOLDEN_TEXT = (FIXTURES / "golden" / "format-2.json").read_text(encoding="utf-8")
+GOLDEN_TEXT = (FIXTURES / "golden" / "format-3.json").read_text(encoding="utf-8")
 GOLDEN = json.loads(GOLDEN_TEXT)
 
 json_values = st.recursive(

@@ -281,11 +281,11 @@ def test_a_too_new_format(pack, store):
     store.root.mkdir(parents=True)
     shutil.copyfile(BAD / "too-new.json", store.root / "toekomst.json")
     err = raised(lambda: store.load("toekomst", pack))
-    old = "this save needs save format 5; this version of Wijkberaad reads formats 1–2: update Wijkberaad to load it"
+    old = "this save needs save format 5; this version of Wijkberaad reads formats 1–3: update Wijkberaad to load it"
     assert str(err) == old and err.code == "too_new"
     assert save_error_text(err, "nl") == (
         "Deze save komt uit een nieuwere versie van Wijkberaad: deze save heeft opslagformaat 5 nodig; "
-        "deze versie van Wijkberaad leest de formaten 1–2: werk Wijkberaad bij om de save te laden"
+        "deze versie van Wijkberaad leest de formaten 1–3: werk Wijkberaad bij om de save te laden"
     )
     assert save_error_text(err, "en") == f"This save comes from a newer Wijkberaad: {old}"
     assert not english_left_in(save_error_text(err, "nl"), old)
@@ -330,7 +330,7 @@ def test_an_error_without_a_detail_key_keeps_its_own_message():
 # -- what the listing and the replay check hand out -------------------------------------------------
 def test_a_listed_file_with_a_bad_name_says_so_in_either_language(store):
     store.root.mkdir(parents=True)
-    shutil.copyfile(FIXTURES / "golden" / "format-2.json", store.root / "my save.json")
+    shutil.copyfile(FIXTURES / "golden" / "format-3.json", store.root / "my save.json")
     (info,) = store.list()
     assert info.reason == (
         "'my save' is not a save name: use letters a–z, digits, '-' and '_', starting with a letter or digit; "

@@ -53,7 +53,8 @@ def _replay(script: dict[str, Any]) -> Game:
             "kind": step.kind,
             "actor": step.actor,
             "event": step.event.id if step.event else None,
-            "available": [c.id for c in step.choices if c.available],
+            # in the content's order: the screen shows a decision's options in an order made from the seed
+            "available": [c.id for c in sorted(step.choices, key=lambda c: c.index) if c.available],
         }
         for key, value in expect.items():
             assert seen[key] == value, f"{where}: expected {key} {value!r}, got {seen[key]!r}"

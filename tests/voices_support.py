@@ -34,5 +34,6 @@ def neighbour_game(pack: Pack, share: bool, rounds: int | None = None) -> tuple[
     while going():
         outcomes += game.play_computer()
         if going():
-            outcomes.append(game.choose(game.step().choices[-1].id))
+            # the one the content lists last (the screen shows them in an order made from the seed)
+            outcomes.append(game.choose(max(game.step().choices, key=lambda c: c.index).id))
     return game, outcomes

@@ -4,6 +4,7 @@ Nothing in here touches files, the terminal or the screen; hosts (the UI, the CL
 through :mod:`game.files` and pull the game forward with :class:`Game`.
 """
 
+from .explain import Clause, EndingCheck, EndingExplanation, explain_ending
 from .expr import FUNCTIONS, ExprError, compile_expr
 from .game import CONTINUE, Choice, Game, GameError, Outcome, Step, check_setup, touched
 from .model import ContentFile, Critique, Ending, Event, Manifest, Meter, Option, Role, Scenario, Text
@@ -12,6 +13,10 @@ from .policy import STRATEGIES, choose_for, reason_for
 from .state import Change, EventRecord, GameState, Note, RoundRecord
 
 __all__ = [
+    "Clause",
+    "EndingCheck",
+    "EndingExplanation",
+    "explain_ending",
     "CONTINUE",
     "FUNCTIONS",
     "STRATEGIES",

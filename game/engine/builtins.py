@@ -166,6 +166,16 @@ def _ignored(ctx: Any, role: str) -> bool:
     return ctx.record is not None and role in ctx.record.ignored
 
 
+@builtin(
+    "heeded",
+    args=(ROLE,),
+    returns=bool,
+    doc="in consequences: that role shared a warning and the decision took it into account (heeded or honoured)",
+)
+def _heeded(ctx: Any, role: str) -> bool:
+    return ctx.record is not None and role in ctx.record.heeded
+
+
 @builtin("shared", args=(ROLE,), returns=bool, doc="in consequences: that role shared private knowledge")
 def _shared(ctx: Any, role: str) -> bool:
     return ctx.record is not None and role in ctx.record.shared

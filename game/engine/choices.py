@@ -15,7 +15,7 @@ from .plan import Fn
 from .steps import Choice
 
 InputTable = tuple[str | None, tuple[tuple[float, Choice, Choice], ...]]
-OptionTable = tuple[str | None, tuple[tuple[Fn | None, float, Choice, Choice], ...]]
+OptionTable = tuple[str | None, tuple[tuple[Fn | None, float, Option, Choice, Choice], ...]]
 
 
 def input_table(pack: Pack, role: str, event: Event) -> InputTable:
@@ -41,11 +41,13 @@ def input_table(pack: Pack, role: str, event: Event) -> InputTable:
                     blocked=None if ok else "cost",
                     voice=option.voice,
                     shares=option.shares,
+                    kind=option.kind or "",
+                    index=n,
                 )
                 for ok in (True, False)
             ),
         )
-        for option in inputs
+        for n, option in enumerate(inputs)
     )
     made = (res.id if res else None, table)
     pack.cache[key] = (inputs, made)
@@ -53,8 +55,8 @@ def input_table(pack: Pack, role: str, event: Event) -> InputTable:
 
 
 def option_table(pack: Pack, event: Event) -> OptionTable:
-    """The resource ``event``'s decider spends, and per option: its condition, cost, and its choice when
-    affordable and when not."""
+    """The resource ``event``'s decider spends, and per option: its condition, cost, the option, and its
+    choice when affordable and when not (whose input it honours is filled in per step: :func:`honouring`)."""
     key = ("options", event.id)
     found = pack.cache.get(key)
     if found is not None and found[0] is event:
@@ -64,6 +66,7 @@ def option_table(pack: Pack, event: Event) -> OptionTable:
         (
             None if option.when is None else pack.fn(option.when, "bool"),
             option.cost,
+            option,
             *(
                 Choice(
                     option.id,
@@ -72,18 +75,39 @@ def option_table(pack: Pack, event: Event) -> OptionTable:
                     option.cost,
                     res.id if res else None,
                     touches=touched(option),
-                    honours=tuple(option.honours),
                     available=ok,
                     blocked=None if ok else "cost",
+                    proposed_by=option.proposed_by,
+                    heeds=tuple(option.heeds),
+                    index=n,
                 )
                 for ok in (True, False)
             ),
         )
-        for option in event.options
+        for n, option in enumerate(event.options)
     )
     made = (res.id if res else None, table)
     pack.cache[key] = (event, made)
     return made
+
+
+def honouring(option: Option, inputs: dict[str, str], kinds: dict[str, str]) -> list[str]:
+    """The roles whose input, given this time (``inputs``: role: input id; ``kinds``: role: its kind),
+    ``option`` honours: it names the role or that input, or it is the role's own proposal. A role that
+    stayed away is honoured by nothing."""
+    names = option.honours
+    found = []
+    for role, input_id in inputs.items():
+        kind = kinds[role]
+        if kind == "absent":
+            continue
+        if (
+            role in names
+            or f"{role}.{input_id}" in names
+            or (option.proposed_by == role and kind == "propose")
+        ):
+            found.append(role)
+    return found
 
 
 def touched(option: Option) -> tuple[str, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from .choices import honouring
 from .context import Context
 from .errors import GameError
 from .ledger import Ledger, Source
@@ -28,6 +29,8 @@ def decide(
         inputs=dict(cur.inputs),
         decision=option.id,
         outcome=option.outcome,
+        # what giving the inputs did at once comes first in the record: it happened first
+        changes=list(cur.changes),
     )
     _judge_inputs(pack, record, event, option)
     ctx = Context(state, record)
@@ -46,7 +49,7 @@ def decide(
         _defer(state, "later", n, part.after, event, option)
     for n, part in enumerate(option.hidden):
         role = part.unless_shared_by
-        if role in record.shared and role in record.honoured:
+        if role in record.heeded:
             record.notes.append(
                 Note(
                     kind="averted",
@@ -82,15 +85,19 @@ def input_option(pack: Pack, role: str, input_id: str, event: Event) -> InputOpt
 
 
 def _judge_inputs(pack: Pack, record: EventRecord, event: Event, option: Option) -> None:
-    """Sort the inputs given: shared knowledge, and honoured, ignored or absent (an input without voice)."""
-    honours = option.honours
+    """Sort the inputs given: shared knowledge; honoured, ignored or absent (an input without voice); and
+    heeded: a shared warning the option takes into account (it heeds or honours that role)."""
+    kinds = {role: input_option(pack, role, i, event).kind or "" for role, i in record.inputs.items()}
+    honoured = honouring(option, record.inputs, kinds)
     for role, input_id in record.inputs.items():
         given = input_option(pack, role, input_id, event)
         if given.shares:
             record.shared.append(role)
+            if role in option.heeds or role in honoured:
+                record.heeded.append(role)
         if not given.voice:
             record.absent.append(role)
-        elif role in honours or f"{role}.{input_id}" in honours:
+        elif role in honoured:
             record.honoured.append(role)
         else:
             record.ignored.append(role)
@@ -118,10 +125,11 @@ def _deliberation_rules(
         for role in roles:
             if counts is not None:
                 counts[role] = counts.get(role, 0) + 1
-            if rule is not None:
-                ledger.apply_rule(
-                    rule, Source(cause, record.event, record.decision, role), ctx, record.changes
-                )
+            if rule is None:
+                continue
+            # a rule may differ per kind of input given (an ignored objection costs more than ignored support)
+            own = rule.by_kind.get(input_option(pack, role, record.inputs[role], event).kind or "", rule)
+            ledger.apply_rule(own, Source(cause, record.event, record.decision, role), ctx, record.changes)
 
 
 def _defer(

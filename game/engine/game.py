@@ -14,13 +14,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from .choices import input_table, option_table, touched
+from .choices import honouring, input_table, option_table, touched
 from .consequences import decide, input_option, news
 from .context import Context
 from .draw import draw_events
 from .errors import GameError
-from .ledger import Ledger
+from .ledger import Ledger, Source
 from .model import Ending, Event, InputOption, Option, Scenario, Text
+from .order import shown_order
 from .pack import Pack
 from .plan import scenario_plan
 from .policy import Strategy, choose_for
@@ -141,7 +142,8 @@ class Game:
                 return Step("input", st.round, event, waiting, self._input_choices(waiting, event))
         if event.decider is None:
             return Step("news", st.round, event, None, (Choice(CONTINUE, None),))
-        return Step("decision", st.round, event, event.decider, self._option_choices(event))
+        choices = shown_order(st.seed, st.round, event.id, self._option_choices(event))
+        return Step("decision", st.round, event, event.decider, choices)
 
     def _input_choices(self, role: str, event: Event) -> tuple[Choice, ...]:
         res, table = input_table(self.pack, role, event)
@@ -154,11 +156,19 @@ class Game:
         res, table = option_table(self.pack, event)
         have = None if res is None else self._state.resources.get(res, 0.0)
         ctx = Context(self._state)
-        choices = tuple(
-            ok if not cost or have is None or have >= cost else blocked
-            for when, cost, ok, blocked in table
-            if when is None or when(ctx)
-        )
+        inputs = self._state.current.inputs if self._state.current else {}
+        kinds = {role: self.input_option(role, i, event).kind or "" for role, i in inputs.items()}
+        found = []
+        for when, cost, option, ok, blocked in table:
+            if option.proposed_by is not None and kinds.get(option.proposed_by) != "propose":
+                continue  # a proposal is on the table only when its role proposed it this time
+            if when is not None and not when(ctx):
+                continue
+            choice = ok if not cost or have is None or have >= cost else blocked
+            if option.honours or option.proposed_by:
+                choice = replace(choice, honours=tuple(honouring(option, inputs, kinds)))
+            found.append(choice)
+        choices = tuple(found)
         if any(c.available for c in choices):
             return choices
         # Nothing is affordable: the cheapest offered options stay open, so the game never stalls.
@@ -182,6 +192,17 @@ class Game:
         """The current event's private knowledge of ``role`` (show it only to that role's player)."""
         event = self.event
         return event.private.get(role) if event else None
+
+    def proposals(self) -> list[tuple[str, Text]]:
+        """What the roles that proposed an alternative in this deliberation propose (public, like the inputs)."""
+        cur, event = self._state.current, self.event
+        if cur is None or event is None:
+            return []
+        return [
+            (role, event.proposals[role])
+            for role, input_id in cur.inputs.items()
+            if role in event.proposals and self.input_option(role, input_id, event).kind == "propose"
+        ]
 
     def shared_knowledge(self) -> list[tuple[str, Text]]:
         """Private knowledge shared so far in this deliberation (the decider sees it)."""
@@ -288,6 +309,15 @@ class Game:
             spent: list[Change] = []
             if choice.cost:
                 self.ledger.pay(step.actor, choice.cost, step.event.id, None, spent)
+            given = self.input_option(step.actor, choice_id, step.event)
+            if given.effects is not None:
+                # seen at once, whatever the decision: kept with the deliberation for the decision's record
+                # (a text without numbers has nothing to show here: its note is dropped)
+                done: list[Change] = []
+                source = Source("input", step.event.id, None, step.actor)
+                self.ledger.apply(given.effects, source, Context(st), done, [])
+                cur.changes.extend(done)
+                spent.extend(done)
             return Outcome(step, choice_id, spent=spent)
         if step.kind == "news":
             record = news(self.pack, st, self.ledger, step.event)

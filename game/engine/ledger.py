@@ -110,7 +110,9 @@ class Ledger:
         they name their own); a text without numbers becomes a note (in ``notes``, else the record's)."""
         plan = effects_plan(self.pack, effects)
         text = plan.text
-        src = Source(source.cause, source.event, source.option, None, text, plan.critique or source.critique)
+        src = Source(
+            source.cause, source.event, source.option, source.role, text, plan.critique or source.critique
+        )
         for target, amount in plan.change:
             self.move(target, amount(ctx), src, changes)
         for target, amount in plan.set:

@@ -234,6 +234,7 @@ class _Lint:
     def run(self) -> Iterator[Problem]:
         yield from self.events()
         yield from self.options()
+        yield from self.flags_unread()
         yield from self.endings()
         yield from self.meters()
         yield from self.texts()
@@ -270,11 +271,53 @@ class _Lint:
                 yield from self.never_holds(
                     (*loc, "when"), f"option '{option.id}' is never offered", option.when, scopes
                 )
+                res = self.pack.roles[event.decider].resource if event.decider in self.pack.roles else None
+                if res is not None and option.cost > res.max:
+                    yield self.warn(
+                        (*loc, "cost"),
+                        f"option '{option.id}' can never be chosen: it costs {option.cost:g} and "
+                        f"'{res.id}' holds at most {res.max:g}; lower the cost or raise the max",
+                    )
                 if _all_zero(option):
                     yield self.warn(
                         (*loc, "effects"),
                         f"option '{option.id}': all its effects are zero, so choosing it changes nothing",
                     )
+
+    # -- flags ------------------------------------------------------------------------------------
+    def flags_unread(self) -> Iterator[Problem]:
+        """A flag that content sets but no expression reads does nothing: say where it is set."""
+        read = {f for source, _ in self.pack.compiled for f in _flag_args(source)}
+        warned: set[str] = set()
+        for loc, flags in self.flag_setters():
+            for flag, n in flags.items():
+                if n > 0 and flag not in read and flag not in warned:
+                    warned.add(flag)
+                    yield self.warn(
+                        (*loc, "flags", flag),
+                        f"flag '{flag}' is set here but never read; read it in a condition or drop it",
+                    )
+
+    def flag_setters(self) -> Iterator[tuple[Loc, dict[str, int]]]:
+        """Every place that sets flags during a game, with its location (not a scenario's start: a start flag
+        describes the situation, and packs built on this one may read it)."""
+        for scenario in self.pack.scenarios.values():
+            for n, rule in enumerate(scenario.round_end):
+                yield ("scenarios", scenario.id, "round_end", n), rule.flags
+        for event in self.pack.events.values():
+            loc: Loc = ("events", event.id)
+            if event.effects is not None:
+                yield (*loc, "effects"), event.effects.flags
+            for n, option in enumerate(event.options):
+                at: Loc = (*loc, "options", n)
+                yield (*at, "effects"), option.effects.flags
+                for part in ("conditional", "later", "hidden"):
+                    for k, item in enumerate(getattr(option, part)):
+                        yield (*at, part, k), item.flags
+        for role in self.pack.roles.values():
+            for n, given in enumerate(role.inputs):
+                if given.effects is not None:
+                    yield ("roles", role.id, "inputs", n, "effects"), given.effects.flags
 
     # -- endings ----------------------------------------------------------------------------------
     def endings(self) -> Iterator[Problem]:
@@ -329,8 +372,12 @@ class _Lint:
             e.rules for e in self.pack.events.values() if e.rules
         ]:
             for rule in (rules.honoured, rules.ignored, rules.absent):
-                if rule is not None:
-                    changed.update(t for t, a in rule.change.items() if not _is_zero(a))
+                for part in [rule, *rule.by_kind.values()] if rule is not None else []:
+                    changed.update(t for t, a in part.change.items() if not _is_zero(a))
+        for role in self.pack.roles.values():
+            for given in role.inputs:
+                if given.effects is not None:
+                    changed.update(t for t, a in given.effects.change.items() if not _is_zero(a))
         for meter in self.pack.meters.values():
             if meter.id not in changed and _is_zero(meter.drift):
                 yield self.warn(

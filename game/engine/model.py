@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 Id = Annotated[
     str,
@@ -29,6 +29,11 @@ class Model(BaseModel):
 
 #: A player-facing text in every language of the pack, e.g. ``{nl: "Vertrouwen", en: "Trust"}``.
 Text = dict[str, str]
+
+#: What kind of input a role gives: shares lived experience, proposes an alternative, objects, gives
+#: support (money, time, with or without conditions), or stays away.
+InputKind = Literal["experience", "propose", "object", "support", "absent"]
+INPUT_KINDS: tuple[str, ...] = ("experience", "propose", "object", "support", "absent")
 
 
 class Manifest(Model):
@@ -107,6 +112,35 @@ class InputOption(Model):
     """True when choosing it shares the role's private knowledge of the event with the decider."""
     ai_weight: Amount = 1
     """How much a computer-played role likes this input (a number or an expression; 0 never)."""
+    kind: InputKind | None = None
+    """What kind of input it is: experience (shares the role's private knowledge), propose (unlocks the
+    event's option proposed_by this role), object (protest; rules may make ignoring it cost more, see
+    by_kind), support (gives money or time, with or without conditions) or absent (stays away). Left out:
+    absent when voice is false, experience when shares is true, else support."""
+    effects: Effects | None = None
+    """What giving this input does at once, whatever the decision (a protest is seen, an empty chair is
+    noticed); shown with the consequences."""
+
+    @model_validator(mode="after")
+    def _derive_kind(self) -> InputOption:
+        # kind and the older voice/shares flags say the same thing: fill in what was left out, and refuse a
+        # contradiction (the model is frozen, hence object.__setattr__).
+        given = self.model_fields_set
+        if self.kind is None:
+            kind = "absent" if not self.voice else "experience" if self.shares else "support"
+            object.__setattr__(self, "kind", kind)
+            return self
+        if "voice" in given and self.voice != (self.kind != "absent"):
+            raise ValueError(
+                f"kind '{self.kind}' and voice: {str(self.voice).lower()} contradict; drop voice"
+            )
+        if "shares" in given and self.shares != (self.kind == "experience"):
+            raise ValueError(
+                f"kind '{self.kind}' and shares: {str(self.shares).lower()} contradict; drop shares"
+            )
+        object.__setattr__(self, "voice", self.kind != "absent")
+        object.__setattr__(self, "shares", self.kind == "experience")
+        return self
 
 
 class Goal(Model):
@@ -219,10 +253,11 @@ class Conditional(Effects):
 
 
 class Hidden(Effects):
-    """A downside the decider cannot see: it fires unless the named role shared its knowledge and was honoured."""
+    """A downside the decider cannot see: it fires unless the named role shared its knowledge this time and
+    the option heeds (or honours) that role."""
 
     unless_shared_by: Id
-    """The role whose private knowledge would have revealed it."""
+    """The role whose private knowledge would have revealed it (it needs private knowledge on the event)."""
     after: int = Field(0, ge=0, le=30)
     """After how many rounds it strikes (0: at once)."""
 
@@ -250,7 +285,14 @@ class Option(Model):
     when: Condition | None = None
     """The option is offered only when this holds."""
     honours: list[str] = []
-    """Inputs this option honours: a role id (any input of that role) or role.input."""
+    """Inputs this option honours, i.e. does what they asked: a role id (any input of that role) or
+    role.input."""
+    heeds: list[Id] = []
+    """Roles whose shared warning this option takes into account: it averts their hidden downsides when
+    they shared their knowledge, without counting as honouring them."""
+    proposed_by: Id | None = None
+    """The role whose alternative this is: offered only when that role gave a propose input this time,
+    marked as its proposal, and choosing it honours that role."""
     outcome: Text
     """What happens, told to everyone after the decision."""
     effects: Effects = Effects()
@@ -278,6 +320,9 @@ class RuleEffects(Model):
     """Change to the resource of the role whose input it concerns."""
     critique: Id | None = None
     """The article critique it illustrates."""
+    by_kind: dict[InputKind, RuleEffects] = {}
+    """Per kind of input given, a rule that applies instead of this one (e.g. ignoring an objection costs
+    parliament's support)."""
 
 
 class Rules(Model):
@@ -324,6 +369,8 @@ class Event(Model):
     """Critiques the event illustrates (besides those its options name)."""
     inputs: dict[Id, list[InputOption]] = {}
     """Inputs that replace a role's usual inputs for this event."""
+    proposals: dict[Id, Text] = {}
+    """What a role proposes here, shown to everyone as soon as it gives a propose input."""
     options: list[Option] = []
     """The decider's options (at least two when there is a decider)."""
     effects: Effects | None = None
@@ -419,6 +466,10 @@ class Scenario(Model):
     """Other ways to play it (e.g. a short classroom variant)."""
     debrief: list[Question] = []
     """General debrief questions, besides those of the critiques."""
+
+
+InputOption.model_rebuild()
+RuleEffects.model_rebuild()
 
 
 class ContentFile(Model):

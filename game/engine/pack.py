@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from .explain import explained_parts  # noqa: E402  (after the models: explain only needs them typed)
 from .expr import Compiled, ExprError, Names, Type, compile_expr, constant, did_you_mean
 from .model import (
     Critique,
@@ -25,6 +26,7 @@ from .model import (
     Meter,
     Option,
     Role,
+    RuleEffects,
     Rules,
     Scenario,
     Text,
@@ -239,17 +241,24 @@ class _Builder:
             return
         for name in ("honoured", "ignored", "absent"):
             rule = getattr(rules, name)
-            if rule is None:
-                continue
-            targets = set(self.pack.meters) | set(self.pack.resource_owner)
-            for target, amount in rule.change.items():
-                if target not in targets:
-                    self.error(
-                        (*loc, name, "change", target),
-                        f"unknown meter '{target}'{did_you_mean(target, targets)}",
-                    )
-                self.compile((*loc, name, "change", target), amount, "num")
-            self.check_ref((*loc, name, "critique"), "critique", rule.critique, self.pack.critiques)
+            if rule is not None:
+                self.check_rule((*loc, name), rule)
+
+    def check_rule(self, loc: Loc, rule: RuleEffects) -> None:
+        targets = set(self.pack.meters) | set(self.pack.resource_owner)
+        for target, amount in rule.change.items():
+            if target not in targets:
+                self.error(
+                    (*loc, "change", target), f"unknown meter '{target}'{did_you_mean(target, targets)}"
+                )
+            self.compile((*loc, "change", target), amount, "num")
+        self.check_ref((*loc, "critique"), "critique", rule.critique, self.pack.critiques)
+        for kind, part in rule.by_kind.items():
+            if part.by_kind:
+                self.error(
+                    (*loc, "by_kind", kind, "by_kind"), "a rule for one kind of input has no by_kind itself"
+                )
+            self.check_rule((*loc, "by_kind", kind), part)
 
     def check_texts(self) -> None:
         langs = self.pack.manifest.languages
@@ -285,6 +294,8 @@ class _Builder:
             self.error((*loc, "inputs"), "every role needs one input that costs nothing (like staying away)")
         for n, option in enumerate(role.inputs):
             self.compile((*loc, "inputs", n, "ai_weight"), option.ai_weight, "num")
+            if option.effects is not None:
+                self.check_effects((*loc, "inputs", n, "effects"), option.effects)
         for meter in role.priorities:
             if meter not in self.pack.meters:
                 self.error(
@@ -305,9 +316,10 @@ class _Builder:
             self.check_ref((*loc, "decider"), "role", event.decider, pack.roles)
             if len(event.options) < 2:
                 self.error((*loc, "options"), "an event with a decider needs at least two options")
-            elif all(o.when is not None for o in event.options):
+            elif all(o.when is not None or o.proposed_by is not None for o in event.options):
                 self.error(
-                    (*loc, "options"), "give at least one option no 'when', so there is always a choice"
+                    (*loc, "options"),
+                    "give at least one option no 'when' and no 'proposed_by', so there is always a choice",
                 )
             if event.effects is not None:
                 self.error(
@@ -337,6 +349,8 @@ class _Builder:
             for n, given in enumerate(inputs):
                 # Computer players weigh these inputs like the role's own: compile their ai_weight too.
                 self.compile((*loc, "inputs", role, n, "ai_weight"), given.ai_weight, "num")
+                if given.effects is not None:
+                    self.check_effects((*loc, "inputs", role, n, "effects"), given.effects)
         for n, sid in enumerate(event.scenarios):
             self.check_ref((*loc, "scenarios", n), "scenario", sid, pack.scenarios)
         for n, cid in enumerate(event.critiques):
@@ -349,6 +363,25 @@ class _Builder:
         self.check_rules((*loc, "rules"), event.rules)
         for n, option in enumerate(event.options):
             self.check_option((*loc, "options", n), event, option)
+        for role in event.proposals:
+            if self.check_ref((*loc, "proposals", role), "role", role, pack.roles) and not self.proposes(
+                role, event
+            ):
+                self.error(
+                    (*loc, "proposals", role),
+                    f"role '{role}' has no input of kind propose at this event, so it never proposes this; "
+                    "give it one (kind: propose) or drop the proposal",
+                )
+
+    def proposes(self, role: str, event: Event) -> bool:
+        """Whether ``role`` can give a propose input at ``event``."""
+        return any(i.kind == "propose" for i in self.pack.inputs_for(role, event))
+
+    def consulted(self, role: str, event: Event) -> bool:
+        """Whether ``event`` may ask ``role`` for input (in some scenario)."""
+        if role == event.decider:
+            return False
+        return event.consult is None or role in event.consult
 
     def check_option(self, loc: Loc, event: Event, option: Option) -> None:
         pack = self.pack
@@ -373,6 +406,27 @@ class _Builder:
         for n, part in enumerate(option.hidden):
             self.check_effects((*loc, "hidden", n), part)
             self.check_ref((*loc, "hidden", n, "unless_shared_by"), "role", part.unless_shared_by, pack.roles)
+        for n, role in enumerate(option.heeds):
+            if self.check_ref((*loc, "heeds", n), "role", role, pack.roles) and role not in event.private:
+                self.error(
+                    (*loc, "heeds", n),
+                    f"role '{role}' has no private knowledge at this event, so there is no warning to heed; "
+                    f"give the event private: {{{role}: ...}} or drop it from heeds",
+                )
+        role = option.proposed_by
+        if role is not None and self.check_ref((*loc, "proposed_by"), "role", role, pack.roles):
+            if not self.consulted(role, event):
+                self.error(
+                    (*loc, "proposed_by"),
+                    f"role '{role}' is not consulted at this event, so it can never propose this; "
+                    "add it to consult or drop proposed_by",
+                )
+            elif not self.proposes(role, event):
+                self.error(
+                    (*loc, "proposed_by"),
+                    f"role '{role}' has no input of kind propose at this event, so this is never offered; "
+                    "give it one (kind: propose)",
+                )
         for n, follow in enumerate(option.follow_ups):
             self.check_ref((*loc, "follow_ups", n, "event"), "event", follow.event, pack.events)
 
@@ -422,6 +476,15 @@ class _Builder:
 
     def check_ending(self, loc: Loc, ending: Ending) -> None:
         self.compile((*loc, "when"), ending.when, "bool")
+        if ending.when is not None and (ending.when, "bool") in self.pack.compiled:
+            # what the ending's explanation evaluates (explain.py); a part that is no expression of its
+            # own (the other side of a comparison that is not a number) is simply not explained
+            for source, kind in explained_parts(ending.when):
+                if (source, kind) not in self.pack.compiled:
+                    try:
+                        self.pack.compiled[(source, kind)] = compile_expr(source, self.names, kind)
+                    except ExprError:
+                        pass
         for n, cid in enumerate(ending.critiques):
             self.check_ref((*loc, "critiques", n), "critique", cid, self.pack.critiques)
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from .model import Effects, Event, Scenario, Text
+from .model import Effects, Event, RuleEffects, Scenario, Text
 from .pack import Pack
 
 #: A compiled expression's closure: reads the game through a context, gives a value.
@@ -39,6 +39,8 @@ class RulePlan:
     change: tuple[tuple[str, Fn], ...]
     resource: float
     critique: str | None
+    #: per kind of input, the rule that applies instead (RuleEffects.by_kind)
+    by_kind: dict[str, RulePlan]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +108,13 @@ def effects_plan(pack: Pack, effects: Effects) -> EffectsPlan:
     return plan
 
 
+def rule_plan(pack: Pack, item: RuleEffects) -> RulePlan:
+    """A deliberation rule with its amounts compiled, and its per-kind variants."""
+    change = tuple((t, pack.fn(a, "num")) for t, a in item.change.items())
+    by_kind = {kind: rule_plan(pack, part) for kind, part in item.by_kind.items()}
+    return RulePlan(change, item.resource, item.critique, by_kind)
+
+
 def event_rules(pack: Pack, scenario: Scenario, event: Event) -> EventRules:
     """The rules for honoured, ignored and absent input at ``event`` in ``scenario`` (made once, cached)."""
     key = ("rules", scenario.id, event.id)
@@ -116,10 +125,7 @@ def event_rules(pack: Pack, scenario: Scenario, event: Event) -> EventRules:
     def rule(kind: str) -> RulePlan | None:
         own = getattr(event.rules, kind) if event.rules is not None else None
         item = own if own is not None else getattr(scenario.rules, kind)
-        if item is None:
-            return None
-        change = tuple((t, pack.fn(a, "num")) for t, a in item.change.items())
-        return RulePlan(change, item.resource, item.critique)
+        return None if item is None else rule_plan(pack, item)
 
     made = EventRules(rule("honoured"), rule("ignored"), rule("absent"))
     pack.cache[key] = (event, scenario, made)

@@ -160,7 +160,9 @@ def reason_for(game: Game, step: Step, strategy: Strategy | None = None) -> Reas
 
 def _reason(game: Game, step: Step, spec: Strategy | None) -> tuple[str, dict[str, float]]:
     strategy = _for_role(spec, step.actor)
-    available = [c for c in step.choices if c.available]
+    # in the content's order: the screen shuffles a decision's options, the computer's weighing does not
+    # (its noise is drawn option by option, and ties go to the option the content lists first)
+    available = sorted((c for c in step.choices if c.available), key=_content_order)
     if step.kind == "news" or len(available) == 1:
         return available[0].id, {available[0].id: 0.0}
     if step.kind == "input":
@@ -177,7 +179,7 @@ def _reason(game: Game, step: Step, spec: Strategy | None) -> tuple[str, dict[st
         return _input(game, step, available, rng)
     if strategy == "topdown":
         scores = _immediate(game, step, available)
-        best = max(enumerate(available), key=lambda n_c: (scores[n_c[1].id], -n_c[0]))[1]
+        best = max(available, key=lambda c: (scores[c.id], -c.index))
         return best.id, scores
     if strategy == "random":
         pick = rng.choice(available).id
@@ -192,9 +194,13 @@ def _reason(game: Game, step: Step, spec: Strategy | None) -> tuple[str, dict[st
                 1 for role in voiced if role in c.honours or f"{role}.{cur.inputs[role]}" in c.honours
             )
             scores[c.id] += sign * 1000 * honoured
-    # the best score; of equals, the first offered
-    best = max(enumerate(available), key=lambda n_c: (scores[n_c[1].id], -n_c[0]))[1]
+    # the best score; of equals, the one the content lists first (never the one shown first)
+    best = max(available, key=lambda c: (scores[c.id], -c.index))
     return best.id, scores
+
+
+def _content_order(choice: Choice) -> int:
+    return choice.index
 
 
 def _voiced(game: Game) -> list[str]:
@@ -266,13 +272,21 @@ def _input_weights(pack: Pack, inputs: list[InputOption]) -> dict[str, tuple[flo
 class _WhatIf:
     """A what-if record of the decision being weighed: what expressions read of a decided event."""
 
-    __slots__ = ("honoured", "ignored", "inputs", "shared")
+    __slots__ = ("heeded", "honoured", "ignored", "inputs", "shared")
 
-    def __init__(self, inputs: dict[str, str], honoured: list[str], ignored: list[str], shared: list[str]):
+    def __init__(
+        self,
+        inputs: dict[str, str],
+        honoured: list[str],
+        ignored: list[str],
+        shared: list[str],
+        heeded: list[str],
+    ):
         self.inputs = inputs
         self.honoured = honoured
         self.ignored = ignored
         self.shared = shared
+        self.heeded = heeded
 
 
 #: What an option is worth to a role before the game's numbers come in: per visible change, the role's
@@ -291,6 +305,7 @@ class _View:
     conditional: tuple[tuple[Fn, Terms], ...]
     later: Terms
     honours: frozenset[str]
+    heeds: frozenset[str]
     bias: float
     #: whether weighing it reads the game (a closure to call), or is plain arithmetic
     reads: bool
@@ -321,8 +336,10 @@ def _views(pack: Pack, role: Role, event: Event) -> dict[str, _View]:
         conditional = tuple((pack.fn(p.when, "bool"), terms(p, 1.0)) for p in option.conditional)
         later = tuple(t for p in option.later for t in terms(p, 0.85**p.after))
         reads = bool(conditional) or any(fn is not None for _, fn in (*now, *later))
+        # a role's own proposal counts as honouring it (the option is offered only when it proposed)
+        honours = frozenset([*option.honours, *([option.proposed_by] if option.proposed_by else [])])
         views[option.id] = _View(
-            option, now, conditional, later, frozenset(option.honours), option.ai_bias, reads
+            option, now, conditional, later, honours, frozenset(option.heeds), option.ai_bias, reads
         )
     pack.cache[key] = (event, role, views)
     return views
@@ -373,7 +390,11 @@ def _scores(game: Game, step: Step, available: list[Choice], rng: PolicyRandom) 
         honoured = [r for r, given_input in named if r in honours or given_input in honours]
         ignored = [r for r in voiced if r not in honoured]
         # A what-if record: which inputs this option would honour, so conditional effects can be judged.
-        ctx = Context(game.now, _WhatIf(inputs, honoured, ignored, shared)) if view.reads else None  # type: ignore[arg-type]
+        if view.reads:
+            heeded = [r for r in shared if r in view.heeds or r in honoured]
+            ctx = Context(game.now, _WhatIf(inputs, honoured, ignored, shared, heeded))  # type: ignore[arg-type]
+        else:
+            ctx = None
         value = _worth(view.now, ctx, 0.0) if view.now else 0.0
         if view.conditional:
             # Every condition is judged before any amount, as the decision will judge them.

@@ -31,6 +31,7 @@ Cause = Literal[
     "ignored",  # the rule for ignored input
     "absent",  # the rule for a consulted role that stayed away
     "cost",  # what a choice cost its role
+    "input",  # what giving an input did at once (InputOption.effects)
     "news",  # a news event's effects
     "drift",  # a meter's drift at round end
     "round_end",  # a scenario round-end rule
@@ -102,6 +103,9 @@ class EventRecord:
     """Consulted roles that stayed away."""
     shared: list[str] = field(default_factory=list)
     """Roles that shared their private knowledge."""
+    heeded: list[str] = field(default_factory=list)
+    """Roles that shared a warning the decision took into account (heeded or honoured); heeding is not
+    honouring."""
     changes: list[Change] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     outcome: Text | None = None
@@ -150,6 +154,8 @@ class Deliberation:
     """Roles asked for input, in order."""
     inputs: dict[str, str] = field(default_factory=dict)
     """Inputs given so far."""
+    changes: list[Change] = field(default_factory=list)
+    """What giving those inputs did at once (their effects); the decision's record takes them over."""
 
 
 @_record

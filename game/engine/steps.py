@@ -25,12 +25,21 @@ class Choice:
     cost: float = 0
     resource: str | None = None
     touches: tuple[str, ...] = ()
+    #: the roles that gave input this time and whose given input this option honours (by role id)
     honours: tuple[str, ...] = ()
     available: bool = True
     #: why it is not available: "cost" or "condition"
     blocked: str | None = None
     voice: bool = True
     shares: bool = False
+    #: an input's kind (experience, propose, object, support, absent); "" for an option
+    kind: str = ""
+    #: the role whose proposal this option is (offered only when it proposed this time)
+    proposed_by: str | None = None
+    #: the roles whose shared warning this option heeds (as the content names them)
+    heeds: tuple[str, ...] = ()
+    #: the option's place in the content's order (the screen shows a shuffled order; see order.py)
+    index: int = 0
 
 
 @dataclass(frozen=True)

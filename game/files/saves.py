@@ -44,13 +44,13 @@ from game.files.safefile import FileRefused, kind_of, read_regular, shown
 from game.i18n import t
 
 #: The save-format version this code writes.
-FORMAT = 2
+FORMAT = 3
 #: The oldest save-format version this code still loads (through :data:`MIGRATIONS`).
 MIN_FORMAT = 1
 #: Written into each file: the oldest reader format that can load it. A reader refuses every format newer
 #: than its own and names this version in the refusal, so a later format that older readers could still
 #: read only needs to keep this low (and teach readers to ignore what they do not know) to say so.
-MIN_READER = 2
+MIN_READER = 3
 #: The first key of every save file, so a stray JSON file is not mistaken for a save.
 MAGIC = "wijkberaad-save"
 #: Files larger than this are not read (a save of a long game is well under 1 MB).
@@ -301,8 +301,27 @@ def _migrate_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _migrate_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 2 had no ``heeded`` in the history's records and no input effects with the deliberation:
+    a warning was then taken into account only when it was shared and honoured, so that is what it was."""
+    out = {**data, "format": 3, "min_reader": 3}
+    state = data.get("state")
+    if isinstance(state, dict) and isinstance(state.get("history"), list):
+        history = []
+        for rec in state["history"]:
+            if isinstance(rec, dict) and "heeded" not in rec:
+                honoured = rec.get("honoured") or []
+                rec = {**rec, "heeded": [r for r in rec.get("shared") or [] if r in honoured]}
+            history.append(rec)
+        out["state"] = {**state, "history": history}
+        current = state.get("current")
+        if isinstance(current, dict) and "changes" not in current:
+            out["state"]["current"] = {**current, "changes": []}
+    return out
+
+
 #: Migrations from each old format to the next: ``MIGRATIONS[n]`` turns format n data into format n+1.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _migrate_1_to_2}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:

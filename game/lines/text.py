@@ -228,6 +228,14 @@ def chart_lines(game: Game, lang: str) -> list[str]:
     return lines
 
 
+def why_line(line: str, lang: str) -> str:
+    """A condition of an ending, its mark on screen (met or missed) said in words."""
+    for mark, key in (("✓", "play.goal_met"), ("✗", "end.goal_missed")):
+        if line.lstrip().startswith(mark):
+            return plain(f"{t(key, lang).capitalize()}: {line.lstrip()[len(mark) :].strip()}")
+    return plain(line)
+
+
 def ending_lines(game: Game, lang: str) -> list[str]:
     """The debrief in the ending screen's order: ending, meters, key decisions, goals, critiques, questions."""
     lines = []
@@ -235,6 +243,10 @@ def ending_lines(game: Game, lang: str) -> list[str]:
     if ending is not None:
         lines.append(sentence(t("end.title", lang, title=text(ending.title, lang))))
         lines += paragraphs(text(ending.text, lang))
+    why = view.ending_why_lines(game, lang)
+    if why:
+        lines.append(sentence(t("end.why", lang)))
+        lines += [why_line(line, lang) for line, _style in why]
     lines += chart_lines(game, lang)
     key = view.key_decisions(game, lang)
     if key:

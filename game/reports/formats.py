@@ -146,9 +146,26 @@ def _md_summary(report: Report) -> list[str]:
             ("report.ending", t("report.not_ended", lang, round_name=round_name, round=report.current_round))
         )
     out = [f"## {t('report.summary', lang)}", "", *(f"- {t(key, lang)}: {value}" for key, value in facts)]
+    out += _why_md(report, lang)
     out += ["", f"### {t('report.roles', lang)}", ""]
     players = [[p.role, p.player] for p in report.players]
     return out + md_table([t("report.role", lang), t("report.player", lang)], players) + [""]
+
+
+def _why_md(report: Report, lang: str) -> list[str]:
+    """Why the game ended so: the ending's conditions, then each better ending's, met (✓) or missed (✗)."""
+    why = report.ending_why
+    if why is None:
+        return []
+    out = ["", f"### {t('why.title', lang)}", ""]
+    if why.reached is not None and why.reached.clauses:
+        out += [f"- {t('why.reached', lang)}:", *(f"  - {c}" for c in why.reached.clauses)]
+    if why.nearest is not None:
+        out.append(f"- {t('why.nearest', lang, title=why.nearest.title)}")
+    for line in why.better:
+        missed = t("why.missed", lang, count=line.missed)
+        out += [f"- **{line.title}**: {missed}", *(f"  - {c}" for c in line.clauses)]
+    return out
 
 
 def _md_meters(report: Report) -> list[str]:

@@ -17,6 +17,7 @@ from game.classroom.session import game_code
 from game.engine import Change, EventRecord, Game, Note, Pack
 from game.files.saves import Loaded, SaveError, SaveInfo, check, parse, read_save_bytes, worded
 from game.i18n import cause_key, in_sentence, t, text
+from game.reports.ending import EndingWhy, ending_why
 
 Format = Literal["html", "md", "csv"]
 FORMATS: tuple[Format, ...] = ("html", "md", "csv")
@@ -196,6 +197,8 @@ class Report:
     questions: list[QuestionLine]
     anonymous: bool = False
     source: str | None = None
+    #: why the game ended so: the ending's conditions and the better endings' (None while not over)
+    ending_why: EndingWhy | None = None
     warnings: list[str] = field(default_factory=list)
 
     def round_label(self, n: int) -> str:
@@ -288,6 +291,7 @@ class _Builder:
             anonymous=self.anonymous,
             source=source,
             warnings=warnings,
+            ending_why=ending_why(game, lang),
         )
 
     def player_line(self, role: str) -> PlayerLine:

@@ -18,6 +18,26 @@ REPORT: dict[str, dict[str, str]] = {
     "report.played": {"nl": "Gespeeld", "en": "Played"},
     "report.played_of": {"nl": "{played} van {total}", "en": "{played} of {total}"},
     "report.ending": {"nl": "Afloop", "en": "Ending"},
+    # -- why the game ended so (reports/ending.py; also on the ending screen) -----------------------
+    "why.title": {"nl": "Waarom deze afloop", "en": "Why this ending"},
+    "why.reached": {"nl": "Voorwaarden van deze afloop", "en": "Conditions of this ending"},
+    "why.nearest": {
+        "nl": "Het dichtst bij een andere afloop: {title}",
+        "en": "Nearest to another ending: {title}",
+    },
+    "why.best": {"nl": "De beste afloop: {title}", "en": "The best ending: {title}"},
+    "why.better": {"nl": "Aflopen die eerder komen", "en": "Endings listed before it"},
+    "why.missed": {"nl": "{count} voorwaarde(n) niet gehaald", "en": "{count} condition(s) missed"},
+    "why.at_least": {"nl": "{name} {value} van {needed} nodig", "en": "{name} {value} of {needed} needed"},
+    "why.at_most": {
+        "nl": "{name} {value}, hoogstens {needed} nodig",
+        "en": "{name} {value}, at most {needed} needed",
+    },
+    "why.below": {
+        "nl": "{name} {value}, onder {needed} nodig",
+        "en": "{name} {value}, below {needed} needed",
+    },
+    "why.condition": {"nl": "voorwaarde: {source}", "en": "condition: {source}"},
     "report.not_ended": {
         "nl": "Nog niet afgelopen (gestopt in {round_name} {round}).",
         "en": "Not finished (stopped in {round_name} {round}).",

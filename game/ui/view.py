@@ -207,14 +207,12 @@ def choice_details(game: Game, step: Step, choice: Choice, lang: str) -> list[st
         parts.append(
             t("play.touches", lang, meters=", ".join(target_name(game, m, lang) for m in choice.touches))
         )
-    if choice.honours:
-        roles = []
-        for ref in choice.honours:
-            role = ref.partition(".")[0]
-            name = role_ref(game, role, lang)
-            if name not in roles:
-                roles.append(name)
-        parts.append(t("play.honours", lang, roles=", ".join(roles)))
+    if choice.proposed_by:
+        parts.append(t("play.proposal_of", lang, role=role_ref(game, choice.proposed_by, lang)))
+    # the engine names only roles that gave input this time and whose input this option honours
+    others = [r for r in choice.honours if r != choice.proposed_by]
+    if others:
+        parts.append(t("play.honours", lang, roles=", ".join(role_ref(game, r, lang) for r in others)))
     if step.kind == "input":
         if choice.shares:
             parts.append(t("play.shares", lang))
@@ -266,7 +264,9 @@ def board_lines(game: Game, lang: str) -> list[tuple[str, str]]:
 
 
 def private_lines(game: Game, lang: str, viewer: str | None) -> list[tuple[str, str]]:
-    """What only ``viewer`` may see now: its own private knowledge, and (as decider) what was shared with it.
+    """What ``viewer`` sees beside the event now: its own private knowledge; what the roles that proposed
+    something propose (public); and, as decider, the knowledge shared with it. (The board names each input
+    given; the inputs' descriptions are written to the role giving them, so the decider is not shown them.)
 
     Returns (label, text) pairs; empty when ``viewer`` is not the one acting now.
     """
@@ -277,6 +277,8 @@ def private_lines(game: Game, lang: str, viewer: str | None) -> list[tuple[str, 
     own = game.private_for(viewer)
     if own:
         found.append((t("play.private", lang), text(own, lang)))
+    for role, proposal in game.proposals():
+        found.append((t("play.proposes", lang, role=role_ref(game, role, lang)), text(proposal, lang)))
     if step.kind == "decision":
         for role, knowledge in game.shared_knowledge():
             found.append((t("play.shared", lang, role=role_ref(game, role, lang)), text(knowledge, lang)))
@@ -429,7 +431,7 @@ def record_section(game: Game, record: EventRecord, lang: str) -> Section:
         if record.decider is not None and record.decider != sole_player(game):
             told = t("cons.addressed", lang, role=role_ref(game, record.decider, lang), text=told)
         lines.append(told)
-    for kind in ("honoured", "ignored", "absent"):
+    for kind in ("honoured", "heeded", "ignored", "absent"):
         roles = getattr(record, kind)
         if roles:
             lines.append(t(f"cons.{kind}", lang, roles=", ".join(role_ref(game, r, lang) for r in roles)))
@@ -478,6 +480,29 @@ def history_sections(game: Game, lang: str) -> list[tuple[str, list[Section]]]:
 
 
 # -- ending and debrief ----------------------------------------------------------------------------
+def ending_why_lines(game: Game, lang: str) -> list[tuple[str, str]]:
+    """Why the game ended so, as (line, style): the ending's own conditions, then the best ending's and
+    the nearest one listed before it, each condition met (✓) or missed (✗) with the numbers."""
+    from game.reports.ending import ending_why
+
+    why = ending_why(game, lang)
+    if why is None:
+        return []
+    lines: list[tuple[str, str]] = []
+    if why.reached is not None and why.reached.clauses:
+        lines.append((t("why.reached", lang), "bold"))
+        lines.extend((c, "") for c in why.reached.clauses)
+    # the best ending (listed first) always, as the one to aim for; then the nearest, when another
+    best = why.better[0] if why.better else None
+    if best is not None:
+        lines.append((t("why.best", lang, title=best.title), "bold"))
+        lines.extend((c, "") for c in best.clauses)
+    if why.nearest is not None and why.nearest is not best and why.nearest.ending_id != best.ending_id:
+        lines.append((t("why.nearest", lang, title=why.nearest.title), "bold"))
+        lines.extend((c, "") for c in why.nearest.clauses)
+    return lines
+
+
 def chart_rows(game: Game, lang: str) -> list[tuple[str, str, str]]:
     """Per meter: its name, a trend over every round, and ``start → end``."""
     rows = []

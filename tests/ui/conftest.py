@@ -139,3 +139,10 @@ def timer_looks(monkeypatch) -> list[float]:
 
     monkeypatch.setattr(classroom, "poll_timer", counted)
     return looks
+
+
+def key_of(app, option_id: str) -> str:
+    """The number key that picks ``option_id`` now (a decision's options are shown in an order made from
+    the seed, so a test names the option, not its place)."""
+    ids = [c.id for c in app.game.step().choices]
+    return str(ids.index(option_id) + 1)

@@ -10,7 +10,7 @@ from textual.css.query import NoMatches
 from game.ui import view
 from game.ui.widgets.board import DeliberationBoard
 
-from .conftest import screen_text, until
+from .conftest import key_of, screen_text, until
 
 
 def board_shown(app) -> list[str]:
@@ -63,7 +63,7 @@ async def test_the_board_is_in_view_at_a_decision_at_80x24(make_app, crowded_pac
         assert app.screen.query_one("#play-event", VerticalScroll).max_scroll_y > 0
         assert_board_in_view(app)
         # The options are still there beside it.
-        assert ("1. Luisteren" if lang == "nl" else "1. Listen") in screen_text(app)
+        assert f"{key_of(app, 'listen')}. " + ("Luisteren" if lang == "nl" else "Listen") in screen_text(app)
 
 
 async def test_the_board_follows_the_text_where_all_fits(make_app, crowded_pack):

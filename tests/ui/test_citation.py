@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import screen_text, until, widget_text
+from .conftest import key_of, screen_text, until, widget_text
 
 MINI = Path(__file__).resolve().parents[1] / "packs" / "mini"
 PLAIN = "citation: \"Kleinhans, 'Aanpak kwetsbare wijken gebaat bij meer inbreng bewoners', 29 August 2022\""
@@ -36,10 +36,10 @@ def cited_pack(tmp_path_factory):
 async def shown_citation(app) -> str:
     """The screen's text after a decision that illustrates a critique, with its source shown ('c')."""
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("2")  # the minister ignores the resident's input: 'Bewoners buitenspel'
-        await pilot.pause()
-        assert type(app.screen).__name__ == "ConsequencesScreen"
+        await until(pilot, lambda: app.game is not None and app.game.step().kind == "decision")
+        # the minister ignores the resident's input: 'Bewoners buitenspel'
+        await pilot.press(key_of(app, "proceed"))
+        await until(pilot, lambda: type(app.screen).__name__ == "ConsequencesScreen")
         assert "c " in screen_text(app).splitlines()[-1]  # the footer offers the source
         await pilot.press("c")
         await pilot.pause()
@@ -51,7 +51,7 @@ async def ending_text(app) -> str:
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: app.game is not None and app.game.step().kind == "decision")
         game = app.game
-        game.choose(game.step().choices[1].id)  # as the key '2' above
+        game.choose("proceed")  # as the key above
         game.play_computer(until_human=False)
         app.start_play(game, new_session=False)
         await until(pilot, lambda: type(app.screen).__name__ == "EndingScreen")

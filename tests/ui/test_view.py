@@ -198,12 +198,12 @@ def test_an_averted_downside_reads_as_prevented_not_as_happened(voices_pack):
     for lang, label, would in [
         (
             "nl",
-            "✓ Voorkomen: een verborgen nadeel, dankzij de gedeelde kennis van de jongerenwerker.",
+            "✓ Gewaarschuwd door de jongerenwerker: voorkomen.",
             "  Wat anders was gebeurd: ‘De buurman wordt opgenomen.’",
         ),
         (
             "en",
-            "✓ Averted: a hidden downside, thanks to the youth worker's shared knowledge.",
+            "✓ Warned by the youth worker: averted.",
             "  What would have happened: ‘The neighbour is taken away.’",
         ),
     ]:

@@ -53,6 +53,11 @@ class EndingScreen(GameScreen[None]):
         if ending is not None:
             out.heading(t("end.title", self.lang, title=text(ending.title, lang)), style="bold reverse")
             out.add(text(ending.text, lang))
+        why = view.ending_why_lines(game, lang)
+        if why:
+            out.heading(t("end.why", self.lang))
+            for row, style in why:
+                out.add(row, style=style)
         out.heading(t("end.chart", self.lang))
         rows = view.chart_rows(game, lang)
         width = max((len(name) for name, _, _ in rows), default=8)
