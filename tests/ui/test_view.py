@@ -327,3 +327,25 @@ def test_a_long_indented_line_stays_indented_when_it_wraps():
     )
     assert isinstance(block, Table) and block.columns[0].width == 4
     assert not isinstance(line("    kort"), Table) and not isinstance(line("Lang " * 30), Table)
+
+
+def test_a_heeded_warning_is_only_said_of_roles_that_had_knowledge_to_share():
+    """'Waarschuwing meegewogen' names only roles with private knowledge at that event (sharing without a
+    warning to give, and being honoured, is said once: as honoured input)."""
+    from game.engine import Game
+    from game.files.packs import load_game_content
+    from game.ui.view import record_section
+
+    pack = load_game_content(mods=False)
+    said = 0
+    for seed in range(12):
+        game = Game.new(pack, "kanaalzijde", seed=seed, variant="short")
+        game.play_computer("honour", until_human=False)
+        for record in game.state.history:
+            event = pack.events[record.event]
+            lines = record_section(game, record, "en").lines
+            heeded = [line for line in lines if line.startswith("Warning heeded:")]
+            expected = [r for r in record.heeded if r in event.private]
+            assert bool(heeded) == bool(expected), (record.event, heeded, record.heeded)
+            said += bool(heeded)
+    assert said > 0
