@@ -560,8 +560,10 @@ def test_an_installed_package_saves_in_the_user_data_folder(monkeypatch, tmp_pat
 def test_saves_dir_option(tmp_path):
     import argparse
 
+    from game.cli.common import add_saves_option
+
     parser = argparse.ArgumentParser()
-    saves.add_saves_option(parser)
+    add_saves_option(parser)
     assert saves.saves_dir_from(parser.parse_args(["--saves-dir", str(tmp_path)])) == tmp_path
     assert saves.saves_dir_from(parser.parse_args([])) == default_saves_dir()
 

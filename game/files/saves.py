@@ -5,7 +5,7 @@ Where saves live (:func:`default_saves_dir`), in this order:
 1. the folder in the environment variable ``WIJKBERAAD_SAVES``;
 2. ``<user data dir>/saves`` (:func:`game.files.paths.user_saves_dir`), however the game was started.
 
-Commands take ``--saves-dir DIR`` (:func:`add_saves_option`), which wins over all three.
+Commands take ``--saves-dir DIR`` (``game.cli.common.add_saves_option``), which wins over all three.
 
 A slot is one file ``<slot>.json``: human-readable JSON with the save-format version, the oldest
 save-format reader that can load it, the content pack's id, version and digest, the seed, scenario,
@@ -156,18 +156,6 @@ def default_saves_dir() -> Path:
     from game.files.paths import user_saves_dir
 
     return user_saves_dir()
-
-
-def add_saves_option(parser: argparse.ArgumentParser) -> None:
-    """Add ``--saves-dir DIR`` (default: :func:`default_saves_dir`, resolved when the command runs)."""
-    parser.add_argument(
-        "--saves-dir",
-        dest="saves_dir",
-        type=Path,
-        default=None,
-        metavar="DIR",
-        help=f"the saves folder (default: ${ENV_VAR}, else your user data folder)",
-    )
 
 
 def saves_dir_from(args: argparse.Namespace) -> Path:

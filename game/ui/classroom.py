@@ -54,7 +54,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "facilitator.decides": {"nl": "{role} beslist", "en": "{role} decides"},
     "facilitator.ended": {"nl": "Afgelopen: {title}", "en": "Ended: {title}"},
     "facilitator.no_game": {"nl": "Er is nog geen spel bezig.", "en": "No game in play yet."},
-    "report.saved": {"nl": "Verslag opgeslagen: {path}", "en": "Report saved: {path}"},
     "report.saved_files": {
         "nl": "Verslag opgeslagen in {folder}: {files}",
         "en": "Report saved in {folder}: {files}",
