@@ -435,6 +435,7 @@ SOURCES: tuple[str, ...] = (
     "game.ui.classroom",
     "game.lines.words",
     "game.classroom.session",
+    "game.authoring.strings",
     "game.cli.common",
     "game.cli.role_cards",
     "game.cli.host",

@@ -45,7 +45,7 @@ from typing import Any
 
 from game.engine import Game, Pack, check_setup
 from game.engine.policy import STRATEGIES, Strategy, strategy_problem
-from game.i18n import decimal
+from game.i18n import decimal, t
 
 #: Games per chunk of work: fixed, so how the work is cut never depends on the number of workers.
 CHUNK = 8
@@ -351,22 +351,6 @@ REPORT_FIELDS = (
 
 Fact = tuple[str, str, Any, Any]
 
-#: How a dominance fact reads (Dutch, English); the report's JSON holds them in English.
-_DOMINANCE_WORDS = {
-    "reaches": (
-        "strategie '{strategy}' bereikt afloop '{a}' in {b} van de spellen",
-        "strategy '{strategy}' reaches ending '{a}' in {b} of its games",
-    ),
-    "far_above": (
-        "strategie '{strategy}' scoort ver boven de andere ({a} tegen {b})",
-        "strategy '{strategy}' scores far above the others ({a} against {b})",
-    ),
-    "everywhere": (
-        "strategie '{strategy}' doet het op elke meter en elk doel van een rol minstens zo goed als elke andere",
-        "strategy '{strategy}' does at least as well as every other on every meter and every role's goals",
-    ),
-}
-
 
 def dominance(report: dict[str, Any]) -> list[Fact]:
     """What makes a strategy an author's cue that a choice is a sure win: ``("reaches", strategy, ending,
@@ -417,7 +401,7 @@ def dominance_notes(facts: list[Fact], lang: str) -> list[str]:
             b = f"{b:.0%}"
         elif kind == "far_above":
             a, b = decimal(f"{a:.2f}", lang), decimal(f"{b:.2f}", lang)
-        notes.append(_DOMINANCE_WORDS[kind][0 if lang == "nl" else 1].format(strategy=strategy, a=a, b=b))
+        notes.append(t(f"balance.dominance.{kind}", lang, strategy=strategy, a=a, b=b))
     return notes
 
 
@@ -470,44 +454,9 @@ def format_report(report: dict[str, Any], lang: str = "nl") -> str:
     a decimal comma. The dominance notes are worded from the report's figures (its ``dominance`` field holds
     them in English, for the ``--json`` output).
     """
-    nl = lang == "nl"
-    words = {
-        "title": (
-            "Balans van scenario '{scenario}'{variant} ({rounds} rondes) in pakket {pack} {version}: "
-            "{runs} spellen per strategie, seed {seed}",
-            "Balance of scenario '{scenario}'{variant} ({rounds} rounds) in pack {pack} {version}: "
-            "{runs} games per strategy, seed {seed}",
-        ),
-        "variant": (", variant {variant}", ", variant {variant}"),
-        "ending": ("afloop", "ending"),
-        "endings": ("Afloop (aandeel van de spellen)", "Endings (share of games)"),
-        "all": ("alle", "all"),
-        "meters": (
-            "Eindstand van de meters (gemiddelde per strategie; daarna min / p10 / mediaan / p90 / max "
-            "over alle spellen)",
-            "Final meters (mean, per strategy; then min / p10 / median / p90 / max over all games)",
-        ),
-        "score": ("score (0 tot 1)", "score (0..1)"),
-        "length": (
-            "Speelduur: gemiddeld {mean} rondes (min {min}, max {max}); gemiddeld {events} gebeurtenissen",
-            "Game length: {mean} rounds on average (min {min}, max {max}); {events} events on average",
-        ),
-        "never_drawn": ("Gebeurtenissen die nooit getrokken zijn: {ids}", "Events never drawn: {ids}"),
-        "never_chosen": ("Opties die nooit gekozen zijn: {ids}", "Options never chosen: {ids}"),
-        "none": ("geen", "none"),
-        "dominance": ("Dominantie:", "Dominance:"),
-        "roles": (
-            "Per rol (gemiddeld per spel: beslissingen / inbreng; aandeel spellen met alle doelen gehaald)",
-            "Per role (mean a game: decisions / inputs; share of games with all goals met)",
-        ),
-        "years": (
-            "Meters per jaar (gemiddelde na elke ronde), strategie '{strategy}'",
-            "Meters year by year (mean after each round), strategy '{strategy}'",
-        ),
-    }
 
     def say(key: str, **values: object) -> str:
-        return words[key][0 if nl else 1].format(**values)
+        return t(f"balance.{key}", lang, **values)
 
     def num(value: float, spec: str) -> str:
         return decimal(format(value, spec), lang)
