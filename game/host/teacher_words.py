@@ -86,6 +86,7 @@ TEACHER: dict[str, dict[str, str]] = {
     },
     "teach.confirm.yes": {"nl": "Ja", "en": "Yes"},
     "teach.confirm.no": {"nl": "Nee", "en": "No"},
+    "teach.confirm.ok": {"nl": "Klaar", "en": "Done"},
     "teach.token.title": {"nl": "Nieuw token: tafel {n}, {role}", "en": "New token: table {n}, {role}"},
     "teach.token.hint": {
         "nl": "Geef dit token aan de leerling; daarmee komt die terug op deze stoel. Het oude token werkt "
