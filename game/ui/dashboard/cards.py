@@ -53,13 +53,11 @@ def event_title(table: dict[str, Any], lang: str) -> str:
 
 def table_card(table: dict[str, Any], names: dict[str, Any], lang: str) -> Text:
     """The teacher's card: who sits where (connected or not), the year, the event, whose turn and for how
-    long, a stuck mark, and the meters as small bars."""
+    long (with the stuck mark beside it), and the meters as small bars."""
     out = Text(no_wrap=True, overflow="ellipsis")
     out.append(t("teach.table", lang, n=table["table"]), "bold")
     word, style = status_of(table, lang)
     out.append(f" · {word}", style)
-    if table["stuck"]:
-        out.append(f"  {t('teach.stuck', lang)}", "bold reverse red")
     out.append("\n" + event_title(table, lang), "italic")
     acting = table["turn"] if table["started"] and not table["over"] else None
     for seat in table["seats"]:
@@ -71,6 +69,8 @@ def table_card(table: dict[str, Any], names: dict[str, Any], lang: str) -> Text:
         who = t("teach.news", lang) if acting == "news" else role_name(acting, names)
         out.append(f"▸ {who} ", "bold yellow")
         out.append(waited(table["waiting"]), "dim")
+    if table["stuck"]:  # beside the wait: that is what a stuck table does
+        out.append(f" {t('teach.stuck', lang)}", "bold reverse red")
     out.append_text(meter_lines(table, names, per_line=4))
     return out
 
