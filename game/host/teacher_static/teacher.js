@@ -238,7 +238,7 @@ function seatLine(table, seat, acting) {
     el("span", { class: "who", textContent: `${prefix}${who} · ${roleName(seat.role)}` })
   );
   if (seat.name !== null) {
-    item.append(el("button", { textContent: say("teach.act.kick"), onclick: () => kick(table, seat) }));
+    item.append(el("button", { textContent: say("teach.key.kick"), onclick: () => kick(table, seat) }));
   }
   item.append(el("button", { textContent: say("teach.act.reseat"), onclick: () => reseat(table, seat) }));
   const toggle = seat.computer ? "teach.act.computer_off" : "teach.act.computer_on";
