@@ -12,6 +12,7 @@ from pathlib import Path
 
 import aiohttp
 import pytest
+from textual.widgets import OptionList
 
 from game.host.classdir import write_class_file
 from game.host.client import HostError, SeatClient
@@ -50,13 +51,14 @@ async def acting_of(clients: list[SeatClient]) -> SeatClient:
     return next(c for c in clients if c.my_turn())
 
 
-async def until(pilot, condition: Callable[[], object], timeout: float = 10.0) -> None:
+async def until(pilot, condition: Callable[[], object], timeout: float = 20.0) -> None:
     """Let the app (and the server beside it) run until ``condition()`` holds."""
     deadline = time.monotonic() + timeout
     await pilot.pause()
     while not condition():
         if time.monotonic() > deadline:
-            raise AssertionError("the condition did not come true in time")
+            said = [n.message for n in pilot.app._notifications]
+            raise AssertionError(f"the condition did not come true in time; the app said {said}")
         await pilot.pause(0.02)
     await pilot.pause()
 
@@ -111,6 +113,7 @@ async def open_seats(pilot, app: DashboardApp, table: int, role_index: int) -> S
     app.query_one(f"#table-{table}", TableCard).focus()
     await pilot.press("enter")
     await until(pilot, lambda: isinstance(app.screen, SeatsScreen))
+    await until(pilot, lambda: app.screen.query_one("#seats", OptionList).option_count == 3)
     for _ in range(role_index):
         await pilot.press("down")
     return app.screen

@@ -15,6 +15,7 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, OptionList, Static
@@ -116,6 +117,12 @@ class DashboardApp(App[None]):
         return t("teach.refused", self.lang, reason=err.worded(self.lang))
 
     async def _show(self) -> None:
+        try:
+            await self._draw()
+        except NoMatches:  # a look that ends while the app is closing: nothing left to draw on
+            pass
+
+    async def _draw(self) -> None:
         problem = self.query_one("#problem", Static)
         problem.update(self.problem or "")
         problem.display = self.problem is not None
