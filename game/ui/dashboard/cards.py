@@ -63,21 +63,23 @@ def table_card(table: dict[str, Any], names: dict[str, Any], lang: str) -> Text:
     for seat in table["seats"]:
         out.append("\n")
         out.append("▸" if seat["role"] == acting else " ", "bold yellow")
-        out.append_text(_seat_line(seat, names, lang))
+        out.append_text(_seat_line(seat, names, lang, table["started"] and not table["over"]))
     out.append("\n")
     if acting is not None:
         who = t("teach.news", lang) if acting == "news" else role_name(acting, names)
-        out.append(f"▸ {who} ", "bold yellow")
+        # the wait (and the stuck mark) before the role, so a long role's name is what gets cut off
+        out.append("▸ ", "bold yellow")
         out.append(waited(table["waiting"]), "dim")
-    if table["stuck"]:  # beside the wait: that is what a stuck table does
-        out.append(f" {t('teach.stuck', lang)}", "bold reverse red")
+        if table["stuck"]:
+            out.append(f" {t('teach.stuck', lang)}", "bold reverse red")
+        out.append(f" {who}", "bold yellow")
     out.append_text(meter_lines(table, names, per_line=4))
     return out
 
 
-def _seat_line(seat: dict[str, Any], names: dict[str, Any], lang: str) -> Text:
+def _seat_line(seat: dict[str, Any], names: dict[str, Any], lang: str, playing: bool) -> Text:
     line = Text()
-    if seat["computer"]:
+    if seat["computer"] or (playing and seat["name"] is None):  # the computer plays an empty seat too
         line.append("⚙ ", "cyan")
     elif seat["name"] is None:
         line.append("  ")
