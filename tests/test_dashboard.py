@@ -327,3 +327,22 @@ async def test_polling_does_not_pile_up_when_the_server_is_slow(tmp_path):
         async with app.run_test(size=SIZE) as pilot:
             await until(pilot, lambda: looks["done"] >= 3)
         assert looks["most"] == 1
+
+
+def test_tables_the_server_could_not_rebuild_are_named_with_their_reason():
+    from game.ui.dashboard.cards import unreadable
+
+    state = {
+        "unreadable": {
+            "10": {"nl": "de inhoud is veranderd", "en": "the content changed"},
+            "2": {"nl": "afspelen mislukt", "en": "replay failed"},
+        }
+    }
+    assert unreadable(state, "en") == "Table 2 skipped: replay failed\nTable 10 skipped: the content changed"
+    assert unreadable({"unreadable": {}}, "nl") == ""
+
+
+def test_a_card_counts_the_wait_in_minutes_and_hours():
+    from game.ui.dashboard.cards import waited
+
+    assert [waited(s) for s in (0, 59.9, 75, 3725, -3)] == ["0:00", "0:59", "1:15", "1:02:05", "0:00"]

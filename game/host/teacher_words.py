@@ -73,7 +73,6 @@ TEACHER: dict[str, dict[str, str]] = {
         "nl": "Kies een stoel en wat er moet gebeuren. Alles wat je hier doet, komt in het logboek.",
         "en": "Pick a seat and what should happen. Everything done here goes into the log.",
     },
-    "teach.act.kick": {"nl": "Van de stoel halen", "en": "Kick"},
     "teach.act.reseat": {"nl": "Nieuw token", "en": "New token"},
     "teach.act.computer_on": {"nl": "Computer laten spelen", "en": "Let the computer play"},
     "teach.act.computer_off": {"nl": "Terug aan de leerling", "en": "Give back to the student"},
@@ -123,10 +122,6 @@ TEACHER: dict[str, dict[str, str]] = {
         "nl": "Klasvergelijking geschreven: {path}",
         "en": "Class comparison written: {path}",
     },
-    "teach.debrief.opened": {
-        "nl": "Klasvergelijking geopend in de browser: {path}",
-        "en": "Class comparison opened in the browser: {path}",
-    },
     "teach.debrief.failed": {
         "nl": "De klasvergelijking lukte niet: {reason}",
         "en": "The class comparison failed: {reason}",
@@ -140,7 +135,6 @@ TEACHER: dict[str, dict[str, str]] = {
         "nl": "Wijkberaad: hoe staan de tafels ervoor?",
         "en": "Wijkberaad: how are the tables doing?",
     },
-    "teach.projector.playing": {"nl": "speelt", "en": "playing"},
     "teach.projector.pause": {"nl": "Even pauze", "en": "A short pause"},
     # -- wijkberaad dashboard ------------------------------------------------------------------------------
     "teach.cli.no_class_file": {
@@ -173,10 +167,5 @@ TEACHER: dict[str, dict[str, str]] = {
         "--browser' opens this page with it.",
     },
     "teach.web.language": {"nl": "English", "en": "Nederlands"},
-    "teach.web.updated": {"nl": "bijgewerkt", "en": "updated"},
-    "teach.web.no_script": {
-        "nl": "Deze pagina heeft JavaScript nodig (van deze server, niets van internet).",
-        "en": "This page needs JavaScript (from this server, nothing from the internet).",
-    },
 }
 register(__name__, TEACHER)

@@ -109,7 +109,10 @@ function note(text) {
 async function poll() {
   try {
     state = await api("/api/state");
-    showProblem("");
+    const skipped = Object.entries(state.unreadable || {}).map(([n, why]) =>
+      say("teach.unreadable", { n, reason: why[lang] || why.nl })
+    );
+    showProblem(view === "projector" ? "" : skipped.join(" "));
     draw();
   } catch (error) {
     if (error.code === "bad_token") {

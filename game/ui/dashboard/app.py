@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option
 from game.i18n import t
 
 from .api import ApiError, TeacherApi
-from .cards import projector_card, role_name, summary, table_card
+from .cards import projector_card, role_name, summary, table_card, unreadable
 
 #: Seconds between two looks at the server.
 POLL = 1.0
@@ -123,9 +123,10 @@ class DashboardApp(App[None]):
             pass
 
     async def _draw(self) -> None:
+        problems = [p for p in (self.problem, self.state and unreadable(self.state, self.lang)) if p]
         problem = self.query_one("#problem", Static)
-        problem.update(self.problem or "")
-        problem.display = self.problem is not None
+        problem.update("\n".join(problems))
+        problem.display = bool(problems)
         if self.state is None:
             return
         self.query_one("#summary", Static).update(summary(self.state, self.lang))

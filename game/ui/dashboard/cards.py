@@ -135,6 +135,14 @@ def bar_width(value: float, meter: dict[str, Any] | None, width: int) -> int:
     return round(share * width)
 
 
+def unreadable(state: dict[str, Any], lang: str) -> str:
+    """The tables the server could not rebuild (their content changed), each with the reason."""
+    return "\n".join(
+        t("teach.unreadable", lang, n=n, reason=why.get(lang) or why.get("nl", ""))
+        for n, why in sorted(state.get("unreadable", {}).items(), key=lambda item: int(item[0]))
+    )
+
+
 def summary(state: dict[str, Any], lang: str) -> str:
     """One line over the grid: tables, students, playing, done, and the class's switches."""
     tables = state["tables"]
