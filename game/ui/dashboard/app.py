@@ -7,6 +7,7 @@ API's calls. Words come from the teacher's catalogue (game/host/teacher_words.py
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,8 @@ class DashboardApp(App[None]):
         self.state: dict[str, Any] | None = None
         self.names: dict[str, Any] = {}
         self.problem: str | None = None
+        #: one redraw at a time: a control's redraw and the timer's must not both add a new table's card
+        self._drawing = asyncio.Lock()
         localise(self, lang)
 
     def compose(self) -> ComposeResult:
@@ -118,7 +121,8 @@ class DashboardApp(App[None]):
 
     async def _show(self) -> None:
         try:
-            await self._draw()
+            async with self._drawing:
+                await self._draw()
         except NoMatches:  # a look that ends while the app is closing: nothing left to draw on
             pass
 
@@ -179,7 +183,7 @@ class DashboardApp(App[None]):
 
     async def start_tables(self, table_id: int | None) -> None:
         started = await self.act(None, self.api.start(table_id))
-        if started:
+        if started is not None:
             shown = ", ".join(map(str, started)) or "—"
             self.notify(t("teach.done.started", self.lang, tables=shown))
 

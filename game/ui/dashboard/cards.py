@@ -32,10 +32,15 @@ def role_name(role: str, names: dict[str, Any]) -> str:
     return rest if rest and first in ("de", "het", "een", "the", "a", "an") else name
 
 
-def bar(value: float, meter: dict[str, Any] | None) -> str:
+def share(value: float, meter: dict[str, Any] | None) -> float:
+    """Where ``value`` stands between the meter's min (0.0) and max (1.0)."""
     low, high = (meter["min"], meter["max"]) if meter else (0.0, 100.0)
-    share = 0.0 if high <= low else min(max((value - low) / (high - low), 0.0), 1.0)
-    return BARS[min(int(share * len(BARS)), len(BARS) - 1)]
+    return 0.0 if high <= low else min(max((value - low) / (high - low), 0.0), 1.0)
+
+
+def bar(value: float, meter: dict[str, Any] | None) -> str:
+    """The meter as one small bar: eight heights."""
+    return BARS[min(int(share(value, meter) * len(BARS)), len(BARS) - 1)]
 
 
 def status_of(table: dict[str, Any], lang: str) -> tuple[str, str]:
@@ -122,17 +127,11 @@ def projector_card(table: dict[str, Any], names: dict[str, Any], lang: str) -> T
         meter = meters.get(mid)
         label = meter["name"] if meter else mid
         out.append(f"\n{label[:16]:<16} ")
-        full = bar_width(value, meter, 12)
+        full = round(share(value, meter) * 12)
         out.append("█" * full, "bold")
         out.append("░" * (12 - full), "dim")
         out.append(f" {value:3.0f}")
     return out
-
-
-def bar_width(value: float, meter: dict[str, Any] | None, width: int) -> int:
-    low, high = (meter["min"], meter["max"]) if meter else (0.0, 100.0)
-    share = 0.0 if high <= low else min(max((value - low) / (high - low), 0.0), 1.0)
-    return round(share * width)
 
 
 def unreadable(state: dict[str, Any], lang: str) -> str:
