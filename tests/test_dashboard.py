@@ -17,7 +17,14 @@ from textual.widgets import OptionList
 from game.host.classdir import write_class_file
 from game.host.client import HostError, SeatClient
 from game.ui.dashboard.api import TeacherApi
-from game.ui.dashboard.app import ConfirmScreen, DashboardApp, SeatsScreen, TableCard, TokenScreen
+from game.ui.dashboard.app import (
+    ConfirmScreen,
+    DashboardApp,
+    ProjectorScreen,
+    SeatsScreen,
+    TableCard,
+    TokenScreen,
+)
 from tests.host_support import Host, base_pack, running_host
 
 SIZE = (100, 40)
@@ -189,6 +196,9 @@ async def test_lock_and_the_projector_show_no_names(tmp_path):
             shown = app.screen.query_one("#projector-1").content.plain
             assert "Table 1" in shown and "Trust" in shown
             assert not any(name in shown for name in ("Sanne", "Ahmed", "Lotte"))
+            await pilot.press("enter", "p")  # the dashboard's keys are off: no seats, no pause
+            await pilot.pause()
+            assert isinstance(app.screen, ProjectorScreen) and not host.hosted.paused
             await pilot.press("escape")
             await until(pilot, lambda: not app.screen.query("#projector-1"))
         await close_all(clients)

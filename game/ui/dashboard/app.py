@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.dom import DOMNode
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -366,8 +366,11 @@ class TokenScreen(ModalScreen[None]):
         localise(self, self.app.lang if isinstance(self.app, DashboardApp) else "nl")
 
 
-class ProjectorScreen(Screen[None]):
-    """For the class on the projector: every table's year (or done), event and meters; nothing private."""
+class ProjectorScreen(ModalScreen[None]):
+    """For the class on the projector: every table's year (or done), event and meters; nothing private.
+
+    Modal, so the dashboard's keys are off while it shows: no key puts a table's seats (names) up on the
+    projector by mistake; Esc goes back to the dashboard first."""
 
     BINDINGS = [Binding("escape,b", "dismiss", "Back", id="back")]
 
