@@ -113,6 +113,9 @@ CASES = [
     Case("host", "missing_pack", t("host", "--pack", "{tmp}/nowhere")),
     Case("host", "file_for_class_dir", t("host", "--class-dir", "{tmp}/file.txt")),
     Case("host", "file_for_saves_dir", t("host", "--saves-dir", "{tmp}/file.txt")),
+    Case("dashboard", "missing_class_dir", t("dashboard", "--class-dir", "{tmp}/nowhere")),
+    Case("dashboard", "file_for_class_dir", t("dashboard", "--class-dir", "{tmp}/file.txt")),
+    Case("dashboard", "path_for_url", t("dashboard", "{tmp}/file.txt", "--token", "x")),
     # new-pack: a folder to create
     Case("new-pack", "onto_a_file", t("new-pack", "afile", "--dir", "{tmp}")),
     Case("new-pack", "dir_is_a_file", t("new-pack", "mine", "--dir", "{tmp}/file.txt")),

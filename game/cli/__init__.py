@@ -33,6 +33,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("schema", "write JSON Schema files for content editors"),
     "serve": ("serve", "serve the game to web browsers"),
     "host": ("host", "run a class server: students join one table each from their own screens"),
+    "dashboard": ("dashboard", "the teacher's dashboard of a class server: every table, pause, start, seats"),
 }
 
 

@@ -97,6 +97,25 @@ HELP: dict[str, str] = {
     "the seed all tables share (default: a random one)": (
         "het startgetal dat alle tafels delen (standaard: een willekeurig)"
     ),
+    # dashboard
+    "the teacher's dashboard of a class server: every table, pause, start, seats": (
+        "het overzicht van de docent bij een klasserver: elke tafel, pauze, starten, stoelen"
+    ),
+    "Example: 'wijkberaad dashboard --class-dir DIR' on the machine that runs 'wijkberaad host' (the address "
+    "and the token are read from DIR/class.json); from another machine: 'wijkberaad dashboard "
+    "http://192.168.1.20:8765/ --token TOKEN'.": (
+        "Voorbeeld: 'wijkberaad dashboard --class-dir MAP' op de computer waarop 'wijkberaad host' draait "
+        "(adres en token komen uit MAP/class.json); vanaf een andere computer: 'wijkberaad dashboard "
+        "http://192.168.1.20:8765/ --token TOKEN'."
+    ),
+    "the class server's address": "het adres van de klasserver",
+    "the teacher token (default: $WIJKBERAAD_TEACHER_TOKEN, else class.json)": (
+        "het token van de docent (standaard: $WIJKBERAAD_TEACHER_TOKEN, anders class.json)"
+    ),
+    "the class folder: read the address and the token from its class.json": (
+        "de klasmap: lees adres en token uit de class.json daarin"
+    ),
+    "open the dashboard in the web browser instead": "open het overzicht in plaats daarvan in de webbrowser",
     "plain lines of text and numbered choices, for screen readers, braille displays and plain terminals": (
         "gewone regels tekst en genummerde keuzes, voor schermlezers, brailleregels en eenvoudige terminals"
     ),

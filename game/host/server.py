@@ -22,6 +22,7 @@ from . import protocol as p
 from .protocol import Refusal
 from .store import ChoiceRecord
 from .tables import HostedClass, Seat, Table, write_save_file
+from .teacher_web import add_teacher_pages
 
 #: Seconds between websocket pings; a peer that misses the pong is dropped (a closed lid, lost Wi-Fi).
 HEARTBEAT = 10.0
@@ -106,6 +107,7 @@ def make_app(
     app.router.add_get("/api/state", _state)
     for name, handler in _TEACHER_POSTS.items():
         app.router.add_post(f"/api/{name}", handler)
+    add_teacher_pages(app, _teacher)
     return app
 
 

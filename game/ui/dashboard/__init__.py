@@ -1,0 +1,1 @@
+"""The teacher's dashboard in the terminal (``wijkberaad dashboard``): every table in one grid."""
