@@ -440,6 +440,7 @@ SOURCES: tuple[str, ...] = (
     "game.cli.role_cards",
     "game.cli.host",
     "game.host.protocol",
+    "game.ui.remote.words",
 )
 
 #: Every registered catalogue by the module that holds it, and all their entries by key.

@@ -33,6 +33,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("schema", "write JSON Schema files for content editors"),
     "serve": ("serve", "serve the game to web browsers"),
     "host": ("host", "run a class server: students join one table each from their own screens"),
+    "join": ("join", "join a table of the class server from this screen"),
 }
 
 
