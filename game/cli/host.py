@@ -132,7 +132,12 @@ def run(args: argparse.Namespace) -> int:
         print(t("host.resumed", lang, folder=folder, tables=len(opened.hosted.tables)), file=sys.stderr)
     for table, reason in opened.hosted.unreadable.items():
         print(f"wijkberaad: {t('host.unreadable', lang, table=table, reason=reason[lang])}", file=sys.stderr)
-    app = make_app(opened.hosted, opened.code, opened.teacher_token)
+    play = {
+        "lang": lang,
+        "packs": tuple(str(Path(d).resolve()) for d in args.packs),
+        "saves_dir": str(Path(args.saves_dir).resolve()) if args.saves_dir else None,
+    }
+    app = make_app(opened.hosted, opened.code, opened.teacher_token, play=play)
 
     def ready(port: int) -> None:
         url = f"http://{_shown_address(args.host)}:{port}/"

@@ -12,7 +12,7 @@ from game.i18n import t
 from .common import CliError, add_lang_option, add_pack_option, add_saves_option, pack_folders, saves_folder
 
 #: A browser tab of the class server gets its seat token here, not on its command line (which others on
-#: the server machine can read).
+#: the server machine can read); game/host/web.py sets it.
 SEAT_ENV = "WIJKBERAAD_SEAT"
 
 
@@ -60,8 +60,15 @@ def run(args: argparse.Namespace) -> int:
             from game.ui.remote import words  # noqa: F401 - registers the words of remote mode
 
             raise CliError(t("join.cli.bad_url", lang, url=args.url))
+    connect = SeatClient
+    if args.browser:  # a tab of the class server: it names the browser it plays for (game/host/web.py)
+        from functools import partial
+
+        from game.host.web import TAB_ENV, TAB_HEADER
+
+        connect = partial(SeatClient, headers={TAB_HEADER: os.environ.get(TAB_ENV, "")})
     start = RemoteStart(
-        connect=SeatClient,
+        connect=connect,
         url=url,
         code=args.code,
         name=args.name,

@@ -43,8 +43,17 @@ def ws_url(url: str) -> str:
 class SeatClient:
     """One seat at a table of the class server."""
 
-    def __init__(self, url: str, pack: Pack, *, origin: str | None = None, heartbeat: float = 10.0) -> None:
+    def __init__(
+        self,
+        url: str,
+        pack: Pack,
+        *,
+        origin: str | None = None,
+        heartbeat: float = 10.0,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         self.url = url
+        self.headers = dict(headers or {})  # e.g. a browser tab's key (game/host/web.py)
         self.pack = pack
         self.origin = origin
         self.heartbeat = heartbeat
@@ -81,7 +90,7 @@ class SeatClient:
         async with self._link:
             await self._drop()
             session = aiohttp.ClientSession()
-            headers = {"Origin": self.origin} if self.origin else {}
+            headers = {**self.headers, **({"Origin": self.origin} if self.origin else {})}
             try:
                 ws = await session.ws_connect(
                     ws_url(self.url), heartbeat=self.heartbeat, max_msg_size=MAX_MESSAGE, headers=headers

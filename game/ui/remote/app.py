@@ -107,9 +107,9 @@ class RemoteApp(WijkberaadApp):
         self.remote = remote
         self.game = remote.game
         self._keep(url, code or (kept or {}).get("code") or "")
-        if self.start.browser and kept is None and remote.link.token:
+        if self.start.browser and remote.link.token and remote.link.token != self.start.token:
             # The tab's address takes the token, so a reload comes back to this seat (docs/host.md).
-            self.open_url(f"/play?seat={remote.link.token}", new_tab=False)
+            self.open_url(f"/play?lang={self.lang}&seat={remote.link.token}", new_tab=False)
         self.run_worker(remote.keep_alive(), group="remote-link", exclusive=True)
         from ..screens.remote_play import RemotePlayScreen
 
