@@ -18,8 +18,8 @@ import re
 import secrets
 import shlex
 import sys
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import jinja2

@@ -21,7 +21,6 @@ from ..remote.table import Refused
 from .base import GameScreen, localise_textual
 
 if TYPE_CHECKING:
-    from ..remote.app import RemoteApp
     from ..remote.table import RemoteStart
 
 #: The address filled in when none is given: the class server on this machine, as `host` starts it.
@@ -56,8 +55,8 @@ class JoinScreen(GameScreen[None]):
         self._auto = True  # the first time the content is there, try at once with what was given
 
     @property
-    def rapp(self) -> RemoteApp:
-        return self.app  # type: ignore[return-value]
+    def rapp(self) -> Any:  # noqa: ANN401 - the RemoteApp (game/ui/remote/app.py), which imports this screen
+        return self.app
 
     def compose(self) -> ComposeResult:
         start = self.start
@@ -140,8 +139,8 @@ class JoinScreen(GameScreen[None]):
         values = self.values()
         kept = values["url"] and self.rapp.kept_seat(values["url"], values["code"] or None)
         if self._auto and (kept or all(values[f] for f in FIELDS)):
-            self._auto = False
             self.submit()
+        self._auto = False
 
     def values(self) -> dict[str, Any]:
         got = {f: self.query_one(f"#join-{f}", Input).value.strip() for f in (*FIELDS, "table")}
@@ -160,7 +159,10 @@ class JoinScreen(GameScreen[None]):
 
     @on(Button.Pressed, "#join-go")
     def submit(self) -> None:
-        if self.busy or self.wapp.pack is None:
+        if self.wapp.pack is None:  # asked while the content loads: done as soon as it is there
+            self._auto = True
+            return
+        if self.busy:
             return
         raw_url = self.query_one("#join-url", Input).value.strip()
         values = self.values()
