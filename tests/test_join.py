@@ -155,6 +155,28 @@ async def test_a_dropped_connection_says_so_resumes_and_catches_up(tmp_path):
         assert link.game.state.choices == host.hosted.tables[1].game.state.choices
 
 
+async def test_a_role_the_computer_plays_moves_every_screen_as_it_moves_the_server(tmp_path):
+    async with running_host(tmp_path / "klas") as host:
+        apps = {
+            role: remote_app(tmp_path / role, host, code=host.code, name=name, role=role)
+            for role, name in (("minister", "Ahmed"), ("resident", "Sanne"))
+        }
+        async with apps["minister"].run_test() as minister, apps["resident"].run_test() as resident:
+            for app, pilot in ((apps["minister"], minister), (apps["resident"], resident)):
+                await until(pilot, lambda app=app: app.remote is not None)
+            assert not apps["resident"].remote.link.started
+            assert "Wachten tot alle rollen bezet zijn" in widget_text(apps["resident"])
+            await host.teacher("start", {"table": 1})  # the youth worker's seat: the computer's
+            await until(resident, lambda: apps["resident"].remote.link.started)
+            await resident.press("1")
+            server = host.hosted.tables[1].game
+            await until(minister, lambda: apps["minister"].remote.link.seq == 2 == len(server.state.choices))
+            for app in apps.values():
+                assert app.remote.game.state.choices == server.state.choices
+                assert app.remote.game.step().actor == "minister"
+            assert "De jongerenwerker" in words(widget_text(apps["minister"]))
+
+
 async def test_join_again_comes_back_to_the_same_seat_with_the_kept_token(tmp_path):
     async with running_host(tmp_path / "klas") as host:
         first = remote_app(tmp_path / "laptop", host, code=host.code, name="Sanne", role="resident")

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import events
-from textual.containers import VerticalScroll
 
 from game.i18n import t
 
@@ -37,6 +36,8 @@ class RemotePlayScreen(PlayScreen):
         self.viewer = remote.role
         #: the move this screen sent a choice for, until its broadcast (or a refusal) comes back
         self.sent: int | None = None
+        #: whether that move was news, which anyone at the table may continue (the first one counts)
+        self.sent_news = False
         #: moves heard while their consequences could not be shown yet (another consequences screen is up)
         self._queued: list[Outcome] = []
         self._showing = False
@@ -66,10 +67,10 @@ class RemotePlayScreen(PlayScreen):
 
     def refused(self, message: dict[str, Any]) -> None:
         """A choice this screen sent was refused: say so; the game has not moved."""
+        news = self.sent_news and message.get("seq") == self.sent
         if message.get("seq") == self.sent:
             self.sent = None
-        step = self.game.step() if self.wapp.game is not None else None
-        if message.get("code") == "stale_seq" and step is not None and step.kind == "news":
+        if message.get("code") == "stale_seq" and news:
             return  # someone at the table continued the news first: nothing to tell
         text = message.get("text") or {}
         self.notify(text.get(self.lang) or str(message.get("code")), severity="warning", timeout=8)
@@ -125,7 +126,7 @@ class RemotePlayScreen(PlayScreen):
             self.notify(view.why_blocked(game, step, choice, self.lang), severity="warning")
             return
         self.look_first = self.unpointed = False
-        self.sent = self.remote.link.seq
+        self.sent, self.sent_news = self.remote.link.seq, step.kind == "news"
         self.render_state()
         self.run_worker(self.remote.choose(choice_id), group="remote-choose")
 
@@ -152,8 +153,14 @@ class RemotePlayScreen(PlayScreen):
             return t("remote.paused", lang)
         return None
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "pick" and self.is_mounted and not self.query_one(ChoiceList).option_count:
+            return False  # no options on this screen now: the footer does not offer to pick
+        return super().check_action(action, parameters)
+
     def render_state(self) -> None:
         super().render_state()
+        self.call_after_refresh(self.refresh_bindings)
         step = self.game.step()
         if step.kind == "ended":
             return
@@ -179,6 +186,3 @@ class RemotePlayScreen(PlayScreen):
             super().show_heading()
             return
         self.query_one("#play-head").update(Text(t("remote.lost", self.lang), style="bold reverse"))
-
-    def action_scroll_event(self, lines: int) -> None:
-        self.query_one("#play-event", VerticalScroll).scroll_relative(y=lines, animate=False)
