@@ -216,3 +216,21 @@ async def test_an_unreachable_server_is_said_plainly(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: "Geen klasserver op http://127.0.0.1:9/" in screen_text(app))
         assert app.remote is None
+
+
+def test_the_kept_seats_file_is_the_owners_and_an_unreadable_one_counts_as_empty(tmp_path):
+    from game.ui.remote.tokens import SeatTokens
+
+    tokens = SeatTokens(tmp_path / "saves")
+    tokens.keep("http://10.0.0.5:8765/", "k7p2qx", {"token": "a" * 32, "table": 2, "code": "K7P2QX"})
+    path = tmp_path / "saves" / FILE_NAME
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert tokens.find("http://10.0.0.5:8765", "K7P2QX")[1]["table"] == 2  # the same server and code
+    assert tokens.find("http://10.0.0.5:8765/", None)[1]["token"] == "a" * 32  # the address alone
+    assert tokens.find("http://10.0.0.5:8765/", "OTHER1") is None
+    assert tokens.find("http://10.0.0.6:8765/", None) is None
+    assert [p.name for p in path.parent.iterdir()] == [FILE_NAME]  # no temporary file left behind
+    path.write_text("{not json", encoding="utf-8")
+    assert tokens.find("http://10.0.0.5:8765/", None) is None
+    tokens.keep("http://10.0.0.5:8765/", "K7P2QX", {"token": "b" * 32})
+    assert tokens.find("http://10.0.0.5:8765/", "K7P2QX")[1]["token"] == "b" * 32

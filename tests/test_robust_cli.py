@@ -113,6 +113,9 @@ CASES = [
     Case("host", "missing_pack", t("host", "--pack", "{tmp}/nowhere")),
     Case("host", "file_for_class_dir", t("host", "--class-dir", "{tmp}/file.txt")),
     Case("host", "file_for_saves_dir", t("host", "--saves-dir", "{tmp}/file.txt")),
+    Case("join", "missing_pack", t("join", "--pack", "{tmp}/nowhere")),
+    Case("join", "file_for_saves_dir", t("join", "--saves-dir", "{tmp}/file.txt")),
+    Case("join", "not_an_address", t("join", "ftp://{tmp}/file.txt")),
     # new-pack: a folder to create
     Case("new-pack", "onto_a_file", t("new-pack", "afile", "--dir", "{tmp}")),
     Case("new-pack", "dir_is_a_file", t("new-pack", "mine", "--dir", "{tmp}/file.txt")),
