@@ -62,13 +62,16 @@ class RemoteApp(WijkberaadApp):
             if isinstance(screen, JoinScreen):
                 screen.content_arrived()
 
-    def _content_failed(self, problems: list[str]) -> None:
-        self.problems = problems
-        super()._content_failed(problems)
-
     async def on_unmount(self) -> None:
-        if self.remote is not None:  # close the connection while the event loop still runs
-            await self.remote.link.drop()
+        link = self.remote.link if self.remote is not None else None
+        self._let_go()
+        if link is not None:  # close the connection while the event loop still runs
+            await link.drop()
+
+    def _let_go(self) -> None:
+        """Stop keeping the current seat's connection alive (a new seat is taken, or the app ends)."""
+        self.workers.cancel_group(self, "remote-link")
+        self.remote = None
 
     @property
     def hot_seat(self) -> bool:
@@ -87,8 +90,10 @@ class RemoteApp(WijkberaadApp):
     ) -> None:
         """Come back to the kept seat, else join; :class:`Refused` says why not."""
         assert self.pack is not None
-        if self.remote is not None:
-            await self.remote.link.drop()
+        old = self.remote
+        self._let_go()
+        if old is not None:
+            await old.link.drop()
         remote = RemoteTable(self.start.connect(url, self.pack), url, self)
         kept = self.kept_seat(url, code)
         seated = False

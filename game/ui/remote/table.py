@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
@@ -78,7 +78,6 @@ class RemoteStart:
     """Keep the seat token in the saves folder (not in a browser tab: they share the server's folder)."""
     browser: bool = False
     """Running as a browser tab of the class server: after a join the tab's address takes the token."""
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class Refused(Exception):
