@@ -441,6 +441,7 @@ SOURCES: tuple[str, ...] = (
     "game.cli.host",
     "game.host.protocol",
     "game.host.teacher_words",
+    "game.ui.remote.words",
 )
 
 #: Every registered catalogue by the module that holds it, and all their entries by key.

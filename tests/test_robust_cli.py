@@ -116,6 +116,9 @@ CASES = [
     Case("dashboard", "missing_class_dir", t("dashboard", "--class-dir", "{tmp}/nowhere")),
     Case("dashboard", "file_for_class_dir", t("dashboard", "--class-dir", "{tmp}/file.txt")),
     Case("dashboard", "path_for_url", t("dashboard", "{tmp}/file.txt", "--token", "x")),
+    Case("join", "missing_pack", t("join", "--pack", "{tmp}/nowhere")),
+    Case("join", "file_for_saves_dir", t("join", "--saves-dir", "{tmp}/file.txt")),
+    Case("join", "not_an_address", t("join", "ftp://{tmp}/file.txt")),
     # new-pack: a folder to create
     Case("new-pack", "onto_a_file", t("new-pack", "afile", "--dir", "{tmp}")),
     Case("new-pack", "dir_is_a_file", t("new-pack", "mine", "--dir", "{tmp}/file.txt")),

@@ -34,6 +34,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "serve": ("serve", "serve the game to web browsers"),
     "host": ("host", "run a class server: students join one table each from their own screens"),
     "dashboard": ("dashboard", "the teacher's dashboard of a class server: every table, pause, start, seats"),
+    "join": ("join", "join a table of the class server from this screen"),
 }
 
 

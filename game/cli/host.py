@@ -19,11 +19,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "host.ready": {
         "nl": "Klasserver draait op {url}\n"
         "Leerlingen doen mee met:  wijkberaad join {url} --code {code} --name NAAM\n"
+        "In de browser:  {url}play\n"
+        "Docent:  wijkberaad dashboard --class-dir {folder}  (of in de browser: {url}teacher)\n"
         "Klascode: {code}\n"
         "Klasmap: {folder} (class.json bevat het docententoken; deel dat niet)\n"
         "Stoppen: Ctrl+C",
         "en": "Class server running at {url}\n"
         "Students join with:  wijkberaad join {url} --code {code} --name NAME\n"
+        "In a browser:  {url}play\n"
+        "Teacher:  wijkberaad dashboard --class-dir {folder}  (or in a browser: {url}teacher)\n"
         "Class code: {code}\n"
         "Class folder: {folder} (class.json holds the teacher token; do not share it)\n"
         "Stop: Ctrl+C",
@@ -132,7 +136,12 @@ def run(args: argparse.Namespace) -> int:
         print(t("host.resumed", lang, folder=folder, tables=len(opened.hosted.tables)), file=sys.stderr)
     for table, reason in opened.hosted.unreadable.items():
         print(f"wijkberaad: {t('host.unreadable', lang, table=table, reason=reason[lang])}", file=sys.stderr)
-    app = make_app(opened.hosted, opened.code, opened.teacher_token)
+    play = {
+        "lang": lang,
+        "packs": tuple(str(Path(d).resolve()) for d in args.packs),
+        "saves_dir": str(Path(args.saves_dir).resolve()) if args.saves_dir else None,
+    }
+    app = make_app(opened.hosted, opened.code, opened.teacher_token, play=play)
 
     def ready(port: int) -> None:
         url = f"http://{_shown_address(args.host)}:{port}/"

@@ -84,6 +84,19 @@ HELP: dict[str, str] = {
         "(class.db), class.json (adres, deelnamecode, token van de docent) en per tafel een opgeslagen spel, "
         "zodat 'wijkberaad compare MAP' erop werkt. Start je opnieuw op dezelfde map, dan gaat de klas verder."
     ),
+    # join
+    "join a table of the class server from this screen": "schuif vanaf dit scherm aan bij een tafel van de klasserver",
+    "Example: 'wijkberaad join http://192.168.1.20:8765/ --code K7P2QX --name Sanne'. What is not given is asked "
+    "on the join screen. The seat is kept in the saves folder: 'wijkberaad join' again comes back to it.": (
+        "Voorbeeld: 'wijkberaad join http://192.168.1.20:8765/ --code K7P2QX --name Sanne'. Wat ontbreekt, vraagt "
+        "het aanschuifscherm. Je plaats wordt bewaard in de map met opgeslagen spellen: 'wijkberaad join' "
+        "brengt je er weer terug."
+    ),
+    "the class server's address (as the teacher shows it)": "het adres van de klasserver (zoals de docent het toont)",
+    "the class code": "de klascode",
+    "your name": "je naam",
+    "the role you want (default: the first free one)": "de rol die je wilt (standaard: de eerste vrije)",
+    "the table you want (default: one with room)": "de tafel die je wilt (standaard: een met plaats)",
     "a session code: its scenario, length and seed": "een sessiecode: het scenario, de lengte en het startgetal",
     "address to listen on (default: 127.0.0.1, this machine only)": (
         "adres om op te luisteren (standaard: 127.0.0.1, alleen deze computer)"

@@ -15,6 +15,7 @@ from typing import Any
 import aiohttp
 
 from game.engine import Game, Pack, choose_for
+from game.engine.game import Outcome
 
 from .protocol import MAX_MESSAGE
 
@@ -42,8 +43,17 @@ def ws_url(url: str) -> str:
 class SeatClient:
     """One seat at a table of the class server."""
 
-    def __init__(self, url: str, pack: Pack, *, origin: str | None = None, heartbeat: float = 10.0) -> None:
+    def __init__(
+        self,
+        url: str,
+        pack: Pack,
+        *,
+        origin: str | None = None,
+        heartbeat: float = 10.0,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         self.url = url
+        self.headers = dict(headers or {})  # e.g. a browser tab's key (game/host/web.py)
         self.pack = pack
         self.origin = origin
         self.heartbeat = heartbeat
@@ -63,6 +73,9 @@ class SeatClient:
         self._errors: list[dict[str, Any]] = []
         #: called with every message from the server once the client has applied it (a screen refreshes)
         self.listeners: list[Callable[[dict[str, Any]], None]] = []
+        #: called with the outcome of every choice applied to this client's game, in order (a screen shows
+        #: the consequences of the moves made at the table)
+        self.outcome_listeners: list[Callable[[Outcome], None]] = []
 
     @property
     def seq(self) -> int:
@@ -77,7 +90,7 @@ class SeatClient:
         async with self._link:
             await self._drop()
             session = aiohttp.ClientSession()
-            headers = {"Origin": self.origin} if self.origin else {}
+            headers = {**self.headers, **({"Origin": self.origin} if self.origin else {})}
             try:
                 ws = await session.ws_connect(
                     ws_url(self.url), heartbeat=self.heartbeat, max_msg_size=MAX_MESSAGE, headers=headers
@@ -110,8 +123,22 @@ class SeatClient:
             raise HostError(self._errors.pop(0))
 
     async def send(self, message: dict[str, Any]) -> None:
-        assert self._ws is not None, "not connected"
+        if self._ws is None or self._ws.closed:
+            raise ConnectionResetError("not connected to the class server")
         await self._ws.send_str(json.dumps(message))
+
+    async def propose(self, choice: str) -> int:
+        """Send a choice for the current move without waiting for it; returns its ``seq``. The broadcast of
+        it (or an ``error`` with that ``seq``) comes to the listeners."""
+        seq = self.seq
+        await self.send({"type": "choose", "seq": seq, "choice": choice})
+        return seq
+
+    async def wait_closed(self) -> None:
+        """Return once the connection has ended (at once when there is none)."""
+        reader = self._reader
+        if reader is not None:
+            await asyncio.gather(asyncio.shield(reader), return_exceptions=True)
 
     async def drop(self) -> None:
         """Close the connection (the seat stays ours; :meth:`resume` comes back to it)."""
@@ -212,7 +239,9 @@ class SeatClient:
     def _choice(self, seq: int, choice: str) -> None:
         assert self.game is not None
         if seq == self.seq:
-            self.game.choose(choice)
+            outcome = self.game.choose(choice)
+            for listener in list(self.outcome_listeners):
+                listener(outcome)
         # seq below ours: already applied (a catch-up overlapping a broadcast); above: cannot happen, as
         # the server sends in order on one connection.
 

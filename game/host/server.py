@@ -23,6 +23,7 @@ from .protocol import Refusal
 from .store import ChoiceRecord
 from .tables import HostedClass, Seat, Table, write_save_file
 from .teacher_web import add_teacher_pages
+from .web import add_play_routes, browser_of
 
 #: Seconds between websocket pings; a peer that misses the pong is dropped (a closed lid, lost Wi-Fi).
 HEARTBEAT = 10.0
@@ -88,8 +89,10 @@ def make_app(
     origins: tuple[str, ...] = (),
     join_limit: int = JOIN_LIMIT,
     heartbeat: float = HEARTBEAT,
+    play: dict[str, Any] | None = None,
 ) -> web.Application:
-    """The server's app for one class (tests build it in-process with a temporary folder)."""
+    """The server's app for one class (tests build it in-process with a temporary folder); ``play``: the
+    options of the browser client at /play (game/host/web.py)."""
     app = web.Application(client_max_size=p.MAX_MESSAGE)
     app[HOSTED] = hosted
     app[SETTINGS] = {
@@ -108,6 +111,7 @@ def make_app(
     for name, handler in _TEACHER_POSTS.items():
         app.router.add_post(f"/api/{name}", handler)
     add_teacher_pages(app, _teacher)
+    add_play_routes(app, origin_ok, **(play or {}))
     return app
 
 
@@ -176,7 +180,7 @@ class _Session:
     def __init__(self, request: web.Request, conn: WsConnection) -> None:
         self.hosted = request.app[HOSTED]
         self.settings = request.app[SETTINGS]
-        self.remote = request.remote or "?"
+        self.remote = browser_of(request) or request.remote or "?"  # a browser tab: its browser's
         self.conn = conn
         self.seated: tuple[Table, Seat] | None = None
 

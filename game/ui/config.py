@@ -18,6 +18,8 @@ from game.i18n import DEFAULT, env_language
 if TYPE_CHECKING:
     from game.engine.pack import Pack
 
+    from .remote.table import RemoteStart
+
 #: The smallest terminal the screens are laid out for; below it the app says so.
 MIN_SIZE = (60, 20)
 
@@ -66,6 +68,8 @@ class AppConfig:
     """Whether a new game opens with the scenario's intro (tests may skip it)."""
     dev: bool = False
     """Developer mode: reload the content when a file in the packs changes (game/ui/dev.py)."""
+    remote: RemoteStart | None = None
+    """Remote mode (``wijkberaad join``): one seat at a table of the class server (game/ui/remote/)."""
 
 
 def resolve_config(

@@ -22,6 +22,10 @@ def make_app(
     packs of ``config``) in a thread once the title screen is drawn."""
     if pack is None and content is None:
         content = content_loader(config)
+    if config.remote is not None:
+        from .remote.app import RemoteApp
+
+        return RemoteApp(config, pack, content=content)
     if not config.dev:
         return WijkberaadApp(config, pack, content=content)
     # Developer mode is rare, and brings the content watcher: imported when asked for.
