@@ -18,6 +18,7 @@ from game.engine import Game
 from game.engine.lint import lint_pack
 from game.files.loader import load_pack
 from game.files.paths import base_pack_dir
+from game.i18n import fmt_num
 from game.reports.formats import to_markdown
 from game.reports.report import build_report
 from game.reports.role_cards import build_role_cards, render_role_cards
@@ -194,3 +195,50 @@ def test_simulate_offers_it(capsys):
 def test_its_folder_is_named_in_the_docs():
     docs = (Path(__file__).resolve().parents[1] / "docs" / "modding.md").read_text(encoding="utf-8")
     assert "content/base/scenarios/krachtwijken" in docs
+
+
+# -- compare: two periods side by side -----------------------------------------------------------
+def _class(pack) -> list[tuple[str, Game]]:
+    games = []
+    for n, scenario in enumerate(["krachtwijken", "kanaalzijde", "krachtwijken"], start=1):
+        resident = "kw_resident" if scenario == SCENARIO else "resident"
+        game = Game.new(pack, scenario, seed=n, variant="short", players={resident: "Bram"})
+        game.play_computer(until_human=False)
+        games.append((f"groep-{n}", game))
+    return games
+
+
+def test_compare_puts_the_periods_side_by_side_when_asked(pack):
+    from game.reports.compare import build_comparison, render_comparison, scenario_rows
+
+    games = _class(pack)
+    plain = build_comparison(games, "nl")
+    assert scenario_rows(plain) == ([], [])
+    assert [g.name for g in plain.groups] == ["groep-1", "groep-2", "groep-3"]
+    c = build_comparison(games, "nl", by_scenario=True)
+    # the groups table is sorted by scenario; the summary gets a column per scenario
+    assert [g.name for g in c.groups] == ["groep-1", "groep-3", "groep-2"]
+    header, rows = scenario_rows(c)
+    kw, kz = (f"{pack.scenarios[s].title['nl']} (Klasvariant, 45 minuten)" for s in (SCENARIO, "kanaalzijde"))
+    assert header == ["Scenario", kw, kz]
+    assert rows[0] == ["Alle groepen", "2", "1"]
+    trust = next(r for r in rows if r[0].startswith("Vertrouwen"))
+    assert trust[1] == fmt_num((c.groups[0].final["trust"] + c.groups[1].final["trust"]) / 2, "nl")
+    assert trust[2] == fmt_num(c.groups[2].final["trust"], "nl")
+    text = render_comparison(c, "md")
+    assert "De scenario's naast elkaar" in text and kw in text
+    assert "naast elkaar" not in render_comparison(plain, "md")
+
+
+def test_compare_command_takes_by_scenario(pack, tmp_path, monkeypatch, capsys):
+    from game.files.saves import SaveStore
+
+    folder = tmp_path / "saves"
+    monkeypatch.setenv("WIJKBERAAD_SAVES", str(folder))
+    store = SaveStore(folder)
+    for name, game in _class(pack):
+        store.save(game, name)
+    out = tmp_path / "klas.html"
+    assert main(["compare", str(folder), "--by-scenario", "-o", str(out), "--lang", "en"]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "The scenarios side by side" in html and pack.scenarios[SCENARIO].title["en"] in html
