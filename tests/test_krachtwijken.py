@@ -128,7 +128,7 @@ def test_the_history_comes_in_its_year(pack, variant, column):
         if game.state.round >= year:
             assert seen.get(event) == year, (event, seen.get(event))
     # the levy stops: the association's room to invest refreshes by less from then on
-    assert not game.state.flags.get("levy")
+    assert "kw_levy_ends" in seen and not game.state.flags.get("levy")
 
 
 def test_a_group_of_three_plays_with_the_association_played_by_the_computer(pack):
@@ -242,3 +242,12 @@ def test_compare_command_takes_by_scenario(pack, tmp_path, monkeypatch, capsys):
     assert main(["compare", str(folder), "--by-scenario", "-o", str(out), "--lang", "en"]) == 0
     html = out.read_text(encoding="utf-8")
     assert "The scenarios side by side" in html and pack.scenarios[SCENARIO].title["en"] in html
+
+
+def test_a_session_code_names_the_scenario(pack):
+    from game.classroom.session import decode, game_code, scenario_tag
+
+    assert scenario_tag(pack.id, SCENARIO) != scenario_tag(pack.id, "kanaalzijde")
+    game = Game.new(pack, SCENARIO, seed=4242, variant="short")
+    session = decode(game_code(game), pack)
+    assert (session.scenario, session.variant, session.seed) == (SCENARIO, "short", 4242)
