@@ -251,3 +251,37 @@ def test_a_session_code_names_the_scenario(pack):
     game = Game.new(pack, SCENARIO, seed=4242, variant="short")
     session = decode(game_code(game), pack)
     assert (session.scenario, session.variant, session.seed) == (SCENARIO, "short", 4242)
+
+
+def _ended(pack, ending: str, **kwargs) -> Game:
+    for seed in range(200):
+        game = _play(pack, kwargs.get("variant"), seed, strategy=kwargs.get("strategy", "priorities"))
+        if game.state.ending == ending:
+            return game
+    raise AssertionError(f"no game ended in {ending}")
+
+
+def test_an_ending_words_its_flag_and_year_conditions(pack):
+    """The ending's conditions read as choices and years, not as the expressions behind them."""
+    from game.reports.ending import ending_why
+
+    game = _ended(pack, "new_build_new_faces")
+    lines = ending_why(game, "nl").reached.clauses
+    assert lines[0].startswith("✓ gekozen: De Reigerflats: Slopen")
+    assert not any("has(" in line for line in lines)
+    unrest = _ended(pack, "kw_unrest", strategy="ignore")
+    assert "✓ jaar 2 gehaald" in ending_why(unrest, "nl").reached.clauses
+    assert "✓ year 2 reached" in ending_why(unrest, "en").reached.clauses
+    # a flag never raised names the choices that would have raised it
+    renovated = next(
+        g
+        for g in (_play(pack, None, seed, strategy="honour") for seed in range(100))
+        if not g.state.flags.get("demolished") and g.state.ending != "new_build_new_faces"
+    )
+    from game.engine import explain_ending
+    from game.reports.ending import clause_text
+
+    checks = explain_ending(pack, pack.scenarios[SCENARIO], renovated.state).better
+    check = next(c for c in checks if c.ending.id == "new_build_new_faces")
+    words = clause_text(renovated, check.clauses[0], "en")
+    assert words.startswith("✗ not chosen: The Reiger flats: Demolish and build new; ")

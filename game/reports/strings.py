@@ -38,6 +38,9 @@ REPORT: dict[str, dict[str, str]] = {
         "en": "{name} {value}, below {needed} needed",
     },
     "why.condition": {"nl": "voorwaarde: {source}", "en": "condition: {source}"},
+    "why.round": {"nl": "{name} {n} gehaald", "en": "{name} {n} reached"},
+    "why.chosen": {"nl": "gekozen: {choices}", "en": "chosen: {choices}"},
+    "why.never_chosen": {"nl": "niet gekozen: {choices}", "en": "not chosen: {choices}"},
     "report.not_ended": {
         "nl": "Nog niet afgelopen (gestopt in {round_name} {round}).",
         "en": "Not finished (stopped in {round_name} {round}).",
