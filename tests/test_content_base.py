@@ -83,8 +83,9 @@ def test_meters_roles_and_resources(pack, scenario):
 
 
 def test_every_critique_is_cited_and_has_questions(pack):
-    assert set(pack.critiques) == CRITIQUES
-    for critique in pack.critiques.values():
+    # The krachtwijken scenario adds critiques of its own (tests/test_krachtwijken.py checks those).
+    assert CRITIQUES <= set(pack.critiques)
+    for critique in (pack.critiques[c] for c in CRITIQUES):
         assert critique.citation == CITATION
         assert 2 <= len(critique.questions) <= 3
 

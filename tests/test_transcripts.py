@@ -20,10 +20,15 @@ import yaml
 
 from game.engine import Game
 from game.files.loader import load_pack_or_raise
+from game.files.paths import base_pack_dir
 
 TESTS = Path(__file__).resolve().parent
 TRANSCRIPTS = sorted((TESTS / "transcripts").glob("*.yaml"))
-PACKS = {"mini": TESTS / "packs" / "mini", "chains": TESTS / "transcripts" / "packs" / "chains"}
+PACKS = {
+    "mini": TESTS / "packs" / "mini",
+    "chains": TESTS / "transcripts" / "packs" / "chains",
+    "base": base_pack_dir(),  # the shipped scenarios, e.g. krachtwijken-*.yaml
+}
 
 
 def _load(path: Path) -> dict[str, Any]:

@@ -38,6 +38,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--anonymous", action="store_true", help="name the roles only, never the players' names"
     )
+    parser.add_argument(
+        "--by-scenario",
+        action="store_true",
+        help="put the scenarios the groups played side by side (e.g. two periods), groups sorted by scenario",
+    )
     add_lang_option(parser)
     add_pack_option(parser)
     add_saves_option(parser)
@@ -105,5 +110,7 @@ def run(args: argparse.Namespace) -> int:
         games.append((shown(path.stem), game))  # a file name may hold control characters or odd bytes
     if not games:
         return fail(t("none_read", lang), 1)
-    comparison = build_comparison(games, lang, anonymous=args.anonymous, unreadable=unreadable)
+    comparison = build_comparison(
+        games, lang, anonymous=args.anonymous, unreadable=unreadable, by_scenario=args.by_scenario
+    )
     return write_output(render_comparison(comparison, fmt), fmt, args.output, lang)

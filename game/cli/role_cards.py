@@ -47,8 +47,9 @@ def run(args: argparse.Namespace) -> int:
     lang = lang_of(args)
     pack = load_content(args)
     known = ", ".join(pack.scenarios)
-    # Packs load in order (shipped, mods/, --pack), so the last scenario is the newest pack's own.
-    scenario = args.scenario or list(pack.scenarios)[-1]
+    # The first, as for play and simulate (the help says so): the shipped base now has two scenarios, and
+    # "the last" would pick its second instead of the one the game starts; the note below names the others.
+    scenario = args.scenario or next(iter(pack.scenarios))
     if scenario not in pack.scenarios:
         raise CliError(t("role_cards.unknown", lang, given=scenario, known=known))
     if args.scenario is None and len(pack.scenarios) > 1:

@@ -241,6 +241,9 @@ HELP: dict[str, str] = {
     ),
     "write to FILE (default: print it)": "schrijf naar FILE (standaard: toon het)",
     "name the roles only, never the players' names": "noem alleen de rollen, nooit de namen van de spelers",
+    "put the scenarios the groups played side by side (e.g. two periods), groups sorted by scenario": (
+        "zet de scenario's die de groepen speelden naast elkaar (bijv. twee perioden), groepen per scenario"
+    ),
     # compare
     "Example: 'wijkberaad compare saves/groep-*.json -o klas.html'. A folder stands for every save in it. "
     "A save that cannot be read is named with the reason and skipped; the command fails only when no save "

@@ -91,6 +91,8 @@ class Comparison:
     #: (file, reason) for every save that could not be read
     unreadable: list[tuple[str, str]] = field(default_factory=list)
     round_name: str = ""
+    #: asked for: the scenarios side by side, and the groups table sorted by scenario
+    by_scenario: bool = False
 
 
 # -- building ---------------------------------------------------------------------------------------
@@ -100,9 +102,15 @@ def build_comparison(
     *,
     anonymous: bool = False,
     unreadable: list[tuple[str, str]] | None = None,
+    by_scenario: bool = False,
 ) -> Comparison:
-    """Compare the groups in ``games`` (``(file name, game)`` pairs; several files may be one group)."""
+    """Compare the groups in ``games`` (``(file name, game)`` pairs; several files may be one group).
+
+    ``by_scenario`` puts the scenarios (two periods, say) side by side: see :func:`scenario_rows`."""
     groups = [_group_line(n, files, lang, anonymous) for n, files in enumerate(sessions(games), start=1)]
+    if by_scenario:  # stable: within a scenario the groups keep their order
+        order = list(dict.fromkeys(_scenario_label(g) for g in groups))
+        groups.sort(key=lambda g: order.index(_scenario_label(g)))
     meters: dict[str, str] = {}
     for g in groups:
         meters.update({m.id: m.name for m in g.report.meters if m.id not in meters})
@@ -121,6 +129,7 @@ def build_comparison(
         dilemmas(groups),
         list(unreadable or []),
         groups[0].report.round_name if groups else "",
+        by_scenario,
     )
 
 
@@ -277,6 +286,33 @@ def meter_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
     return header, rows
 
 
+def _scenario_label(g: GroupLine) -> str:
+    rep = g.report
+    return rep.scenario + (f" ({rep.variant})" if rep.variant else "")
+
+
+def scenario_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
+    """When asked (``by_scenario``) and groups played more than one scenario: a column per scenario, with
+    its number of groups, the ending most reached and each meter's median at the end; else no rows."""
+    lang = c.lang
+    columns: dict[str, list[GroupLine]] = {}
+    for g in c.groups:
+        columns.setdefault(_scenario_label(g), []).append(g)
+    if not c.by_scenario or len(columns) < 2:
+        return [], []
+    header = [t("report.scenario", lang), *columns]
+    rows = [[t("compare.groups", lang), *[str(len(gs)) for gs in columns.values()]]]
+    ends = [Counter(g.report.ending_title for g in gs if g.report.finished) for gs in columns.values()]
+    rows.append([t("compare.ending_most", lang), *[e.most_common(1)[0][0] if e else "—" for e in ends]])
+    for mid, name in c.meters:
+        cells = []
+        for gs in columns.values():
+            ends_at = [g.final[mid] for g in gs if mid in g.final]
+            cells.append(fmt_num(median(ends_at), lang) if ends_at else "—")
+        rows.append([f"{name} ({t('compare.median', lang).lower()})", *cells])
+    return header, rows
+
+
 def dilemma_rows(c: Comparison) -> tuple[list[str], list[list[str]]]:
     """A row per dilemma: the most common choice (n of total), and the other choices: where groups split."""
     lang = c.lang
@@ -386,6 +422,7 @@ def _tables(c: Comparison) -> dict[str, object]:
         "files": sum(len(g.files) for g in c.groups),
         "endings": endings(c),
         "meter_table": meter_rows(c),
+        "scenario_table": scenario_rows(c),
         "dilemma_table": dilemma_rows(c),
         "group_table": (header, cells(c, rows)),
         "numeric": set(range(first_number, len(header))),

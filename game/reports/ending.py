@@ -46,15 +46,54 @@ def ending_why(game: Game, lang: str) -> EndingWhy | None:
     return EndingWhy(line(found.reached), line(found.nearest), better)
 
 
+#: conditions worded without their source: a round reached, and a flag (what set it)
+_ROUND = re.compile(r"^round\s*>=\s*(\d+)$")
+_FLAG = re.compile(r'^(not\s+)?has\("(\w+)"\)$')
+
+
 def clause_text(game: Game, clause: Clause, lang: str) -> str:
-    """A condition in words, marked ✓ or ✗: a meter against its threshold, else the condition itself."""
+    """A condition in words, marked ✓ or ✗: a meter against its threshold, a round reached, a flag by the
+    choices that set it; else the condition itself."""
     mark = "✓" if clause.met else "✗"
     if clause.target is None or clause.value is None or clause.threshold is None:
-        return f"{mark} {t('why.condition', lang, source=clause.source)}"
+        return f"{mark} {_plain(game, clause, lang)}"
     name = _name(game, clause.target, lang)
     key = {">=": "why.at_least", ">": "why.at_least", "<": "why.below"}.get(clause.op or "", "why.at_most")
     value, needed = fmt_num(clause.value, lang), fmt_num(clause.threshold, lang)
     return f"{mark} {t(key, lang, name=name, value=value, needed=needed)}"
+
+
+def _plain(game: Game, clause: Clause, lang: str) -> str:
+    source = clause.source.strip()
+    if found := _ROUND.match(source):
+        name = text(game.scenario.round_name, lang).lower()
+        return t("why.round", lang, name=name, n=found.group(1))
+    if found := _FLAG.match(source):
+        chosen, possible = _setters(game, found.group(2), lang)
+        # what happened says why; what did not, which choices would have made it happen
+        happened = clause.met != bool(found.group(1))
+        shown = chosen if happened else possible
+        if shown:
+            key = "why.chosen" if happened else "why.never_chosen"
+            return t(key, lang, choices="; ".join(shown))
+    return t("why.condition", lang, source=clause.source)
+
+
+def _setters(game: Game, flag: str, lang: str) -> tuple[list[str], list[str]]:
+    """The decisions of this scenario that raise ``flag`` ("Event: option"): those made in this game, and
+    every one that could."""
+    made = {(r.event, r.decision) for r in game.state.history}
+    chosen: list[str] = []
+    possible: list[str] = []
+    for event in game.pack.events_for(game.scenario):
+        for option in event.options:
+            parts = [option.effects, *option.conditional, *option.later, *option.hidden]
+            if any(p is not None and p.flags.get(flag, 0) > 0 for p in parts):
+                words = f"{text(event.title, lang)}: {text(option.label, lang)}"
+                possible.append(words)
+                if (event.id, option.id) in made:
+                    chosen.append(words)
+    return chosen, possible
 
 
 def _name(game: Game, target: str, lang: str) -> str:

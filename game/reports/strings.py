@@ -38,6 +38,9 @@ REPORT: dict[str, dict[str, str]] = {
         "en": "{name} {value}, below {needed} needed",
     },
     "why.condition": {"nl": "voorwaarde: {source}", "en": "condition: {source}"},
+    "why.round": {"nl": "{name} {n} gehaald", "en": "{name} {n} reached"},
+    "why.chosen": {"nl": "gekozen: {choices}", "en": "chosen: {choices}"},
+    "why.never_chosen": {"nl": "niet gekozen: {choices}", "en": "not chosen: {choices}"},
     "report.not_ended": {
         "nl": "Nog niet afgelopen (gestopt in {round_name} {round}).",
         "en": "Not finished (stopped in {round_name} {round}).",
@@ -162,6 +165,8 @@ REPORT: dict[str, dict[str, str]] = {
     },
     "compare.endings": {"nl": "Hoe het afliep", "en": "How it ended"},
     "compare.n_groups_of": {"nl": "{n} van {total} groepen", "en": "{n} of {total} groups"},
+    "compare.side_by_side": {"nl": "De scenario's naast elkaar", "en": "The scenarios side by side"},
+    "compare.ending_most": {"nl": "Meest bereikte einde", "en": "Ending reached most"},
     "compare.meters_end": {"nl": "De meters aan het eind", "en": "The meters at the end"},
     "compare.meter": {"nl": "Meter", "en": "Meter"},
     "compare.lowest": {"nl": "Laagste", "en": "Lowest"},

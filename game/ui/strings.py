@@ -178,7 +178,8 @@ UI: dict[str, dict[str, str]] = {
     "cons.inputs": {"nl": "Inbreng", "en": "Input"},
     "cons.no_changes": {"nl": "Geen meters veranderden.", "en": "No meter changed."},
     "cons.round_end": {"nl": "Einde van {name} {round}", "en": "End of {name} {round}"},
-    "cons.critique": {"nl": "Uit het artikel: {title}", "en": "From the article: {title}"},
+    # A pack's critiques may come from the article or from another source (c shows which).
+    "cons.critique": {"nl": "Kritiekpunt: {title}", "en": "Critique: {title}"},
     "cons.citation": {"nl": "Bron: {citation}", "en": "Source: {citation}"},
     "cons.citation_hint": {"nl": "Druk op c voor de bron.", "en": "Press c for the source."},
     # -- history -----------------------------------------------------------------------------------
@@ -190,8 +191,8 @@ UI: dict[str, dict[str, str]] = {
     "end.chart": {"nl": "De meters door de jaren", "en": "The meters over the years"},
     "end.key": {"nl": "Besluiten die het meest uitmaakten", "en": "The decisions that mattered most"},
     "end.critiques": {
-        "nl": "Uit het artikel: wat naar voren kwam",
-        "en": "From the article: what came up",
+        "nl": "Kritiekpunten: wat naar voren kwam",
+        "en": "Critiques: what came up",
     },
     "end.no_critiques": {"nl": "Geen.", "en": "None."},
     "end.questions": {"nl": "Vragen voor de nabespreking", "en": "Questions for the debrief"},
