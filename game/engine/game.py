@@ -17,7 +17,7 @@ from typing import Any
 from .choices import honouring, input_table, option_table, touched
 from .consequences import decide, input_option, news
 from .context import Context
-from .draw import draw_events
+from .draw import Draw
 from .errors import GameError
 from .ledger import Ledger, Source
 from .model import Ending, Event, InputOption, Option, Scenario, Text
@@ -48,6 +48,7 @@ class Game:
         self._rng_saved = True
         # Content never changes during a game: the scenario's rules are worked out once per pack (plan.py).
         self._plan = scenario_plan(pack, self.scenario)
+        self._draw = Draw(pack, self._plan, state)
 
     # -- creating ------------------------------------------------------------------------------
     @classmethod
@@ -364,10 +365,8 @@ class Game:
 
     def _begin_round(self) -> None:
         st = self._state
-        st.queue = draw_events(self.pack, self._plan, st, self.rng)
+        st.queue = self._draw.next_round(st, self.rng)
         self._rng_saved = False
-        for event_id in st.queue:
-            st.last_seen[event_id] = st.round
 
     def _option(self, event: Event, option_id: str) -> Option:
         return option_of(event, option_id)

@@ -73,6 +73,8 @@ class ScenarioPlan:
     event_ids: frozenset[str]
     #: the pack's events that have a decider (a draw counts them against the round's events)
     dilemmas: frozenset[str]
+    #: the scenario's events that come only once (a game's draw forgets them once drawn)
+    once: frozenset[str]
     #: events that come for sure when their condition holds: (id, once, condition)
     scheduled: tuple[tuple[str, bool, Fn], ...]
     drawable: tuple[Drawable, ...]
@@ -106,6 +108,20 @@ def effects_plan(pack: Pack, effects: Effects) -> EffectsPlan:
     # The item itself is kept with its plan: an id is only unique while its object lives.
     cache[key] = (effects, plan)
     return plan
+
+
+def ranges(pack: Pack) -> dict[str, tuple[float, float]]:
+    """The range each meter and resource of ``pack`` is kept in, by id (made once, then cached in the pack;
+    made anew if the pack's meters or roles are replaced)."""
+    found = pack.cache.get("ranges")
+    if found is not None and found[0] is pack.meters and found[1] is pack.roles:
+        return found[2]
+    made = {m.id: (m.min, m.max) for m in pack.meters.values()}
+    for role in pack.roles.values():
+        if role.resource is not None and role.resource.id not in made:
+            made[role.resource.id] = (0.0, role.resource.max)
+    pack.cache["ranges"] = (pack.meters, pack.roles, made)
+    return made
 
 
 def rule_plan(pack: Pack, item: RuleEffects) -> RulePlan:
@@ -164,6 +180,7 @@ def scenario_plan(pack: Pack, scenario: Scenario) -> ScenarioPlan:
         events=events,
         event_ids=frozenset(e.id for e in events),
         dilemmas=frozenset(e.id for e in pack.events.values() if e.decider is not None),
+        once=frozenset(e.id for e in events if e.once),
         scheduled=scheduled,
         drawable=tuple(drawable),
         drifts=tuple((m.id, pack.fn(m.drift, "num")) for m in pack.meters.values() if m.drift),
