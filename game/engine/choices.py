@@ -8,8 +8,9 @@ step, a simulation thousands of times a second (the tables live in the pack's ca
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
-from .model import Effects, Event, Option
+from .model import Effects, Event, InputOption, Option
 from .pack import Pack
 from .plan import Fn
 from .steps import Choice
@@ -54,6 +55,18 @@ def input_table(pack: Pack, role: str, event: Event) -> InputTable:
     return made
 
 
+def input_index(pack: Pack, event: Event) -> dict[str, dict[str, InputOption]]:
+    """Per role of the pack, its inputs at ``event`` by id (made once per pack and event, then cached: a
+    deliberation looks up the inputs given several times a step)."""
+    key = ("input_index", event.id)
+    found = pack.cache.get(key)
+    if found is not None and found[0] is event and found[1] is pack.roles:
+        return found[2]
+    made = {role: {i.id: i for i in pack.inputs_for(role, event)} for role in pack.roles}
+    pack.cache[key] = (event, pack.roles, made)
+    return made
+
+
 def option_table(pack: Pack, event: Event) -> OptionTable:
     """The resource ``event``'s decider spends, and per option: its condition, cost, the option, and its
     choice when affordable and when not (whose input it honours is filled in per step: :func:`honouring`)."""
@@ -88,6 +101,25 @@ def option_table(pack: Pack, event: Event) -> OptionTable:
     )
     made = (res.id if res else None, table)
     pack.cache[key] = (event, made)
+    return made
+
+
+def with_honours(pack: Pack, choice: Choice, honours: tuple[str, ...]) -> Choice:
+    """``choice`` as honouring ``honours`` (the roles whose input given this time it honours).
+
+    Made once per pack, choice and combination of roles, then shared: a Choice is immutable, there are
+    only a few combinations per option (the subsets of its consulted roles), and copying a frozen
+    dataclass costs more than the rest of a decision step.
+    """
+    if choice.honours == honours:
+        return choice
+    key = ("honours", id(choice), honours)
+    found = pack.cache.get(key)
+    if found is not None and found[0] is choice:
+        return found[1]
+    made = replace(choice, honours=honours)
+    # the choice itself is kept with its variant: an id is only unique while its object lives
+    pack.cache[key] = (choice, made)
     return made
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .choices import honouring
+from .choices import honouring, input_index
 from .context import Context
 from .errors import GameError
 from .ledger import Ledger, Source
@@ -78,19 +78,19 @@ def decide(
 
 def input_option(pack: Pack, role: str, input_id: str, event: Event) -> InputOption:
     """The input ``role`` gave (by id) at ``event``."""
-    for option in pack.inputs_for(role, event):
-        if option.id == input_id:
-            return option
-    raise GameError("unknown_input", role=role, input=input_id)
+    found = input_index(pack, event).get(role, {}).get(input_id)
+    if found is None:
+        raise GameError("unknown_input", role=role, input=input_id)
+    return found
 
 
 def _judge_inputs(pack: Pack, record: EventRecord, event: Event, option: Option) -> None:
     """Sort the inputs given: shared knowledge; honoured, ignored or absent (an input without voice); and
     heeded: a shared warning the option takes into account (it heeds or honours that role)."""
-    kinds = {role: input_option(pack, role, i, event).kind or "" for role, i in record.inputs.items()}
+    given_inputs = {role: input_option(pack, role, i, event) for role, i in record.inputs.items()}
+    kinds = {role: given.kind or "" for role, given in given_inputs.items()}
     honoured = honouring(option, record.inputs, kinds)
-    for role, input_id in record.inputs.items():
-        given = input_option(pack, role, input_id, event)
+    for role, given in given_inputs.items():
         if given.shares:
             record.shared.append(role)
             if role in option.heeds or role in honoured:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from .choices import honouring, input_table, option_table, touched
+from .choices import honouring, input_table, option_table, touched, with_honours
 from .consequences import decide, input_option, news
 from .context import Context
 from .draw import Draw
@@ -167,7 +167,7 @@ class Game:
                 continue
             choice = ok if not cost or have is None or have >= cost else blocked
             if option.honours or option.proposed_by:
-                choice = replace(choice, honours=tuple(honouring(option, inputs, kinds)))
+                choice = with_honours(self.pack, choice, tuple(honouring(option, inputs, kinds)))
             found.append(choice)
         choices = tuple(found)
         if any(c.available for c in choices):
