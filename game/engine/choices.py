@@ -15,13 +15,15 @@ from .pack import Pack
 from .plan import Fn
 from .steps import Choice
 
-InputTable = tuple[str | None, tuple[tuple[float, Choice, Choice], ...]]
+#: the resource spent, the highest cost, the choices when every input is affordable, and per input its
+#: cost and its choice when affordable and when not
+InputTable = tuple[str | None, float, tuple[Choice, ...], tuple[tuple[float, Choice, Choice], ...]]
 OptionTable = tuple[str | None, tuple[tuple[Fn | None, float, Option, Choice, Choice], ...]]
 
 
 def input_table(pack: Pack, role: str, event: Event) -> InputTable:
-    """The resource ``role``'s inputs for ``event`` spend, and per input: its cost, its choice when
-    affordable and when not."""
+    """The resource ``role``'s inputs for ``event`` spend, their highest cost, their choices when all are
+    affordable (most steps: no search), and per input: its cost, its choice when affordable and when not."""
     inputs = pack.inputs_for(role, event)
     key = ("inputs", role, id(inputs))
     found = pack.cache.get(key)
@@ -50,7 +52,8 @@ def input_table(pack: Pack, role: str, event: Event) -> InputTable:
         )
         for n, option in enumerate(inputs)
     )
-    made = (res.id if res else None, table)
+    highest = max((cost for cost, _, _ in table), default=0)
+    made = (res.id if res else None, highest, tuple(ok for _, ok, _ in table), table)
     pack.cache[key] = (inputs, made)
     return made
 

@@ -78,7 +78,8 @@ def decide(
 
 def input_option(pack: Pack, role: str, input_id: str, event: Event) -> InputOption:
     """The input ``role`` gave (by id) at ``event``."""
-    found = input_index(pack, event).get(role, {}).get(input_id)
+    by_id = input_index(pack, event).get(role)
+    found = None if by_id is None else by_id.get(input_id)
     if found is None:
         raise GameError("unknown_input", role=role, input=input_id)
     return found

@@ -298,7 +298,7 @@ class _Compiler:
                 self.check_ref(ref, arg.value, node)
             args.append(self.expect(arg, kind, depth))
         if not spec.reads_game:
-            return "num", _pure(spec.code, args)
+            return "num", _pure(spec.code, args, self.constants)
         constants = tuple(a.value for a in node.args)  # type: ignore[attr-defined]
         return spec.result, lambda ctx: ctx.call(name, constants)
 
@@ -335,6 +335,9 @@ class _Compiler:
         else_type, orelse = self.compile(node.orelse, depth)
         if body_type != else_type:
             raise self.fail("both sides of 'x if c else y' must have the same type")
+        yes, no = self.constants.get(body), self.constants.get(orelse)
+        if yes is not None and no is not None:  # "2 if rounds <= 8 else 1": no call for either side
+            return body_type, lambda ctx: yes if test(ctx) else no
         return body_type, lambda ctx: body(ctx) if test(ctx) else orelse(ctx)
 
     # -- specialised closures -------------------------------------------------------------------
@@ -367,6 +370,11 @@ class _Compiler:
                 return lambda ctx: left(ctx) * r
             if kind is ast.Div and r:
                 return lambda ctx: left(ctx) / r
+            if kind is ast.FloorDiv and r:
+                return lambda ctx: left(ctx) // r
+            if kind is ast.Mod and r:
+                return lambda ctx: left(ctx) % r
+            return lambda ctx: op(left(ctx), r)
         elif lc is not None:
             n = lc
             if kind is ast.Add:
@@ -375,6 +383,7 @@ class _Compiler:
                 return lambda ctx: n - right(ctx)
             if kind is ast.Mult:
                 return lambda ctx: n * right(ctx)
+            return lambda ctx: op(n, right(ctx))
         else:
             if kind is ast.Add:
                 return lambda ctx: left(ctx) + right(ctx)
@@ -398,14 +407,21 @@ class _Compiler:
                 return lambda ctx: left(ctx) > r
             if kind is ast.GtE:
                 return lambda ctx: left(ctx) >= r
-        fn = _COMPARE[kind]
+            if kind is ast.Eq:
+                return lambda ctx: left(ctx) == r
+            if kind is ast.NotEq:
+                return lambda ctx: left(ctx) != r
         if kind is ast.Lt:
             return lambda ctx: left(ctx) < right(ctx)
+        if kind is ast.LtE:
+            return lambda ctx: left(ctx) <= right(ctx)
         if kind is ast.Gt:
             return lambda ctx: left(ctx) > right(ctx)
+        if kind is ast.GtE:
+            return lambda ctx: left(ctx) >= right(ctx)
         if kind is ast.Eq:
             return lambda ctx: left(ctx) == right(ctx)
-        return lambda ctx: fn(left(ctx), right(ctx))
+        return lambda ctx: left(ctx) != right(ctx)
 
     # -- helpers --------------------------------------------------------------------------------
     def expect(self, node: ast.AST, kind: Type, depth: int) -> Callable[[Context], Any]:
@@ -470,16 +486,29 @@ def _describe(node: ast.AST) -> str:
     return type(node).__name__
 
 
-def _pure(code: Callable[..., Any], args: list[Callable[[Context], Any]]) -> Callable[[Context], Any]:
+def _pure(
+    code: Callable[..., Any],
+    args: list[Callable[[Context], Any]],
+    constants: dict[Callable[[Context], Any], float],
+) -> Callable[[Context], Any]:
     """A call of a built-in that reads only its arguments (min, max, abs, clamp), unrolled for the common
-    lengths (a generator per call would cost more than the call)."""
+    lengths (a generator per call would cost more than the call), with constant arguments (``constants``:
+    the value of each closure that gives one) passed as they are."""
     if len(args) == 1:
         (first,) = args
         return lambda ctx: code(first(ctx))
     if len(args) == 2:
         first, second = args
+        a, b = constants.get(first), constants.get(second)
+        if a is not None:  # min(1, 6 / rounds)
+            return lambda ctx: code(a, second(ctx))
+        if b is not None:
+            return lambda ctx: code(first(ctx), b)
         return lambda ctx: code(first(ctx), second(ctx))
     if len(args) == 3:
         first, second, third = args
+        b, c = constants.get(second), constants.get(third)
+        if b is not None and c is not None:  # clamp(x, 1, 4)
+            return lambda ctx: code(first(ctx), b, c)
         return lambda ctx: code(first(ctx), second(ctx), third(ctx))
     return lambda ctx: code(*(a(ctx) for a in args))

@@ -8,7 +8,7 @@ from typing import NamedTuple
 from .context import Context
 from .model import Effects, Text
 from .pack import Pack
-from .plan import EffectsPlan, RulePlan, effects_plan, ranges
+from .plan import EffectsPlan, RulePlan, amount_of, effects_plan, ranges
 from .state import Cause, Change, GameState, Note
 
 _ROUNDED: dict[float, float] = {}
@@ -120,9 +120,10 @@ class Ledger:
         # the changes' source (a game that records no changes never reads it)
         src = source._replace(text=text, critique=critique) if self.keeps_changes else source
         for target, amount in plan.change:
-            self.move(target, amount(ctx), src, changes)
+            # amount_of(amount, ctx), written out: the commonest call of a game
+            self.move(target, amount if amount.__class__ is float else amount(ctx), src, changes)
         for target, amount in plan.set:
-            self.move(target, amount(ctx) - self.get(target), src, changes)
+            self.move(target, amount_of(amount, ctx) - self.get(target), src, changes)
         if plan.flags:
             flags = self.state.flags
             for flag, n in plan.flags:
@@ -149,7 +150,7 @@ class Ledger:
         """Apply a deliberation rule to ``source.role`` (whose input was honoured, ignored, or who stayed away)."""
         src = source._replace(text=None, critique=rule.critique) if self.keeps_changes else source
         for target, amount in rule.change:
-            self.move(target, amount(ctx), src, changes)
+            self.move(target, amount if amount.__class__ is float else amount(ctx), src, changes)
         if rule.resource:
             res = self.pack.roles[src.role].resource  # type: ignore[index]
             if res is not None and res.id in self._resources:

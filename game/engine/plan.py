@@ -17,14 +17,30 @@ from .pack import Pack
 
 #: A compiled expression's closure: reads the game through a context, gives a value.
 Fn = Callable[[Any], Any]
+#: An amount to move a meter or resource by: a plain number as the float it gives (no call needed), or
+#: the closure of the expression that computes it (see :func:`amount`).
+Amount = float | Fn
+
+
+def amount(pack: Pack, source: str | float | int | bool) -> Amount:
+    """The amount of content's ``source``: ``float(source)`` for a plain number (what its compiled
+    constant would give), else the expression's closure."""
+    if isinstance(source, bool | int | float):
+        return float(source)
+    return pack.fn(source, "num")
+
+
+def amount_of(value: Amount, ctx: Any) -> float:
+    """An amount's value now."""
+    return value if value.__class__ is float else value(ctx)  # type: ignore[operator,return-value]
 
 
 @dataclass(frozen=True, slots=True)
 class EffectsPlan:
     """An :class:`~game.engine.model.Effects` with its amounts compiled."""
 
-    change: tuple[tuple[str, Fn], ...]
-    set: tuple[tuple[str, Fn], ...]
+    change: tuple[tuple[str, Amount], ...]
+    set: tuple[tuple[str, Amount], ...]
     flags: tuple[tuple[str, int], ...]
     text: Text | None
     critique: str | None
@@ -36,7 +52,7 @@ class EffectsPlan:
 class RulePlan:
     """A deliberation rule (:class:`~game.engine.model.RuleEffects`) with its amounts compiled."""
 
-    change: tuple[tuple[str, Fn], ...]
+    change: tuple[tuple[str, Amount], ...]
     resource: float
     critique: str | None
     #: per kind of input, the rule that applies instead (RuleEffects.by_kind)
@@ -98,8 +114,8 @@ def effects_plan(pack: Pack, effects: Effects) -> EffectsPlan:
         return found[1]
     when = getattr(effects, "when", None)
     plan = EffectsPlan(
-        change=tuple((t, pack.fn(a, "num")) for t, a in effects.change.items()),
-        set=tuple((t, pack.fn(a, "num")) for t, a in effects.set.items()),
+        change=tuple((t, amount(pack, a)) for t, a in effects.change.items()),
+        set=tuple((t, amount(pack, a)) for t, a in effects.set.items()),
         flags=tuple(effects.flags.items()),
         text=effects.text,
         critique=effects.critique,
@@ -126,7 +142,7 @@ def ranges(pack: Pack) -> dict[str, tuple[float, float]]:
 
 def rule_plan(pack: Pack, item: RuleEffects) -> RulePlan:
     """A deliberation rule with its amounts compiled, and its per-kind variants."""
-    change = tuple((t, pack.fn(a, "num")) for t, a in item.change.items())
+    change = tuple((t, amount(pack, a)) for t, a in item.change.items())
     by_kind = {kind: rule_plan(pack, part) for kind, part in item.by_kind.items()}
     return RulePlan(change, item.resource, item.critique, by_kind)
 

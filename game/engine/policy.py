@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from hashlib import blake2b
 from math import cos, log, pi, sin, sqrt
+from operator import attrgetter
 from typing import Protocol, TypeVar
 
 from .consequences import input_option
@@ -162,13 +163,14 @@ def _reason(game: Game, step: Step, spec: Strategy | None) -> tuple[str, dict[st
     strategy = _for_role(spec, step.actor)
     # in the content's order: the screen shuffles a decision's options, the computer's weighing does not
     # (its noise is drawn option by option, and ties go to the option the content lists first)
-    available = sorted((c for c in step.choices if c.available), key=_content_order)
+    available = [c for c in step.choices if c.available]
+    available.sort(key=_content_order)
     if step.kind == "news" or len(available) == 1:
         return available[0].id, {available[0].id: 0.0}
     if step.kind == "input":
-        given = next((c for c in available if c.id == strategy), None)
-        if given is not None:
-            return given.id, {c.id: float(c is given) for c in available}
+        for given in available:
+            if given.id == strategy:  # an input the strategy names, given whenever it can be
+                return given.id, {c.id: float(c is given) for c in available}
     elif strategy not in STRATEGIES:
         if strategy in {i.id for i in game.pack.roles[step.actor].inputs}:  # type: ignore[index]
             strategy = "priorities"  # an input strategy decides by priorities
@@ -199,8 +201,8 @@ def _reason(game: Game, step: Step, spec: Strategy | None) -> tuple[str, dict[st
     return best.id, scores
 
 
-def _content_order(choice: Choice) -> int:
-    return choice.index
+#: a choice's place in the content's order (a C-level key: the policy sorts at every step)
+_content_order = attrgetter("index")
 
 
 def _voiced(game: Game) -> list[str]:
@@ -214,12 +216,13 @@ def _input(
     role = pack.roles[step.actor]  # type: ignore[index]
     temper = role.temperament
     res = role.resource
+    state = game.now
     ratio = 1.0
     if res is not None and res.max:
-        ratio = game.now.resources.get(res.id, 0.0) / res.max
+        ratio = state.resources.get(res.id, 0.0) / res.max
     # what a costly input is worth to a role short of its resource (the same for every input)
     thrift = max(0.05, 1 - temper.caution * (1 - ratio))
-    ctx = Context(game.now)
+    ctx = Context(state)
     weights: dict[str, float] = {}
     event = step.event
     has_private = event is not None and role.id in event.private

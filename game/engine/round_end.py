@@ -13,6 +13,8 @@ from .state import Change, EventRecord, GameState, Note, Pending, RoundRecord
 
 _DRIFT = Source("drift")
 _ROUND_END = Source("round_end")
+#: a refresh's source per role id: immutable and the same every round, so made once (a handful of roles)
+_REFRESH: dict[str, Source] = {}
 
 
 def end_round(
@@ -31,7 +33,8 @@ def end_round(
         if part.when is None or part.when(ctx):
             ledger.apply_plan(part, _ROUND_END, ctx, changes, notes)
     for role_id, res_id, refresh in plan.refresh:
-        ledger.move(res_id, refresh(ctx), Source("refresh", role=role_id), changes)
+        source = _REFRESH.get(role_id) or _REFRESH.setdefault(role_id, Source("refresh", role=role_id))
+        ledger.move(res_id, refresh(ctx), source, changes)
     record = RoundRecord(
         round=now, changes=changes, notes=notes, meters=dict(state.meters), resources=dict(state.resources)
     )
