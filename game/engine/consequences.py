@@ -78,7 +78,9 @@ def decide(
 
 def input_option(pack: Pack, role: str, input_id: str, event: Event) -> InputOption:
     """The input ``role`` gave (by id) at ``event``."""
-    by_id = input_index(pack, event).get(role)
+    found = pack.cache.get(("input_index", event.id))  # input_index(), written out: a few times a step
+    index = found[2] if found is not None and found[0] is event and found[1] is pack.roles else None
+    by_id = (index or input_index(pack, event)).get(role)
     found = None if by_id is None else by_id.get(input_id)
     if found is None:
         raise GameError("unknown_input", role=role, input=input_id)

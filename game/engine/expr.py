@@ -204,6 +204,11 @@ class _Compiler:
             if isinstance(node.op, ast.And):
                 return "bool", lambda ctx: True if first(ctx) and second(ctx) else False
             return "bool", lambda ctx: True if first(ctx) or second(ctx) else False
+        if len(parts) == 3:
+            first, second, third = parts
+            if isinstance(node.op, ast.And):
+                return "bool", lambda ctx: True if first(ctx) and second(ctx) and third(ctx) else False
+            return "bool", lambda ctx: True if first(ctx) or second(ctx) or third(ctx) else False
         if isinstance(node.op, ast.And):
             return "bool", lambda ctx: all(p(ctx) for p in parts)
         return "bool", lambda ctx: any(p(ctx) for p in parts)
