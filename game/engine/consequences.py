@@ -37,14 +37,15 @@ def decide(
     changes = record.changes
     # Conditions hold "at the moment of the decision": judged before its cost and effects, as the
     # policy judges them.
-    holding = [part for part in option.conditional if effects_plan(pack, part).when(ctx)]  # type: ignore[misc]
+    conditional = [effects_plan(pack, part) for part in option.conditional] if option.conditional else ()
+    holding = [plan for plan in conditional if plan.when(ctx)]  # type: ignore[misc]
     if option.cost and event.decider:
         ledger.pay(event.decider, option.cost, event.id, option.id, changes)
     ledger.apply(
         option.effects, Source("option", event.id, option.id, critique=option.critique), ctx, changes
     )
-    for part in holding:
-        ledger.apply(part, Source("conditional", event.id, option.id), ctx, changes)
+    for plan in holding:
+        ledger.apply_plan(plan, Source("conditional", event.id, option.id), ctx, changes)
     for n, part in enumerate(option.later):
         _defer(state, "later", n, part.after, event, option)
     for n, part in enumerate(option.hidden):

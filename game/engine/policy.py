@@ -222,7 +222,7 @@ def _input(
         ratio = state.resources.get(res.id, 0.0) / res.max
     # what a costly input is worth to a role short of its resource (the same for every input)
     thrift = max(0.05, 1 - temper.caution * (1 - ratio))
-    ctx = Context(state)
+    ctx = None  # made for the first weight that reads the game
     weights: dict[str, float] = {}
     event = step.event
     has_private = event is not None and role.id in event.private
@@ -231,7 +231,11 @@ def _input(
     voiced = []
     for c in available:
         fixed, fn = liking[c.id]
-        w = fixed if fn is None else max(0.0, float(fn(ctx)))
+        if fn is None:
+            w = fixed
+        else:
+            ctx = ctx or Context(state)
+            w = max(0.0, float(fn(ctx)))
         if c.shares and has_private:
             w *= 3
         if c.cost and res is not None:
