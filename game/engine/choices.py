@@ -8,19 +8,22 @@ step, a simulation thousands of times a second (the tables live in the pack's ca
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
-from .model import Effects, Event, Option
+from .model import Effects, Event, InputOption, Option
 from .pack import Pack
 from .plan import Fn
 from .steps import Choice
 
-InputTable = tuple[str | None, tuple[tuple[float, Choice, Choice], ...]]
+#: the resource spent, the highest cost, the choices when every input is affordable, and per input its
+#: cost and its choice when affordable and when not
+InputTable = tuple[str | None, float, tuple[Choice, ...], tuple[tuple[float, Choice, Choice], ...]]
 OptionTable = tuple[str | None, tuple[tuple[Fn | None, float, Option, Choice, Choice], ...]]
 
 
 def input_table(pack: Pack, role: str, event: Event) -> InputTable:
-    """The resource ``role``'s inputs for ``event`` spend, and per input: its cost, its choice when
-    affordable and when not."""
+    """The resource ``role``'s inputs for ``event`` spend, their highest cost, their choices when all are
+    affordable (most steps: no search), and per input: its cost, its choice when affordable and when not."""
     inputs = pack.inputs_for(role, event)
     key = ("inputs", role, id(inputs))
     found = pack.cache.get(key)
@@ -49,8 +52,21 @@ def input_table(pack: Pack, role: str, event: Event) -> InputTable:
         )
         for n, option in enumerate(inputs)
     )
-    made = (res.id if res else None, table)
+    highest = max((cost for cost, _, _ in table), default=0)
+    made = (res.id if res else None, highest, tuple(ok for _, ok, _ in table), table)
     pack.cache[key] = (inputs, made)
+    return made
+
+
+def input_index(pack: Pack, event: Event) -> dict[str, dict[str, InputOption]]:
+    """Per role of the pack, its inputs at ``event`` by id (made once per pack and event, then cached: a
+    deliberation looks up the inputs given several times a step)."""
+    key = ("input_index", event.id)
+    found = pack.cache.get(key)
+    if found is not None and found[0] is event and found[1] is pack.roles:
+        return found[2]
+    made = {role: {i.id: i for i in pack.inputs_for(role, event)} for role in pack.roles}
+    pack.cache[key] = (event, pack.roles, made)
     return made
 
 
@@ -88,6 +104,25 @@ def option_table(pack: Pack, event: Event) -> OptionTable:
     )
     made = (res.id if res else None, table)
     pack.cache[key] = (event, made)
+    return made
+
+
+def with_honours(pack: Pack, choice: Choice, honours: tuple[str, ...]) -> Choice:
+    """``choice`` as honouring ``honours`` (the roles whose input given this time it honours).
+
+    Made once per pack, choice and combination of roles, then shared: a Choice is immutable, there are
+    only a few combinations per option (the subsets of its consulted roles), and copying a frozen
+    dataclass costs more than the rest of a decision step.
+    """
+    if choice.honours == honours:
+        return choice
+    key = ("honours", id(choice), honours)
+    found = pack.cache.get(key)
+    if found is not None and found[0] is choice:
+        return found[1]
+    made = replace(choice, honours=honours)
+    # the choice itself is kept with its variant: an id is only unique while its object lives
+    pack.cache[key] = (choice, made)
     return made
 
 

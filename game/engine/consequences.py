@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .choices import honouring
+from .choices import honouring, input_index
 from .context import Context
 from .errors import GameError
 from .ledger import Ledger, Source
@@ -37,14 +37,15 @@ def decide(
     changes = record.changes
     # Conditions hold "at the moment of the decision": judged before its cost and effects, as the
     # policy judges them.
-    holding = [part for part in option.conditional if effects_plan(pack, part).when(ctx)]  # type: ignore[misc]
+    conditional = [effects_plan(pack, part) for part in option.conditional] if option.conditional else ()
+    holding = [plan for plan in conditional if plan.when(ctx)]  # type: ignore[misc]
     if option.cost and event.decider:
         ledger.pay(event.decider, option.cost, event.id, option.id, changes)
     ledger.apply(
         option.effects, Source("option", event.id, option.id, critique=option.critique), ctx, changes
     )
-    for part in holding:
-        ledger.apply(part, Source("conditional", event.id, option.id), ctx, changes)
+    for plan in holding:
+        ledger.apply_plan(plan, Source("conditional", event.id, option.id), ctx, changes)
     for n, part in enumerate(option.later):
         _defer(state, "later", n, part.after, event, option)
     for n, part in enumerate(option.hidden):
@@ -78,19 +79,22 @@ def decide(
 
 def input_option(pack: Pack, role: str, input_id: str, event: Event) -> InputOption:
     """The input ``role`` gave (by id) at ``event``."""
-    for option in pack.inputs_for(role, event):
-        if option.id == input_id:
-            return option
-    raise GameError("unknown_input", role=role, input=input_id)
+    found = pack.cache.get(("input_index", event.id))  # input_index(), written out: a few times a step
+    index = found[2] if found is not None and found[0] is event and found[1] is pack.roles else None
+    by_id = (index or input_index(pack, event)).get(role)
+    found = None if by_id is None else by_id.get(input_id)
+    if found is None:
+        raise GameError("unknown_input", role=role, input=input_id)
+    return found
 
 
 def _judge_inputs(pack: Pack, record: EventRecord, event: Event, option: Option) -> None:
     """Sort the inputs given: shared knowledge; honoured, ignored or absent (an input without voice); and
     heeded: a shared warning the option takes into account (it heeds or honours that role)."""
-    kinds = {role: input_option(pack, role, i, event).kind or "" for role, i in record.inputs.items()}
+    given_inputs = {role: input_option(pack, role, i, event) for role, i in record.inputs.items()}
+    kinds = {role: given.kind or "" for role, given in given_inputs.items()}
     honoured = honouring(option, record.inputs, kinds)
-    for role, input_id in record.inputs.items():
-        given = input_option(pack, role, input_id, event)
+    for role, given in given_inputs.items():
         if given.shares:
             record.shared.append(role)
             if role in option.heeds or role in honoured:

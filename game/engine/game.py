@@ -14,10 +14,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from .choices import honouring, input_table, option_table, touched
+from .choices import honouring, input_table, option_table, touched, with_honours
 from .consequences import decide, input_option, news
 from .context import Context
-from .draw import draw_events
+from .draw import Draw
 from .errors import GameError
 from .ledger import Ledger, Source
 from .model import Ending, Event, InputOption, Option, Scenario, Text
@@ -30,6 +30,10 @@ from .state import Change, Deliberation, EventRecord, GameState, decode_rng, enc
 from .steps import CONTINUE, Choice, Outcome, Step, StepKind
 
 __all__ = ["CONTINUE", "Choice", "Game", "GameError", "Outcome", "Step", "StepKind", "check_setup", "touched"]
+
+
+#: a news step's one choice (immutable, so every news step shares it)
+_READ_ON = (Choice(CONTINUE, None),)
 
 
 class Game:
@@ -48,6 +52,7 @@ class Game:
         self._rng_saved = True
         # Content never changes during a game: the scenario's rules are worked out once per pack (plan.py).
         self._plan = scenario_plan(pack, self.scenario)
+        self._draw = Draw(pack, self._plan, state)
 
     # -- creating ------------------------------------------------------------------------------
     @classmethod
@@ -141,13 +146,15 @@ class Game:
             if waiting not in cur.inputs:
                 return Step("input", st.round, event, waiting, self._input_choices(waiting, event))
         if event.decider is None:
-            return Step("news", st.round, event, None, (Choice(CONTINUE, None),))
+            return Step("news", st.round, event, None, _READ_ON)
         choices = shown_order(st.seed, st.round, event.id, self._option_choices(event))
         return Step("decision", st.round, event, event.decider, choices)
 
     def _input_choices(self, role: str, event: Event) -> tuple[Choice, ...]:
-        res, table = input_table(self.pack, role, event)
+        res, highest, affordable, table = input_table(self.pack, role, event)
         have = None if res is None else self._state.resources.get(res, 0.0)
+        if have is None or have >= highest:
+            return affordable
         return tuple(
             ok if not cost or have is None or have >= cost else blocked for cost, ok, blocked in table
         )
@@ -155,18 +162,20 @@ class Game:
     def _option_choices(self, event: Event) -> tuple[Choice, ...]:
         res, table = option_table(self.pack, event)
         have = None if res is None else self._state.resources.get(res, 0.0)
-        ctx = Context(self._state)
+        ctx = None  # made for the first option with a condition
         inputs = self._state.current.inputs if self._state.current else {}
-        kinds = {role: self.input_option(role, i, event).kind or "" for role, i in inputs.items()}
+        kinds = {role: input_option(self.pack, role, i, event).kind or "" for role, i in inputs.items()}
         found = []
         for when, cost, option, ok, blocked in table:
             if option.proposed_by is not None and kinds.get(option.proposed_by) != "propose":
                 continue  # a proposal is on the table only when its role proposed it this time
-            if when is not None and not when(ctx):
-                continue
+            if when is not None:
+                ctx = ctx or Context(self._state)
+                if not when(ctx):
+                    continue
             choice = ok if not cost or have is None or have >= cost else blocked
             if option.honours or option.proposed_by:
-                choice = replace(choice, honours=tuple(honouring(option, inputs, kinds)))
+                choice = with_honours(self.pack, choice, tuple(honouring(option, inputs, kinds)))
             found.append(choice)
         choices = tuple(found)
         if any(c.available for c in choices):
@@ -364,10 +373,8 @@ class Game:
 
     def _begin_round(self) -> None:
         st = self._state
-        st.queue = draw_events(self.pack, self._plan, st, self.rng)
+        st.queue = self._draw.next_round(st, self.rng)
         self._rng_saved = False
-        for event_id in st.queue:
-            st.last_seen[event_id] = st.round
 
     def _option(self, event: Event, option_id: str) -> Option:
         return option_of(event, option_id)

@@ -3,21 +3,23 @@ in range and records it with its :class:`Source` (why it happened)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .context import Context
 from .model import Effects, Text
 from .pack import Pack
-from .plan import RulePlan, effects_plan
+from .plan import EffectsPlan, RulePlan, amount_of, effects_plan, ranges
 from .state import Cause, Change, GameState, Note
 
 _ROUNDED: dict[float, float] = {}
 _ROUNDED_KEPT = 1 << 16
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
-    """Why a change happened: the kind of rule, and the event, option, role, text and critique behind it."""
+class Source(NamedTuple):
+    """Why a change happened: the kind of rule, and the event, option, role, text and critique behind it.
+
+    A named tuple: immutable like a frozen dataclass, and made several times a decision at a fraction of
+    its cost."""
 
     cause: Cause
     event: str | None = None
@@ -36,22 +38,11 @@ class Ledger:
         self.keeps_changes = keeps_changes
         self._meters = state.meters
         self._resources = state.resources
-        self._ranges: dict[str, tuple[float, float]] = {}
+        self._ranges = ranges(pack)
 
     def bounds(self, target: str) -> tuple[float, float]:
         """The range a meter or resource is kept in."""
-        found = self._ranges.get(target)
-        if found is None:
-            found = self._ranges[target] = self._find_bounds(target)
-        return found
-
-    def _find_bounds(self, target: str) -> tuple[float, float]:
-        if target in self.pack.meters:
-            meter = self.pack.meters[target]
-            return meter.min, meter.max
-        role = self.pack.roles[self.pack.resource_owner[target]]
-        assert role.resource is not None
-        return 0.0, role.resource.max
+        return self._ranges[target]
 
     def get(self, target: str) -> float:
         if target in self._meters:
@@ -67,8 +58,13 @@ class Ledger:
             old = store.get(target)
             if old is None:
                 return  # a resource of a role not in this scenario
-        low, high = self.bounds(target)
-        new = min(high, max(low, old + delta))
+        low, high = self._ranges[target]
+        # min(high, max(low, old + delta)) without two calls: on a tie the bound itself, as they give it
+        new = old + delta
+        if not new > low:
+            new = low
+        if not new < high:
+            new = high
         # round(new, 4), remembered: the same few values come back all game and round() is slow (a few
         # per cent of a simulation); bounded, and a pure function's cache, so it cannot change a result
         # (floats only: an int bound would find the float of the same value and change the number's type)
@@ -108,15 +104,26 @@ class Ledger:
     ) -> None:
         """Apply effects (``source`` says of which event and option, and the critique they illustrate unless
         they name their own); a text without numbers becomes a note (in ``notes``, else the record's)."""
-        plan = effects_plan(self.pack, effects)
+        self.apply_plan(effects_plan(self.pack, effects), source, ctx, changes, notes)
+
+    def apply_plan(
+        self,
+        plan: EffectsPlan,
+        source: Source,
+        ctx: Context,
+        changes: list[Change],
+        notes: list[Note] | None = None,
+    ) -> None:
+        """:meth:`apply` for an effects item's plan at hand."""
         text = plan.text
-        src = Source(
-            source.cause, source.event, source.option, source.role, text, plan.critique or source.critique
-        )
+        critique = plan.critique or source.critique
+        # the changes' source (a game that records no changes never reads it)
+        src = source._replace(text=text, critique=critique) if self.keeps_changes else source
         for target, amount in plan.change:
-            self.move(target, amount(ctx), src, changes)
+            # amount_of(amount, ctx), written out: the commonest call of a game
+            self.move(target, amount if amount.__class__ is float else amount(ctx), src, changes)
         for target, amount in plan.set:
-            self.move(target, amount(ctx) - self.get(target), src, changes)
+            self.move(target, amount_of(amount, ctx) - self.get(target), src, changes)
         if plan.flags:
             flags = self.state.flags
             for flag, n in plan.flags:
@@ -132,7 +139,7 @@ class Ledger:
                 event=source.event,
                 option=source.option,
                 text=text,
-                critique=src.critique,
+                critique=critique,
             )
             if notes is not None:
                 notes.append(note)
@@ -141,9 +148,9 @@ class Ledger:
 
     def apply_rule(self, rule: RulePlan, source: Source, ctx: Context, changes: list[Change]) -> None:
         """Apply a deliberation rule to ``source.role`` (whose input was honoured, ignored, or who stayed away)."""
-        src = Source(source.cause, source.event, source.option, source.role, None, rule.critique)
+        src = source._replace(text=None, critique=rule.critique) if self.keeps_changes else source
         for target, amount in rule.change:
-            self.move(target, amount(ctx), src, changes)
+            self.move(target, amount if amount.__class__ is float else amount(ctx), src, changes)
         if rule.resource:
             res = self.pack.roles[src.role].resource  # type: ignore[index]
             if res is not None and res.id in self._resources:

@@ -17,14 +17,30 @@ from .pack import Pack
 
 #: A compiled expression's closure: reads the game through a context, gives a value.
 Fn = Callable[[Any], Any]
+#: An amount to move a meter or resource by: a plain number as the float it gives (no call needed), or
+#: the closure of the expression that computes it (see :func:`amount`).
+Amount = float | Fn
+
+
+def amount(pack: Pack, source: str | float | int | bool) -> Amount:
+    """The amount of content's ``source``: ``float(source)`` for a plain number (what its compiled
+    constant would give), else the expression's closure."""
+    if isinstance(source, bool | int | float):
+        return float(source)
+    return pack.fn(source, "num")
+
+
+def amount_of(value: Amount, ctx: Any) -> float:
+    """An amount's value now."""
+    return value if value.__class__ is float else value(ctx)  # type: ignore[operator,return-value]
 
 
 @dataclass(frozen=True, slots=True)
 class EffectsPlan:
     """An :class:`~game.engine.model.Effects` with its amounts compiled."""
 
-    change: tuple[tuple[str, Fn], ...]
-    set: tuple[tuple[str, Fn], ...]
+    change: tuple[tuple[str, Amount], ...]
+    set: tuple[tuple[str, Amount], ...]
     flags: tuple[tuple[str, int], ...]
     text: Text | None
     critique: str | None
@@ -36,7 +52,7 @@ class EffectsPlan:
 class RulePlan:
     """A deliberation rule (:class:`~game.engine.model.RuleEffects`) with its amounts compiled."""
 
-    change: tuple[tuple[str, Fn], ...]
+    change: tuple[tuple[str, Amount], ...]
     resource: float
     critique: str | None
     #: per kind of input, the rule that applies instead (RuleEffects.by_kind)
@@ -73,6 +89,8 @@ class ScenarioPlan:
     event_ids: frozenset[str]
     #: the pack's events that have a decider (a draw counts them against the round's events)
     dilemmas: frozenset[str]
+    #: the scenario's events that come only once (a game's draw forgets them once drawn)
+    once: frozenset[str]
     #: events that come for sure when their condition holds: (id, once, condition)
     scheduled: tuple[tuple[str, bool, Fn], ...]
     drawable: tuple[Drawable, ...]
@@ -96,8 +114,8 @@ def effects_plan(pack: Pack, effects: Effects) -> EffectsPlan:
         return found[1]
     when = getattr(effects, "when", None)
     plan = EffectsPlan(
-        change=tuple((t, pack.fn(a, "num")) for t, a in effects.change.items()),
-        set=tuple((t, pack.fn(a, "num")) for t, a in effects.set.items()),
+        change=tuple((t, amount(pack, a)) for t, a in effects.change.items()),
+        set=tuple((t, amount(pack, a)) for t, a in effects.set.items()),
         flags=tuple(effects.flags.items()),
         text=effects.text,
         critique=effects.critique,
@@ -108,9 +126,23 @@ def effects_plan(pack: Pack, effects: Effects) -> EffectsPlan:
     return plan
 
 
+def ranges(pack: Pack) -> dict[str, tuple[float, float]]:
+    """The range each meter and resource of ``pack`` is kept in, by id (made once, then cached in the pack;
+    made anew if the pack's meters or roles are replaced)."""
+    found = pack.cache.get("ranges")
+    if found is not None and found[0] is pack.meters and found[1] is pack.roles:
+        return found[2]
+    made = {m.id: (m.min, m.max) for m in pack.meters.values()}
+    for role in pack.roles.values():
+        if role.resource is not None and role.resource.id not in made:
+            made[role.resource.id] = (0.0, role.resource.max)
+    pack.cache["ranges"] = (pack.meters, pack.roles, made)
+    return made
+
+
 def rule_plan(pack: Pack, item: RuleEffects) -> RulePlan:
     """A deliberation rule with its amounts compiled, and its per-kind variants."""
-    change = tuple((t, pack.fn(a, "num")) for t, a in item.change.items())
+    change = tuple((t, amount(pack, a)) for t, a in item.change.items())
     by_kind = {kind: rule_plan(pack, part) for kind, part in item.by_kind.items()}
     return RulePlan(change, item.resource, item.critique, by_kind)
 
@@ -164,6 +196,7 @@ def scenario_plan(pack: Pack, scenario: Scenario) -> ScenarioPlan:
         events=events,
         event_ids=frozenset(e.id for e in events),
         dilemmas=frozenset(e.id for e in pack.events.values() if e.decider is not None),
+        once=frozenset(e.id for e in events if e.once),
         scheduled=scheduled,
         drawable=tuple(drawable),
         drifts=tuple((m.id, pack.fn(m.drift, "num")) for m in pack.meters.values() if m.drift),

@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from hashlib import blake2b
 from math import cos, log, pi, sin, sqrt
+from operator import attrgetter
 from typing import Protocol, TypeVar
 
 from .consequences import input_option
@@ -162,13 +163,14 @@ def _reason(game: Game, step: Step, spec: Strategy | None) -> tuple[str, dict[st
     strategy = _for_role(spec, step.actor)
     # in the content's order: the screen shuffles a decision's options, the computer's weighing does not
     # (its noise is drawn option by option, and ties go to the option the content lists first)
-    available = sorted((c for c in step.choices if c.available), key=_content_order)
+    available = [c for c in step.choices if c.available]
+    available.sort(key=_content_order)
     if step.kind == "news" or len(available) == 1:
         return available[0].id, {available[0].id: 0.0}
     if step.kind == "input":
-        given = next((c for c in available if c.id == strategy), None)
-        if given is not None:
-            return given.id, {c.id: float(c is given) for c in available}
+        for given in available:
+            if given.id == strategy:  # an input the strategy names, given whenever it can be
+                return given.id, {c.id: float(c is given) for c in available}
     elif strategy not in STRATEGIES:
         if strategy in {i.id for i in game.pack.roles[step.actor].inputs}:  # type: ignore[index]
             strategy = "priorities"  # an input strategy decides by priorities
@@ -199,8 +201,8 @@ def _reason(game: Game, step: Step, spec: Strategy | None) -> tuple[str, dict[st
     return best.id, scores
 
 
-def _content_order(choice: Choice) -> int:
-    return choice.index
+#: a choice's place in the content's order (a C-level key: the policy sorts at every step)
+_content_order = attrgetter("index")
 
 
 def _voiced(game: Game) -> list[str]:
@@ -214,12 +216,13 @@ def _input(
     role = pack.roles[step.actor]  # type: ignore[index]
     temper = role.temperament
     res = role.resource
+    state = game.now
     ratio = 1.0
     if res is not None and res.max:
-        ratio = game.now.resources.get(res.id, 0.0) / res.max
+        ratio = state.resources.get(res.id, 0.0) / res.max
     # what a costly input is worth to a role short of its resource (the same for every input)
     thrift = max(0.05, 1 - temper.caution * (1 - ratio))
-    ctx = Context(game.now)
+    ctx = None  # made for the first weight that reads the game
     weights: dict[str, float] = {}
     event = step.event
     has_private = event is not None and role.id in event.private
@@ -228,7 +231,11 @@ def _input(
     voiced = []
     for c in available:
         fixed, fn = liking[c.id]
-        w = fixed if fn is None else max(0.0, float(fn(ctx)))
+        if fn is None:
+            w = fixed
+        else:
+            ctx = ctx or Context(state)
+            w = max(0.0, float(fn(ctx)))
         if c.shares and has_private:
             w *= 3
         if c.cost and res is not None:
@@ -307,8 +314,9 @@ class _View:
     honours: frozenset[str]
     heeds: frozenset[str]
     bias: float
-    #: whether weighing it reads the game (a closure to call), or is plain arithmetic
-    reads: bool
+    #: what its visible effects are worth when that is plain arithmetic (no closure to call, no
+    #: condition): the sum of its terms, made once in the order weighing them adds them up; else None
+    fixed: float | None
 
 
 def _views(pack: Pack, role: Role, event: Event) -> dict[str, _View]:
@@ -336,10 +344,11 @@ def _views(pack: Pack, role: Role, event: Event) -> dict[str, _View]:
         conditional = tuple((pack.fn(p.when, "bool"), terms(p, 1.0)) for p in option.conditional)
         later = tuple(t for p in option.later for t in terms(p, 0.85**p.after))
         reads = bool(conditional) or any(fn is not None for _, fn in (*now, *later))
+        fixed = None if reads else _worth(later, None, _worth(now, None, 0.0) if now else 0.0)
         # a role's own proposal counts as honouring it (the option is offered only when it proposed)
         honours = frozenset([*option.honours, *([option.proposed_by] if option.proposed_by else [])])
         views[option.id] = _View(
-            option, now, conditional, later, honours, frozenset(option.heeds), option.ai_bias, reads
+            option, now, conditional, later, honours, frozenset(option.heeds), option.ai_bias, fixed
         )
     pack.cache[key] = (event, role, views)
     return views
@@ -363,7 +372,6 @@ def _worth(terms: Terms, ctx: Context | None, value: float) -> float:
 def _scores(game: Game, step: Step, available: list[Choice], rng: PolicyRandom) -> dict[str, float]:
     """How much the decider likes each option: priorities over the visible effects, honour, cost, noise."""
     role = game.pack.roles[step.actor]  # type: ignore[index]
-    temper = role.temperament
     cur = game.now.current
     assert cur is not None
     event = step.event
@@ -374,39 +382,58 @@ def _scores(game: Game, step: Step, available: list[Choice], rng: PolicyRandom) 
     # as the engine records it: every role whose input shares, private text or not
     shared = []
     for r, input_id in inputs.items():
-        given = input_option(game.pack, r, input_id, event)
-        if given.voice:
+        option = input_option(game.pack, r, input_id, event)
+        if option.voice:
             voiced.append(r)
-        if given.shares:
+        if option.shares:
             shared.append(r)
-    spends = role.resource is not None and role.resource.max
     views = _views(game.pack, role, event)
     # what an option names to honour a voiced input: the role, or the role and that input
     named = [(r, f"{r}.{inputs[r]}") for r in voiced]
+    # the temperament's factors, as the sums below group them ((honour x 6) x n, ...)
+    temper = role.temperament
+    honour_6, honour_3, caution_10, noise = (
+        temper.honour * 6,
+        temper.honour * 3,
+        temper.caution * 10,
+        temper.noise,
+    )
+    spends = role.resource.max if role.resource is not None else 0
     scores = {}
     for choice in available:
         view = views[choice.id]
         honours = view.honours
         honoured = [r for r, given_input in named if r in honours or given_input in honours]
-        ignored = [r for r in voiced if r not in honoured]
-        # A what-if record: which inputs this option would honour, so conditional effects can be judged.
-        if view.reads:
-            heeded = [r for r in shared if r in view.heeds or r in honoured]
-            ctx = Context(game.now, _WhatIf(inputs, honoured, ignored, shared, heeded))  # type: ignore[arg-type]
-        else:
-            ctx = None
-        value = _worth(view.now, ctx, 0.0) if view.now else 0.0
-        if view.conditional:
-            # Every condition is judged before any amount, as the decision will judge them.
-            for terms in [t for w, t in view.conditional if w(ctx)]:
-                value = _worth(terms, ctx, value)
-        if view.later:
-            value = _worth(view.later, ctx, value)
-        value += temper.honour * 6 * len(honoured)
-        value -= temper.honour * 3 * len(ignored)
+        value = view.fixed
+        if value is None:
+            value = _judged(view, inputs, honoured, [r for r in voiced if r not in honoured], shared, game)
+        value += honour_6 * len(honoured)
+        value -= honour_3 * (len(voiced) - len(honoured))
         if choice.cost and spends:
-            value -= temper.caution * 10 * choice.cost / role.resource.max  # type: ignore[union-attr]
+            value -= caution_10 * choice.cost / spends
         value += view.bias
-        value += temper.noise * rng.gauss(0, 6)
+        value += noise * rng.gauss(0, 6)
         scores[choice.id] = value
     return scores
+
+
+def _judged(
+    view: _View,
+    inputs: dict[str, str],
+    honoured: list[str],
+    ignored: list[str],
+    shared: list[str],
+    game: Game,
+) -> float:
+    """What an option's visible effects are worth when weighing them reads the game: judged against a
+    what-if record of the decision (which inputs this option would honour), as the decision will judge
+    them (every condition before any amount)."""
+    heeded = [r for r in shared if r in view.heeds or r in honoured]
+    ctx = Context(game.now, _WhatIf(inputs, honoured, ignored, shared, heeded))  # type: ignore[arg-type]
+    value = _worth(view.now, ctx, 0.0) if view.now else 0.0
+    if view.conditional:
+        for terms in [t for w, t in view.conditional if w(ctx)]:
+            value = _worth(terms, ctx, value)
+    if view.later:
+        value = _worth(view.later, ctx, value)
+    return value

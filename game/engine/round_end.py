@@ -11,6 +11,11 @@ from .pack import Pack
 from .plan import ScenarioPlan, effects_plan
 from .state import Change, EventRecord, GameState, Note, Pending, RoundRecord
 
+_DRIFT = Source("drift")
+_ROUND_END = Source("round_end")
+#: a refresh's source per role id: immutable and the same every round, so made once (a handful of roles)
+_REFRESH: dict[str, Source] = {}
+
 
 def end_round(
     pack: Pack, scenario: Scenario, plan: ScenarioPlan, state: GameState, ledger: Ledger
@@ -23,13 +28,13 @@ def end_round(
     if state.pending:
         _come_due(pack, state, ledger, changes, notes)
     for meter_id, drift in plan.drifts:
-        ledger.move(meter_id, drift(ctx), Source("drift"), changes)
-    round_end = Source("round_end")
-    for rule, part in zip(scenario.round_end, plan.round_end, strict=True):
+        ledger.move(meter_id, drift(ctx), _DRIFT, changes)
+    for part in plan.round_end:
         if part.when is None or part.when(ctx):
-            ledger.apply(rule, round_end, ctx, changes, notes)
+            ledger.apply_plan(part, _ROUND_END, ctx, changes, notes)
     for role_id, res_id, refresh in plan.refresh:
-        ledger.move(res_id, refresh(ctx), Source("refresh", role=role_id), changes)
+        source = _REFRESH.get(role_id) or _REFRESH.setdefault(role_id, Source("refresh", role=role_id))
+        ledger.move(res_id, refresh(ctx), source, changes)
     record = RoundRecord(
         round=now, changes=changes, notes=notes, meters=dict(state.meters), resources=dict(state.resources)
     )
