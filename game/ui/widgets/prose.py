@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from rich.console import Group, RenderableType
-from rich.table import Table
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.text import Text
 
 #: Lines this long fit on one line of the reading screens at 80 columns.
@@ -16,24 +16,41 @@ _MARKER = re.compile(r"^(\s*)(•|▶|✓|✗|→|\d+\.)\s")
 def line(content: str, style: str = "") -> RenderableType:
     """One line of prose; a bulleted or numbered line wraps with a hanging indent."""
     if len(content) <= SHORT:
-        return Text(content, style=style)  # fits on one line at 80 columns: no grid needed (grids are slow)
+        return Text(content, style=style)  # fits on one line at 80 columns: nothing to wrap
     found = _MARKER.match(content)
     if not found:
         indent = len(content) - len(content.lstrip(" "))
         if not indent:
             return Text(content, style=style)
         # An indented continuation (a critique's summary, a citation): keep the whole block indented.
-        grid = Table.grid(expand=True)
-        grid.add_column(width=indent)
-        grid.add_column(ratio=1)
-        grid.add_row("", Text(content[indent:], style=style))
-        return grid
+        return Hanging(Text(" " * indent), Text(content[indent:], style=style), gap=0)
     lead, marker = found.group(1), found.group(2)
-    grid = Table.grid(padding=(0, 1), expand=True)
-    grid.add_column(width=len(lead) + len(marker))
-    grid.add_column(ratio=1)
-    grid.add_row(Text(lead + marker, style=style or "bold"), Text(content[found.end() :], style=style))
-    return grid
+    return Hanging(Text(lead + marker, style=style or "bold"), Text(content[found.end() :], style=style))
+
+
+class Hanging:
+    """A lead (a marker, or blanks) and a text wrapped beside it, its wrapped lines under the text, not under
+    the lead. It draws what a two-column ``Table.grid`` drew, without a table's measuring and cell padding,
+    which made these lines the slowest part of drawing a consequences screen."""
+
+    def __init__(self, lead: Text, body: Text, gap: int = 1) -> None:
+        self.lead, self.body, self.gap = lead, body, gap
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        lead = Text.assemble(self.lead, " " * self.gap)  # the gap unstyled, as a grid's padding was
+        blank = Text(" " * lead.cell_len)
+        rows = self.body.wrap(
+            console, max(options.max_width - lead.cell_len, 1), justify="left", overflow="ellipsis"
+        )
+        # join() turns each part's own style into spans, so render() draws them
+        yield from (
+            Text("\n")
+            .join(Text.assemble(blank if n else lead, row) for n, row in enumerate(rows))
+            .render(console, end="\n")
+        )
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(self.lead.cell_len + self.gap + 1, options.max_width)
 
 
 #: How the reading screens set apart the kinds of line the view marks (see ``view.Line``); the words say
