@@ -129,7 +129,7 @@ class PlayScreen(GameScreen[None]):
                 self.unpointed = True
                 self.next_turn()
 
-            self.app.push_screen(ConsequencesScreen(shown), closed)
+            self.app.push_screen(ConsequencesScreen.of(self.app, shown), closed)
         else:
             self.next_turn()  # draws the screen (not before: a consequences screen would cover it)
 
