@@ -391,7 +391,7 @@ def _scores(game: Game, step: Step, available: list[Choice], rng: PolicyRandom) 
         ignored = [r for r in voiced if r not in honoured]
         # A what-if record: which inputs this option would honour, so conditional effects can be judged.
         if view.reads:
-            heeded = [r for r in shared if r in view.heeds or r in honoured]
+            heeded = [r for r in shared if r in event.private and (r in view.heeds or r in honoured)]
             ctx = Context(game.now, _WhatIf(inputs, honoured, ignored, shared, heeded))  # type: ignore[arg-type]
         else:
             ctx = None

@@ -433,9 +433,6 @@ def record_section(game: Game, record: EventRecord, lang: str) -> Section:
         lines.append(told)
     for kind in ("honoured", "heeded", "ignored", "absent"):
         roles = getattr(record, kind)
-        if kind == "heeded":
-            # a warning is knowledge the role had to share here; honouring what it shared is said above
-            roles = [r for r in roles if r in event.private]
         if roles:
             lines.append(t(f"cons.{kind}", lang, roles=", ".join(role_ref(game, r, lang) for r in roles)))
     # what giving input cost comes first: it was paid before the decision
