@@ -13,6 +13,7 @@ from game.engine.game import Choice, Game, Outcome, Step
 from game.engine.model import Text
 from game.engine.state import Change, EventRecord, Note, RoundRecord
 from game.i18n import LANGUAGES, cause_key, fmt_delta, fmt_num, in_sentence, t, text
+from game.reports import strings as _report_words  # noqa: F401 - the ending's words (why.*) are the report's
 
 SPARKS = "▁▂▃▄▅▆▇█"
 
