@@ -47,8 +47,8 @@ def ui(which: str, pack_path: str) -> int:
         nonlocal rounds
         from game.engine.game import Game
         from game.files.loader import load_pack_or_raise
-        from game.ui.app import make_app
         from game.ui.config import AppConfig, GameStart
+        from game.ui.launch import make_app
 
         chosen: list[float] = []
         original_choose = Game.choose

@@ -4,7 +4,7 @@ Prints a table and writes every figure, with the machine it came from, to ``benc
 Each figure is set against a baseline measured in the same run, so a ratio means something on a noisy
 machine: the engine against its aim, content loading against parsing the same YAML alone, start-up in a real
 pseudo-terminal against a bare Textual app with one label, ``--help`` against a bare argparse program, and a
-key press against a bare app pushing a comparable screen. Runs alternate with their baseline; figures are
+key press against a bare app pushing a comparable screen (through Pilot, and in a pseudo-terminal). Runs alternate with their baseline; figures are
 medians.
 
 Options: ``--quick`` (fewer repetitions, for a smoke run), ``--only SECTION[,SECTION]`` (engine, content,
@@ -395,9 +395,29 @@ def bench_ui(path: Path, runs: int) -> dict[str, Any]:
         "game_key_p90_ms": round(1000 * sorted(game_times)[int(0.9 * (len(game_times) - 1))], 1),
         "bare_key_to_render_ms": round(1000 * b, 1),
         "ratio": round(g / b, 2),
+        **_terminal_presses(runs),
         "peak_rss_full_game_mib": round(max(game_rss) / 1024, 1),
         "peak_rss_bare_app_mib": round(max(bare_rss) / 1024, 1),
         "rss_ratio": round(max(game_rss) / max(bare_rss), 2),
+    }
+
+
+def _terminal_presses(runs: int, presses: int = 6) -> dict[str, Any]:
+    """Key presses as a player makes them: "1" written into a pseudo-terminal (100x32, read by pyte) until
+    the consequences screen's title is on it, against the bare app pushing its screen the same way,
+    alternating runs (bench/terminal.py)."""
+    from bench.terminal import bare_press_argv, game_press_argv, key_presses
+
+    game, bare = [], []
+    for _ in range(runs):
+        bare += key_presses(bare_press_argv(), presses)
+        game += key_presses(game_press_argv(), presses)
+    g, b = statistics.median(game), statistics.median(bare)
+    return {
+        "terminal_presses_timed": {"game": len(game), "bare": len(bare)},
+        "terminal_game_key_ms": round(1000 * g, 1),
+        "terminal_bare_key_ms": round(1000 * b, 1),
+        "terminal_ratio": round(g / b, 2),
     }
 
 
@@ -462,6 +482,10 @@ def table(results: dict[str, Any]) -> str:
             ("ui", "key press to consequence drawn (median)", (
                 f"{u['game_key_to_consequence_ms']} ms (p90 {u['game_key_p90_ms']} ms)"
                 f" vs a bare app pushing a screen {u['bare_key_to_render_ms']} ms = {u['ratio']}x (aim 1.5x)"
+            )),
+            ("ui", "  the same in a terminal (pty, pyte; median)", (
+                f"{u['terminal_game_key_ms']} ms vs the bare app {u['terminal_bare_key_ms']} ms"
+                f" = {u['terminal_ratio']}x (aim 1.5x)"
             )),
             ("memory", "peak RSS, full game vs bare app", (
                 f"{u['peak_rss_full_game_mib']} MiB vs {u['peak_rss_bare_app_mib']} MiB"

@@ -117,3 +117,113 @@ def game_argv() -> list[str]:
 
 def bare_argv() -> list[str]:
     return [sys.executable, "-c", BARE_APP]
+
+
+#: A bare Textual app whose "1" pushes a screen of a title, four paragraphs and a footer (as the
+#: consequences screen has), and whose Enter closes it: the key-press baseline in a terminal.
+BARE_PRESS_APP = """
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Static
+
+PARAGRAPH = "De gemeente en de corporatie kiezen samen. " * 12
+
+class Shown(Screen[None]):
+    BINDINGS = [Binding("enter", "app.pop_screen", "Verder")]
+
+    def compose(self):
+        yield Static("Gevolgen", classes="title")
+        for n in range(4):
+            yield Static(f"{n + 1}. {PARAGRAPH}")
+        yield Footer()
+
+class Bare(App[None]):
+    BINDINGS = [Binding("1", "pick", "Kies 1-9")]
+
+    def compose(self):
+        yield Label("Wijkberaad")
+        yield Footer()
+
+    def action_pick(self):
+        self.push_screen(Shown())
+
+Bare().run()
+"""
+
+#: On screen while the player can choose (the play screen's footer), and the consequences screen's title.
+CHOOSE_TEXT = "Kies 1-9"
+CONSEQUENCES_TEXT = "Gevolgen"
+
+
+def key_presses(
+    argv: list[str], presses: int, size: tuple[int, int] = (100, 32), timeout: float = 60.0
+) -> list[float]:
+    """Seconds from writing "1" into a pseudo-terminal running ``argv`` until the consequences screen's title
+    is on its top lines, for the first ``presses`` key presses that lead to one (a press that does not, such as
+    giving input, is not timed); Enter closes the screen before the next. Enter also passes an introduction."""
+    import pyte
+
+    columns, rows = size
+    screen = pyte.Screen(columns, rows)
+    stream = pyte.ByteStream(screen)
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    screen.write_process_input = lambda data: os.write(master, data.encode())
+    times: list[float] = []
+
+    def top() -> str:
+        return "\n".join(screen.display[:3])
+
+    def read_until(done, limit: float) -> float | None:
+        """Feed the emulator until ``done()``; the time it became true, or None after ``limit`` seconds."""
+        end = time.perf_counter() + limit
+        while not done():
+            left = end - time.perf_counter()
+            if left <= 0:
+                return None
+            ready, _, _ = select.select([master], [], [], min(left, 0.05))
+            if ready:
+                data = os.read(master, 1 << 16)
+                if not data:
+                    raise RuntimeError(f"{argv[-1]} ended:\n" + "\n".join(screen.display))
+                stream.feed(data)
+        return time.perf_counter()
+
+    with tempfile.TemporaryDirectory(prefix="wk-bench-") as tmp:
+        proc = subprocess.Popen(
+            argv, stdin=slave, stdout=slave, stderr=slave, cwd=ROOT, env=_environment(tmp),
+            start_new_session=True, close_fds=True,
+        )  # fmt: skip
+        os.close(slave)
+        try:
+            started = time.perf_counter()
+            while len(times) < presses:
+                if time.perf_counter() - started > timeout:
+                    raise RuntimeError(f"{argv[-1]}: {len(times)} of {presses} presses in {timeout} s")
+                if read_until(lambda: CHOOSE_TEXT in screen.display[-1], 5.0) is None:
+                    os.write(master, b"\r")  # an introduction or a hand-over: Enter passes it
+                    continue
+                read_until(lambda: False, 0.15)  # let the screen settle: the press must meet a ready app
+                sent = time.perf_counter()
+                os.write(master, b"1")
+                shown = read_until(lambda: CONSEQUENCES_TEXT in top(), 3.0)
+                if shown is None:
+                    continue  # the press gave input or read news: nothing to time
+                times.append(shown - sent)
+                read_until(lambda: False, 0.15)
+                os.write(master, b"\r")
+                read_until(lambda: CONSEQUENCES_TEXT not in top(), 5.0)
+        finally:
+            with_group(proc, signal.SIGKILL)
+            proc.wait(timeout=10)
+            os.close(master)
+    return times
+
+
+def game_press_argv() -> list[str]:
+    return [sys.executable, "-m", "game", "play", "--role", "minister", "--seed", "1"]
+
+
+def bare_press_argv() -> list[str]:
+    return [sys.executable, "-c", BARE_PRESS_APP]

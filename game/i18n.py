@@ -3,9 +3,10 @@
 Content texts are ``{nl: ..., en: ...}`` mappings; :func:`text` picks one with a fallback. Strings the
 program itself shows live in catalogues kept as data next to the code that shows them (this module's
 :data:`STRINGS`, ``game/ui/strings.py``, ``game/reports/strings.py``, ...). Each registers itself with
-:func:`register`, and every one of them is read through the one lookup, :func:`t`. Keys are unique across
-catalogues (tests/test_words.py checks that, and that every key used in the code exists in both languages
-with the same placeholders). The one exception is the CLI-help catalogue (game/cli/words.py), which
+:func:`register` when its module is imported, a module that uses a catalogue's words imports that
+catalogue, and every one of them is read through the one lookup, :func:`t`; this module imports none of
+them. Keys are unique across catalogues (tests/test_words.py checks that, that every key used in the code
+exists in both languages with the same placeholders, and that the module using it imports its catalogue). The one exception is the CLI-help catalogue (game/cli/words.py), which
 argparse's gettext hooks read by English text.
 
 An entry gives each language a text, or plural forms (``{"one": ..., "other": ...}``) chosen by the count
@@ -14,7 +15,6 @@ value ``n``, as gettext's ``ngettext`` does: Dutch and English both use "one" fo
 
 from __future__ import annotations
 
-import importlib
 import os
 from collections.abc import Mapping
 
@@ -425,29 +425,11 @@ def cause_key(change: object) -> str:
     return f"cause.{cause}"
 
 
-#: Where the catalogues live, in the order a missing key looks for them: the modules are imported by name
-#: when a key is first asked for, so this base layer imports nothing above it. Catalogues used only inside
-#: their own module (cli/host.py, host/protocol.py, ...) register when that module is imported; they are
-#: listed last so a lookup never pulls a heavy module in for a key that exists elsewhere.
-SOURCES: tuple[str, ...] = (
-    "game.ui.strings",
-    "game.reports.strings",
-    "game.ui.classroom",
-    "game.lines.words",
-    "game.classroom.session",
-    "game.authoring.strings",
-    "game.cli.common",
-    "game.cli.role_cards",
-    "game.cli.host",
-    "game.host.protocol",
-    "game.host.teacher_words",
-    "game.ui.remote.words",
-)
-
-#: Every registered catalogue by the module that holds it, and all their entries by key.
+#: Every registered catalogue by the module that holds it, and all their entries by key. A catalogue
+#: registers itself when its module is imported, and a module that words things with a catalogue imports
+#: it (tests/test_words.py checks that statically): this base layer names no module above it.
 CATALOGUES: dict[str, Catalogue] = {}
 _ENTRIES: dict[str, Entry] = {}
-_loaded: set[str] = set()
 #: Keys asked for that no catalogue has (the test suite fails any test that leaves one here).
 MISSING: set[str] = set()
 
@@ -456,42 +438,19 @@ def register(owner: str, catalogue: Catalogue) -> Catalogue:
     """Add ``catalogue`` (held by module ``owner``) to the one lookup; gives it back unchanged."""
     CATALOGUES[owner] = catalogue
     _ENTRIES.update(catalogue)
-    _loaded.add(owner)
     return catalogue
-
-
-def load_all() -> None:
-    """Import every catalogue in :data:`SOURCES` (the tests, and a key found nowhere, need them all)."""
-    for source in SOURCES:
-        _load(source)
-
-
-def _load(source: str) -> None:
-    if source not in _loaded:
-        _loaded.add(source)
-        importlib.import_module(source)
-
-
-def _entry(key: str) -> Entry | None:
-    entry = _ENTRIES.get(key)
-    for source in SOURCES:
-        if entry is not None:
-            break
-        _load(source)
-        entry = _ENTRIES.get(key)
-    return entry
 
 
 def has(key: str) -> bool:
     """Whether some catalogue has ``key``."""
-    return _entry(key) is not None
+    return key in _ENTRIES
 
 
 def t(key: str, lang: str, **values: object) -> str:
     """The text of ``key`` in ``lang`` (else Dutch) with ``{name}`` placeholders filled in from ``values``;
     an entry with plural forms picks ``one`` or ``other`` by the count ``n``. A key no catalogue has, or a
     text missing a value, shows ``⟦key⟧`` rather than stopping a game (tests make sure neither happens)."""
-    entry = _entry(key)
+    entry = _ENTRIES.get(key)
     if entry is None:
         MISSING.add(key)
         return f"⟦{key}⟧"

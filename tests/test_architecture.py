@@ -34,11 +34,17 @@ def _module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+#: Every module of the game by name (a string equal to one of these names a module).
+_NAMES = {_module_name(p) for p in PACKAGE.rglob("*.py")}
+
+
 def _imports(path: Path, mod: str | None = None) -> set[str]:
-    """The game modules ``path`` (module ``mod``) imports at any depth in the file, as absolute names."""
+    """The game modules ``path`` (module ``mod``) imports at any depth in the file (inside functions too),
+    and those it names in a string to import them by name, as absolute names."""
     mod = mod or _module_name(path)
     package = mod if path.name == "__init__.py" else mod.rsplit(".", 1)[0]
     found: set[str] = set()
+    named: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom):
             if node.level:
@@ -52,7 +58,25 @@ def _imports(path: Path, mod: str | None = None) -> set[str]:
             found.add(name)
         elif isinstance(node, ast.Import):
             found.update(a.name for a in node.names)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in _NAMES:
+            named.add(node.value)
+    if named and _by_name(path):
+        # a file that imports by name (importlib) imports the modules its strings name, wherever it keeps
+        # them (a list of modules to load later): imports all the same, and their layers' arrows count
+        found |= named
     return {n for n in found if n == "game" or n.startswith("game.")}
+
+
+def _by_name(path: Path) -> list[int]:
+    """Lines where ``path`` imports a module by a name computed at run time (importlib, __import__)."""
+    lines = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name in ("import_module", "__import__"):
+                lines.append(node.lineno)
+    return lines
 
 
 MODULES = {_module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
@@ -127,3 +151,30 @@ def test_the_layer_check_catches_an_upward_import(tmp_path: Path) -> None:
     fake.write_text("from ..ui import app\nimport game.files.saves\nfrom .model import Meter\n")
     imported = _imports(fake, "game.engine.fake")
     assert _upward("game.engine.fake", imported) == ["game.files.saves", "game.ui", "game.ui.app"]
+
+
+def test_the_layer_check_sees_imports_inside_functions_and_by_name(tmp_path: Path) -> None:
+    """An import inside a function, or a module named in a string (a list for importlib), is seen."""
+    fake = tmp_path / "fake.py"
+    fake.write_text(
+        "import importlib\n"
+        "SOURCES = ('game.ui.strings',)\n"
+        "def later():\n"
+        "    from game.reports import report\n"
+        "    importlib.import_module('game.cli.common')\n"
+    )
+    imported = _imports(fake, "game.i18n")
+    assert _upward("game.i18n", imported) == [
+        "game.cli.common",
+        "game.reports",
+        "game.reports.report",
+        "game.ui.strings",
+    ]
+    assert _by_name(fake) == [5]
+
+
+@pytest.mark.parametrize("module", sorted(m for m in MODULES if _part(m) in ("engine", "i18n")), ids=str)
+def test_the_lowest_layers_import_nothing_by_a_computed_name(module: str) -> None:
+    """The engine and the words lookup import no module by a name made at run time: such an import could
+    reach any layer, and the check above could not see it."""
+    assert _by_name(MODULES[module]) == [], f"{module} imports by name at lines {_by_name(MODULES[module])}"

@@ -113,6 +113,11 @@ BROKEN = [
     ("proposed_by: resident", "proposed_by: minister", "not consulted at this event"),
     ("heeds: [resident]", "heeds: [minister]", "no private knowledge at this event"),
     (
+        "{unless_shared_by: resident,",
+        "{unless_shared_by: minister,",
+        "nothing to share that would reveal this",
+    ),
+    (
         "{id: propose, label: {nl: Voorstellen, en: Propose}, cost: 1, kind: propose}",
         "{id: propose, label: {nl: Voorstellen, en: Propose}, cost: 1}",
         "no input of kind propose",

@@ -280,6 +280,9 @@ def _event(draw: st.DrawFn, n: int, events: int) -> dict:
         event["consult"] = draw(st.sampled_from([None, None, []]))
         if draw(st.booleans()):
             event["private"] = {"resident": _text("p"), "minister": _text("p")}
+        else:  # a hidden downside needs a role with knowledge that would reveal it (the loader says so)
+            for option in event["options"]:
+                option.pop("hidden", None)
     event["once"] = draw(st.booleans())
     event["cooldown"] = draw(st.integers(0, 2))
     event["weight"] = draw(st.sampled_from([10, 1, 0, "trust / 10", "10 - round"]))

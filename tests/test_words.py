@@ -1,25 +1,46 @@
 """One way to word things: every catalogue registers into the one lookup (game.i18n.t), keys are unique
-across catalogues, every key the code asks for exists in both languages with the same placeholders, and a
-missing key shows itself without stopping the game."""
+across catalogues, every key the code asks for exists in both languages with the same placeholders, the
+module that asks for it imports its catalogue (game.i18n imports none), and a missing key shows itself
+without stopping the game."""
 
 from __future__ import annotations
 
 import ast
+import importlib
 import re
 import string
 from pathlib import Path
 
 import pytest
 
-from game.i18n import CATALOGUES, LANGUAGES, SOURCES, load_all, t
+from game.i18n import CATALOGUES, LANGUAGES, t
+from tests.test_architecture import MODULES, _imports
 
 GAME = Path(__file__).resolve().parent.parent / "game"
 TEMPLATES = GAME / "reports" / "templates"
 #: Jinja templates word things with say('key', ...), which pages() binds to t in the page's language.
 TEMPLATE_KEY = re.compile(r"""say\(\s*'([\w.]+)'\s*[,)]""")
 
-load_all()
+
+def _registers(path: Path) -> bool:
+    """Whether the module calls ``register(__name__, ...)``: it holds a catalogue."""
+    return any(
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "register"
+        and node.args
+        and isinstance(node.args[0], ast.Name)
+        and node.args[0].id == "__name__"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+    )
+
+
+#: The modules that hold a catalogue, found by reading the code (no list of them is kept anywhere).
+HOLDERS = sorted(module for module, path in MODULES.items() if _registers(path))
+for _holder in HOLDERS:
+    importlib.import_module(_holder)
 ENTRIES = {key: entry for catalogue in CATALOGUES.values() for key, entry in catalogue.items()}
+OWNER = {key: owner for owner, catalogue in CATALOGUES.items() for key in catalogue}
 
 
 def _forms(entry) -> dict[str, list[str]]:
@@ -35,32 +56,67 @@ def _fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
+def _t_keys(path: Path) -> dict[str, int]:
+    """The string literals passed as the key to t(...) in one module (also the branches of
+    ``t("a" if x else "b", ...)``); key -> line."""
+    found: dict[str, int] = {}
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "t"):
+            continue
+        if not node.args:
+            continue
+        arg = node.args[0]
+        options = [arg.body, arg.orelse] if isinstance(arg, ast.IfExp) else [arg]
+        for option in options:
+            if isinstance(option, ast.Constant) and isinstance(option.value, str):
+                found.setdefault(option.value, node.lineno)
+    return found
+
+
 def _literal_keys() -> dict[str, str]:
-    """Every string literal passed as the key to t(...) in the game's code (also the branches of
-    ``t("a" if x else "b", ...)``), and the say('...') keys of the report templates; key -> where."""
+    """Every key the game's code passes to t(...) as a literal, and the say('...') keys of the report
+    templates; key -> where."""
     found: dict[str, str] = {}
     for path in sorted(GAME.rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "t"):
-                continue
-            if not node.args:
-                continue
-            arg = node.args[0]
-            options = [arg.body, arg.orelse] if isinstance(arg, ast.IfExp) else [arg]
-            for option in options:
-                if isinstance(option, ast.Constant) and isinstance(option.value, str):
-                    found.setdefault(option.value, f"{path.relative_to(GAME.parent)}:{node.lineno}")
+        for key, line in _t_keys(path).items():
+            found.setdefault(key, f"{path.relative_to(GAME.parent)}:{line}")
     for path in sorted(TEMPLATES.glob("*.*")):
         for key in TEMPLATE_KEY.findall(path.read_text(encoding="utf-8")):
             found.setdefault(key, str(path.relative_to(GAME.parent)))
     return found
 
 
+def _imported(module: str) -> set[str]:
+    """Every game module loaded when ``module`` is imported (a module's packages are loaded before it),
+    following imports at any depth of each file, as tests/test_architecture.py reads them."""
+    seen: set[str] = set()
+    todo = [module]
+    while todo:
+        name = todo.pop()
+        parts = name.split(".")
+        for known in (".".join(parts[:n]) for n in range(1, len(parts) + 1)):
+            if known in MODULES and known not in seen:
+                seen.add(known)
+                todo += _imports(MODULES[known], known)
+    return seen
+
+
 KEYS = _literal_keys()
 
 
-def test_every_source_registers_a_catalogue():
-    assert set(SOURCES) | {"game.i18n"} == set(CATALOGUES)
+def test_every_catalogue_registers_under_its_own_module():
+    assert set(HOLDERS) == set(CATALOGUES)
+    assert len(HOLDERS) > 5 and "game.reports.strings" in HOLDERS  # the scan itself finds them
+
+
+USERS = {module: keys for module, path in MODULES.items() if (keys := _t_keys(path))}
+
+
+@pytest.mark.parametrize("module", sorted(USERS))
+def test_a_module_imports_the_catalogues_it_words_things_with(module):
+    loaded = _imported(module)
+    needs = {OWNER[key] for key in USERS[module] if key in OWNER}
+    assert needs <= loaded, f"{module} uses words of {sorted(needs - loaded)} without importing them"
 
 
 def test_keys_are_unique_across_catalogues():

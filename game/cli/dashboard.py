@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
+from game.classroom import teacher_words  # noqa: F401 - registers the dashboards' words
 from game.i18n import t
 
 from .common import CliError, add_lang_option, lang_of

@@ -90,14 +90,15 @@ def input_option(pack: Pack, role: str, input_id: str, event: Event) -> InputOpt
 
 def _judge_inputs(pack: Pack, record: EventRecord, event: Event, option: Option) -> None:
     """Sort the inputs given: shared knowledge; honoured, ignored or absent (an input without voice); and
-    heeded: a shared warning the option takes into account (it heeds or honours that role)."""
+    heeded: a shared warning the option takes into account (it heeds or honours that role). A warning is
+    the role's private knowledge at this event: a role without any shared none, so it is never heeded."""
     given_inputs = {role: input_option(pack, role, i, event) for role, i in record.inputs.items()}
     kinds = {role: given.kind or "" for role, given in given_inputs.items()}
     honoured = honouring(option, record.inputs, kinds)
     for role, given in given_inputs.items():
         if given.shares:
             record.shared.append(role)
-            if role in option.heeds or role in honoured:
+            if role in event.private and (role in option.heeds or role in honoured):
                 record.heeded.append(role)
         if not given.voice:
             record.absent.append(role)

@@ -405,7 +405,13 @@ class _Builder:
             self.check_effects((*loc, "later", n), part)
         for n, part in enumerate(option.hidden):
             self.check_effects((*loc, "hidden", n), part)
-            self.check_ref((*loc, "hidden", n, "unless_shared_by"), "role", part.unless_shared_by, pack.roles)
+            where, role = (*loc, "hidden", n, "unless_shared_by"), part.unless_shared_by
+            if self.check_ref(where, "role", role, pack.roles) and role not in event.private:
+                self.error(
+                    where,
+                    f"role '{role}' has no private knowledge at this event, so it has nothing to share that "
+                    f"would reveal this; give the event private: {{{role}: ...}} or name a role that has",
+                )
         for n, role in enumerate(option.heeds):
             if self.check_ref((*loc, "heeds", n), "role", role, pack.roles) and role not in event.private:
                 self.error(

@@ -381,12 +381,16 @@ def _scores(game: Game, step: Step, available: list[Choice], rng: PolicyRandom) 
     voiced = []
     # as the engine records it: every role whose input shares, private text or not
     shared = []
+    # of those, the roles whose warning an option can heed: only a role with private knowledge here
+    warned = []
     for r, input_id in inputs.items():
         option = input_option(game.pack, r, input_id, event)
         if option.voice:
             voiced.append(r)
         if option.shares:
             shared.append(r)
+            if r in event.private:
+                warned.append(r)
     views = _views(game.pack, role, event)
     # what an option names to honour a voiced input: the role, or the role and that input
     named = [(r, f"{r}.{inputs[r]}") for r in voiced]
@@ -406,7 +410,9 @@ def _scores(game: Game, step: Step, available: list[Choice], rng: PolicyRandom) 
         honoured = [r for r, given_input in named if r in honours or given_input in honours]
         value = view.fixed
         if value is None:
-            value = _judged(view, inputs, honoured, [r for r in voiced if r not in honoured], shared, game)
+            value = _judged(
+                view, inputs, honoured, [r for r in voiced if r not in honoured], shared, warned, game
+            )
         value += honour_6 * len(honoured)
         value -= honour_3 * (len(voiced) - len(honoured))
         if choice.cost and spends:
@@ -423,12 +429,13 @@ def _judged(
     honoured: list[str],
     ignored: list[str],
     shared: list[str],
+    warned: list[str],
     game: Game,
 ) -> float:
     """What an option's visible effects are worth when weighing them reads the game: judged against a
     what-if record of the decision (which inputs this option would honour), as the decision will judge
     them (every condition before any amount)."""
-    heeded = [r for r in shared if r in view.heeds or r in honoured]
+    heeded = [r for r in warned if r in view.heeds or r in honoured]
     ctx = Context(game.now, _WhatIf(inputs, honoured, ignored, shared, heeded))  # type: ignore[arg-type]
     value = _worth(view.now, ctx, 0.0) if view.now else 0.0
     if view.conditional:

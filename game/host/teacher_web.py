@@ -17,9 +17,9 @@ from typing import Any
 
 from aiohttp import web
 
+from game.classroom import teacher_words
 from game.i18n import LANGUAGES, t, text
 
-from . import teacher_words
 from .tables import HostedClass
 
 #: The debrief's file in the class folder (one per language, made again each time it is asked for).

@@ -16,63 +16,9 @@ import jinja2
 
 from game.engine import Pack
 from game.engine.model import InputOption, Role, Scenario
-from game.i18n import fmt_num, text
+from game.i18n import fmt_num, t, text
 
-#: The cards' own words, in both languages.
-WORDS: dict[str, dict[str, str]] = {
-    "title": {"nl": "Rolkaarten – {scenario}", "en": "Role cards – {scenario}"},
-    "intro": {
-        "nl": "Eén kaart per rol. Lees alleen je eigen kaart; vertel de anderen wat je wilt delen.",
-        "en": "One card per role. Read only your own card; tell the others what you want to share.",
-    },
-    "you_are": {"nl": "Jouw rol", "en": "Your role"},
-    "briefing": {"nl": "Wie je bent", "en": "Who you are"},
-    "goals": {"nl": "Je doelen (aan het eind van het spel)", "en": "Your goals (at the end of the game)"},
-    "no_goals": {"nl": "Deze rol heeft geen eigen doelen.", "en": "This role has no goals of its own."},
-    "resource": {"nl": "Wat je kunt inzetten", "en": "What you can spend"},
-    "resource_line": {
-        "nl": "{name}: je begint met {start}, hooguit {max}.",
-        "en": "{name}: you start with {start}, at most {max}.",
-    },
-    "refresh_fixed": {"nl": "Elk {round} krijg je er {n} bij.", "en": "Every {round} you get {n} more."},
-    "refresh_varies": {
-        "nl": "Hoeveel je er elk {round} bij krijgt, hangt af van: {meters}.",
-        "en": "How much you get back every {round} depends on: {meters}.",
-    },
-    "refresh_game": {
-        "nl": "Hoeveel je er elk {round} bij krijgt, hangt af van het spel.",
-        "en": "How much you get back every {round} depends on the game.",
-    },
-    "no_resource": {
-        "nl": "Deze rol heeft geen eigen middelen.",
-        "en": "This role has nothing of its own to spend.",
-    },
-    "inputs": {"nl": "Wat je kunt inbrengen", "en": "What you can put in"},
-    "cost": {"nl": "kost {n}", "en": "costs {n}"},
-    "free": {"nl": "kost niets", "en": "free"},
-    "silent": {"nl": "je zegt niets", "en": "you say nothing"},
-    "shares": {"nl": "je deelt wat je weet", "en": "you share what you know"},
-    "priorities": {"nl": "Waar je op let", "en": "What you watch"},
-    "decides": {
-        "nl": "Van de {total} soorten beslissingen in dit scenario neem jij er {n}; bij de andere geef je inbreng.",
-        "en": "Of the {total} kinds of decisions in this scenario you take {n}; in the others you give input.",
-    },
-    "decides_none": {
-        "nl": "Jij beslist niet zelf: je geeft inbreng, en wie beslist kiest of die meeweegt.",
-        "en": "You do not decide yourself: you give input, and whoever decides chooses whether it counts.",
-    },
-    "knows": {"nl": "Wat alleen jij weet", "en": "What only you know"},
-    "knows_intro": {
-        "nl": "Als deze situaties zich voordoen, weet jij iets wat de anderen niet zien:",
-        "en": "When these situations come up, you know something the others do not see:",
-    },
-    "knows_none": {
-        "nl": "Jij hebt geen eigen informatie: wat je weet, is wat op tafel ligt en wat de anderen je vertellen.",
-        "en": "You have no information of your own: what you know is what is on the table and what the "
-        "others tell you.",
-    },
-    "footer": {"nl": "{pack}, versie {version}", "en": "{pack}, version {version}"},
-}
+from . import strings  # noqa: F401 - registers the cards' words (cards.*) with t
 
 
 @dataclass
@@ -112,26 +58,23 @@ class RoleCards:
     setting: str
     cards: list[RoleCard]
     footer: str
-    words: dict[str, str]
 
 
 def build_role_cards(pack: Pack, scenario_id: str, lang: str) -> RoleCards:
     """The role cards of a scenario in ``lang``. Raises KeyError when the pack has no such scenario."""
     scenario = pack.scenarios[scenario_id]
-    words = {key: text(value, lang) for key, value in WORDS.items()}
     name = text(scenario.title, lang)
     return RoleCards(
         lang=lang,
-        title=words["title"].format(scenario=name),
+        title=t("cards.title", lang, scenario=name),
         scenario=name,
         setting=text(scenario.setting, lang),
-        cards=[_card(pack, scenario, pack.roles[r], lang, words) for r in scenario.roles],
-        footer=words["footer"].format(pack=text(pack.manifest.title, lang), version=pack.manifest.version),
-        words=words,
+        cards=[_card(pack, scenario, pack.roles[r], lang) for r in scenario.roles],
+        footer=t("cards.footer", lang, pack=text(pack.manifest.title, lang), version=pack.manifest.version),
     )
 
 
-def _card(pack: Pack, scenario: Scenario, role: Role, lang: str, words: dict[str, str]) -> RoleCard:
+def _card(pack: Pack, scenario: Scenario, role: Role, lang: str) -> RoleCard:
     events = pack.events_for(scenario)
     decisions = [e for e in events if e.decider is not None]  # news has no decision
     decided = sum(1 for e in decisions if e.decider == role.id)
@@ -141,12 +84,12 @@ def _card(pack: Pack, scenario: Scenario, role: Role, lang: str, words: dict[str
         name=text(role.name, lang),
         briefing=text(role.briefing, lang),
         goals=[text(g.text, lang) for g in role.goals],
-        resource=_resource(pack, scenario, role, lang, words),
-        inputs=[_input(option, lang, words) for option in role.inputs],
+        resource=_resource(pack, scenario, role, lang),
+        inputs=[_input(option, lang) for option in role.inputs],
         priorities=[text(pack.meters[m].name, lang) for _, m in sorted(ranked, key=lambda p: (-p[0], p[1]))],
-        decides=words["decides"].format(n=decided, total=len(decisions))
+        decides=t("cards.decides", lang, n=decided, total=len(decisions))
         if decided
-        else words["decides_none"],
+        else t("cards.decides_none", lang),
         knowledge=[
             Knowledge(event=text(e.title, lang), text=text(e.private[role.id], lang))
             for e in events
@@ -155,32 +98,38 @@ def _card(pack: Pack, scenario: Scenario, role: Role, lang: str, words: dict[str
     )
 
 
-def _resource(pack: Pack, scenario: Scenario, role: Role, lang: str, words: dict[str, str]) -> list[str]:
+def _resource(pack: Pack, scenario: Scenario, role: Role, lang: str) -> list[str]:
     res = role.resource
     if res is None:
         return []
     lines = [
-        words["resource_line"].format(
-            name=text(res.name, lang), start=fmt_num(res.start, lang), max=fmt_num(res.max, lang)
+        t(
+            "cards.resource_line",
+            lang,
+            name=text(res.name, lang),
+            start=fmt_num(res.start, lang),
+            max=fmt_num(res.max, lang),
         )
     ]
     round_name = text(scenario.round_name, lang).lower()
     try:
-        lines.append(words["refresh_fixed"].format(round=round_name, n=fmt_num(float(res.refresh), lang)))
+        lines.append(t("cards.refresh_fixed", lang, round=round_name, n=fmt_num(float(res.refresh), lang)))
     except ValueError:  # an expression: name the meters it reads rather than showing the formula
         found = [m for m in pack.meters if re.search(rf"\b{re.escape(m)}\b", str(res.refresh))]
         meters = ", ".join(text(pack.meters[m].name, lang) for m in found)
-        key = "refresh_varies" if meters else "refresh_game"
-        lines.append(words[key].format(round=round_name, meters=meters))
+        if meters:
+            lines.append(t("cards.refresh_varies", lang, round=round_name, meters=meters))
+        else:
+            lines.append(t("cards.refresh_game", lang, round=round_name))
     return lines
 
 
-def _input(option: InputOption, lang: str, words: dict[str, str]) -> InputLine:
-    notes = [words["cost"].format(n=fmt_num(option.cost, lang)) if option.cost else words["free"]]
+def _input(option: InputOption, lang: str) -> InputLine:
+    notes = [t("cards.cost", lang, n=fmt_num(option.cost, lang)) if option.cost else t("cards.free", lang)]
     if not option.voice:
-        notes.append(words["silent"])
+        notes.append(t("cards.silent", lang))
     if option.shares:
-        notes.append(words["shares"])
+        notes.append(t("cards.shares", lang))
     return InputLine(label=text(option.label, lang), description=text(option.description, lang), notes=notes)
 
 
@@ -199,4 +148,8 @@ def _environment() -> jinja2.Environment:
 
 def render_role_cards(cards: RoleCards) -> str:
     """The cards as one self-contained HTML page that prints one role per page."""
-    return _environment().get_template("role_cards.html").render(doc=cards, w=cards.words)
+
+    def say(key: str, **values: object) -> str:
+        return t(key, cards.lang, **values)
+
+    return _environment().get_template("role_cards.html").render(doc=cards, say=say)

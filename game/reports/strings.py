@@ -192,6 +192,65 @@ REPORT: dict[str, dict[str, str]] = {
         "en": "Where their choices parted (the first time, then within each branch):",
     },
     "compare.unreadable": {"nl": "Niet gelezen", "en": "Not read"},
+    # -- printable role cards (reports/role_cards.py and its template) ------------------------------
+    "cards.title": {"nl": "Rolkaarten – {scenario}", "en": "Role cards – {scenario}"},
+    "cards.intro": {
+        "nl": "Eén kaart per rol. Lees alleen je eigen kaart; vertel de anderen wat je wilt delen.",
+        "en": "One card per role. Read only your own card; tell the others what you want to share.",
+    },
+    "cards.you_are": {"nl": "Jouw rol", "en": "Your role"},
+    "cards.briefing": {"nl": "Wie je bent", "en": "Who you are"},
+    "cards.goals": {
+        "nl": "Je doelen (aan het eind van het spel)",
+        "en": "Your goals (at the end of the game)",
+    },
+    "cards.no_goals": {"nl": "Deze rol heeft geen eigen doelen.", "en": "This role has no goals of its own."},
+    "cards.resource": {"nl": "Wat je kunt inzetten", "en": "What you can spend"},
+    "cards.resource_line": {
+        "nl": "{name}: je begint met {start}, hooguit {max}.",
+        "en": "{name}: you start with {start}, at most {max}.",
+    },
+    "cards.refresh_fixed": {
+        "nl": "Elk {round} krijg je er {n} bij.",
+        "en": "Every {round} you get {n} more.",
+    },
+    "cards.refresh_varies": {
+        "nl": "Hoeveel je er elk {round} bij krijgt, hangt af van: {meters}.",
+        "en": "How much you get back every {round} depends on: {meters}.",
+    },
+    "cards.refresh_game": {
+        "nl": "Hoeveel je er elk {round} bij krijgt, hangt af van het spel.",
+        "en": "How much you get back every {round} depends on the game.",
+    },
+    "cards.no_resource": {
+        "nl": "Deze rol heeft geen eigen middelen.",
+        "en": "This role has nothing of its own to spend.",
+    },
+    "cards.inputs": {"nl": "Wat je kunt inbrengen", "en": "What you can put in"},
+    "cards.cost": {"nl": "kost {n}", "en": "costs {n}"},
+    "cards.free": {"nl": "kost niets", "en": "free"},
+    "cards.silent": {"nl": "je zegt niets", "en": "you say nothing"},
+    "cards.shares": {"nl": "je deelt wat je weet", "en": "you share what you know"},
+    "cards.priorities": {"nl": "Waar je op let", "en": "What you watch"},
+    "cards.decides": {
+        "nl": "Van de {total} soorten beslissingen in dit scenario neem jij er {n}; bij de andere geef je inbreng.",
+        "en": "Of the {total} kinds of decisions in this scenario you take {n}; in the others you give input.",
+    },
+    "cards.decides_none": {
+        "nl": "Jij beslist niet zelf: je geeft inbreng, en wie beslist kiest of die meeweegt.",
+        "en": "You do not decide yourself: you give input, and whoever decides chooses whether it counts.",
+    },
+    "cards.knows": {"nl": "Wat alleen jij weet", "en": "What only you know"},
+    "cards.knows_intro": {
+        "nl": "Als deze situaties zich voordoen, weet jij iets wat de anderen niet zien:",
+        "en": "When these situations come up, you know something the others do not see:",
+    },
+    "cards.knows_none": {
+        "nl": "Jij hebt geen eigen informatie: wat je weet, is wat op tafel ligt en wat de anderen je vertellen.",
+        "en": "You have no information of your own: what you know is what is on the table and what the "
+        "others tell you.",
+    },
+    "cards.footer": {"nl": "{pack}, versie {version}", "en": "{pack}, version {version}"},
 }
 
 

@@ -106,6 +106,8 @@ class WijkberaadApp(App[None]):
         self._small: Screen | None = None
         #: The autosave being written off the frame's path (see :meth:`autosave`).
         self._saving: Future[None] | None = None
+        #: the game and session to autosave once the frame showing the last choice is drawn
+        self._save_due: tuple[Game, str] | None = None
         self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
         self.register_theme(CONTRAST)
         self.theme = THEMES[self.theme_name]
@@ -193,16 +195,25 @@ class WijkberaadApp(App[None]):
         return self._store
 
     def autosave(self) -> None:
-        """Write the game's autosave in a thread, so the frame that shows the choice is drawn meanwhile.
+        """Write the game's autosave in a thread once the frame that shows the choice is drawn (a thread
+        writing meanwhile would hold the interpreter's lock in turns with the drawing).
 
-        It is on disk before the next key press or click is handled (:meth:`on_event` waits for it), and
-        written atomically like every save; one write at a time, in order.
+        It is on disk before the next key press or click is handled (:meth:`on_event` starts it if the
+        frame has not come yet, and waits for it), and written atomically like every save; one write at a
+        time, in order.
         """
         if self.game is None or self.session is None:
             return
         self.settle_autosave()
+        self._save_due = (self.game, self.session)
+        self.call_after_refresh(self._start_autosave)
+
+    def _start_autosave(self) -> None:
+        if self._save_due is None:
+            return
+        (game, session), self._save_due = self._save_due, None
         loop = asyncio.get_running_loop()
-        self._saving = self._saver.submit(self._write_autosave, self.store, self.game, self.session, loop)
+        self._saving = self._saver.submit(self._write_autosave, self.store, game, session, loop)
 
     def _write_autosave(self, store: SaveStore, game: Game, session: str, loop: AbstractEventLoop) -> None:
         """In the autosave thread: write, and tell the app when it failed (a failure never ends the game)."""
@@ -219,18 +230,22 @@ class WijkberaadApp(App[None]):
 
     def settle_autosave(self) -> None:
         """Wait until the autosave being written (if any) is on disk."""
+        self._start_autosave()
         if self._saving is not None:
             self._saving.result()
             self._saving = None
 
     async def on_event(self, event: events.Event) -> None:
         # A key press or click may make the next choice: the last one's autosave is on disk first.
+        if isinstance(event, events.InputEvent):
+            self._start_autosave()
         if isinstance(event, events.InputEvent) and self._saving is not None:
             await asyncio.wrap_future(self._saving)
             self._saving = None
         await super().on_event(event)
 
     def on_unmount(self) -> None:
+        self._start_autosave()
         self._saver.shutdown(wait=True)  # the last autosave reaches the disk before the app is gone
 
     def load_slot(self, slot: str) -> None:

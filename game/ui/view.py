@@ -13,6 +13,7 @@ from game.engine.game import Choice, Game, Outcome, Step
 from game.engine.model import Text
 from game.engine.state import Change, EventRecord, Note, RoundRecord
 from game.i18n import LANGUAGES, cause_key, fmt_delta, fmt_num, in_sentence, t, text
+from game.reports import strings as _report_words  # noqa: F401 - the ending's words (why.*) are the report's
 
 SPARKS = "▁▂▃▄▅▆▇█"
 
@@ -433,9 +434,6 @@ def record_section(game: Game, record: EventRecord, lang: str) -> Section:
         lines.append(told)
     for kind in ("honoured", "heeded", "ignored", "absent"):
         roles = getattr(record, kind)
-        if kind == "heeded":
-            # a warning is knowledge the role had to share here; honouring what it shared is said above
-            roles = [r for r in roles if r in event.private]
         if roles:
             lines.append(t(f"cons.{kind}", lang, roles=", ".join(role_ref(game, r, lang) for r in roles)))
     # what giving input cost comes first: it was paid before the decision

@@ -151,3 +151,21 @@ async def test_shift_arrows_scroll_the_event_text_while_the_options_keep_the_key
         await until(pilot, lambda: scroll.scroll_y == 0)
         assert scroll.scroll_y == 0
         assert app.game.step().kind == "decision"  # nothing was chosen
+
+
+async def test_the_footer_offers_more_text_only_while_the_event_text_scrolls(make_app, crowded_pack):
+    from textual.widgets._footer import FooterKey
+
+    def offered() -> bool:
+        return "shift+down" in {key.key for key in app.screen.query(FooterKey)}
+
+    app = make_app(crowded_pack, players={"minister": "Ahmed"}, scenario="test")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: pinned(app))
+        scroll = app.screen.query_one("#play-event", VerticalScroll)
+        await until(pilot, offered)
+        assert scroll.max_scroll_y > 0
+        await pilot.resize_terminal(160, 60)  # room for all of the text: the key goes
+        await until(pilot, lambda: scroll.max_scroll_y == 0 and not offered())
+        await pilot.resize_terminal(80, 24)  # and comes back
+        await until(pilot, lambda: scroll.max_scroll_y > 0 and offered())

@@ -2,7 +2,7 @@
 
 It asks the server for the state of every table once a second (``GET /api/state``: a few kilobytes for a
 class of thirty, a millisecond of the server's time) and redraws the cards; the controls are the teacher
-API's calls. Words come from the teacher's catalogue (game/host/teacher_words.py) through t().
+API's calls. Words come from the teacher's catalogue (game/classroom/teacher_words.py) through t().
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.classroom import teacher_words  # noqa: F401 - registers the dashboards' words
 from game.i18n import t
 
 from .api import ApiError, TeacherApi

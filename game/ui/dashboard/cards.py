@@ -11,6 +11,7 @@ from typing import Any
 
 from rich.text import Text
 
+from game.classroom import teacher_words  # noqa: F401 - registers the dashboards' words
 from game.i18n import in_sentence, t, text
 
 #: Eight heights of a bar, lowest first (a meter's value from its min to its max).

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from . import words  # noqa: F401 - registers the words of remote mode
+
 if TYPE_CHECKING:
     from game.engine.game import Game, Outcome
     from game.engine.pack import Pack

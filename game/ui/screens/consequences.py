@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
@@ -12,11 +12,18 @@ from game.i18n import t
 
 from .. import view
 from ..widgets.prose import Prose, view_style
-from .base import GameScreen
+from .base import GameScreen, localise_bindings
+
+#: The name the app's one consequences screen is installed under.
+NAME = "consequences"
 
 
 class ConsequencesScreen(GameScreen[None]):
-    """Each decision or piece of news, the meter changes with their causes, and the round's end."""
+    """Each decision or piece of news, the meter changes with their causes, and the round's end.
+
+    The app has one, built on the first decision and shown again after every other with :meth:`show`:
+    a key press then costs the new text only, not composing the screen, its footer and their styles anew.
+    """
 
     BINDINGS = [
         Binding("enter", "close", "Continue", id="continue"),
@@ -25,23 +32,46 @@ class ConsequencesScreen(GameScreen[None]):
         Binding("h", "app.history", "History", id="history"),
     ]
 
-    def __init__(self, outcomes: list[Outcome]) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.outcomes = outcomes
+        self.outcomes: list[Outcome] = []
         self.citations = False
+        #: the language the bindings were last worded in (the app rewords only screens on its stack)
+        self.worded = self.lang
+
+    @classmethod
+    def of(cls, app: App, outcomes: list[Outcome]) -> ConsequencesScreen:
+        """The app's consequences screen (installed when first asked for), showing ``outcomes``."""
+        if not app.is_screen_installed(NAME):
+            app.install_screen(cls(), NAME)
+        screen = app.get_screen(NAME)
+        assert isinstance(screen, cls)
+        return screen.show(outcomes)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="page", id="cons-scroll"):
-            yield Static(t("cons.title", self.lang), classes="page-title")
+            yield Static(classes="page-title", id="cons-title")
             yield Static(id="cons-body")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.render_body()
+        self.relabel()
         self.query_one("#cons-scroll").focus()
 
+    def show(self, outcomes: list[Outcome]) -> ConsequencesScreen:
+        """Show ``outcomes`` from the top, without sources, in the app's language."""
+        self.outcomes, self.citations = outcomes, False
+        if self.worded != self.lang:
+            localise_bindings(self, self.lang)
+            self.worded = self.lang
+        if self.is_mounted:  # shown before: else on_mount fills it in
+            self.relabel()
+            self.query_one("#cons-scroll", VerticalScroll).scroll_home(animate=False)
+        return self
+
     def relabel(self) -> None:
-        self.query_one(".page-title", Static).update(t("cons.title", self.lang))
+        self.worded = self.lang
+        self.query_one("#cons-title", Static).update(t("cons.title", self.lang))
         self.render_body()
 
     def render_body(self) -> None:

@@ -54,6 +54,8 @@ class PlayScreen(GameScreen[None]):
         #: just back from a consequences screen: no option is highlighted, so an Enter meant for that
         #: screen never chooses unseen (a number or the arrows still do)
         self.unpointed = False
+        #: whether the event's text scrolls, as the footer last showed it (its "more text" key)
+        self.scrolls = False
 
     @property
     def game(self) -> Game:
@@ -129,7 +131,7 @@ class PlayScreen(GameScreen[None]):
                 self.unpointed = True
                 self.next_turn()
 
-            self.app.push_screen(ConsequencesScreen(shown), closed)
+            self.app.push_screen(ConsequencesScreen.of(self.app, shown), closed)
         else:
             self.next_turn()  # draws the screen (not before: a consequences screen would cover it)
 
@@ -307,4 +309,14 @@ class PlayScreen(GameScreen[None]):
             event_rows = scroll.virtual_size.height if pinned else scroll.outer_size.height
             main.set_class(event_rows + fixed > main.size.height, "-pinned")
         # The "more text" key shows only while the text scrolls: asked once the new layout is in place.
-        self.call_after_refresh(self.refresh_bindings)
+        self.call_after_refresh(self.show_scroll_key)
+
+    def show_scroll_key(self) -> None:
+        """Refresh the footer's keys when the "more text" key comes or goes, and only then: a refresh
+        builds the footer's keys anew, and the board is fitted after every turn."""
+        if not self.is_attached:
+            return
+        scrolls = self.query_one("#play-event", VerticalScroll).max_scroll_y > 0
+        if scrolls != self.scrolls:
+            self.scrolls = scrolls
+            self.refresh_bindings()
