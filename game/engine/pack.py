@@ -13,8 +13,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from pydantic import BaseModel
-
 from .explain import explained_parts  # noqa: E402  (after the models: explain only needs them typed)
 from .expr import Compiled, ExprError, Names, Type, compile_expr, constant, did_you_mean
 from .model import (
@@ -30,6 +28,8 @@ from .model import (
     Rules,
     Scenario,
     Text,
+    field_types,
+    is_content,
 )
 
 Loc = tuple[str | int, ...]
@@ -502,28 +502,28 @@ def _is_text_map(annotation: Any) -> bool:
     return typing.get_origin(annotation) is dict and _is_text(typing.get_args(annotation)[1])
 
 
-def iter_texts(model: BaseModel, path: Loc = ()) -> Iterator[tuple[Loc, Text]]:
+def iter_texts(item: Any, path: Loc = ()) -> Iterator[tuple[Loc, Text]]:
     """Every player-facing text in a content item, with its path inside the item."""
-    for name, info in type(model).model_fields.items():
-        value = getattr(model, name)
+    for name, annotation in field_types(type(item)).items():
+        value = getattr(item, name)
         if value is None:
             continue
-        if _is_text(info.annotation):
+        if _is_text(annotation):
             # A field that may also be a plain string (a critique's citation) has no languages to check.
             if isinstance(value, dict):
                 yield (*path, name), value
-        elif _is_text_map(info.annotation):
+        elif _is_text_map(annotation):
             for key, text in value.items():
                 yield (*path, name, key), text
-        elif isinstance(value, BaseModel):
+        elif is_content(value):
             yield from iter_texts(value, (*path, name))
         elif isinstance(value, list):
             for n, entry in enumerate(value):
-                if isinstance(entry, BaseModel):
+                if is_content(entry):
                     yield from iter_texts(entry, (*path, name, n))
         elif isinstance(value, dict):
             for key, entry in value.items():
                 if isinstance(entry, list):
                     for n, sub in enumerate(entry):
-                        if isinstance(sub, BaseModel):
+                        if is_content(sub):
                             yield from iter_texts(sub, (*path, name, key, n))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from game.engine.lint import lint_pack
@@ -372,7 +372,7 @@ def _merge(layers: list[Layer], stack: Stack) -> PackSource:
                 )
             )
             languages = list(top.source.manifest.languages)  # type: ignore[union-attr]
-        merged.manifest = top.source.manifest.model_copy(update={"id": ids, "languages": languages})  # type: ignore[union-attr]
+        merged.manifest = replace(top.source.manifest, id=ids, languages=languages)  # type: ignore[type-var]
     merged.digest = digest.hexdigest()[:16] if len(layers) > 1 else top.source.digest
     return merged
 
