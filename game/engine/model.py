@@ -10,8 +10,8 @@ Expressions are kept as strings here; :mod:`game.engine.pack` compiles and cross
 
 from __future__ import annotations
 
-from collections.abc import Callable
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cache
 from typing import Annotated, Any, Literal, TypeVar
@@ -188,9 +188,7 @@ def _settle_kind(data: Any, validate: Callable[[Any], InputOption]) -> InputOpti
     if "voice" in given and item.voice != (item.kind != "absent"):
         raise ValueError(f"kind '{item.kind}' and voice: {str(item.voice).lower()} contradict; drop voice")
     if "shares" in given and item.shares != (item.kind == "experience"):
-        raise ValueError(
-            f"kind '{item.kind}' and shares: {str(item.shares).lower()} contradict; drop shares"
-        )
+        raise ValueError(f"kind '{item.kind}' and shares: {str(item.shares).lower()} contradict; drop shares")
     object.__setattr__(item, "voice", item.kind != "absent")
     object.__setattr__(item, "shares", item.kind == "experience")
     return item
