@@ -1,7 +1,7 @@
 """Content models: what a content pack may say, as plain frozen dataclasses the engine reads.
 
-Nothing here imports pydantic: the constraints are metadata (``annotated_types``, and :class:`Pattern`
-and :class:`Check` below) that pydantic reads only when a pack is validated at the load boundary
+Nothing here imports pydantic: the constraints are metadata (:class:`Limit` and :class:`Check` below)
+that pydantic reads only when a pack is validated at the load boundary
 (:mod:`game.files.loader`, with a ``TypeAdapter``; ``extra="forbid"`` catches typos). A pack read from the
 content cache (:mod:`game.files.cache`) is built from these classes directly, so a game can start without
 pydantic. Every field's docstring flows into the generated JSON Schema that modders' editors use.
@@ -16,21 +16,26 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cache
 from typing import Annotated, Any, Literal, TypeVar
 
-from annotated_types import Ge, Le, MaxLen, MinLen
-
 T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
-class Pattern:
-    """A text must match ``pattern`` (read by pydantic at validation, and shown in the JSON Schema)."""
+class Limit:
+    """What a value must be beyond its type, checked by pydantic when a pack is validated and shown in the
+    JSON Schema: a text's ``pattern`` and ``max_length``, a number's bounds (``ge``, ``le``), a list's
+    ``min_length``. Each is the key of pydantic's core schema for that type, so its own messages result."""
 
-    pattern: str
-    #: what the type means, for the JSON Schema (ids say what an id may hold)
+    pattern: str | None = None
+    max_length: int | None = None
+    ge: float | None = None
+    le: float | None = None
+    min_length: int | None = None
+    #: what the type means, for the JSON Schema (an id says what an id may hold)
     description: str | None = None
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
-        return {**handler(source), "pattern": self.pattern}
+        limits = {k: getattr(self, k) for k in ("pattern", "max_length", "ge", "le", "min_length")}
+        return {**handler(source), **{k: v for k, v in limits.items() if v is not None}}
 
     def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> Any:
         found = handler(schema)
@@ -54,8 +59,11 @@ class Check:
 
 Id = Annotated[
     str,
-    Pattern(r"^[a-z][a-z0-9_]*$", "An id: lower-case letters, digits and _, starting with a letter."),
-    MaxLen(48),
+    Limit(
+        pattern=r"^[a-z][a-z0-9_]*$",
+        max_length=48,
+        description="An id: lower-case letters, digits and _, starting with a letter.",
+    ),
 ]
 #: A number, or an expression (in quotes) that gives a number.
 Amount = float | str
@@ -88,9 +96,9 @@ class Manifest:
     """The pack's id, used by saves and by packs that build on this one."""
     title: Text
     """The pack's name as players see it."""
-    version: Annotated[str, Pattern(r"^\d+\.\d+(\.\d+)?$")]
+    version: Annotated[str, Limit(pattern=r"^\d+\.\d+(\.\d+)?$")]
     """The pack's own version (like 1.0 or 1.2.3); saves record it."""
-    languages: Annotated[list[Literal["nl", "en"]], MinLen(1)]
+    languages: Annotated[list[Literal["nl", "en"]], Limit(min_length=1)]
     """The languages every text in the pack is written in; the first is the default."""
     description: Text | None = None
     """A sentence or two about the pack."""
@@ -210,13 +218,13 @@ class Goal:
 class Temperament:
     """How a computer-played role behaves beyond its priorities."""
 
-    voice: Annotated[float, Ge(0), Le(1)] = 0.7
+    voice: Annotated[float, Limit(ge=0, le=1)] = 0.7
     """How willing it is to give input when it can afford it (0 never, 1 always)."""
-    honour: Annotated[float, Ge(0), Le(1)] = 0.5
+    honour: Annotated[float, Limit(ge=0, le=1)] = 0.5
     """How much it values honouring others' input when it decides."""
-    caution: Annotated[float, Ge(0), Le(1)] = 0.5
+    caution: Annotated[float, Limit(ge=0, le=1)] = 0.5
     """How much it avoids spending its resource."""
-    noise: Annotated[float, Ge(0), Le(1)] = 0.2
+    noise: Annotated[float, Limit(ge=0, le=1)] = 0.2
     """How unpredictable it is (0 always the best-scoring choice)."""
 
 
@@ -234,7 +242,7 @@ class Role:
     """The role's private goals."""
     resource: Resource | None = None
     """The role's own resource, if it has one."""
-    inputs: Annotated[list[InputOption], MinLen(1)]
+    inputs: Annotated[list[InputOption], Limit(min_length=1)]
     """What this role can do while another role deliberates (one must be free, like staying away)."""
     priorities: dict[str, float] = field(default_factory=dict)
     """Weights over meters that computer players of this role pursue (meter id: weight)."""
@@ -297,7 +305,7 @@ class Effects:
 class Delayed(Effects):
     """Effects that happen some rounds later."""
 
-    after: Annotated[int, Ge(1), Le(30)] = 1
+    after: Annotated[int, Limit(ge=1, le=30)] = 1
     """After how many rounds the effects happen."""
     when: Condition | None = None
     """Checked when they are due: the effects happen only if it holds."""
@@ -318,7 +326,7 @@ class Hidden(Effects):
 
     unless_shared_by: Id
     """The role whose private knowledge would have revealed it (it needs private knowledge on the event)."""
-    after: Annotated[int, Ge(0), Le(30)] = 0
+    after: Annotated[int, Limit(ge=0, le=30)] = 0
     """After how many rounds it strikes (0: at once)."""
 
 
@@ -328,7 +336,7 @@ class FollowUp:
 
     event: Id
     """The event that follows."""
-    after: Annotated[int, Ge(1), Le(30)] = 1
+    after: Annotated[int, Limit(ge=1, le=30)] = 1
     """After how many rounds it comes."""
 
 
@@ -431,7 +439,7 @@ class Event:
     """How likely the event is drawn among the eligible ones (a number or an expression)."""
     once: bool = True
     """Whether the event can happen only once per game."""
-    cooldown: Annotated[int, Ge(0)] = 0
+    cooldown: Annotated[int, Limit(ge=0)] = 0
     """Rounds before a repeatable event can come again."""
     scheduled: Condition | None = None
     """The event comes for sure whenever this holds (e.g. round % 4 == 0 for elections)."""
@@ -479,9 +487,9 @@ class Variant:
     """The variant's id (used in session codes)."""
     title: Text
     """Its name."""
-    rounds: Annotated[int, Ge(1), Le(40)]
+    rounds: Annotated[int, Limit(ge=1, le=40)]
     """Number of rounds."""
-    events_per_round: Annotated[int, Ge(1), Le(5)] = 1
+    events_per_round: Annotated[int, Limit(ge=1, le=5)] = 1
     """Events drawn per round."""
 
 
@@ -515,11 +523,11 @@ class Scenario:
     """The opening text every player reads."""
     setting: Text | None = None
     """A short description of the place."""
-    roles: Annotated[list[Id], MinLen(1)]
+    roles: Annotated[list[Id], Limit(min_length=1)]
     """The roles in play, in the order they give input."""
-    rounds: Annotated[int, Ge(1), Le(40)] = 15
+    rounds: Annotated[int, Limit(ge=1, le=40)] = 15
     """Number of rounds (years)."""
-    events_per_round: Annotated[int, Ge(1), Le(5)] = 1
+    events_per_round: Annotated[int, Limit(ge=1, le=5)] = 1
     """Events drawn per round."""
     round_name: Text = field(default_factory=lambda: {"nl": "Jaar", "en": "Year"})
     """What a round is called (a number follows)."""
@@ -529,7 +537,7 @@ class Scenario:
     """The deliberation rules."""
     round_end: list[RoundRule] = field(default_factory=list)
     """Rules applied at every round end."""
-    endings: Annotated[list[Ending], MinLen(1)]
+    endings: Annotated[list[Ending], Limit(min_length=1)]
     """The endings: early ones are checked every round, the others in order after the last round."""
     variants: list[Variant] = field(default_factory=list)
     """Other ways to play it (e.g. a short classroom variant)."""

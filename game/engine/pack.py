@@ -11,6 +11,7 @@ import types
 import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Literal
 
 from .explain import explained_parts  # noqa: E402  (after the models: explain only needs them typed)
@@ -502,17 +503,38 @@ def _is_text_map(annotation: Any) -> bool:
     return typing.get_origin(annotation) is dict and _is_text(typing.get_args(annotation)[1])
 
 
+def _holds_items(annotation: Any) -> bool:
+    if isinstance(annotation, type):
+        return is_content(annotation)
+    return any(_holds_items(a) for a in typing.get_args(annotation))
+
+
+@cache
+def _text_fields(cls: type) -> tuple[tuple[str, str], ...]:
+    """The fields of a content model that hold texts, as (name, how): a text, a mapping of texts, or
+    items that may hold texts themselves (worked out once per model: the types do not change)."""
+    found = []
+    for name, annotation in field_types(cls).items():
+        if _is_text(annotation):
+            found.append((name, "text"))
+        elif _is_text_map(annotation):
+            found.append((name, "text_map"))
+        elif _holds_items(annotation):
+            found.append((name, "items"))
+    return tuple(found)
+
+
 def iter_texts(item: Any, path: Loc = ()) -> Iterator[tuple[Loc, Text]]:
     """Every player-facing text in a content item, with its path inside the item."""
-    for name, annotation in field_types(type(item)).items():
+    for name, how in _text_fields(type(item)):
         value = getattr(item, name)
         if value is None:
             continue
-        if _is_text(annotation):
+        if how == "text":
             # A field that may also be a plain string (a critique's citation) has no languages to check.
             if isinstance(value, dict):
                 yield (*path, name), value
-        elif _is_text_map(annotation):
+        elif how == "text_map":
             for key, text in value.items():
                 yield (*path, name, key), text
         elif is_content(value):

@@ -194,6 +194,33 @@ def read_pack(root: Path, budget: Budget | None = None) -> PackSource:
     return source
 
 
+def content_digest(root: Path) -> str | None:
+    """The digest :func:`read_pack` gives ``root`` (its files' names and bytes), without parsing a file;
+    None when a file is left out or cannot be read (then the full read says why).
+
+    The content cache (:mod:`game.files.cache`) is keyed by it: the same bytes give the same pack.
+    """
+    manifest_path = root / MANIFEST
+    if kind_of(root) != "folder" or kind_of(manifest_path) != "file":
+        return None
+    files, skipped = walk_files(root, (".yaml", ".yml"), MAX_FILES)
+    if skipped or len(files) > MAX_FILES:
+        return None
+    digest = hashlib.sha256()
+    for path in [manifest_path, *(p for p in files if p != manifest_path)]:
+        try:
+            raw = read_regular(path, MAX_BYTES)
+        except FileRefused:
+            return None
+        _digest_file(digest, root, path, raw)
+    return digest.hexdigest()[:16]
+
+
+def _digest_file(digest: Any, root: Path, path: Path, raw: bytes) -> None:
+    digest.update(os.fsencode(path.relative_to(root)))
+    digest.update(raw)
+
+
 def _not_a_pack(root: Path, kind: str) -> ContentProblem:
     message = {
         "missing": "pack folder not found",
@@ -227,8 +254,7 @@ def _read_doc(path: Path, source: PackSource, digest: Any, budget: Budget) -> Ya
         return None
     source.size += len(raw)
     budget.left -= len(raw)
-    digest.update(os.fsencode(path.relative_to(source.root)))
-    digest.update(raw)
+    _digest_file(digest, source.root, path, raw)
     for line, message in doc.problems:
         source.problems.append(ContentProblem(file, line, None, message))
     return doc

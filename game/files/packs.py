@@ -453,14 +453,24 @@ def load_game_content(
 ) -> Pack:
     """The pack a game is played with: the shipped base pack, plus any extra packs layered on it.
 
-    This is the one entry point the UI and commands use; layering of mods lives behind it
+    This is the one entry point the UI and commands use; the content cache (:mod:`game.files.cache`) and
+    the layering of mods live behind it
     (:mod:`game.files.packs`): the base, the packs in the ``mods/`` folder next to the saves folder
     (unless ``mods`` is false), then ``extra`` in order.
 
     Raises:
         ContentError: listing every error when the content cannot be played.
     """
-    result = load_layers(game_pack_dirs(extra, mods=mods, saves_dir=saves_dir), lint=False)
+    from game.files import cache
+
+    roots = game_pack_dirs(extra, mods=mods, saves_dir=saves_dir)
+    key = cache.key_for(roots)
+    pack = cache.read(key) if key is not None else None
+    if pack is not None:
+        return pack
+    result = load_layers(roots, lint=False)
     if result.pack is None or result.errors:
         raise ContentError(result.problems)
+    if key is not None:
+        cache.write(key, result.pack)
     return result.pack
