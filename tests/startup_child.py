@@ -21,7 +21,11 @@ async def main() -> None:
                 break
         await pilot.pause()
         line = str(app.screen.query_one("#title-pack").render()) if app.pack is not None else ""
-    print(json.dumps({"pack_line": line, "modules": sorted(m for m in ("pydantic", "yaml") if m in sys.modules)}))
+    print(
+        json.dumps(
+            {"pack_line": line, "modules": sorted(m for m in ("pydantic", "yaml") if m in sys.modules)}
+        )
+    )
 
 
 if __name__ == "__main__":

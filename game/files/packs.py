@@ -19,7 +19,6 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from game.engine.lint import lint_pack
 from game.engine.model import KINDS
 from game.engine.pack import Pack, build_pack
 from game.files.loader import (
@@ -152,6 +151,8 @@ def load_layers(roots: list[Path], *, lint: bool = True) -> LoadResult:
     if any(p.severity == "error" for p in located):
         return LoadResult(None, stack.problems + located)
     if lint:
+        from game.engine.lint import lint_pack  # for validate: a game's start does without
+
         warnings = sorted((merged.locate(p) for p in lint_pack(pack)), key=lambda p: (p.file, p.line or 0))
         located.extend(warnings)
     return LoadResult(pack, stack.problems + located)
