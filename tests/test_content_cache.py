@@ -200,3 +200,17 @@ def test_from_title_to_menu_on_a_cached_pack_imports_no_pydantic_and_no_yaml(tmp
     again = _start(env)
     assert again["pack_line"] == first["pack_line"]
     assert again["modules"] == []
+
+
+def test_a_pack_whose_text_utf8_cannot_hold_still_loads_uncached(cache_folder, tmp_path):
+    pack = tmp_path / "mini"
+    shutil.copytree(MINI, pack)
+    manifest = pack / "pack.yaml"
+    lines = [
+        'description: {nl: "een \\ud800", en: "one"}' if line.startswith("description:") else line
+        for line in manifest.read_text(encoding="utf-8").splitlines()
+    ]
+    manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    loaded = _load(pack)
+    assert loaded.manifest.description == {"nl": "een \ud800", "en": "one"}
+    assert not cache_folder.exists() or not list(cache_folder.glob("*.json"))

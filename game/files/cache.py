@@ -11,8 +11,8 @@ as always (it compiles the expressions, ~5 ms for the shipped pack, cheaper to r
 
 A file that is missing, unreadable, cut short, edited, from another version of the game or for other
 content is ignored, and the pack is read from its files again (and the cache rewritten). Writing is
-atomic (:func:`game.files.saves.write_atomic`) and best effort: a cache folder that cannot be written
-only means the next start reads the files again. JSON only: nothing read from the cache runs as code.
+atomic (a temporary file renamed into place) and best effort: a cache folder that cannot be written only
+means the next start reads the files again. JSON only: nothing read from the cache runs as code.
 """
 
 from __future__ import annotations
@@ -21,8 +21,10 @@ import dataclasses
 import hashlib
 import json
 import os
+import tempfile
 import typing
 from collections.abc import Callable
+from contextlib import suppress
 from functools import cache, partial
 from pathlib import Path
 from typing import Any
@@ -169,17 +171,34 @@ def write(key: str, pack: Pack, folder: Path | None = None) -> bool:
         "manifest": dataclasses.asdict(pack.manifest),
         "items": {kind: [dataclasses.asdict(i) for i in getattr(pack, kind).values()] for kind, _ in KINDS},
     }
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    try:
+        body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    except (ValueError, TypeError):  # a text YAML let through that UTF-8 cannot hold (a lone surrogate)
+        return False
     head = json.dumps(_header(key, hashlib.sha256(body).hexdigest())).encode("utf-8")
-    from game.files.saves import write_atomic  # loaded with the pack's validation already
-
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(folder / f"{key}.json", head + b"\n" + body)
+        _replace(folder / f"{key}.json", head + b"\n" + body)
     except OSError:
         return False
     _prune(folder)
     return True
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Put ``data`` at ``path`` whole or not at all: written to a temporary file beside it, then renamed
+    over it (atomic on POSIX and Windows). Unlike a save (:func:`game.files.saves.write_atomic`) it is not
+    fsynced: a cache file a crash cut short fails its checksum and is rebuilt, and a first start need not
+    wait for the disk (10-30 ms here)."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def _prune(folder: Path) -> None:
