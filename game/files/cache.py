@@ -61,15 +61,13 @@ def cache_dir() -> Path:
 @cache
 def code_stamp() -> str:
     """The game's version and a digest of the code that shapes cached items."""
-    import sys
+    from importlib import import_module
 
     from game import __version__
 
     digest = hashlib.sha256(f"{MAGIC}:{FORMAT}:{__version__}".encode())
     for name in _SHAPERS:
-        module = sys.modules.get(name)
-        if module is None or module.__file__ is None:  # game.files.packs may not be imported yet
-            module = __import__(name, fromlist=["_"])
+        module = import_module(name)
         try:
             digest.update(Path(module.__file__).read_bytes())  # type: ignore[arg-type]
         except OSError:  # installed without its sources: the version alone then says which game
