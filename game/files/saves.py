@@ -36,11 +36,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from game.engine import Game, GameState, Pack
+from game.engine.pack import Pack
+from game.engine.state import GameState
 from game.files.safefile import FileRefused, kind_of, read_regular, shown
 from game.i18n import t
+
+if TYPE_CHECKING:
+    from game.engine.game import Game  # the turn machine: imported where a save is replayed
 
 T = TypeVar("T")
 
@@ -807,6 +811,8 @@ def check(save: SaveFile, pack: Pack, info: SaveInfo) -> Loaded:
 
 def _unplayable(snapshot: Game) -> Detail | None:
     """Why a snapshot that differs from its replay cannot be played on (tried on a copy), or None."""
+    from game.engine.game import Game
+
     trial = Game(snapshot.pack, state_from_data(state_data(snapshot.state)))
     try:
         trial.play_computer(until_human=False)
@@ -818,6 +824,8 @@ def _unplayable(snapshot: Game) -> Detail | None:
 
 def replay(save: SaveFile, pack: Pack) -> Game:
     """A new game from the save's scenario, seed and players, with its decision log replayed."""
+    from game.engine.game import Game
+
     try:
         game = Game.new(pack, save.scenario, seed=save.seed, variant=save.variant, players=save.players)
     except Exception as err:  # noqa: BLE001 - a save is untrusted data: any failure is the file's
@@ -836,6 +844,8 @@ def replay(save: SaveFile, pack: Pack) -> Game:
 
 def _snapshot(save: SaveFile, pack: Pack) -> tuple[Game | None, Detail | None]:
     from pydantic import ValidationError
+
+    from game.engine.game import Game
 
     try:
         state = state_from_data(save.state)
