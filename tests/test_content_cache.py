@@ -200,6 +200,8 @@ def test_from_title_to_menu_on_a_cached_pack_imports_no_pydantic_and_no_yaml(tmp
     again = _start(env)
     assert again["pack_line"] == first["pack_line"]
     assert again["modules"] == []
+    # then, while the player reads the menu, pydantic is made ready for the first autosave
+    assert again["later"] == ["pydantic"]
 
 
 def test_a_pack_whose_text_utf8_cannot_hold_still_loads_uncached(cache_folder, tmp_path):

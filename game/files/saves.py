@@ -426,6 +426,12 @@ def _first_error(err: Any) -> Detail:
 # The engine's state is plain data; here, where it leaves and enters the game, pydantic writes and checks it.
 
 
+def ready_validation() -> None:
+    """Build the validation of save files now (importing pydantic), rather than at the first save."""
+    _adapter(SaveFile)
+    _adapter(GameState)
+
+
 def state_data(state: GameState) -> dict[str, Any]:
     """The game state as a save file holds it (JSON data, fields in the state's order)."""
     return _adapter(GameState).dump_python(state, mode="json")
