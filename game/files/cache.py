@@ -70,7 +70,7 @@ def code_stamp() -> str:
         module = import_module(name)
         try:
             digest.update(Path(module.__file__).read_bytes())  # type: ignore[arg-type]
-        except OSError:  # installed without its sources: the version alone then says which game
+        except (OSError, TypeError):  # no source file beside it: the version alone then says which game
             pass
     return digest.hexdigest()[:16]
 
