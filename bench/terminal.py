@@ -40,23 +40,30 @@ TITLE_TEXT = "Vijftien jaar beraad"
 CONTENT_TEXT = "Inhoud:"
 
 
-def _environment(tmp: str) -> dict[str, str]:
-    """A player's environment: a colour terminal, Dutch (the default), empty saves and settings folders."""
+def _environment(tmp: str, cache: Path | None = None) -> dict[str, str]:
+    """A player's environment: a colour terminal, Dutch (the default), empty saves and settings folders, and
+    the content cache in ``cache`` (an empty one when not given: a first start)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("WIJKBERAAD_", "TEXTUAL"))}
     env.update(
         TERM="xterm-256color",
         COLORTERM="truecolor",
         WIJKBERAAD_SAVES=str(Path(tmp) / "saves"),
         WIJKBERAAD_CONFIG=str(Path(tmp) / "config"),
+        WIJKBERAAD_CACHE=str(cache or Path(tmp) / "cache"),
     )
     return env
 
 
 def time_to_texts(
-    argv: list[str], texts: list[str], size: tuple[int, int] = (80, 24), timeout: float = 30.0
+    argv: list[str],
+    texts: list[str],
+    size: tuple[int, int] = (80, 24),
+    timeout: float = 30.0,
+    cache: Path | None = None,
 ) -> list[float]:
     """Seconds from starting ``argv`` in a pseudo-terminal of ``size`` (columns, rows) until each of
-    ``texts`` is on its screen. Raises RuntimeError when one does not appear within ``timeout``."""
+    ``texts`` is on its screen. Raises RuntimeError when one does not appear within ``timeout``. The game's
+    content cache is ``cache`` (kept between runs: a player's usual start), else a new empty one."""
     import pyte  # a bench dependency only (pip install -e ".[bench]")
 
     columns, rows = size
@@ -70,7 +77,7 @@ def time_to_texts(
     with tempfile.TemporaryDirectory(prefix="wk-bench-") as tmp:
         start = time.perf_counter()
         proc = subprocess.Popen(
-            argv, stdin=slave, stdout=slave, stderr=slave, cwd=ROOT, env=_environment(tmp),
+            argv, stdin=slave, stdout=slave, stderr=slave, cwd=ROOT, env=_environment(tmp, cache),
             start_new_session=True, close_fds=True,
         )  # fmt: skip
         os.close(slave)

@@ -31,6 +31,8 @@ def pytest_configure(config: pytest.Config) -> None:
     # No test (nor a game it starts in a subprocess) reads or writes the settings file in the real home
     # folder; the UI tests go further and give every test a fresh one (tests/ui/conftest.py).
     os.environ["WIJKBERAAD_CONFIG"] = tempfile.mkdtemp(prefix="wijkberaad-test-config-")
+    # Nor the content cache in the user's cache folder (game/files/cache.py).
+    os.environ["WIJKBERAAD_CACHE"] = tempfile.mkdtemp(prefix="wijkberaad-test-cache-")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

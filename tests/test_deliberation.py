@@ -30,14 +30,18 @@ def _ids(game: Game) -> set[str]:
 
 def test_kind_is_derived_from_the_old_flags(pack: Pack) -> None:
     from game.engine.model import InputOption
+    from game.files.loader import validate
 
-    assert InputOption(id="a", label={}, voice=False).kind == "absent"
-    assert InputOption(id="a", label={}, shares=True).kind == "experience"
-    assert InputOption(id="a", label={}).kind == "support"
-    given = InputOption(id="a", label={}, kind="experience")
+    def read(**given: object) -> InputOption:
+        return validate(InputOption, {"id": "a", "label": {}, **given})
+
+    assert read(voice=False).kind == "absent"
+    assert read(shares=True).kind == "experience"
+    assert read().kind == "support"
+    given = read(kind="experience")
     assert given.shares and given.voice
     with pytest.raises(ValueError, match="contradict"):
-        InputOption(id="a", label={}, kind="absent", voice=True)
+        read(kind="absent", voice=True)
 
 
 def test_a_proposal_is_offered_only_when_its_role_proposed_and_honours_it(pack: Pack) -> None:

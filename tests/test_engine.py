@@ -18,6 +18,7 @@ import yaml
 
 from game.engine import CONTINUE, Game, GameError, Pack, build_pack, choose_for, reason_for, touched
 from game.engine.model import ITEM_MODELS, Manifest
+from game.files.loader import validate
 
 MINI = Path(__file__).resolve().parent / "packs" / "mini"
 WORLD = yaml.safe_load((MINI / "world.yaml").read_text(encoding="utf-8"))
@@ -69,7 +70,7 @@ def make_pack(events: list[dict[str, Any]], **scenario: Any) -> Pack:
     world["scenarios"][0].update(scenario)
     data = {**world, "events": events}
     items = {
-        kind: [ITEM_MODELS[kind].model_validate(entry) for entry in entries] for kind, entries in data.items()
+        kind: [validate(ITEM_MODELS[kind], entry) for entry in entries] for kind, entries in data.items()
     }
     manifest = Manifest(id="custom", title=text("custom"), version="1.0", languages=["nl", "en"])
     pack, problems = build_pack(manifest, items)
@@ -1008,7 +1009,7 @@ def test_a_meter_may_not_take_the_name_expressions_give_the_round(taken: str) ->
     world = copy.deepcopy(WORLD)
     world["meters"].append({**world["meters"][0], "id": taken})
     items = {
-        kind: [ITEM_MODELS[kind].model_validate(entry) for entry in entries]
+        kind: [validate(ITEM_MODELS[kind], entry) for entry in entries]
         for kind, entries in {**world, "events": []}.items()
     }
     manifest = Manifest(id="custom", title=text("custom"), version="1.0", languages=["nl", "en"])

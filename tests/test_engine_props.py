@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.engine import Game, Pack
-from game.files.loader import load_pack
+from game.files.loader import load_pack, validate
 from game.files.saves import state_data, state_from_data
 
 TESTS = Path(__file__).resolve().parent
@@ -317,7 +317,7 @@ def random_packs(draw: st.DrawFn) -> Pack:
     count = draw(st.integers(1, 6))
     events = [draw(_event(n, count)) for n in range(count)]
     data = {**world, "events": events}
-    items = {kind: [ITEM_MODELS[kind].model_validate(e) for e in entries] for kind, entries in data.items()}
+    items = {kind: [validate(ITEM_MODELS[kind], e) for e in entries] for kind, entries in data.items()}
     pack, problems = build_pack(
         Manifest(id="r", title=_text("r"), version="1.0", languages=["nl", "en"]), items
     )

@@ -225,6 +225,7 @@ def test_a_pack_larger_than_the_total_limit_is_refused(tmp_path, monkeypatch):
 
 
 def test_a_large_file_the_fast_reader_refuses_is_not_parsed_again(monkeypatch):
+    yamlfile._load_yaml()
     if yamlfile._FAST_LOADER is None:
         pytest.skip("PyYAML without libyaml: there is only one reader")
 

@@ -293,7 +293,7 @@ def test_questions_follow_the_debrief_phases(pack):
         {"phase": phase, "text": {"nl": f"{phase} nl", "en": f"{phase} en"}}
         for phase in ("apply", "transfer", "describe", "analyse", "describe")
     ]
-    mixed = scenario.model_copy(update={"debrief": [Question(**q) for q in questions]})
+    mixed = dataclasses.replace(scenario, debrief=[Question(**q) for q in questions])
     other = dataclasses.replace(pack, scenarios={"test": mixed})
     game = Game.new(other, seed=3)
     game.play_computer(until_human=False)

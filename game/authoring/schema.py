@@ -8,16 +8,16 @@ The repository ships the generated files in ``docs/schema/``; a test keeps them 
 from __future__ import annotations
 
 import ast
+import dataclasses
 import inspect
 import json
 import textwrap
+import typing
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
-from game.engine.model import ContentFile, Manifest
+from game.engine.model import ContentFile, Manifest, field_types, is_content
 
 #: File name -> (model, title) of each schema written.
 SCHEMAS: dict[str, tuple[type, str]] = {
@@ -28,15 +28,14 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
 @cache
-def field_docs(model: type[BaseModel]) -> dict[str, str]:
+def field_docs(model: type) -> dict[str, str]:
     """The docstring under each field of ``model`` (and of the models it inherits from), by field name.
 
-    Pydantic folds these into field descriptions, except where the field's type carries its own (ids);
-    reading them from the source keeps every field's own words.
+    Read from the source, so a model that inherits fields (Delayed from Effects) has their words too.
     """
     docs: dict[str, str] = {}
     for cls in reversed(model.__mro__):
-        if not (isinstance(cls, type) and issubclass(cls, BaseModel)) or cls is BaseModel:
+        if not is_content(cls):
             continue
         try:
             tree = ast.parse(textwrap.dedent(inspect.getsource(cls)))
@@ -55,43 +54,64 @@ def field_docs(model: type[BaseModel]) -> dict[str, str]:
     return docs
 
 
-def describe(model: type[BaseModel], name: str) -> str:
+def describe(model: type, name: str) -> str:
     """A field's description: its docstring, plus what its type requires when the type says so (ids)."""
     own = field_docs(model).get(name, "")
-    typed = model.model_fields[name].description or ""
+    typed = _type_description(field_types(model)[name])
     if own and typed and typed != own:
         return f"{own.rstrip('.')} ({typed[0].lower()}{typed[1:].rstrip('.')})."
     return own or typed
 
 
-def _models(root: type[BaseModel]) -> dict[str, type[BaseModel]]:
+def _type_description(annotation: Any) -> str:
+    """What a field's own type says it holds (an id says what an id may be), if it says so."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        for meta in typing.get_args(annotation)[1:]:
+            if getattr(meta, "description", None):
+                return str(meta.description)
+    return ""
+
+
+def _models(root: type) -> dict[str, type]:
     """Every model reachable from ``root``'s fields, by class name (the names the schema's $defs use)."""
-    found: dict[str, type[BaseModel]] = {}
+    found: dict[str, type] = {}
     todo: list[Any] = [root]
     while todo:
         item = todo.pop()
-        if isinstance(item, type) and issubclass(item, BaseModel):
+        if isinstance(item, type) and is_content(item):
             if item.__name__ in found:
                 continue
             found[item.__name__] = item
-            todo.extend(f.annotation for f in item.model_fields.values())
+            todo.extend(field_types(item).values())
         else:
-            todo.extend(getattr(item, "__args__", ()) or ())
+            todo.extend(typing.get_args(item))
     return found
 
 
-def schema_for(model: type[BaseModel], title: str) -> dict[str, Any]:
+def _default(spec: dataclasses.Field) -> Any:
+    """A field's default as JSON (pydantic leaves out defaults made by a factory: ``[]``, ``{}``)."""
+    if spec.default_factory is not dataclasses.MISSING:
+        return spec.default_factory()
+    return spec.default
+
+
+def schema_for(model: type, title: str) -> dict[str, Any]:
     """The JSON Schema of one model, with a title, the draft it follows and every field's own words."""
-    schema = model.model_json_schema(mode="validation")
+    from pydantic import TypeAdapter
+
+    schema = TypeAdapter(model).json_schema(mode="validation")
     models = _models(model)
     for name, part in [(model.__name__, schema), *schema.get("$defs", {}).items()]:
         cls = models.get(name)
         if cls is None:
             continue
+        specs = {f.name: f for f in dataclasses.fields(cls)}
         for field, prop in part.get("properties", {}).items():
             text = describe(cls, field)
             if text:
                 prop["description"] = text
+            if "default" not in prop and specs[field].default_factory is not dataclasses.MISSING:
+                prop["default"] = _default(specs[field])
     return {"$schema": DRAFT, "title": title, **{k: v for k, v in schema.items() if k != "title"}}
 
 

@@ -1,19 +1,69 @@
-"""Content models: what a content pack may say, validated by pydantic (``extra="forbid"`` catches typos).
+"""Content models: what a content pack may say, as plain frozen dataclasses the engine reads.
 
-Every field's docstring flows into the generated JSON Schema that modders' editors use. Expressions
-are kept as strings here; :mod:`game.engine.pack` compiles and cross-checks them.
+Nothing here imports pydantic: the constraints are metadata (:class:`Limit` and :class:`Check` below)
+that pydantic reads only when a pack is validated at the load boundary
+(:mod:`game.files.loader`, with a ``TypeAdapter``; ``extra="forbid"`` catches typos). A pack read from the
+content cache (:mod:`game.files.cache`) is built from these classes directly, so a game can start without
+pydantic. Every field's docstring flows into the generated JSON Schema that modders' editors use.
+Expressions are kept as strings here; :mod:`game.engine.pack` compiles and cross-checks them.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields, is_dataclass
+from functools import cache
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Limit:
+    """What a value must be beyond its type, checked by pydantic when a pack is validated and shown in the
+    JSON Schema: a text's ``pattern`` and ``max_length``, a number's bounds (``ge``, ``le``), a list's
+    ``min_length``. Each is the key of pydantic's core schema for that type, so its own messages result."""
+
+    pattern: str | None = None
+    max_length: int | None = None
+    ge: float | None = None
+    le: float | None = None
+    min_length: int | None = None
+    #: what the type means, for the JSON Schema (an id says what an id may hold)
+    description: str | None = None
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        limits = {k: getattr(self, k) for k in ("pattern", "max_length", "ge", "le", "min_length")}
+        return {**handler(source), **{k: v for k, v in limits.items() if v is not None}}
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> Any:
+        found = handler(schema)
+        if self.description:
+            found["description"] = self.description
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """A rule pydantic runs on a field's validated value: ``rule`` returns it, or raises ValueError with a
+    message for the modder (shown with the file and line of the field)."""
+
+    rule: Callable[[Any], Any]
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema  # validation only: never on a cached start
+
+        return core_schema.no_info_after_validator_function(self.rule, handler(source))
+
 
 Id = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=48),
-    Field(description="An id: lower-case letters, digits and _, starting with a letter."),
+    Limit(
+        pattern=r"^[a-z][a-z0-9_]*$",
+        max_length=48,
+        description="An id: lower-case letters, digits and _, starting with a letter.",
+    ),
 ]
 #: A number, or an expression (in quotes) that gives a number.
 Amount = float | str
@@ -21,10 +71,16 @@ Amount = float | str
 Condition = str
 
 
-class Model(BaseModel):
-    """Base for content models: unknown keys are errors, so a typo never passes silently."""
+def content(cls: type[T]) -> type[T]:
+    """A content model: a frozen dataclass; read from a pack, a key it does not have is an error, so a
+    typo never passes silently.
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    Items compare by identity (``eq=False``): each exists once in its pack, and the generated ``__eq__``
+    and ``__hash__`` cost start-up time (half of this module's) for comparisons nothing needs; compare
+    ``dataclasses.asdict`` where the content itself is meant."""
+    made = dataclass(frozen=True, slots=True, kw_only=True, eq=False)(cls)
+    made.__pydantic_config__ = {"extra": "forbid"}  # type: ignore[attr-defined]
+    return made
 
 
 #: A player-facing text in every language of the pack, e.g. ``{nl: "Vertrouwen", en: "Trust"}``.
@@ -36,30 +92,32 @@ InputKind = Literal["experience", "propose", "object", "support", "absent"]
 INPUT_KINDS: tuple[str, ...] = ("experience", "propose", "object", "support", "absent")
 
 
-class Manifest(Model):
+@content
+class Manifest:
     """The pack's ``pack.yaml``: who and what the pack is."""
 
     id: Id
     """The pack's id, used by saves and by packs that build on this one."""
     title: Text
     """The pack's name as players see it."""
-    version: str = Field(pattern=r"^\d+\.\d+(\.\d+)?$")
+    version: Annotated[str, Limit(pattern=r"^\d+\.\d+(\.\d+)?$")]
     """The pack's own version (like 1.0 or 1.2.3); saves record it."""
-    languages: list[Literal["nl", "en"]] = Field(min_length=1)
+    languages: Annotated[list[Literal["nl", "en"]], Limit(min_length=1)]
     """The languages every text in the pack is written in; the first is the default."""
     description: Text | None = None
     """A sentence or two about the pack."""
-    authors: list[str] = []
+    authors: list[str] = field(default_factory=list)
     """Who wrote the pack."""
     format: int = 1
     """The content format version this pack is written for."""
-    extends: list[Id] = []
+    extends: list[Id] = field(default_factory=list)
     """Ids of packs this pack builds on (their items are loaded first)."""
-    replaces: list[str] = []
+    replaces: list[str] = field(default_factory=list)
     """Items of the packs it builds on that this pack replaces, as kind:id (e.g. event:youth_centre)."""
 
 
-class Meter(Model):
+@content
+class Meter:
     """A shared meter every role sees, such as trust or livability."""
 
     id: Id
@@ -80,7 +138,8 @@ class Meter(Model):
     """Change applied at every round end (a number or an expression)."""
 
 
-class Resource(Model):
+@content
+class Resource:
     """A role's own resource that its choices spend, such as budget, energy or hours."""
 
     id: Id
@@ -95,7 +154,8 @@ class Resource(Model):
     """Amount added at every round end (a number or an expression, e.g. "2 + capacity / 25")."""
 
 
-class InputOption(Model):
+@content
+class InputOption:
     """Something a role can say or do while another role deliberates."""
 
     id: Id
@@ -121,29 +181,33 @@ class InputOption(Model):
     """What giving this input does at once, whatever the decision (a protest is seen, an empty chair is
     noticed); shown with the consequences."""
 
-    @model_validator(mode="after")
-    def _derive_kind(self) -> InputOption:
-        # kind and the older voice/shares flags say the same thing: fill in what was left out, and refuse a
-        # contradiction (the model is frozen, hence object.__setattr__).
-        given = self.model_fields_set
-        if self.kind is None:
-            kind = "absent" if not self.voice else "experience" if self.shares else "support"
-            object.__setattr__(self, "kind", kind)
-            return self
-        if "voice" in given and self.voice != (self.kind != "absent"):
-            raise ValueError(
-                f"kind '{self.kind}' and voice: {str(self.voice).lower()} contradict; drop voice"
-            )
-        if "shares" in given and self.shares != (self.kind == "experience"):
-            raise ValueError(
-                f"kind '{self.kind}' and shares: {str(self.shares).lower()} contradict; drop shares"
-            )
-        object.__setattr__(self, "voice", self.kind != "absent")
-        object.__setattr__(self, "shares", self.kind == "experience")
-        return self
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema  # validation only: never on a cached start
+
+        return core_schema.no_info_wrap_validator_function(_settle_kind, handler(source))
 
 
-class Goal(Model):
+def _settle_kind(data: Any, validate: Callable[[Any], InputOption]) -> InputOption:
+    """kind and the older voice/shares flags say the same thing: fill in what was left out, and refuse a
+    contradiction (the item is frozen, hence object.__setattr__)."""
+    given = set(data) if isinstance(data, dict) else set()
+    item = validate(data)
+    if item.kind is None:
+        kind = "absent" if not item.voice else "experience" if item.shares else "support"
+        object.__setattr__(item, "kind", kind)
+        return item
+    if "voice" in given and item.voice != (item.kind != "absent"):
+        raise ValueError(f"kind '{item.kind}' and voice: {str(item.voice).lower()} contradict; drop voice")
+    if "shares" in given and item.shares != (item.kind == "experience"):
+        raise ValueError(f"kind '{item.kind}' and shares: {str(item.shares).lower()} contradict; drop shares")
+    object.__setattr__(item, "voice", item.kind != "absent")
+    object.__setattr__(item, "shares", item.kind == "experience")
+    return item
+
+
+@content
+class Goal:
     """A private goal of a role, checked at the end of the game."""
 
     id: Id
@@ -154,20 +218,22 @@ class Goal(Model):
     """Condition that says the goal was reached at the end."""
 
 
-class Temperament(Model):
+@content
+class Temperament:
     """How a computer-played role behaves beyond its priorities."""
 
-    voice: float = Field(0.7, ge=0, le=1)
+    voice: Annotated[float, Limit(ge=0, le=1)] = 0.7
     """How willing it is to give input when it can afford it (0 never, 1 always)."""
-    honour: float = Field(0.5, ge=0, le=1)
+    honour: Annotated[float, Limit(ge=0, le=1)] = 0.5
     """How much it values honouring others' input when it decides."""
-    caution: float = Field(0.5, ge=0, le=1)
+    caution: Annotated[float, Limit(ge=0, le=1)] = 0.5
     """How much it avoids spending its resource."""
-    noise: float = Field(0.2, ge=0, le=1)
+    noise: Annotated[float, Limit(ge=0, le=1)] = 0.2
     """How unpredictable it is (0 always the best-scoring choice)."""
 
 
-class Role(Model):
+@content
+class Role:
     """A role players take: the minister, a resident, a youth worker, or one a pack adds."""
 
     id: Id
@@ -176,19 +242,20 @@ class Role(Model):
     """The role's name (e.g. "de minister")."""
     briefing: Text
     """What the player of this role reads at the start."""
-    goals: list[Goal] = []
+    goals: list[Goal] = field(default_factory=list)
     """The role's private goals."""
     resource: Resource | None = None
     """The role's own resource, if it has one."""
-    inputs: list[InputOption] = Field(min_length=1)
+    inputs: Annotated[list[InputOption], Limit(min_length=1)]
     """What this role can do while another role deliberates (one must be free, like staying away)."""
-    priorities: dict[str, float] = {}
+    priorities: dict[str, float] = field(default_factory=dict)
     """Weights over meters that computer players of this role pursue (meter id: weight)."""
     temperament: Temperament = Temperament()
     """How a computer player of this role behaves."""
 
 
-class Question(Model):
+@content
+class Question:
     """A discussion question for the debrief."""
 
     phase: Literal["describe", "analyse", "transfer", "apply"] = "analyse"
@@ -197,7 +264,8 @@ class Question(Model):
     """The question."""
 
 
-class Critique(Model):
+@content
+class Critique:
     """One point of the article the game's consequences illustrate."""
 
     id: Id
@@ -210,7 +278,7 @@ class Critique(Model):
     """The point explained in the pack's own words."""
     citation: Text | str
     """Where the point comes from (author, title, date): a text, or one string shown in every language."""
-    questions: list[Question] = []
+    questions: list[Question] = field(default_factory=list)
     """Questions for the class debrief."""
 
     @property
@@ -221,14 +289,15 @@ class Critique(Model):
         return self.citation
 
 
-class Effects(Model):
+@content
+class Effects:
     """Changes that happen together: meters and resources, flags, and a text that says why."""
 
-    change: dict[str, Amount] = {}
+    change: dict[str, Amount] = field(default_factory=dict)
     """Changes to meters or resources by id (a number or an expression)."""
-    set: dict[str, Amount] = {}
+    set: dict[str, Amount] = field(default_factory=dict)
     """Meters or resources set to a value (a number or an expression)."""
-    flags: dict[Id, int] = {}
+    flags: dict[Id, int] = field(default_factory=dict)
     """Flags to add to (1 sets a flag, -1 lowers its count; a flag is set while its count is above 0)."""
     text: Text | None = None
     """What happened, shown with the changes."""
@@ -236,15 +305,17 @@ class Effects(Model):
     """The article critique these changes illustrate."""
 
 
+@content
 class Delayed(Effects):
     """Effects that happen some rounds later."""
 
-    after: int = Field(1, ge=1, le=30)
+    after: Annotated[int, Limit(ge=1, le=30)] = 1
     """After how many rounds the effects happen."""
     when: Condition | None = None
     """Checked when they are due: the effects happen only if it holds."""
 
 
+@content
 class Conditional(Effects):
     """Effects that happen only when a condition holds at the moment of the decision."""
 
@@ -252,26 +323,29 @@ class Conditional(Effects):
     """The condition, e.g. honoured("resident") or trust < 30."""
 
 
+@content
 class Hidden(Effects):
     """A downside the decider cannot see: it fires unless the named role shared its knowledge this time and
     the option heeds (or honours) that role."""
 
     unless_shared_by: Id
     """The role whose private knowledge would have revealed it (it needs private knowledge on the event)."""
-    after: int = Field(0, ge=0, le=30)
+    after: Annotated[int, Limit(ge=0, le=30)] = 0
     """After how many rounds it strikes (0: at once)."""
 
 
-class FollowUp(Model):
+@content
+class FollowUp:
     """An event scheduled by a decision."""
 
     event: Id
     """The event that follows."""
-    after: int = Field(1, ge=1, le=30)
+    after: Annotated[int, Limit(ge=1, le=30)] = 1
     """After how many rounds it comes."""
 
 
-class Option(Model):
+@content
+class Option:
     """A choice the deciding role can make."""
 
     id: Id
@@ -284,10 +358,10 @@ class Option(Model):
     """What it costs the decider's resource."""
     when: Condition | None = None
     """The option is offered only when this holds."""
-    honours: list[str] = []
+    honours: list[str] = field(default_factory=list)
     """Inputs this option honours, i.e. does what they asked: a role id (any input of that role) or
     role.input."""
-    heeds: list[Id] = []
+    heeds: list[Id] = field(default_factory=list)
     """Roles whose shared warning this option takes into account: it averts their hidden downsides when
     they shared their knowledge, without counting as honouring them."""
     proposed_by: Id | None = None
@@ -297,13 +371,13 @@ class Option(Model):
     """What happens, told to everyone after the decision."""
     effects: Effects = Effects()
     """What happens at once."""
-    conditional: list[Conditional] = []
+    conditional: list[Conditional] = field(default_factory=list)
     """What happens at once if a condition holds."""
-    later: list[Delayed] = []
+    later: list[Delayed] = field(default_factory=list)
     """What happens later."""
-    hidden: list[Hidden] = []
+    hidden: list[Hidden] = field(default_factory=list)
     """Downsides that private knowledge would have revealed."""
-    follow_ups: list[FollowUp] = []
+    follow_ups: list[FollowUp] = field(default_factory=list)
     """Events this decision schedules."""
     critique: Id | None = None
     """The article critique this choice illustrates."""
@@ -311,21 +385,23 @@ class Option(Model):
     """Extra preference computer deciders give this option (negative: less)."""
 
 
-class RuleEffects(Model):
+@content
+class RuleEffects:
     """What a deliberation rule does to the game."""
 
-    change: dict[str, Amount] = {}
+    change: dict[str, Amount] = field(default_factory=dict)
     """Changes to meters (or resources) by id."""
     resource: float = 0
     """Change to the resource of the role whose input it concerns."""
     critique: Id | None = None
     """The article critique it illustrates."""
-    by_kind: dict[InputKind, RuleEffects] = {}
+    by_kind: dict[InputKind, RuleEffects] = field(default_factory=dict)
     """Per kind of input given, a rule that applies instead of this one (e.g. ignoring an objection costs
     parliament's support)."""
 
 
-class Rules(Model):
+@content
+class Rules:
     """The deliberation model's built-in rules, set by the scenario and overridable per event."""
 
     honoured: RuleEffects | None = None
@@ -336,7 +412,17 @@ class Rules(Model):
     """When a consulted role stayed away."""
 
 
-class Event(Model):
+def _unique_options(options: list[Option]) -> list[Option]:
+    seen: set[str] = set()
+    for option in options:
+        if option.id in seen:
+            raise ValueError(f"option id '{option.id}' appears twice")
+        seen.add(option.id)
+    return options
+
+
+@content
+class Event:
     """A dilemma (or a piece of news) that one role decides while the others give input."""
 
     id: Id
@@ -349,7 +435,7 @@ class Event(Model):
     """The role that decides (none: the event is news, with effects only)."""
     consult: list[Id] | None = None
     """Roles asked for input (default: every role in the scenario but the decider; [] asks nobody)."""
-    private: dict[Id, Text] = {}
+    private: dict[Id, Text] = field(default_factory=dict)
     """Private knowledge per role: only that role sees it, and the decider only if it is shared."""
     when: Condition | None = None
     """The event can be drawn only when this holds."""
@@ -357,39 +443,30 @@ class Event(Model):
     """How likely the event is drawn among the eligible ones (a number or an expression)."""
     once: bool = True
     """Whether the event can happen only once per game."""
-    cooldown: int = Field(0, ge=0)
+    cooldown: Annotated[int, Limit(ge=0)] = 0
     """Rounds before a repeatable event can come again."""
     scheduled: Condition | None = None
     """The event comes for sure whenever this holds (e.g. round % 4 == 0 for elections)."""
     follow_up_only: bool = False
     """The event comes only when an earlier decision schedules it."""
-    scenarios: list[Id] = []
+    scenarios: list[Id] = field(default_factory=list)
     """Scenarios the event belongs to (default: all)."""
-    critiques: list[Id] = []
+    critiques: list[Id] = field(default_factory=list)
     """Critiques the event illustrates (besides those its options name)."""
-    inputs: dict[Id, list[InputOption]] = {}
+    inputs: dict[Id, list[InputOption]] = field(default_factory=dict)
     """Inputs that replace a role's usual inputs for this event."""
-    proposals: dict[Id, Text] = {}
+    proposals: dict[Id, Text] = field(default_factory=dict)
     """What a role proposes here, shown to everyone as soon as it gives a propose input."""
-    options: list[Option] = []
+    options: Annotated[list[Option], Check(_unique_options)] = field(default_factory=list)
     """The decider's options (at least two when there is a decider)."""
     effects: Effects | None = None
     """For news events: what happens when the news comes."""
     rules: Rules | None = None
     """Deliberation rules for this event (override the scenario's, rule by rule)."""
 
-    @field_validator("options")
-    @classmethod
-    def _unique_options(cls, options: list[Option]) -> list[Option]:
-        seen: set[str] = set()
-        for option in options:
-            if option.id in seen:
-                raise ValueError(f"option id '{option.id}' appears twice")
-            seen.add(option.id)
-        return options
 
-
-class Ending(Model):
+@content
+class Ending:
     """How a game can end."""
 
     id: Id
@@ -402,32 +479,35 @@ class Ending(Model):
     """When it applies (the last ending in the list may leave it out: the fallback)."""
     early: bool = False
     """Checked at every round end: the game ends at once when it holds (e.g. unrest)."""
-    critiques: list[Id] = []
+    critiques: list[Id] = field(default_factory=list)
     """Critiques the ending illustrates."""
 
 
-class Variant(Model):
+@content
+class Variant:
     """A shorter or otherwise different way to play a scenario (e.g. the classroom variant)."""
 
     id: Id
     """The variant's id (used in session codes)."""
     title: Text
     """Its name."""
-    rounds: int = Field(ge=1, le=40)
+    rounds: Annotated[int, Limit(ge=1, le=40)]
     """Number of rounds."""
-    events_per_round: int = Field(1, ge=1, le=5)
+    events_per_round: Annotated[int, Limit(ge=1, le=5)] = 1
     """Events drawn per round."""
 
 
-class Start(Model):
+@content
+class Start:
     """Where the game starts."""
 
-    meters: dict[str, float] = {}
+    meters: dict[str, float] = field(default_factory=dict)
     """Meter start values that differ from the meters' own."""
-    flags: dict[Id, int] = {}
+    flags: dict[Id, int] = field(default_factory=dict)
     """Flags set at the start."""
 
 
+@content
 class RoundRule(Effects):
     """Effects applied at every round end when the condition holds."""
 
@@ -435,7 +515,8 @@ class RoundRule(Effects):
     """When it applies (always, when left out)."""
 
 
-class Scenario(Model):
+@content
+class Scenario:
     """A playable programme: which roles, how many rounds, where it starts, how it ends."""
 
     id: Id
@@ -446,44 +527,41 @@ class Scenario(Model):
     """The opening text every player reads."""
     setting: Text | None = None
     """A short description of the place."""
-    roles: list[Id] = Field(min_length=1)
+    roles: Annotated[list[Id], Limit(min_length=1)]
     """The roles in play, in the order they give input."""
-    rounds: int = Field(15, ge=1, le=40)
+    rounds: Annotated[int, Limit(ge=1, le=40)] = 15
     """Number of rounds (years)."""
-    events_per_round: int = Field(1, ge=1, le=5)
+    events_per_round: Annotated[int, Limit(ge=1, le=5)] = 1
     """Events drawn per round."""
-    round_name: Text = {"nl": "Jaar", "en": "Year"}
+    round_name: Text = field(default_factory=lambda: {"nl": "Jaar", "en": "Year"})
     """What a round is called (a number follows)."""
     start: Start = Start()
     """Start values."""
     rules: Rules = Rules()
     """The deliberation rules."""
-    round_end: list[RoundRule] = []
+    round_end: list[RoundRule] = field(default_factory=list)
     """Rules applied at every round end."""
-    endings: list[Ending] = Field(min_length=1)
+    endings: Annotated[list[Ending], Limit(min_length=1)]
     """The endings: early ones are checked every round, the others in order after the last round."""
-    variants: list[Variant] = []
+    variants: list[Variant] = field(default_factory=list)
     """Other ways to play it (e.g. a short classroom variant)."""
-    debrief: list[Question] = []
+    debrief: list[Question] = field(default_factory=list)
     """General debrief questions, besides those of the critiques."""
 
 
-InputOption.model_rebuild()
-RuleEffects.model_rebuild()
-
-
-class ContentFile(Model):
+@content
+class ContentFile:
     """One content file: any of these lists, in any file of the pack."""
 
-    meters: list[Meter] = []
+    meters: list[Meter] = field(default_factory=list)
     """Meters."""
-    roles: list[Role] = []
+    roles: list[Role] = field(default_factory=list)
     """Roles."""
-    critiques: list[Critique] = []
+    critiques: list[Critique] = field(default_factory=list)
     """Article critiques."""
-    events: list[Event] = []
+    events: list[Event] = field(default_factory=list)
     """Events."""
-    scenarios: list[Scenario] = []
+    scenarios: list[Scenario] = field(default_factory=list)
     """Scenarios."""
 
 
@@ -496,10 +574,22 @@ KINDS: tuple[tuple[str, str], ...] = (
     ("scenarios", "scenario"),
 )
 
-ITEM_MODELS: dict[str, type[Model]] = {
+ITEM_MODELS: dict[str, type] = {
     "meters": Meter,
     "roles": Role,
     "critiques": Critique,
     "events": Event,
     "scenarios": Scenario,
 }
+
+
+@cache
+def field_types(cls: type) -> dict[str, Any]:
+    """A content model's fields and their types (``Annotated`` metadata kept), in the order declared."""
+    hints = typing.get_type_hints(cls, include_extras=True)
+    return {f.name: hints[f.name] for f in fields(cls)}
+
+
+def is_content(value: Any) -> bool:
+    """Whether ``value`` is a content model (a class made by :func:`content`) or an instance of one."""
+    return hasattr(value, "__pydantic_config__") and is_dataclass(value)

@@ -11,9 +11,8 @@ import types
 import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Literal
-
-from pydantic import BaseModel
 
 from .explain import explained_parts  # noqa: E402  (after the models: explain only needs them typed)
 from .expr import Compiled, ExprError, Names, Type, compile_expr, constant, did_you_mean
@@ -30,6 +29,8 @@ from .model import (
     Rules,
     Scenario,
     Text,
+    field_types,
+    is_content,
 )
 
 Loc = tuple[str | int, ...]
@@ -508,28 +509,49 @@ def _is_text_map(annotation: Any) -> bool:
     return typing.get_origin(annotation) is dict and _is_text(typing.get_args(annotation)[1])
 
 
-def iter_texts(model: BaseModel, path: Loc = ()) -> Iterator[tuple[Loc, Text]]:
+def _holds_items(annotation: Any) -> bool:
+    if isinstance(annotation, type):
+        return is_content(annotation)
+    return any(_holds_items(a) for a in typing.get_args(annotation))
+
+
+@cache
+def _text_fields(cls: type) -> tuple[tuple[str, str], ...]:
+    """The fields of a content model that hold texts, as (name, how): a text, a mapping of texts, or
+    items that may hold texts themselves (worked out once per model: the types do not change)."""
+    found = []
+    for name, annotation in field_types(cls).items():
+        if _is_text(annotation):
+            found.append((name, "text"))
+        elif _is_text_map(annotation):
+            found.append((name, "text_map"))
+        elif _holds_items(annotation):
+            found.append((name, "items"))
+    return tuple(found)
+
+
+def iter_texts(item: Any, path: Loc = ()) -> Iterator[tuple[Loc, Text]]:
     """Every player-facing text in a content item, with its path inside the item."""
-    for name, info in type(model).model_fields.items():
-        value = getattr(model, name)
+    for name, how in _text_fields(type(item)):
+        value = getattr(item, name)
         if value is None:
             continue
-        if _is_text(info.annotation):
+        if how == "text":
             # A field that may also be a plain string (a critique's citation) has no languages to check.
             if isinstance(value, dict):
                 yield (*path, name), value
-        elif _is_text_map(info.annotation):
+        elif how == "text_map":
             for key, text in value.items():
                 yield (*path, name, key), text
-        elif isinstance(value, BaseModel):
+        elif is_content(value):
             yield from iter_texts(value, (*path, name))
         elif isinstance(value, list):
             for n, entry in enumerate(value):
-                if isinstance(entry, BaseModel):
+                if is_content(entry):
                     yield from iter_texts(entry, (*path, name, n))
         elif isinstance(value, dict):
             for key, entry in value.items():
                 if isinstance(entry, list):
                     for n, sub in enumerate(entry):
-                        if isinstance(sub, BaseModel):
+                        if is_content(sub):
                             yield from iter_texts(sub, (*path, name, key, n))

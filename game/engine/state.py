@@ -15,8 +15,6 @@ import random
 from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
-from pydantic import ConfigDict
-
 from .model import Text
 
 STATE_FORMAT = 1
@@ -42,7 +40,7 @@ Cause = Literal[
 def _record(cls: type[T]) -> type[T]:
     """A plain record of the state; read from a save, a field it does not have is an error."""
     made = dataclass(slots=True, kw_only=True)(cls)
-    made.__pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[attr-defined]
+    made.__pydantic_config__ = {"extra": "forbid"}  # type: ignore[attr-defined]
     return made
 
 

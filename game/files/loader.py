@@ -11,13 +11,12 @@ import os
 import types
 import typing
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import Any, Literal
-
-from pydantic import BaseModel, ValidationError
+from typing import Any, Literal, TypeVar
 
 from game.engine.expr import did_you_mean
-from game.engine.model import ITEM_MODELS, KINDS, Manifest
+from game.engine.model import ITEM_MODELS, KINDS, Manifest, field_types, is_content
 from game.engine.pack import Pack, Problem, build_pack
 from game.files.safefile import FileRefused, kind_of, read_regular, shown_path, walk_files
 from game.files.yamlfile import MAX_BYTES, YamlDoc, YamlError, parse_yaml_bytes
@@ -30,6 +29,7 @@ MAX_PACK_BYTES = 8_000_000
 #: All packs of one load together (base, mods/ and --pack).
 MAX_LOAD_BYTES = 24_000_000
 _SINGULAR = dict(KINDS)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -194,6 +194,33 @@ def read_pack(root: Path, budget: Budget | None = None) -> PackSource:
     return source
 
 
+def content_digest(root: Path) -> str | None:
+    """The digest :func:`read_pack` gives ``root`` (its files' names and bytes), without parsing a file;
+    None when a file is left out or cannot be read (then the full read says why).
+
+    The content cache (:mod:`game.files.cache`) is keyed by it: the same bytes give the same pack.
+    """
+    manifest_path = root / MANIFEST
+    if kind_of(root) != "folder" or kind_of(manifest_path) != "file":
+        return None
+    files, skipped = walk_files(root, (".yaml", ".yml"), MAX_FILES)
+    if skipped or len(files) > MAX_FILES:
+        return None
+    digest = hashlib.sha256()
+    for path in [manifest_path, *(p for p in files if p != manifest_path)]:
+        try:
+            raw = read_regular(path, MAX_BYTES)
+        except FileRefused:
+            return None
+        _digest_file(digest, root, path, raw)
+    return digest.hexdigest()[:16]
+
+
+def _digest_file(digest: Any, root: Path, path: Path, raw: bytes) -> None:
+    digest.update(os.fsencode(path.relative_to(root)))
+    digest.update(raw)
+
+
 def _not_a_pack(root: Path, kind: str) -> ContentProblem:
     message = {
         "missing": "pack folder not found",
@@ -227,8 +254,7 @@ def _read_doc(path: Path, source: PackSource, digest: Any, budget: Budget) -> Ya
         return None
     source.size += len(raw)
     budget.left -= len(raw)
-    digest.update(os.fsencode(path.relative_to(source.root)))
-    digest.update(raw)
+    _digest_file(digest, source.root, path, raw)
     for line, message in doc.problems:
         source.problems.append(ContentProblem(file, line, None, message))
     return doc
@@ -243,8 +269,10 @@ def _read_manifest(path: Path, source: PackSource, digest: Any, budget: Budget) 
             ContentProblem(shown_path(path), 1, None, "the manifest must be a mapping (id: ..., title: ...)")
         )
         return None
+    from pydantic import ValidationError
+
     try:
-        return Manifest.model_validate(doc.data)
+        return validate(Manifest, doc.data)
     except ValidationError as err:
         for problem in _pydantic_problems(err, Manifest, shown_path(path), doc, (), "manifest"):
             source.problems.append(problem)
@@ -282,6 +310,8 @@ def _read_content_file(path: Path, source: PackSource, digest: Any, budget: Budg
                 )
             )
             continue
+        from pydantic import ValidationError
+
         model = ITEM_MODELS[key]
         for n, raw in enumerate(entries):
             raw_id = raw.get("id") if isinstance(raw, dict) else None
@@ -296,7 +326,7 @@ def _read_content_file(path: Path, source: PackSource, digest: Any, budget: Budg
                 )
                 continue
             try:
-                item = model.model_validate(raw)
+                item = validate(model, raw)
             except ValidationError as err:
                 source.problems.extend(_pydantic_problems(err, model, file, doc, (key, n), label))
                 continue
@@ -316,11 +346,27 @@ def _read_content_file(path: Path, source: PackSource, digest: Any, budget: Budg
             source.items.setdefault(key, []).append(item)
 
 
+@cache
+def _adapter(model: type) -> Any:
+    from pydantic import TypeAdapter  # only where content is validated: a cached pack needs no pydantic
+
+    return TypeAdapter(model)
+
+
+def validate(model: type[T], data: Any) -> T:
+    """``data`` (parsed YAML) as a content model, validated (a :class:`pydantic.ValidationError` if it is
+    not one)."""
+    return _adapter(model).validate_python(data)
+
+
 _UNION_TAGS = {"float", "str", "int", "bool", "dict", "list", "none"}
+#: pydantic's words for the content models (dataclasses) where they differ from those it had for them as
+#: models, so that a modder's message reads as it did
+_AS_BEFORE = {"dataclass_type": "Input should be a valid dictionary or instance of {class_name}"}
 
 
 def _pydantic_problems(
-    err: ValidationError, model: type[BaseModel], file: str, doc: YamlDoc, base: tuple, label: str
+    err: Any, model: type, file: str, doc: YamlDoc, base: tuple, label: str
 ) -> list[ContentProblem]:
     found: dict[tuple, ContentProblem] = {}
     for error in err.errors(include_url=False):
@@ -332,10 +378,10 @@ def _pydantic_problems(
     return list(found.values())
 
 
-def _message(error: dict, model: type[BaseModel], loc: tuple) -> str:
+def _message(error: dict, model: type, loc: tuple) -> str:
     kind = error["type"]
     where = ".".join(str(p) for p in loc)
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         # The raw location always ends in the key; the cleaned one drops keys that look like union tags.
         key = str(error["loc"][-1]) if error["loc"] else "?"
         parent = loc[:-1] if loc and str(loc[-1]) == key else loc
@@ -364,38 +410,39 @@ def _message(error: dict, model: type[BaseModel], loc: tuple) -> str:
         return f"{where}: {message}"
     if kind in ("float_parsing", "float_type"):
         return f"{where}: expected a number, or an expression in quotes"
-    return f"{where}: {error['msg']}"
+    before = _AS_BEFORE.get(kind)
+    return f"{where}: {before.format(**error.get('ctx', {})) if before else error['msg']}"
 
 
-def _fields_at(model: type[BaseModel], loc: tuple) -> set[str]:
+def _fields_at(model: type, loc: tuple) -> set[str]:
     """The field names of the sub-model at ``loc`` inside ``model`` (for "did you mean")."""
     current: Any = model
     for part in loc:
         current = _unwrap(current)
         if isinstance(part, int):
             continue
-        if isinstance(current, type) and issubclass(current, BaseModel) and part in current.model_fields:
-            current = current.model_fields[part].annotation
+        if is_content(current) and part in field_types(current):
+            current = field_types(current)[part]
         elif typing.get_origin(current) is dict:
             current = typing.get_args(current)[1]
         else:
             return set()
     current = _unwrap(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return set(current.model_fields)
+    if isinstance(current, type) and is_content(current):
+        return set(field_types(current))
     return set()
 
 
 def _unwrap(annotation: Any) -> Any:
-    """Strip Optional, list[...] and dict[..., X] until a model (or something else) is left."""
-    for _ in range(5):
+    """Strip Annotated, Optional, list[...] and dict[..., X] until a model (or something else) is left."""
+    for _ in range(6):
         origin = typing.get_origin(annotation)
-        if origin is list:
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin is list:
             annotation = typing.get_args(annotation)[0]
         elif isinstance(annotation, types.UnionType) or origin is typing.Union:
-            models = [
-                a for a in typing.get_args(annotation) if isinstance(a, type) and issubclass(a, BaseModel)
-            ]
+            models = [a for a in typing.get_args(annotation) if isinstance(a, type) and is_content(a)]
             if not models:
                 return annotation
             annotation = models[0]

@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from game.engine.lint import lint_pack
 from game.engine.model import KINDS
 from game.engine.pack import Pack, build_pack
 from game.files.loader import (
@@ -152,6 +151,8 @@ def load_layers(roots: list[Path], *, lint: bool = True) -> LoadResult:
     if any(p.severity == "error" for p in located):
         return LoadResult(None, stack.problems + located)
     if lint:
+        from game.engine.lint import lint_pack  # for validate: a game's start does without
+
         warnings = sorted((merged.locate(p) for p in lint_pack(pack)), key=lambda p: (p.file, p.line or 0))
         located.extend(warnings)
     return LoadResult(pack, stack.problems + located)
@@ -372,7 +373,7 @@ def _merge(layers: list[Layer], stack: Stack) -> PackSource:
                 )
             )
             languages = list(top.source.manifest.languages)  # type: ignore[union-attr]
-        merged.manifest = top.source.manifest.model_copy(update={"id": ids, "languages": languages})  # type: ignore[union-attr]
+        merged.manifest = replace(top.source.manifest, id=ids, languages=languages)  # type: ignore[type-var]
     merged.digest = digest.hexdigest()[:16] if len(layers) > 1 else top.source.digest
     return merged
 
@@ -453,14 +454,24 @@ def load_game_content(
 ) -> Pack:
     """The pack a game is played with: the shipped base pack, plus any extra packs layered on it.
 
-    This is the one entry point the UI and commands use; layering of mods lives behind it
+    This is the one entry point the UI and commands use; the content cache (:mod:`game.files.cache`) and
+    the layering of mods live behind it
     (:mod:`game.files.packs`): the base, the packs in the ``mods/`` folder next to the saves folder
     (unless ``mods`` is false), then ``extra`` in order.
 
     Raises:
         ContentError: listing every error when the content cannot be played.
     """
-    result = load_layers(game_pack_dirs(extra, mods=mods, saves_dir=saves_dir), lint=False)
+    from game.files import cache
+
+    roots = game_pack_dirs(extra, mods=mods, saves_dir=saves_dir)
+    key = cache.key_for(roots)
+    pack = cache.read(key) if key is not None else None
+    if pack is not None:
+        return pack
+    result = load_layers(roots, lint=False)
     if result.pack is None or result.errors:
         raise ContentError(result.problems)
+    if key is not None:
+        cache.write(key, result.pack)
     return result.pack

@@ -34,14 +34,19 @@ from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
-
-from game.engine import Game, GameState, Pack
+from game.engine.pack import Pack
+from game.engine.state import GameState
 from game.files.safefile import FileRefused, kind_of, read_regular, shown
 from game.i18n import t
+
+if TYPE_CHECKING:
+    from game.engine.game import Game  # the turn machine: imported where a save is replayed
+
+T = TypeVar("T")
 
 #: The save-format version this code writes.
 FORMAT = 3
@@ -213,11 +218,23 @@ def _show(text: str) -> str:
 
 
 # -- the file format --------------------------------------------------------------------------------
-class _File(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+def _file(cls: type[T]) -> type[T]:
+    """A part of the file format: a plain record, checked by pydantic where a file is read (a key it does
+    not have is an error), so this module loads without pydantic (a cached start needs none)."""
+    made = dataclass(kw_only=True)(cls)
+    made.__pydantic_config__ = {"extra": "forbid"}  # type: ignore[attr-defined]
+    return made
 
 
-class PackRef(_File):
+@cache
+def _adapter(record: type) -> Any:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(record)
+
+
+@_file
+class PackRef:
     """The content pack a save was played with."""
 
     id: str
@@ -226,7 +243,8 @@ class PackRef(_File):
     """A hash of the pack's files; None in format 1 files, which did not record it."""
 
 
-class SaveFile(_File):
+@_file
+class SaveFile:
     """A save file of the current format, as read (after migrations) or about to be written."""
 
     save: Literal["wijkberaad-save"] = MAGIC
@@ -363,8 +381,10 @@ def parse(raw: bytes) -> SaveFile:
     if "save" in data and data["save"] != MAGIC:
         raise SaveError(Detail("not_save"), "unreadable")
     data = migrate(data)
+    from pydantic import ValidationError
+
     try:
-        return SaveFile.model_validate(data)
+        return _adapter(SaveFile).validate_python(data)
     except ValidationError as err:
         raise SaveError(Detail("wrong_shape", error=_first_error(err)), "unreadable") from None
 
@@ -389,7 +409,7 @@ _AS_BEFORE = {
 }
 
 
-def _first_error(err: ValidationError) -> Detail:
+def _first_error(err: Any) -> Detail:
     """The first of pydantic's validation errors: where it is, and pydantic's own message (English, kept
     as it is: the Dutch text quotes it), with how many more there are."""
     errors = err.errors()
@@ -403,19 +423,24 @@ def _first_error(err: ValidationError) -> Detail:
 
 
 # -- the game state at the save boundary ------------------------------------------------------------
-#: The engine's state is plain data; here, where it leaves and enters the game, pydantic writes and checks it.
-_STATE = TypeAdapter(GameState)
+# The engine's state is plain data; here, where it leaves and enters the game, pydantic writes and checks it.
+
+
+def ready_validation() -> None:
+    """Build the validation of save files now (importing pydantic), rather than at the first save."""
+    _adapter(SaveFile)
+    _adapter(GameState)
 
 
 def state_data(state: GameState) -> dict[str, Any]:
     """The game state as a save file holds it (JSON data, fields in the state's order)."""
-    return _STATE.dump_python(state, mode="json")
+    return _adapter(GameState).dump_python(state, mode="json")
 
 
 def state_from_data(data: Any) -> GameState:
     """A game state from a save file's data, validated (a :class:`pydantic.ValidationError` if it is not
     one)."""
-    return _STATE.validate_python(data)
+    return _adapter(GameState).validate_python(data)
 
 
 def to_file(game: Game, kind: Literal["auto", "named"], saved_at: datetime | None = None) -> SaveFile:
@@ -438,7 +463,7 @@ def to_file(game: Game, kind: Literal["auto", "named"], saved_at: datetime | Non
 
 def dumps(save: SaveFile) -> str:
     """The file's text: indented JSON with keys in a fixed order, ending in a newline."""
-    data = save.model_dump(mode="json")
+    data = _adapter(SaveFile).dump_python(save, mode="json")
     data["saved_at"] = save.saved_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
@@ -792,6 +817,8 @@ def check(save: SaveFile, pack: Pack, info: SaveInfo) -> Loaded:
 
 def _unplayable(snapshot: Game) -> Detail | None:
     """Why a snapshot that differs from its replay cannot be played on (tried on a copy), or None."""
+    from game.engine.game import Game
+
     trial = Game(snapshot.pack, state_from_data(state_data(snapshot.state)))
     try:
         trial.play_computer(until_human=False)
@@ -803,6 +830,8 @@ def _unplayable(snapshot: Game) -> Detail | None:
 
 def replay(save: SaveFile, pack: Pack) -> Game:
     """A new game from the save's scenario, seed and players, with its decision log replayed."""
+    from game.engine.game import Game
+
     try:
         game = Game.new(pack, save.scenario, seed=save.seed, variant=save.variant, players=save.players)
     except Exception as err:  # noqa: BLE001 - a save is untrusted data: any failure is the file's
@@ -820,6 +849,10 @@ def replay(save: SaveFile, pack: Pack) -> Game:
 
 
 def _snapshot(save: SaveFile, pack: Pack) -> tuple[Game | None, Detail | None]:
+    from pydantic import ValidationError
+
+    from game.engine.game import Game
+
     try:
         state = state_from_data(save.state)
     except ValidationError as err:

@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from game.files.safefile import FileRefused, read_regular
 
 MAX_BYTES = 2_000_000
@@ -20,7 +18,10 @@ MAX_BYTES = 2_000_000
 #: (bench/: loading content was nearly all YAML parsing). A small file it refuses is parsed again by the
 #: pure-Python loader, whose messages read better; a larger one is not (seconds per hostile file): then
 #: libyaml's own message and line are reported.
-_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+_FAST_LOADER: Any = None
+#: PyYAML, imported by the first parse (:func:`_load_yaml`): a pack read from the content cache starts
+#: without it (~10 ms).
+yaml: Any = None
 #: Up to this many characters a refused file is parsed again for the pure-Python loader's message.
 MAX_SECOND_PARSE = 64_000
 MAX_NODES = 200_000
@@ -79,6 +80,7 @@ def parse_yaml_bytes(raw: bytes) -> YamlDoc:
 
 def parse_yaml(text: str) -> YamlDoc:
     """Parse YAML text into a :class:`YamlDoc`."""
+    _load_yaml()
     if _FAST_LOADER is None:
         return _parse(text, yaml.SafeLoader)
     try:
@@ -87,6 +89,15 @@ def parse_yaml(text: str) -> YamlDoc:
         if len(text) > MAX_SECOND_PARSE:
             raise
     return _parse(text, yaml.SafeLoader)
+
+
+def _load_yaml() -> None:
+    global yaml, _FAST_LOADER
+    if yaml is None:
+        import yaml as module
+
+        _FAST_LOADER = getattr(module, "CSafeLoader", None)
+        yaml = module
 
 
 def _parse(text: str, loader_class: Any) -> YamlDoc:

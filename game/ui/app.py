@@ -135,7 +135,8 @@ class WijkberaadApp(App[None]):
             self._content_ready()
 
     def _load_content(self) -> None:
-        # The loader (and with it pydantic) is imported in the content thread, after the first frame.
+        # The loader is imported in the content thread, after the first frame; a pack from the content
+        # cache needs neither YAML nor pydantic (game/files/cache.py).
         from game.files.loader import ContentError
 
         try:
@@ -151,6 +152,9 @@ class WijkberaadApp(App[None]):
     def _content_loaded(self, pack: Pack) -> None:
         self.pack = pack
         self._content_ready()
+        # Once the menu is drawn, ready the save boundary (pydantic) while the player reads it, so the first
+        # autosave, which the next choice waits for, need not.
+        self.call_after_refresh(self.run_worker, _ready_saves, thread=True, group="saves")
 
     def _content_failed(self, problems: list[str]) -> None:
         self.problems = problems
@@ -475,3 +479,9 @@ class WijkberaadApp(App[None]):
         ]
         for key, callback in items:
             yield SystemCommand(t(f"cmd.{key}", lang), t(f"cmd.{key}.help", lang), callback)
+
+
+def _ready_saves() -> None:
+    from game.files.saves import ready_validation
+
+    ready_validation()

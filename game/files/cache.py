@@ -1,0 +1,209 @@
+"""A cache of built content: the validated items of a load as plain JSON, so a game starts without YAML or
+pydantic.
+
+Reading, validating and building the shipped pack costs a start more than its own first frame (PyYAML,
+pydantic and its schemas, the checks); the same files always give the same pack. So a load that built
+cleanly is written to ``<user cache folder>/content/<key>.json`` (``$WIJKBERAAD_CACHE`` names another
+folder), keyed by the digest of every pack's files (:func:`game.files.loader.content_digest`, the digest
+saves record) and by the code that shapes the items. The next start finds the file, checks it and builds
+the pack from it: the items straight into the content dataclasses, then :func:`~game.engine.pack.build_pack`
+as always (it compiles the expressions, ~5 ms for the shipped pack, cheaper to redo than to store).
+
+A file that is missing, unreadable, cut short, edited, from another version of the game or for other
+content is ignored, and the pack is read from its files again (and the cache rewritten). Writing is
+atomic (a temporary file renamed into place) and best effort: a cache folder that cannot be written only
+means the next start reads the files again. JSON only: nothing read from the cache runs as code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import tempfile
+import typing
+from collections.abc import Callable
+from contextlib import suppress
+from functools import cache, partial
+from pathlib import Path
+from typing import Any
+
+from game.engine.model import ITEM_MODELS, KINDS, Manifest, field_types, is_content
+from game.engine.pack import Pack, build_pack
+from game.files.loader import content_digest
+from game.files.safefile import FileRefused, read_regular
+
+#: ``$WIJKBERAAD_CACHE``: the folder for the cache instead of the user's cache folder (tests, kiosks).
+ENV_VAR = "WIJKBERAAD_CACHE"
+MAGIC = "wijkberaad-content-cache"
+#: The layout of a cache file; a file of another layout is ignored.
+FORMAT = 1
+#: A cache file larger than this is not read (the shipped pack's is ~150 kB).
+MAX_BYTES = 32_000_000
+#: How many cache files a folder keeps (one per combination of packs a player has started with).
+KEEP = 8
+#: The modules whose code decides what a cached item holds: a change to any of them is another game.
+_SHAPERS = ("game.engine.model", "game.files.loader", "game.files.packs", "game.files.cache")
+
+
+def cache_dir() -> Path:
+    """Where cache files go: ``$WIJKBERAAD_CACHE``, else the user's cache folder (platformdirs: on Linux
+    ``~/.cache/wijkberaad/content``)."""
+    env = os.environ.get(ENV_VAR, "").strip()
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return platformdirs.user_cache_path("wijkberaad", appauthor=False) / "content"
+
+
+@cache
+def code_stamp() -> str:
+    """The game's version and a digest of the code that shapes cached items."""
+    from importlib import import_module
+
+    from game import __version__
+
+    digest = hashlib.sha256(f"{MAGIC}:{FORMAT}:{__version__}".encode())
+    for name in _SHAPERS:
+        module = import_module(name)
+        try:
+            digest.update(Path(module.__file__).read_bytes())  # type: ignore[arg-type]
+        except (OSError, TypeError):  # no source file beside it: the version alone then says which game
+            pass
+    return digest.hexdigest()[:16]
+
+
+def key_for(roots: list[Path]) -> str | None:
+    """The cache key of a load of ``roots`` (in order), or None when a pack cannot be read whole (the full
+    load then says why, and nothing is cached)."""
+    digests = []
+    for root in roots:
+        found = content_digest(Path(root))
+        if found is None:
+            return None
+        digests.append(found)
+    return hashlib.sha256(f"{code_stamp()}:{','.join(digests)}".encode()).hexdigest()[:32]
+
+
+# -- reading ------------------------------------------------------------------------------------------
+def read(key: str, folder: Path | None = None) -> Pack | None:
+    """The pack cached under ``key``, or None when there is no usable cache file for it."""
+    path = (folder or cache_dir()) / f"{key}.json"
+    try:
+        raw = read_regular(path, MAX_BYTES)
+    except FileRefused:
+        return None
+    head, _, body = raw.partition(b"\n")
+    try:
+        header = json.loads(head)
+        if header != _header(key, hashlib.sha256(body).hexdigest()):
+            return None
+        data = json.loads(body)
+        manifest = _item(Manifest, data["manifest"])
+        items = {
+            kind: [_item(ITEM_MODELS[kind], entry) for entry in data["items"][kind]] for kind, _ in KINDS
+        }
+        pack, problems = build_pack(manifest, items)
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None  # a file that checks out but does not read is treated like a corrupt one
+    if any(p.severity == "error" for p in problems):
+        return None
+    pack.digest = data["digest"]
+    return pack
+
+
+def _header(key: str, check: str) -> dict[str, Any]:
+    return {"cache": MAGIC, "format": FORMAT, "code": code_stamp(), "key": key, "sha256": check}
+
+
+def _item(cls: type, data: dict[str, Any]) -> Any:
+    """A content item from its cached fields (every field is written; nested items are decoded too)."""
+    values = {}
+    for name, decode in _plan(cls):
+        value = data[name]
+        values[name] = value if decode is None or value is None else decode(value)
+    return cls(**values)
+
+
+@cache
+def _plan(cls: type) -> list[tuple[str, Callable[[Any], Any] | None]]:
+    """Each field of ``cls`` with how to decode its JSON value (None: the JSON value is the value)."""
+    return [(name, _decoder(annotation)) for name, annotation in field_types(cls).items()]
+
+
+def _decoder(annotation: Any) -> Callable[[Any], Any] | None:
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _decoder(args[0])
+    if isinstance(annotation, type) and is_content(annotation):
+        return partial(_item, annotation)
+    inner = None
+    if origin is list:
+        inner = _decoder(args[0])
+        return None if inner is None else partial(_each, inner)
+    if origin is dict:
+        inner = _decoder(args[1])
+        return None if inner is None else partial(_each_value, inner)
+    # A union: at most one content model in it (Effects | None); None itself is passed by _item.
+    models = [a for a in args if isinstance(a, type) and is_content(a)]
+    return _decoder(models[0]) if models else None
+
+
+def _each(decode: Callable[[Any], Any], values: list[Any]) -> list[Any]:
+    return [decode(v) for v in values]
+
+
+def _each_value(decode: Callable[[Any], Any], values: dict[str, Any]) -> dict[str, Any]:
+    return {k: decode(v) for k, v in values.items()}
+
+
+# -- writing ------------------------------------------------------------------------------------------
+def write(key: str, pack: Pack, folder: Path | None = None) -> bool:
+    """Cache ``pack`` under ``key``; False when the folder cannot be written (never raises for that)."""
+    folder = folder or cache_dir()
+    data = {
+        "digest": pack.digest,
+        "manifest": dataclasses.asdict(pack.manifest),
+        "items": {kind: [dataclasses.asdict(i) for i in getattr(pack, kind).values()] for kind, _ in KINDS},
+    }
+    try:
+        body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    except (ValueError, TypeError):  # a text YAML let through that UTF-8 cannot hold (a lone surrogate)
+        return False
+    head = json.dumps(_header(key, hashlib.sha256(body).hexdigest())).encode("utf-8")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _replace(folder / f"{key}.json", head + b"\n" + body)
+    except OSError:
+        return False
+    _prune(folder)
+    return True
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Put ``data`` at ``path`` whole or not at all: written to a temporary file beside it, then renamed
+    over it (atomic on POSIX and Windows). Unlike a save (:func:`game.files.saves.write_atomic`) it is not
+    fsynced: a cache file a crash cut short fails its checksum and is rebuilt, and a first start need not
+    wait for the disk (10-30 ms here)."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _prune(folder: Path) -> None:
+    """Keep the :data:`KEEP` most recently written cache files; an old one only takes room."""
+    try:
+        found = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in found[KEEP:]:
+            old.unlink()
+    except OSError:
+        pass
