@@ -43,8 +43,8 @@ FORMAT = 1
 MAX_BYTES = 32_000_000
 #: How many cache files a folder keeps (one per combination of packs a player has started with).
 KEEP = 8
-#: The modules whose code decides what a cached item holds: a change to any of them is another game.
-_SHAPERS = ("game.engine.model", "game.files.loader", "game.files.packs", "game.files.cache")
+#: The source files (in the game package) that decide what a cached item holds: a change to any is another game.
+_SHAPERS = ("engine/model.py", "files/loader.py", "files/packs.py", "files/cache.py")
 
 
 def cache_dir() -> Path:
@@ -61,16 +61,14 @@ def cache_dir() -> Path:
 @cache
 def code_stamp() -> str:
     """The game's version and a digest of the code that shapes cached items."""
-    from importlib import import_module
+    import game
 
-    from game import __version__
-
-    digest = hashlib.sha256(f"{MAGIC}:{FORMAT}:{__version__}".encode())
+    digest = hashlib.sha256(f"{MAGIC}:{FORMAT}:{game.__version__}".encode())
+    package = Path(game.__file__).parent
     for name in _SHAPERS:
-        module = import_module(name)
         try:
-            digest.update(Path(module.__file__).read_bytes())  # type: ignore[arg-type]
-        except (OSError, TypeError):  # no source file beside it: the version alone then says which game
+            digest.update((package / name).read_bytes())
+        except OSError:  # no source file beside it: the version alone then says which game
             pass
     return digest.hexdigest()[:16]
 
