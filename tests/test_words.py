@@ -73,6 +73,22 @@ def _t_keys(path: Path) -> dict[str, int]:
     return found
 
 
+def _t_prefixes(path: Path) -> set[str]:
+    """The fixed starts of keys made at run time, ``t(f"timer.{signal}", ...)`` -> ``"timer."``."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "t"
+            and node.args
+        ):
+            arg = node.args[0]
+            if isinstance(arg, ast.JoinedStr) and arg.values and isinstance(arg.values[0], ast.Constant):
+                found.add(arg.values[0].value)
+    return found
+
+
 def _literal_keys() -> dict[str, str]:
     """Every key the game's code passes to t(...) as a literal, and the say('...') keys of the report
     templates; key -> where."""
@@ -170,3 +186,17 @@ def test_the_cli_help_catalogue_keeps_every_placeholder_in_dutch():
     placeholder = re.compile(r"%\(\w+\)[sdr]|%[sdr]|\{\w+\}")
     for english, dutch in {**ARGPARSE, **DUTCH}.items():
         assert sorted(placeholder.findall(english)) == sorted(placeholder.findall(dutch)), english
+
+
+MAKERS = {module: found for module, path in MODULES.items() if (found := _t_prefixes(path))}
+
+
+@pytest.mark.parametrize("module", sorted(MAKERS))
+def test_a_module_imports_the_catalogues_of_the_keys_it_makes(module):
+    """A key made at run time (``t(f"balance.{key}")``) is looked up in whichever catalogue holds keys that
+    start so; the module must import one, or a command that loads nothing else shows the bare key. (One,
+    not all: a start such as ``key.`` is shared by catalogues that register along with what they word.)"""
+    loaded = _imported(module)
+    needs = {OWNER[key] for key in OWNER for prefix in MAKERS[module] if key.startswith(prefix)}
+    assert needs, f"{module}: no catalogue has keys starting with {sorted(MAKERS[module])}"
+    assert needs & loaded, f"{module} makes keys of {sorted(needs)} without importing any of them"

@@ -48,6 +48,8 @@ from game.engine import Game, Pack, check_setup
 from game.engine.policy import STRATEGIES, Strategy, strategy_problem
 from game.i18n import decimal, t
 
+from . import strings  # noqa: F401 - registers the balance report's words
+
 #: Games per chunk of work: fixed, so how the work is cut never depends on the number of workers (32: a
 #: task costs the parent a submission and a result to unpickle, so fewer, larger tasks leave the cores more).
 CHUNK = 32
