@@ -163,7 +163,7 @@ def _why_md(report: Report, lang: str) -> list[str]:
     if why.nearest is not None:
         out.append(f"- {t('why.nearest', lang, title=why.nearest.title)}")
     for line in why.better:
-        missed = t("why.missed", lang, count=line.missed)
+        missed = t("why.missed", lang, n=line.missed)
         out += [f"- **{line.title}**: {missed}", *(f"  - {c}" for c in line.clauses)]
     return out
 

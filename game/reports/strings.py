@@ -27,7 +27,10 @@ REPORT: dict[str, dict[str, str]] = {
     },
     "why.best": {"nl": "De beste afloop: {title}", "en": "The best ending: {title}"},
     "why.better": {"nl": "Aflopen die eerder komen", "en": "Endings listed before it"},
-    "why.missed": {"nl": "{count} voorwaarde(n) niet gehaald", "en": "{count} condition(s) missed"},
+    "why.missed": {
+        "nl": {"one": "1 voorwaarde niet gehaald", "other": "{n} voorwaarden niet gehaald"},
+        "en": {"one": "1 condition missed", "other": "{n} conditions missed"},
+    },
     "why.at_least": {"nl": "{name} {value} van {needed} nodig", "en": "{name} {value} of {needed} needed"},
     "why.at_most": {
         "nl": "{name} {value}, hoogstens {needed} nodig",
