@@ -353,7 +353,7 @@ ALPHABET = st.sampled_from(
         "in",
     ]
 )
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(suppress_health_check=[HealthCheck.too_slow])
 
 
 @FUZZ

@@ -112,7 +112,7 @@ def test_possible(source: str, can_true: bool, can_false: bool) -> None:
 
 
 # -- soundness: what possible() rules out never happens ---------------------------------------------
-from hypothesis import assume, given, settings  # noqa: E402
+from hypothesis import assume, given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from game.engine.expr import ExprError, Names, compile_expr  # noqa: E402
@@ -161,7 +161,6 @@ class _Values:
         raise AssertionError(func)
 
 
-@settings(max_examples=200, deadline=None)
 @given(
     _condition(),
     st.floats(0, 100, allow_nan=False),
