@@ -48,8 +48,8 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     # The garbage collector, tuned for a test process: what collection imported and built lives until the
     # end, so it is frozen out of every later collection; and collections come less often. With Python's
     # defaults a full collection walks every Textual widget and loaded pack again and again, a fifth of the
-    # UI tests' CPU time. Memory stays small (a few hundred MB per worker); nothing here relies on when
-    # garbage goes (test_robust_longplay collects explicitly before it measures).
+    # UI tests' CPU time. The largest worker still peaks near 220 MB, as with the defaults; nothing here relies
+    # on when garbage goes (test_robust_longplay collects explicitly before it measures).
     gc.collect()
     gc.freeze()
     gc.set_threshold(10_000, 20, 20)
