@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 TESTS = Path(__file__).resolve().parent
 MINI_PACK = TESTS / "packs" / "mini"
@@ -27,12 +29,32 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
         config.option.dist = "no"
 
 
+#: Property tests take their number of examples from a profile: a few dozen in the default run (every
+#: property is tried on every run, the suite stays quick), many more with --slow. A test gives its own
+#: max_examples only where one example is costly (a forked command run, the shipped pack).
+settings.register_profile("quick", max_examples=25, deadline=None)
+settings.register_profile("slow", max_examples=500, deadline=None)
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    if not config.getoption("--hypothesis-profile", default=None):
+        settings.load_profile("slow" if config.getoption("--slow") else "quick")
     # No test (nor a game it starts in a subprocess) reads or writes the settings file in the real home
     # folder; the UI tests go further and give every test a fresh one (tests/ui/conftest.py).
     os.environ["WIJKBERAAD_CONFIG"] = tempfile.mkdtemp(prefix="wijkberaad-test-config-")
     # Nor the content cache in the user's cache folder (game/files/cache.py).
     os.environ["WIJKBERAAD_CACHE"] = tempfile.mkdtemp(prefix="wijkberaad-test-cache-")
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    # The garbage collector, tuned for a test process: what collection imported and built lives until the
+    # end, so it is frozen out of every later collection; and collections come less often. With Python's
+    # defaults a full collection walks every Textual widget and loaded pack again and again, a fifth of the
+    # UI tests' CPU time. The largest worker still peaks near 220 MB, as with the defaults; nothing here relies
+    # on when garbage goes (test_robust_longplay collects explicitly before it measures).
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(10_000, 20, 20)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -50,6 +72,15 @@ def mini_pack():
     from game.files.loader import load_pack_or_raise
 
     return load_pack_or_raise(MINI_PACK)
+
+
+@pytest.fixture(scope="session")
+def base_pack():
+    """The shipped pack, compiled once per test process (no test changes a pack)."""
+    from game.files.loader import load_pack_or_raise
+    from game.files.paths import base_pack_dir
+
+    return load_pack_or_raise(base_pack_dir())
 
 
 @pytest.fixture(autouse=True)

@@ -179,6 +179,9 @@ def test_a_game_that_keeps_no_changes_is_the_same_game(strategy):
 DILEMMA_SEEDS = 80
 #: how many dilemmas the computer roles may settle the same way in 95% of games (a handful)
 SURE_DILEMMAS = 8
+#: The strategies of the dilemma's report: pure ones and a top-down minister among computer roles. One tuple,
+#: so the tests below share one simulation (``_report`` is cached) instead of each running its own.
+DILEMMA_STRATEGIES = ("priorities", "honour", "ignore", "random", "topdown", "minister=topdown")
 
 
 @lru_cache(maxsize=8)
@@ -205,9 +208,7 @@ def _sure_dilemmas(runs: int, variant: str | None) -> list[str]:
 def check_dilemma(runs: int, variant: str | None) -> None:
     from game.authoring.balance import dominance
 
-    report = _report(
-        runs, variant, ("priorities", "honour", "ignore", "random", "topdown", "minister=topdown")
-    )
+    report = _report(runs, variant, DILEMMA_STRATEGIES)
     by = report["by_strategy"]
     # no strategy, pure or per role, is best on every meter and every role's goals
     assert not [f for f in dominance(report) if f[0] == "everywhere"], report["dominance"]
@@ -244,9 +245,7 @@ def test_the_dilemma_holds(variant):
 def test_every_ending_is_reached_in_five_percent_by_some_strategy():
     shares: dict[str, float] = {}
     for variant in VARIANTS:
-        for s in _report(DILEMMA_SEEDS, variant, ("priorities", "honour", "ignore", "random", "topdown"))[
-            "by_strategy"
-        ].values():
+        for s in _report(DILEMMA_SEEDS, variant, DILEMMA_STRATEGIES)["by_strategy"].values():
             for ending, share in s["endings"].items():
                 shares[ending] = max(shares.get(ending, 0), share)
     assert all(shares.get(e, 0) >= 0.05 for e in endings_of()), shares

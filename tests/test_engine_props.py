@@ -24,7 +24,7 @@ TESTS = Path(__file__).resolve().parent
 MINI = TESTS / "packs" / "mini"
 BASE = TESTS.parent / "content" / "base"
 
-FAST = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(suppress_health_check=[HealthCheck.too_slow])
 LONG = settings(FAST, max_examples=1000)
 
 SEEDS = st.integers(min_value=0, max_value=2**32)
@@ -326,7 +326,7 @@ def random_packs(draw: st.DrawFn) -> Pack:
     return pack
 
 
-@settings(FAST, max_examples=25)
+@FAST
 @given(pack=random_packs(), seed=SEEDS, picks=PICKS)
 def test_random_packs_play_to_an_ending_within_bounds_and_replay(
     pack: Pack, seed: int, picks: list[int]

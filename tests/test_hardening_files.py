@@ -42,8 +42,12 @@ def as_unprivileged(func, *args):
     """Run ``func(*args)`` in a forked child that cannot read what its permissions forbid: as root the
     child drops to nobody first (root reads every file, so the check would mean nothing). Returns what
     the function returned, or re-raises its exception's text as an AssertionError."""
+    import codecs
     import multiprocessing
 
+    # The child may not read the Python installation (under root's home, say): what it loads lazily is
+    # loaded here first. The YAML reader's codec came from whichever test ran before, or failed alone.
+    codecs.lookup("utf-8-sig")
     ctx = multiprocessing.get_context("fork")
     queue = ctx.Queue()
 

@@ -253,3 +253,17 @@ def test_problem_lines_are_file_line_item_message() -> None:
     assert problem.line == 13
     assert problem.item == "event 'evening'"
     assert str(problem) == f"{problem.file}:13: event 'evening': {problem.message}"
+
+
+def test_a_misspelt_key_inside_an_optional_part_gets_a_suggestion(tmp_path: Path) -> None:
+    """A role's resource may be left out (an optional model): a typo inside it is still matched."""
+    import shutil
+
+    pack = tmp_path / "mini"
+    shutil.copytree(Path(__file__).resolve().parent / "packs" / "mini", pack)
+    world = pack / "world.yaml"
+    source = world.read_text(encoding="utf-8")
+    assert source.count("max: 20, refresh: 5}") == 1
+    world.write_text(source.replace("max: 20, refresh: 5}", "max: 20, refrsh: 5}"), encoding="utf-8")
+    with pytest.raises(ContentError, match="unknown key 'refrsh'; did you mean 'refresh'"):
+        load_pack_or_raise(pack)

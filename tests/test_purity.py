@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import subprocess
 import sys
@@ -30,19 +31,37 @@ HEADLESS = [
 ]
 
 
-def _loaded_after_import(module: str) -> list[str]:
+def ui_loaded_by(modules: tuple[str, ...]) -> dict[str, list[str]]:
+    """Import ``modules`` one after another in one fresh interpreter: the UI modules each import brought in.
+
+    One process for all (an interpreter's start costs more than the imports): a module that loads the UI
+    shows it under its own name; a later one that would load it too is caught once the first is fixed."""
     code = (
-        "import json, sys\n"
-        f"import {module}\n"
-        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))))\n"
+        "import importlib, json, sys\n"
+        "ui = lambda: {m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')}\n"
+        "seen = {}\n"
+        f"for name in {list(modules)!r}:\n"
+        "    before = ui()\n"
+        "    importlib.import_module(name)\n"
+        "    seen[name] = sorted(ui() - before)\n"
+        "print(json.dumps(seen))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     return json.loads(out.stdout)
 
 
+@functools.cache
+def _headless_loads() -> dict[str, list[str]]:
+    return ui_loaded_by(tuple(HEADLESS))
+
+
 @pytest.mark.parametrize("module", HEADLESS)
 def test_headless_module_does_not_load_the_ui(module: str) -> None:
-    assert _loaded_after_import(module) == []
+    assert _headless_loads()[module] == []
+
+
+def test_the_import_check_sees_a_module_that_loads_the_ui() -> None:
+    assert "textual.app" in ui_loaded_by(("game.engine", "game.ui.app"))["game.ui.app"]
 
 
 def test_engine_plays_a_game_in_a_subprocess_without_the_ui() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import shutil
 import tempfile
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -25,28 +26,30 @@ MINI = TESTS / "packs" / "mini"
 BASE = TESTS.parent / "content" / "base"
 
 
-def _base_is_usable() -> bool:
-    """The shipped pack is being written: fuzz it when it exists and loads cleanly."""
-    try:
-        result = load_pack(BASE)
-    except Exception:  # noqa: BLE001 - a broken base pack is another test's failure, not this one's
-        return False
-    return result.ok and bool(result.pack and result.pack.events and result.pack.scenarios)
+#: The packs to mutate: the mini pack (fast, many examples) and the shipped pack. Their files are read when
+#: a test first needs them, not at collection (every xdist worker collects every module).
+SOURCES = [MINI, BASE]
 
 
-#: The packs to mutate: the mini pack (fast, many examples) and the shipped pack when it is usable.
-SOURCES = [MINI, *([BASE] if _base_is_usable() else [])]
-FILES = {src: sorted(p.relative_to(src) for p in src.rglob("*.yaml")) for src in SOURCES}
-DATA = {
-    src: {rel: yaml.safe_load((src / rel).read_text(encoding="utf-8")) for rel in FILES[src]}
-    for src in SOURCES
-}
-TEXT = {src: {rel: (src / rel).read_text(encoding="utf-8") for rel in FILES[src]} for src in SOURCES}
+@cache
+def _files(src: Path) -> list[Path]:
+    return sorted(p.relative_to(src) for p in src.rglob("*.yaml"))
+
+
+@cache
+def _data(src: Path) -> dict[Path, Any]:
+    return {rel: yaml.safe_load((src / rel).read_text(encoding="utf-8")) for rel in _files(src)}
+
+
+@cache
+def _text(src: Path) -> dict[Path, str]:
+    return {rel: (src / rel).read_text(encoding="utf-8") for rel in _files(src)}
+
+
 #: examples per run: the shipped pack takes ~20x longer to load than the mini pack
-EXAMPLES = {MINI: 40, BASE: 6}
+EXAMPLES = {MINI: settings.default.max_examples, BASE: 4}
 
 FAST = settings(
-    max_examples=40,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
 )
@@ -89,9 +92,9 @@ MUTATIONS = ["drop", "retype", "rename", "garbage", "duplicate_list_item", "wrap
 @st.composite
 def mutated_pack(draw: st.DrawFn, source: Path) -> dict[Path, Any]:
     """The source pack's parsed files with 1-4 random structural mutations."""
-    files = copy.deepcopy(DATA[source])
+    files = copy.deepcopy(_data(source))
     for _ in range(draw(st.integers(min_value=1, max_value=4))):
-        rel = draw(st.sampled_from(FILES[source]))
+        rel = draw(st.sampled_from(_files(source)))
         paths = _paths(files[rel])
         path = draw(st.sampled_from(paths))
         kind = draw(st.sampled_from(MUTATIONS))
@@ -180,8 +183,8 @@ def test_structural_mutations_never_crash_the_loader_long(source):
 @st.composite
 def mutated_text(draw: st.DrawFn, source: Path) -> dict[Path, Any]:
     """The source pack's files as text, one of them truncated, spliced with garbage or replaced."""
-    files: dict[Path, Any] = dict(TEXT[source])
-    rel = draw(st.sampled_from(FILES[source]))
+    files: dict[Path, Any] = dict(_text(source))
+    rel = draw(st.sampled_from(_files(source)))
     text = files[rel]
     kind = draw(st.sampled_from(["truncate", "insert", "replace_doc", "bytes", "multi_doc", "tabs"]))
     if kind == "truncate":
@@ -256,7 +259,7 @@ YAML_DOCS = st.recursive(
 
 
 @FAST
-@given(manifest=st.one_of(YAML_DOCS, st.just(DATA[MINI][Path("pack.yaml")])), content=YAML_DOCS)
+@given(manifest=st.one_of(YAML_DOCS, st.just(_data(MINI)[Path("pack.yaml")])), content=YAML_DOCS)
 def test_random_yaml_documents_never_crash_the_loader(manifest, content):
     with tempfile.TemporaryDirectory() as tmp:
         _write(Path(tmp), {Path("pack.yaml"): manifest, Path("content.yaml"): content})

@@ -71,14 +71,14 @@ def load_or_error(tmp_path: Path, pack, raw: bytes) -> Loaded | SaveError:
     return loaded
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(path=st.sampled_from(FIELD_PATHS) | st.sampled_from(ALL_PATHS), value=json_values)
 def test_any_value_anywhere_loads_or_is_refused_clearly(tmp_path, pack, path, value):
     raw = json.dumps(replaced(GOLDEN, path, value)).encode()
     load_or_error(tmp_path, pack, raw)
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(path=st.sampled_from(FIELD_PATHS))
 def test_any_field_removed_loads_or_is_refused_clearly(tmp_path, pack, path):
     data = json.loads(GOLDEN_TEXT)
@@ -89,7 +89,6 @@ def test_any_field_removed_loads_or_is_refused_clearly(tmp_path, pack, path):
     load_or_error(tmp_path, pack, json.dumps(data).encode())
 
 
-@settings(max_examples=150, deadline=None)
 @given(cut=st.integers(0, len(GOLDEN_TEXT) - 2), junk=st.binary(max_size=8))
 def test_cut_or_garbled_bytes_never_crash(cut, junk):
     raw = GOLDEN_TEXT.encode()[:cut] + junk

@@ -186,7 +186,7 @@ def test_timer_option_takes_minutes():
     pos=st.integers(min_value=0, max_value=20),
     shift=st.integers(min_value=1, max_value=30),
 )
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_any_code_round_trips_and_any_typo_is_caught(mini_pack, seed, variant, pos, shift):
     code = code_for(mini_pack, "test", variant, seed)
     assert decode(code, mini_pack).seed == seed

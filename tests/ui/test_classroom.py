@@ -195,7 +195,9 @@ async def test_setup_screen_has_the_classroom_rows(make_app, mini_pack):
 
 async def test_keys_for_timer_projector_and_report(make_app, tmp_path):
     app = make_app(players={"minister": "Ahmed"}, scenario="test", variant="short", lang="en")
-    classroom.set_timer(app, 3)
+    assert classroom.set_timer(app, 3).seconds == 180
+    # A clock that stands still: on a busy machine the real one has ticked to 2:59 before the screen is read.
+    app.round_timer.clock = FakeClock()
     async with app.run_test(size=(80, 24)) as pilot:
         await to_play(app, pilot)
         bar = app.screen.query_one(RoundTimerBar)

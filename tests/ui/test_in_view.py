@@ -7,7 +7,7 @@ import pytest
 
 from game.ui import view
 
-from .conftest import screen_text
+from .conftest import screen_text, until
 
 PLAYERS = {"minister": "Ahmed", "resident": "Sanne", "youth_worker": "Noor"}
 
@@ -19,33 +19,37 @@ def shown_in(app, region) -> str:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-async def test_knowledge_on_the_table_is_on_screen_at_80x24_without_scrolling(make_app, lang):
-    from game.files.loader import load_pack_or_raise
-    from game.files.paths import base_pack_dir
+async def test_knowledge_on_the_table_is_on_screen_at_80x24_without_scrolling(make_app, base_pack, lang):
+    """The engine plays the shipped game for three players; the play screen is shown at each turn where
+    the player has knowledge to read (after the hand-over), so the screens in between cost nothing."""
+    from game.engine import Game
 
-    app = make_app(load_pack_or_raise(base_pack_dir()), seed=5, players=PLAYERS, lang=lang)
+    game = Game.new(base_pack, None, seed=5, players=PLAYERS)
+    app = make_app(base_pack, lang=lang)
     seen = 0
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         for _ in range(120):
-            if seen >= 4 or app.game.over:
+            game.play_computer()
+            if seen >= 4 or game.over:
                 break
-            screen = app.screen
-            if type(screen).__name__ == "PlayScreen" and screen.viewer:
-                lines = view.private_lines(app.game, lang, screen.viewer)
-                if lines:
-                    seen += 1
-                    for _ in range(3):  # the layout settles over a few refreshes (pinning the text)
-                        await pilot.pause()
-                    private = screen.query_one("#play-private")
-                    assert app.screen.region.contains_region(private.region), screen_text(app)
-                    shown = shown_in(app, private.content_region)
-                    for label, knowledge in lines:
-                        assert f"{label}: {' '.join(knowledge.split())}" in shown, screen_text(app)
-                await pilot.press("1", "1")
-            else:
+            step = game.step()
+            lines = view.private_lines(game, lang, step.actor)
+            if lines:
+                seen += 1
+                app.start_play(game, new_session=False)
+                await until(pilot, lambda: type(app.screen).__name__ == "HandOverScreen")
                 await pilot.press("enter")
-            await pilot.pause()
+                await until(pilot, lambda: getattr(app.screen, "viewer", None) == step.actor)  # noqa: B023
+                for _ in range(3):  # the layout settles over a few refreshes (pinning the text)
+                    await pilot.pause()
+                screen = app.screen
+                private = screen.query_one("#play-private")
+                assert app.screen.region.contains_region(private.region), screen_text(app)
+                shown = shown_in(app, private.content_region)
+                for label, knowledge in lines:
+                    assert f"{label}: {' '.join(knowledge.split())}" in shown, screen_text(app)
+            game.choose(next(c.id for c in step.choices if c.available))
     assert seen >= 4, "the game showed too little private knowledge for this test to mean anything"
 
 
