@@ -463,6 +463,11 @@ class WijkberaadApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         lang = self.lang
+        for key, callback in self.command_items():
+            yield SystemCommand(t(f"cmd.{key}", lang), t(f"cmd.{key}.help", lang), callback)
+
+    def command_items(self) -> list[tuple[str, Callable[[], object]]]:
+        """The command palette's entries of this app: a key of the ``cmd.*`` words and what it does."""
         items: list[tuple[str, Callable[[], object]]] = [("new", self.action_new)]
         if self.game is not None:
             items += [
@@ -477,8 +482,7 @@ class WijkberaadApp(App[None]):
             ("theme", self.action_cycle_theme),
             ("quit", self.action_quit),
         ]
-        for key, callback in items:
-            yield SystemCommand(t(f"cmd.{key}", lang), t(f"cmd.{key}.help", lang), callback)
+        return items
 
 
 def _ready_saves() -> None:

@@ -7,13 +7,11 @@ Starting a new game, loading one or going to the title screen belong to a local 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import events
-from textual.app import SystemCommand
-from textual.screen import Screen
 
 from game.i18n import t
 
@@ -206,8 +204,7 @@ class RemoteApp(WijkberaadApp):
             return False
         return super().check_action(action, parameters)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        lang = self.lang
+    def command_items(self) -> list[tuple[str, Callable[[], object]]]:
         items: list[tuple[str, Callable[[], object]]] = []
         if self.game is not None:
             items.append(("history", self.action_history))
@@ -217,5 +214,4 @@ class RemoteApp(WijkberaadApp):
             ("theme", self.action_cycle_theme),
             ("quit", self.action_quit),
         ]
-        for key, callback in items:
-            yield SystemCommand(t(f"cmd.{key}", lang), t(f"cmd.{key}.help", lang), callback)
+        return items

@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, OptionList, Static
 
 from game.engine.game import Game, Outcome
+from game.engine.steps import Step
 from game.i18n import t, text
 
 from .. import view
@@ -161,23 +162,30 @@ class PlayScreen(GameScreen[None]):
         self.render_state()
 
     def choose(self, choice_id: str) -> None:
+        if self.playable(choice_id) is None:
+            return
+        outcome = self.game.choose(choice_id)
+        self.after([outcome, *self.game.play_computer()])
+
+    def playable(self, choice_id: str) -> Step | None:
+        """The step ``choice_id`` may be played at from this screen, or None (said with a bell and a note when
+        the choice is there but blocked). Nothing is chosen yet."""
         game = self.game
         step = game.step()
         if step.kind == "ended":
-            return
+            return None
         if step.actor is not None and step.actor != self.viewer:
-            return  # the keyboard has not been handed over yet
+            return None  # the keyboard has not been handed over yet (or, remote: another seat acts)
         try:
             choice = step.choice(choice_id)
         except ValueError:
-            return
+            return None
         if not choice.available:
             self.app.bell()
             self.notify(view.why_blocked(game, step, choice, self.lang), severity="warning")
-            return
+            return None
         self.look_first = self.unpointed = False
-        outcome = game.choose(choice_id)
-        self.after([outcome, *game.play_computer()])
+        return step
 
     def action_briefing(self) -> None:
         from .intro import BriefingScreen

@@ -111,21 +111,11 @@ class RemotePlayScreen(PlayScreen):
         self.render_state()
 
     def choose(self, choice_id: str) -> None:
-        game = self.game
-        step = game.step()
-        if step.kind == "ended" or self.sent is not None or self.waits():
+        if self.sent is not None or self.waits():
             return
-        if step.actor is not None and step.actor != self.viewer:
-            return  # another role acts; its options are not on this screen
-        try:
-            choice = step.choice(choice_id)
-        except ValueError:
+        step = self.playable(choice_id)
+        if step is None:
             return
-        if not choice.available:
-            self.app.bell()
-            self.notify(view.why_blocked(game, step, choice, self.lang), severity="warning")
-            return
-        self.look_first = self.unpointed = False
         self.sent, self.sent_news = self.remote.link.seq, step.kind == "news"
         self.render_state()
         self.run_worker(self.remote.choose(choice_id), group="remote-choose")
