@@ -12,7 +12,7 @@ import sqlite3
 
 from game.host import protocol as p
 from game.host.client import SeatClient
-from game.host.server import ChoiceBatch, _Asked
+from game.host.server import AskedChoice, ChoiceBatch
 from tests.host_support import Host, base_pack, running_host
 
 
@@ -33,11 +33,13 @@ def acting_at(clients: list[SeatClient], table: int) -> SeatClient:
     return next(c for c in here if actor in (None, c.role))
 
 
-def asked(host: Host, client: SeatClient, seq: int = 0) -> _Asked:
+def asked(host: Host, client: SeatClient, seq: int = 0) -> AskedChoice:
     """The server's side of ``client`` choosing as move ``seq``: what its session hands the batch."""
     table = host.hosted.tables[client.table]
     seat = table.seats[client.role]
-    return _Asked(seat.conn, table, seat, p.Choose(type="choose", seq=seq, choice=client.computer_choice()))
+    return AskedChoice(
+        seat.conn, table, seat, p.Choose(type="choose", seq=seq, choice=client.computer_choice())
+    )
 
 
 def count_transactions(host: Host, monkeypatch) -> list[int]:

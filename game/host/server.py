@@ -72,7 +72,7 @@ class WsConnection:
 
 
 @dataclass
-class _Asked:
+class AskedChoice:
     """A choice a seated connection sent, waiting for its batch."""
 
     conn: WsConnection
@@ -95,10 +95,10 @@ class ChoiceBatch:
 
     def __init__(self, hosted: HostedClass) -> None:
         self.hosted = hosted
-        self._waiting: list[_Asked] = []
+        self._waiting: list[AskedChoice] = []
         self._due = False
 
-    def add(self, asked: _Asked) -> None:
+    def add(self, asked: AskedChoice) -> None:
         self._waiting.append(asked)
         if not self._due:  # call_soon runs after the handlers already woken in this turn of the loop
             self._due = True
@@ -107,8 +107,8 @@ class ChoiceBatch:
     def flush(self) -> None:
         self._due = False
         batch, self._waiting = self._waiting, []
-        taken: list[tuple[_Asked, ChoiceRecord]] = []
-        later: list[_Asked] = []
+        taken: list[tuple[AskedChoice, ChoiceRecord]] = []
+        later: list[AskedChoice] = []
         for asked in batch:
             if any(asked.table is t.table for t, _ in taken):
                 later.append(asked)
@@ -126,7 +126,7 @@ class ChoiceBatch:
         for asked in later:
             self.add(asked)
 
-    def _check(self, asked: _Asked) -> ChoiceRecord:
+    def _check(self, asked: AskedChoice) -> ChoiceRecord:
         if asked.seat.conn is not asked.conn:  # the seat was taken over while the choice waited
             raise Refusal("replaced")
         return self.hosted.check(asked.table, asked.seat, asked.msg.seq, asked.msg.choice)
@@ -282,7 +282,7 @@ class _Session:
             table, seat = self.seated
             if seat.conn is not self.conn:
                 raise Refusal("replaced")
-            self.choices.add(_Asked(self.conn, table, seat, msg))  # checked and answered in its batch
+            self.choices.add(AskedChoice(self.conn, table, seat, msg))  # checked and answered in its batch
 
     def _join(self, msg: p.Join) -> None:
         self._count_join()
