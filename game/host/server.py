@@ -1,8 +1,9 @@
 """The class server: an aiohttp app with the students' websocket (``/ws``) and the teacher's API (``/api``).
 
-Everything runs on one event loop: a choice is validated, committed to the log (sqlite, a few
-milliseconds) and applied to the table's game without an ``await`` in between, so there is nothing to
-lock; sends go through each connection's own queue, in order. docs/host.md describes the protocol.
+Everything runs on one event loop: the choices that arrive in one turn of it are validated, committed to
+the log together (one sqlite transaction, a few milliseconds: see :class:`ChoiceBatch`) and applied to the
+tables' games without an ``await`` in between, so there is nothing to lock; sends go through each
+connection's own queue, in order. docs/host.md describes the protocol.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import sqlite3
 import time
 from collections import deque
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -20,7 +22,7 @@ from aiohttp import WSMsgType, web
 
 from . import protocol as p
 from .protocol import Refusal
-from .store import ChoiceRecord
+from .store import ChoiceRecord, SeqTaken
 from .tables import HostedClass, Seat, Table, write_save_file
 from .teacher_web import add_teacher_pages
 from .web import add_play_routes, browser_of
@@ -69,6 +71,75 @@ class WsConnection:
                 return  # the peer is gone; the reader notices and frees the seat
 
 
+@dataclass
+class AskedChoice:
+    """A choice a seated connection sent, waiting for its batch."""
+
+    conn: WsConnection
+    table: Table
+    seat: Seat
+    msg: p.Choose
+
+
+class ChoiceBatch:
+    """Group commit: the choices that arrive in one turn of the event loop share one sqlite commit.
+
+    A commit with ``synchronous=FULL`` costs a few milliseconds whatever it holds, and it blocks the one
+    event loop; ten tables choosing at once used to wait for ten commits in a row. Now a choice is only
+    noted (:meth:`add`), and once the loop has run every handler that was ready, :meth:`flush` checks each
+    noted choice against its table's game in the order they came, commits the valid ones in ONE
+    transaction, and only then applies and broadcasts them. If the commit fails, no game changes and every
+    sender in the batch gets ``server_error``, as a lone choice would. A second choice for a table already
+    in the batch waits for the next batch, so it is judged against the game after the first.
+    """
+
+    def __init__(self, hosted: HostedClass) -> None:
+        self.hosted = hosted
+        self._waiting: list[AskedChoice] = []
+        self._due = False
+
+    def add(self, asked: AskedChoice) -> None:
+        self._waiting.append(asked)
+        if not self._due:  # call_soon runs after the handlers already woken in this turn of the loop
+            self._due = True
+            asyncio.get_running_loop().call_soon(self.flush)
+
+    def flush(self) -> None:
+        self._due = False
+        batch, self._waiting = self._waiting, []
+        taken: list[tuple[AskedChoice, ChoiceRecord]] = []
+        later: list[AskedChoice] = []
+        for asked in batch:
+            if any(asked.table is t.table for t, _ in taken):
+                later.append(asked)
+                continue
+            try:
+                taken.append((asked, self._check(asked)))
+            except Refusal as refusal:
+                asked.conn.send(p.error(refusal.code, refusal.values, **_ref(asked.msg)))
+        if taken:
+            try:
+                self.hosted.commit_many([record for _, record in taken])
+            except (sqlite3.Error, SeqTaken):  # a full or broken disk: the log kept none, no game changed
+                for asked, _ in taken:
+                    asked.conn.send(p.error("server_error", **_ref(asked.msg)))
+        for asked in later:
+            self.add(asked)
+
+    def _check(self, asked: AskedChoice) -> ChoiceRecord:
+        if asked.seat.conn is not asked.conn:  # the seat was taken over while the choice waited
+            raise Refusal("replaced")
+        return self.hosted.check(asked.table, asked.seat, asked.msg.seq, asked.msg.choice)
+
+
+CHOICES: web.AppKey[ChoiceBatch] = web.AppKey("choices", ChoiceBatch)
+
+
+def _ref(msg: p.Choose) -> dict[str, Any]:
+    """What an error answering a choice carries, so the client knows which one it answers."""
+    return {"seq": msg.seq, "choice": msg.choice}
+
+
 def origin_ok(request: web.Request) -> bool:
     """A browser page may use the server only from the server's own address (or one the host allows).
 
@@ -95,6 +166,7 @@ def make_app(
     options of the browser client at /play (game/host/web.py)."""
     app = web.Application(client_max_size=p.MAX_MESSAGE)
     app[HOSTED] = hosted
+    app[CHOICES] = ChoiceBatch(hosted)
     app[SETTINGS] = {
         "code": code,
         "teacher": teacher_token,
@@ -179,6 +251,7 @@ class _Session:
 
     def __init__(self, request: web.Request, conn: WsConnection) -> None:
         self.hosted = request.app[HOSTED]
+        self.choices = request.app[CHOICES]
         self.settings = request.app[SETTINGS]
         self.remote = browser_of(request) or request.remote or "?"  # a browser tab: its browser's
         self.conn = conn
@@ -189,7 +262,7 @@ class _Session:
         try:
             msg = p.parse_client(raw)
             if isinstance(msg, p.Choose):
-                ref = {"seq": msg.seq, "choice": msg.choice}
+                ref = _ref(msg)
             self._dispatch(msg)
         except Refusal as refusal:
             self.conn.send(p.error(refusal.code, refusal.values, **ref))
@@ -209,7 +282,7 @@ class _Session:
             table, seat = self.seated
             if seat.conn is not self.conn:
                 raise Refusal("replaced")
-            self.hosted.choose(table, seat, msg.seq, msg.choice)
+            self.choices.add(AskedChoice(self.conn, table, seat, msg))  # checked and answered in its batch
 
     def _join(self, msg: p.Join) -> None:
         self._count_join()

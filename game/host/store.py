@@ -1,7 +1,7 @@
 """The class folder's database: every table's setup, its accepted choices and the control events (sqlite).
 
 One file, ``class.db``, in write-ahead-log mode with ``synchronous=FULL``: once :meth:`Store.append_choice`
-returns, the choice survives a crash of the process or the machine. ``UNIQUE(tbl, seq)`` makes a second
+returns (or the :meth:`Store.transaction` it was part of ends), the choice survives a crash of the process or the machine. ``UNIQUE(tbl, seq)`` makes a second
 choice for the same move impossible, whatever the server's memory believes.
 """
 
@@ -11,6 +11,8 @@ import json
 import os
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -78,16 +80,24 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
-    def _write(self, sql: str, params: tuple) -> sqlite3.Cursor:
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction around the writes made inside it: they reach the disk in one commit, or (on any
+        error, the commit's own included) none of them does. The server's group commit uses it."""
+        self._db.execute("BEGIN IMMEDIATE")
         try:
-            self._db.execute("BEGIN IMMEDIATE")
-            cur = self._db.execute(sql, params)
+            yield
             self._db.execute("COMMIT")
-            return cur
         except BaseException:
             if self._db.in_transaction:
                 self._db.execute("ROLLBACK")
             raise
+
+    def _write(self, sql: str, params: tuple) -> sqlite3.Cursor:
+        if self._db.in_transaction:  # inside transaction(): part of that one commit
+            return self._db.execute(sql, params)
+        with self.transaction():
+            return self._db.execute(sql, params)
 
     # -- the class ------------------------------------------------------------------------------
     def meta(self, key: str) -> Any | None:
@@ -108,7 +118,8 @@ class Store:
         return {tbl: json.loads(setup) for tbl, setup in rows}
 
     def append_choice(self, record: ChoiceRecord) -> None:
-        """Commit one choice to disk; :class:`SeqTaken` when that move already has one."""
+        """Commit one choice to disk (inside :meth:`transaction`: with the rest of it); :class:`SeqTaken`
+        when that move already has one."""
         try:
             self._write(
                 "INSERT INTO choices (tbl, seq, choice, by, at) VALUES (?, ?, ?, ?, ?)",

@@ -241,6 +241,11 @@ class HostedClass:
     # -- playing ---------------------------------------------------------------------------------
     def choose(self, table: Table, seat: Seat, seq: int, choice: str) -> None:
         """Take ``seat``'s choice as move ``seq`` if it is valid now; :class:`Refusal` says why not."""
+        self.commit_many([self.check(table, seat, seq, choice)])
+
+    def check(self, table: Table, seat: Seat, seq: int, choice: str) -> ChoiceRecord:
+        """The record ``seat``'s choice would be as move ``seq`` if it is valid now (nothing changes yet);
+        :class:`Refusal` says why not."""
         if self.paused:
             raise Refusal("paused")
         if not table.started:
@@ -259,15 +264,30 @@ class HostedClass:
                 raise GameError(f"'{choice}' is not available now")
         except GameError as err:
             raise Refusal("bad_choice", detail=str(err)) from None
-        self._commit(table, choice, seat.role if step.actor else None)
-        self.computer_moves(table)
-        self.write_save(table)
+        return ChoiceRecord(table.id, table.seq, choice, seat.role if step.actor else None)
+
+    def commit_many(self, records: list[ChoiceRecord]) -> None:
+        """Commit checked choices (at most one per table) in one transaction, then apply each to its game
+        and let the computer reply. If the disk refuses, this raises (sqlite3.Error, SeqTaken) and no game
+        has changed."""
+        if len({r.table for r in records}) != len(records):
+            raise ValueError("one choice per table per commit: a second is checked after the first applies")
+        self.log.append_many(records)
+        for record in records:
+            self._apply(self.tables[record.table], record.choice)
+        for record in records:
+            table = self.tables[record.table]
+            self.computer_moves(table)
+            self.write_save(table)
+
+    def _apply(self, table: Table, choice: str) -> None:
+        table.game.choose(choice)
+        table.last_move = time.monotonic()
 
     def _commit(self, table: Table, choice: str, by: str | None) -> None:
         # The log commits to disk and only then tells the seats; the game follows before any await.
         self.log.append(ChoiceRecord(table.id, table.seq, choice, by))
-        table.game.choose(choice)
-        table.last_move = time.monotonic()
+        self._apply(table, choice)
 
     def computer_moves(self, table: Table) -> int:
         """Let the computer play while the step is its to take (bounded by the game's own end)."""
