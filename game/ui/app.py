@@ -193,7 +193,8 @@ class WijkberaadApp(App[None]):
     def store(self) -> SaveStore:
         """The save store, made when first asked for (the saves module brings pydantic)."""
         if self._store is None:
-            from game.files.saves import SaveStore, default_saves_dir
+            from game.files.paths import default_saves_dir
+            from game.files.saves import SaveStore
 
             self._store = SaveStore(self.saves_dir or default_saves_dir())
         return self._store
