@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -104,3 +105,66 @@ def test_play_help_does_not_import_textual_or_the_content_models() -> None:
         check=True,
     )
     assert json.loads(out.stdout.strip().splitlines()[-1])["heavy"] == []
+
+
+def test_a_saves_folder_without_autosave_files_is_known_to_hold_none(tmp_path) -> None:
+    from game.files.paths import may_hold_autosave
+
+    assert not may_hold_autosave(tmp_path / "missing")
+    (tmp_path / "klas-1.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "auto-notes.txt").write_text("", encoding="utf-8")
+    assert not may_hold_autosave(tmp_path)
+    (tmp_path / "auto-s1.json").write_text("not even json", encoding="utf-8")
+    assert may_hold_autosave(tmp_path)  # the saves module reads it, and finds it unreadable
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    assert may_hold_autosave(blocker)  # the saves module says what is wrong with it
+
+
+TITLE_CHILD = """
+import asyncio, json, sys
+from game.ui.config import resolve_config
+from game.ui.launch import make_app
+from game.ui.screens.title import TitleScreen
+
+seen = []
+arrived = TitleScreen.content_arrived
+def content_arrived(self):
+    arrived(self)
+    menu = self.query_one("#title-menu")
+    seen.append({"saves": "game.files.saves" in sys.modules,
+                 "continue": not menu.get_option("continue").disabled})
+TitleScreen.content_arrived = content_arrived
+
+async def main():
+    app = make_app(resolve_config())
+    async with app.run_test(size=(80, 24)) as pilot:
+        while not seen:
+            await pilot.pause(0.01)
+asyncio.run(main())
+print(json.dumps(seen[0]))
+"""
+
+
+def test_the_title_answers_continue_without_the_saves_module_when_no_autosave_is_there(tmp_path) -> None:
+    from game.engine import Game
+    from game.files.packs import load_game_content
+    from game.files.saves import SaveStore
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WIJKBERAAD_")}
+    env.update(
+        WIJKBERAAD_CACHE=str(tmp_path / "cache"),
+        WIJKBERAAD_SAVES=str(tmp_path / "saves"),
+        WIJKBERAAD_CONFIG=str(tmp_path / "config"),
+    )
+
+    def start() -> dict:
+        out = subprocess.run(
+            [sys.executable, "-c", TITLE_CHILD], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+        )
+        return json.loads(out.stdout.strip().splitlines()[-1])
+
+    assert start() == {"saves": False, "continue": False}
+    game = Game.new(load_game_content(mods=False), None, seed=3)
+    SaveStore(tmp_path / "saves").autosave(game, "s1")
+    assert start() == {"saves": True, "continue": True}

@@ -77,10 +77,8 @@ def same_folder(a: Path, b: Path) -> bool:
 def mods_dir(saves_dir: Path | None = None) -> Path | None:
     """The ``mods/`` folder next to the saves folder (None when saves are not available)."""
     if saves_dir is None:
-        try:
-            from game.files.saves import default_saves_dir  # saves may be absent in a partial checkout
-        except ImportError:
-            return None
+        from game.files.paths import default_saves_dir  # not the saves module: the content thread's path
+
         try:
             saves_dir = default_saves_dir()
         except Exception:  # noqa: BLE001 - no saves folder means no mods folder, never a crash

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -10,6 +11,11 @@ _WHEEL_CONTENT = PACKAGE_DIR / "_content"
 _CHECKOUT_CONTENT = PACKAGE_DIR.parent / "content"
 
 BASE_PACK = "base"
+
+#: The saves folder's environment variable; save files' suffix, and autosaves' prefix (game/files/saves.py).
+SAVES_ENV = "WIJKBERAAD_SAVES"
+SAVE_SUFFIX = ".json"
+AUTO_PREFIX = "auto-"
 
 
 def content_dir() -> Path:
@@ -42,3 +48,24 @@ def user_saves_dir() -> Path:
     import platformdirs
 
     return platformdirs.user_data_path("wijkberaad", appauthor=False) / "saves"
+
+
+def default_saves_dir() -> Path:
+    """The saves folder: ``$WIJKBERAAD_SAVES``, else the user's data folder (never the code's location)."""
+    env = os.environ.get(SAVES_ENV, "").strip()
+    if env:
+        return Path(env).expanduser()
+    return user_saves_dir()
+
+
+def may_hold_autosave(folder: Path) -> bool:
+    """False when ``folder`` certainly holds no autosave (it is missing, or has no ``auto-*.json``), so the
+    title screen knows without importing the saves module and the engine's state; True when it may (the
+    saves module then reads them, and says what is wrong with a folder it cannot list)."""
+    try:
+        with os.scandir(folder) as entries:
+            return any(e.name.startswith(AUTO_PREFIX) and e.name.endswith(SAVE_SUFFIX) for e in entries)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from game.engine.pack import Pack
 from game.engine.state import GameState
+from game.files.paths import AUTO_PREFIX, SAVE_SUFFIX, SAVES_ENV, default_saves_dir
 from game.files.safefile import FileRefused, kind_of, read_regular, shown
 from game.i18n import t
 
@@ -60,9 +61,8 @@ MIN_READER = 3
 MAGIC = "wijkberaad-save"
 #: Files larger than this are not read (a save of a long game is well under 1 MB).
 MAX_BYTES = 20 * 1024 * 1024
-SUFFIX = ".json"
-AUTO_PREFIX = "auto-"
-ENV_VAR = "WIJKBERAAD_SAVES"
+SUFFIX = SAVE_SUFFIX
+ENV_VAR = SAVES_ENV
 #: Temporary files a killed writer left behind are cleared once they are this old (seconds), and only
 #: when no writer holds their lock.
 STALE_TEMP = 600
@@ -153,16 +153,6 @@ class SaveError(Exception):
 
 
 # -- where saves live -------------------------------------------------------------------------------
-def default_saves_dir() -> Path:
-    """The saves folder: ``$WIJKBERAAD_SAVES``, else the user's data folder (never the code's location)."""
-    env = os.environ.get(ENV_VAR, "").strip()
-    if env:
-        return Path(env).expanduser()
-    from game.files.paths import user_saves_dir
-
-    return user_saves_dir()
-
-
 def saves_dir_from(args: argparse.Namespace) -> Path:
     """The saves folder a command was given with ``--saves-dir``, or the default."""
     given = getattr(args, "saves_dir", None)

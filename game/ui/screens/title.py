@@ -9,6 +9,7 @@ from textual.containers import Center, Vertical
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.files.paths import default_saves_dir, may_hold_autosave
 from game.i18n import t, text
 
 from .base import GameScreen
@@ -57,6 +58,10 @@ class TitleScreen(GameScreen[None]):
 
     def _find_latest(self) -> bool:
         if self.wapp.pack is None:
+            return False
+        # A folder listing answers "no autosave" (a first start, a classroom's fresh folder) without the
+        # saves module and the engine's state, which the menu does not need; a candidate is read in full.
+        if not may_hold_autosave(self.wapp.saves_dir or default_saves_dir()):
             return False
         try:
             return self.wapp.store.latest_autosave() is not None
