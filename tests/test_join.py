@@ -105,8 +105,19 @@ async def test_private_knowledge_shows_only_on_its_owners_screen_and_the_decider
             assert f"De jongerenwerker: {label}" in shown  # the board: the inputs given, on every screen
             # the knowledge the youth worker shared is the decider's to read, not the resident's
             assert (secret in shown) == (role == "minister"), role
-        minister_app, _ = seats["minister"]
+        minister_app, minister = seats["minister"]
         assert t("play.shared", "nl", role="de jongerenwerker") in widget_text(minister_app)
+        # the decision: every screen at the table shows what it did, then the table goes on together
+        from game.ui.screens.consequences import ConsequencesScreen
+
+        await minister.press("1")
+        for app, pilot in seats.values():
+            await until(pilot, lambda app=app: isinstance(app.screen, ConsequencesScreen))
+        await settled(seats, 3)
+        assert {
+            app.remote.game.state.choices == host.hosted.tables[1].game.state.choices
+            for app, _ in seats.values()
+        } == {True}
 
 
 async def test_a_refused_choice_says_why_and_changes_nothing(tmp_path):

@@ -136,12 +136,20 @@ class RemoteApp(WijkberaadApp):
 
         return next((s for s in self.screen_stack if isinstance(s, RemotePlayScreen)), None)
 
+    # The link calls these from its reader task; the screens' work is handed to the app's own queue, in
+    # order, so a fault in a screen is the app's (shown, and failing a test), never a "lost connection".
     def table_message(self, message: dict[str, Any]) -> None:
+        self.call_later(self._heard, message)
+
+    def table_moved(self, outcomes: list[Outcome]) -> None:
+        self.call_later(self._moved, outcomes)
+
+    def _heard(self, message: dict[str, Any]) -> None:
         screen = self._play_screen()
         if screen is not None:
             screen.heard(message)
 
-    def table_moved(self, outcomes: list[Outcome]) -> None:
+    def _moved(self, outcomes: list[Outcome]) -> None:
         screen = self._play_screen()
         if screen is not None:
             screen.moved(outcomes)

@@ -99,7 +99,7 @@ class RemotePlayScreen(PlayScreen):
             queued, self._queued = self._queued, []
             self.after(queued) if queued else self.next_turn()
 
-        self.app.push_screen(ConsequencesScreen(shown), closed)
+        self.app.push_screen(ConsequencesScreen.of(self.app, shown), closed)
 
     def next_turn(self) -> None:
         if self.game.over:
