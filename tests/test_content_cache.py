@@ -216,3 +216,14 @@ def test_a_pack_whose_text_utf8_cannot_hold_still_loads_uncached(cache_folder, t
     loaded = _load(pack)
     assert loaded.manifest.description == {"nl": "een \ud800", "en": "one"}
     assert not cache_folder.exists() or not list(cache_folder.glob("*.json"))
+
+
+def test_a_cached_pack_compiles_each_expression_on_first_use_to_what_the_files_give(cache_folder):
+    fresh = _load(MINI, MINI_PLUS)
+    cached = _load(MINI, MINI_PLUS)
+    assert sorted(cached.compiled) == sorted(fresh.compiled)
+    assert any(found is None for found in cached.compiled.values())  # not compiled while loading
+    for source, kind in fresh.compiled:
+        first, again = fresh.expr(source, kind), cached.expr(source, kind)
+        assert (again.source, again.type, again.refs) == (first.source, first.type, first.refs)
+    assert None not in cached.compiled.values()
