@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
 
-from .explain import explained_parts  # noqa: E402  (after the models: explain only needs them typed)
 from .expr import Compiled, ExprError, Names, Type, compile_expr, constant, did_you_mean
 from .model import (
     Critique,
@@ -138,7 +137,9 @@ def build_pack(
 
     ``checked``: these items built before without an error (the content cache holds only such): the
     checks of texts are skipped and expressions are compiled when first used, which gives the same
-    closures. A pack from the files is always built unchecked, so every problem is still found there.
+    closures; what the endings' explanations evaluate is left to the caller, who knows it from that
+    earlier build (``Pack.compiled``'s keys). A pack from the files is always built unchecked, so every
+    problem is still found there.
     """
     builder = _Builder(manifest, items, checked)
     builder.run()
@@ -501,7 +502,10 @@ class _Builder:
 
     def check_ending(self, loc: Loc, ending: Ending) -> None:
         self.compile((*loc, "when"), ending.when, "bool")
-        if ending.when is not None and (ending.when, "bool") in self.pack.compiled:
+        if not self.checked and ending.when is not None and (ending.when, "bool") in self.pack.compiled:
+            # imported here: a checked build (a start from the content cache) needs no explanations yet
+            from .explain import explained_parts
+
             # what the ending's explanation evaluates (explain.py); a part that is no expression of its
             # own (the other side of a comparison that is not a number) is simply not explained
             for source, kind in explained_parts(ending.when):

@@ -8,7 +8,9 @@ folder), keyed by the digest of every pack's files (:func:`game.files.loader.con
 saves record) and by the code that shapes the items. The next start finds the file, checks it and builds
 the pack from it: the items straight into the content dataclasses, then :func:`~game.engine.pack.build_pack`
 as for files, told the items were checked (they built without an error before they were cached): it skips
-the checks of texts and leaves each expression to be compiled when the game first uses it.
+the checks of texts and leaves each expression to be compiled when the game first uses it. The file also
+lists every expression the first build compiled (those the endings' explanations evaluate among them), so
+the cached pack knows the same ones without working them out again.
 
 A file that is missing, unreadable, cut short, edited, from another version of the game or for other
 content is ignored, and the pack is read from its files again (and the cache rewritten). Writing is
@@ -39,7 +41,7 @@ from game.files.safefile import FileRefused, read_regular
 ENV_VAR = "WIJKBERAAD_CACHE"
 MAGIC = "wijkberaad-content-cache"
 #: The layout of a cache file; a file of another layout is ignored.
-FORMAT = 1
+FORMAT = 2
 #: A cache file larger than this is not read (the shipped pack's is ~150 kB).
 MAX_BYTES = 32_000_000
 #: How many cache files a folder keeps (one per combination of packs a player has started with).
@@ -105,6 +107,8 @@ def read(key: str, folder: Path | None = None) -> Pack | None:
             kind: [_item(ITEM_MODELS[kind], entry) for entry in data["items"][kind]] for kind, _ in KINDS
         }
         pack, problems = build_pack(manifest, items, checked=True)
+        for source, kind in data["compiled"]:
+            pack.compiled.setdefault((source, kind), None)  # compiled when first used, as the others
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None  # a file that checks out but does not read is treated like a corrupt one
     if any(p.severity == "error" for p in problems):
@@ -166,6 +170,7 @@ def write(key: str, pack: Pack, folder: Path | None = None) -> bool:
     data = {
         "digest": pack.digest,
         "manifest": dataclasses.asdict(pack.manifest),
+        "compiled": sorted(pack.compiled),
         "items": {kind: [dataclasses.asdict(i) for i in getattr(pack, kind).values()] for kind, _ in KINDS},
     }
     try:
