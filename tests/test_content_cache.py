@@ -227,3 +227,9 @@ def test_a_cached_pack_compiles_each_expression_on_first_use_to_what_the_files_g
         first, again = fresh.expr(source, kind), cached.expr(source, kind)
         assert (again.source, again.type, again.refs) == (first.source, first.type, first.refs)
     assert None not in cached.compiled.values()
+
+
+def test_only_an_object_with_exactly_an_items_fields_is_read_back_as_that_item():
+    marked = {cache.ITEM_KEY: "Meter", "id": "trust"}  # a mapping that only looks like an item
+    assert cache._decode(dict(marked)) == marked
+    assert cache._decode({cache.ITEM_KEY: "NoSuchClass"}) == {cache.ITEM_KEY: "NoSuchClass"}
