@@ -135,10 +135,10 @@ def build_pack(
 ) -> tuple[Pack, list[Problem]]:
     """Compile validated items (by kind) into a pack, collecting every problem rather than stopping.
 
-    ``checked``: these items built before without an error (the content cache holds only such): the
-    checks of texts are skipped and expressions are compiled when first used, which gives the same
-    closures; what the endings' explanations evaluate is left to the caller, who knows it from that
-    earlier build (``Pack.compiled``'s keys). A pack from the files is always built unchecked, so every
+    ``checked``: these items built before without an error (the content cache holds only such): only
+    the tables and the names expressions may use are made, no check runs again, and the caller lists the
+    expressions (``Pack.compiled``'s keys from that earlier build) as None, each compiled on first use
+    (:meth:`Pack.expr`, the same closure). A pack from the files is always built unchecked, so every
     problem is still found there.
     """
     builder = _Builder(manifest, items, checked)
@@ -161,8 +161,9 @@ class _Builder:
         self.index()
         self.collect_names()
         self.pack.names = self.names
-        if not self.checked:
-            self.check_texts()
+        if self.checked:
+            return
+        self.check_texts()
         for meter in self.pack.meters.values():
             self.check_meter(meter)
         for role in self.pack.roles.values():
@@ -229,9 +230,6 @@ class _Builder:
             return
         key = (source, kind)
         if key in self.pack.compiled:
-            return
-        if self.checked:
-            self.pack.compiled[key] = None  # compiled on first use (Pack.expr)
             return
         try:
             self.pack.compiled[key] = compile_expr(source, self.names, kind)
@@ -502,7 +500,7 @@ class _Builder:
 
     def check_ending(self, loc: Loc, ending: Ending) -> None:
         self.compile((*loc, "when"), ending.when, "bool")
-        if not self.checked and ending.when is not None and (ending.when, "bool") in self.pack.compiled:
+        if ending.when is not None and (ending.when, "bool") in self.pack.compiled:
             # imported here: a checked build (a start from the content cache) needs no explanations yet
             from .explain import explained_parts
 

@@ -7,10 +7,9 @@ cleanly is written to ``<user cache folder>/content/<key>.json`` (``$WIJKBERAAD_
 folder), keyed by the digest of every pack's files (:func:`game.files.loader.content_digest`, the digest
 saves record) and by the code that shapes the items. The next start finds the file, checks it and builds
 the pack from it: the items straight into the content dataclasses, then :func:`~game.engine.pack.build_pack`
-as for files, told the items were checked (they built without an error before they were cached): it skips
-the checks of texts and leaves each expression to be compiled when the game first uses it. The file also
-lists every expression the first build compiled (those the endings' explanations evaluate among them), so
-the cached pack knows the same ones without working them out again.
+as for files, told the items were checked (they built without an error before they were cached): it makes
+the pack's tables and runs no check again. The file also lists every expression the first build compiled
+(those the endings' explanations evaluate among them); each is compiled when the game first uses it.
 
 A file that is missing, unreadable, cut short, edited, from another version of the game or for other
 content is ignored, and the pack is read from its files again (and the cache rewritten). Writing is
@@ -110,7 +109,9 @@ def read(key: str, folder: Path | None = None) -> Pack | None:
             return None
         pack, problems = build_pack(manifest, items, checked=True)
         for source, kind in data["compiled"]:
-            pack.compiled.setdefault((source, kind), None)  # compiled when first used, as the others
+            if not isinstance(source, str) or kind not in ("num", "bool"):
+                return None
+            pack.compiled[(source, kind)] = None  # compiled when first used (Pack.expr)
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None  # a file that checks out but does not read is treated like a corrupt one
     if any(p.severity == "error" for p in problems):
