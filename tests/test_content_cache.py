@@ -216,3 +216,38 @@ def test_a_pack_whose_text_utf8_cannot_hold_still_loads_uncached(cache_folder, t
     loaded = _load(pack)
     assert loaded.manifest.description == {"nl": "een \ud800", "en": "one"}
     assert not cache_folder.exists() or not list(cache_folder.glob("*.json"))
+
+
+def test_a_cached_pack_compiles_each_expression_on_first_use_to_what_the_files_give(cache_folder):
+    fresh = _load(MINI, MINI_PLUS)
+    cached = _load(MINI, MINI_PLUS)
+    assert sorted(cached.compiled) == sorted(fresh.compiled)
+    assert any(found is None for found in cached.compiled.values())  # not compiled while loading
+    for source, kind in fresh.compiled:
+        first, again = fresh.expr(source, kind), cached.expr(source, kind)
+        assert (again.source, again.type, again.refs) == (first.source, first.type, first.refs)
+    assert None not in cached.compiled.values()
+
+
+def test_only_an_object_with_exactly_an_items_fields_is_read_back_as_that_item():
+    marked = {cache.ITEM_KEY: "Meter", "id": "trust"}  # a mapping that only looks like an item
+    assert cache._decode(dict(marked)) == marked
+    assert cache._decode({cache.ITEM_KEY: "NoSuchClass"}) == {cache.ITEM_KEY: "NoSuchClass"}
+
+
+def test_a_cached_start_leaves_the_game_state_and_the_explanations_unimported(cache_folder):
+    child = (
+        "import sys; from game.files.packs import load_game_content; load_game_content(mods=False); "
+        "print(sorted(m for m in ('game.engine.state', 'game.engine.explain') if m in sys.modules))"
+    )
+    env = {**os.environ, cache.ENV_VAR: str(cache_folder)}
+
+    def run() -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", child], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+    assert run() == "['game.engine.explain', 'game.engine.state']"  # the first start checks everything
+    assert run() == "[]"

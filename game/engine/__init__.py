@@ -6,22 +6,24 @@ through :mod:`game.files` and pull the game forward with :class:`Game`.
 
 from typing import TYPE_CHECKING, Any
 
-from .explain import Clause, EndingCheck, EndingExplanation, explain_ending
 from .expr import FUNCTIONS, ExprError, compile_expr
 from .model import ContentFile, Critique, Ending, Event, Manifest, Meter, Option, Role, Scenario, Text
 from .pack import Pack, Problem, build_pack
-from .state import Change, EventRecord, GameState, Note, RoundRecord
 
 if TYPE_CHECKING:
+    from .explain import Clause, EndingCheck, EndingExplanation, explain_ending
     from .game import CONTINUE, Choice, Game, GameError, Outcome, Step, check_setup, touched
     from .policy import STRATEGIES, choose_for, reason_for
+    from .state import Change, EventRecord, GameState, Note, RoundRecord
 
-#: The turn machine's and the computer players' names are imported when first asked for, so reading
-#: content (a cached start's title screen) does not wait for them.
+#: The turn machine's, the game state's, the explanations' and the computer players' names are imported
+#: when first asked for, so reading content (a cached start's title screen) does not wait for them.
 _TURN_MACHINE = frozenset(
     ("CONTINUE", "Choice", "Game", "GameError", "Outcome", "Step", "check_setup", "touched")
 )
 _COMPUTER = frozenset(("STRATEGIES", "choose_for", "reason_for"))
+_STATE = frozenset(("Change", "EventRecord", "GameState", "Note", "RoundRecord"))
+_EXPLAIN = frozenset(("Clause", "EndingCheck", "EndingExplanation", "explain_ending"))
 
 
 def __getattr__(name: str) -> Any:
@@ -29,6 +31,10 @@ def __getattr__(name: str) -> Any:
         from . import game as module
     elif name in _COMPUTER:
         from . import policy as module
+    elif name in _STATE:
+        from . import state as module
+    elif name in _EXPLAIN:
+        from . import explain as module
     else:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value = getattr(module, name)

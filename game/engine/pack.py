@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
 
-from .explain import explained_parts  # noqa: E402  (after the models: explain only needs them typed)
 from .expr import Compiled, ExprError, Names, Type, compile_expr, constant, did_you_mean
 from .model import (
     Critique,
@@ -55,8 +54,8 @@ class Pack:
     critiques: dict[str, Critique] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
     scenarios: dict[str, Scenario] = field(default_factory=dict)
-    #: compiled expressions by (source, type)
-    compiled: dict[tuple[str, Type], Compiled] = field(default_factory=dict)
+    #: compiled expressions by (source, type); None until first used in a pack built from checked items
+    compiled: dict[tuple[str, Type], Compiled | None] = field(default_factory=dict)
     #: resource id -> role id
     resource_owner: dict[str, str] = field(default_factory=dict)
     #: a stable digest of the content (set by the loader; saves record it)
@@ -74,6 +73,8 @@ class Pack:
     _constants: dict[tuple[Any, Type], Compiled] = field(default_factory=dict, repr=False, compare=False)
     #: what the engine works out once per pack (see :mod:`game.engine.plan`)
     cache: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+    #: the names expressions may use, for compiling on first use (see :func:`build_pack`'s ``checked``)
+    names: Names | None = field(default=None, repr=False, compare=False)
 
     def expr(self, source: str | float | int | bool, kind: Type) -> Compiled:
         """The compiled form of an expression or number from this pack's content."""
@@ -83,7 +84,10 @@ class Pack:
                 found = constant(float(source) if kind == "num" else bool(source))
                 self._constants[(source, kind)] = found
             return found
-        return self.compiled[(source, kind)]
+        found = self.compiled[(source, kind)]
+        if found is None:  # known to compile (the pack was built from checked items): compiled now
+            found = self.compiled[(source, kind)] = compile_expr(source, self.names or Names(), kind)
+        return found
 
     def fn(self, source: str | float | int | bool, kind: Type) -> Callable[[Any], Any]:
         """The closure of :meth:`expr` itself, for the engine's hot path (one call fewer per evaluation)."""
@@ -126,17 +130,27 @@ def all_effects(pack: Pack) -> Iterator[Effects]:
         yield from scenario.round_end
 
 
-def build_pack(manifest: Manifest, items: dict[str, list[Any]]) -> tuple[Pack, list[Problem]]:
-    """Compile validated items (by kind) into a pack, collecting every problem rather than stopping."""
-    builder = _Builder(manifest, items)
+def build_pack(
+    manifest: Manifest, items: dict[str, list[Any]], *, checked: bool = False
+) -> tuple[Pack, list[Problem]]:
+    """Compile validated items (by kind) into a pack, collecting every problem rather than stopping.
+
+    ``checked``: these items built before without an error (the content cache holds only such): only
+    the tables and the names expressions may use are made, no check runs again, and the caller lists the
+    expressions (``Pack.compiled``'s keys from that earlier build) as None, each compiled on first use
+    (:meth:`Pack.expr`, the same closure). A pack from the files is always built unchecked, so every
+    problem is still found there.
+    """
+    builder = _Builder(manifest, items, checked)
     builder.run()
     return builder.pack, builder.problems
 
 
 class _Builder:
-    def __init__(self, manifest: Manifest, items: dict[str, list[Any]]) -> None:
+    def __init__(self, manifest: Manifest, items: dict[str, list[Any]], checked: bool = False) -> None:
         self.pack = Pack(manifest)
         self.items = items
+        self.checked = checked
         self.problems: list[Problem] = []
         self.names = Names()
 
@@ -146,6 +160,9 @@ class _Builder:
     def run(self) -> None:
         self.index()
         self.collect_names()
+        self.pack.names = self.names
+        if self.checked:
+            return
         self.check_texts()
         for meter in self.pack.meters.values():
             self.check_meter(meter)
@@ -484,6 +501,9 @@ class _Builder:
     def check_ending(self, loc: Loc, ending: Ending) -> None:
         self.compile((*loc, "when"), ending.when, "bool")
         if ending.when is not None and (ending.when, "bool") in self.pack.compiled:
+            # imported here: a checked build (a start from the content cache) needs no explanations yet
+            from .explain import explained_parts
+
             # what the ending's explanation evaluates (explain.py); a part that is no expression of its
             # own (the other side of a comparison that is not a number) is simply not explained
             for source, kind in explained_parts(ending.when):

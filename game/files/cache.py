@@ -7,7 +7,9 @@ cleanly is written to ``<user cache folder>/content/<key>.json`` (``$WIJKBERAAD_
 folder), keyed by the digest of every pack's files (:func:`game.files.loader.content_digest`, the digest
 saves record) and by the code that shapes the items. The next start finds the file, checks it and builds
 the pack from it: the items straight into the content dataclasses, then :func:`~game.engine.pack.build_pack`
-as always (it compiles the expressions, ~5 ms for the shipped pack, cheaper to redo than to store).
+as for files, told the items were checked (they built without an error before they were cached): it makes
+the pack's tables and runs no check again. The file also lists every expression the first build compiled
+(those the endings' explanations evaluate among them); each is compiled when the game first uses it.
 
 A file that is missing, unreadable, cut short, edited, from another version of the game or for other
 content is ignored, and the pack is read from its files again (and the cache rewritten). Writing is
@@ -22,14 +24,13 @@ import hashlib
 import json
 import os
 import tempfile
-import typing
-from collections.abc import Callable
 from contextlib import suppress
-from functools import cache, partial
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from game.engine.model import ITEM_MODELS, KINDS, Manifest, field_types, is_content
+from game.engine import model
+from game.engine.model import ITEM_MODELS, KINDS, Manifest, is_content
 from game.engine.pack import Pack, build_pack
 from game.files.loader import content_digest
 from game.files.safefile import FileRefused, read_regular
@@ -38,7 +39,7 @@ from game.files.safefile import FileRefused, read_regular
 ENV_VAR = "WIJKBERAAD_CACHE"
 MAGIC = "wijkberaad-content-cache"
 #: The layout of a cache file; a file of another layout is ignored.
-FORMAT = 1
+FORMAT = 3
 #: A cache file larger than this is not read (the shipped pack's is ~150 kB).
 MAX_BYTES = 32_000_000
 #: How many cache files a folder keeps (one per combination of packs a player has started with).
@@ -98,12 +99,19 @@ def read(key: str, folder: Path | None = None) -> Pack | None:
         header = json.loads(head)
         if header != _header(key, hashlib.sha256(body).hexdigest()):
             return None
-        data = json.loads(body)
-        manifest = _item(Manifest, data["manifest"])
-        items = {
-            kind: [_item(ITEM_MODELS[kind], entry) for entry in data["items"][kind]] for kind, _ in KINDS
-        }
-        pack, problems = build_pack(manifest, items)
+        data = json.loads(body, object_hook=_decode)
+        manifest = data["manifest"]
+        items = {kind: data["items"][kind] for kind, _ in KINDS}
+        for kind, _ in KINDS:
+            if not all(isinstance(i, ITEM_MODELS[kind]) for i in items[kind]):
+                return None
+        if not isinstance(manifest, Manifest):
+            return None
+        pack, problems = build_pack(manifest, items, checked=True)
+        for source, kind in data["compiled"]:
+            if not isinstance(source, str) or kind not in ("num", "bool"):
+                return None
+            pack.compiled[(source, kind)] = None  # compiled when first used (Pack.expr)
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None  # a file that checks out but does not read is treated like a corrupt one
     if any(p.severity == "error" for p in problems):
@@ -116,46 +124,31 @@ def _header(key: str, check: str) -> dict[str, Any]:
     return {"cache": MAGIC, "format": FORMAT, "code": code_stamp(), "key": key, "sha256": check}
 
 
-def _item(cls: type, data: dict[str, Any]) -> Any:
-    """A content item from its cached fields (every field is written; nested items are decoded too)."""
-    values = {}
-    for name, decode in _plan(cls):
-        value = data[name]
-        values[name] = value if decode is None or value is None else decode(value)
-    return cls(**values)
+#: The key that marks a cached object as a content item, naming its class (see :func:`_encode`).
+ITEM_KEY = "~item"
 
 
 @cache
-def _plan(cls: type) -> list[tuple[str, Callable[[Any], Any] | None]]:
-    """Each field of ``cls`` with how to decode its JSON value (None: the JSON value is the value)."""
-    return [(name, _decoder(annotation)) for name, annotation in field_types(cls).items()]
+def _content_classes() -> dict[str, tuple[type, frozenset[str]]]:
+    """Each content class by name, with the fields a cached item of it has (every field is written)."""
+    return {
+        name: (value, frozenset(f.name for f in dataclasses.fields(value)) | {ITEM_KEY})
+        for name, value in vars(model).items()
+        if isinstance(value, type) and is_content(value)
+    }
 
 
-def _decoder(annotation: Any) -> Callable[[Any], Any] | None:
-    origin = typing.get_origin(annotation)
-    args = typing.get_args(annotation)
-    if origin is typing.Annotated:
-        return _decoder(args[0])
-    if isinstance(annotation, type) and is_content(annotation):
-        return partial(_item, annotation)
-    inner = None
-    if origin is list:
-        inner = _decoder(args[0])
-        return None if inner is None else partial(_each, inner)
-    if origin is dict:
-        inner = _decoder(args[1])
-        return None if inner is None else partial(_each_value, inner)
-    # A union: at most one content model in it (Effects | None); None itself is passed by _item.
-    models = [a for a in args if isinstance(a, type) and is_content(a)]
-    return _decoder(models[0]) if models else None
-
-
-def _each(decode: Callable[[Any], Any], values: list[Any]) -> list[Any]:
-    return [decode(v) for v in values]
-
-
-def _each_value(decode: Callable[[Any], Any], values: dict[str, Any]) -> dict[str, Any]:
-    return {k: decode(v) for k, v in values.items()}
+def _decode(data: dict[str, Any]) -> Any:
+    """A JSON object as read: a content item when it is marked as one and has exactly its class's fields,
+    else the plain mapping (a mapping in the content that merely has the key stays one)."""
+    name = data.get(ITEM_KEY)
+    if name is None:  # most objects (texts, mappings): the quick way out, it runs ~3,000 times a start
+        return data
+    found = _content_classes().get(name)
+    if found is None or found[1] != data.keys():
+        return data
+    del data[ITEM_KEY]  # the decoder's own fresh object
+    return found[0](**data)
 
 
 # -- writing ------------------------------------------------------------------------------------------
@@ -164,8 +157,9 @@ def write(key: str, pack: Pack, folder: Path | None = None) -> bool:
     folder = folder or cache_dir()
     data = {
         "digest": pack.digest,
-        "manifest": dataclasses.asdict(pack.manifest),
-        "items": {kind: [dataclasses.asdict(i) for i in getattr(pack, kind).values()] for kind, _ in KINDS},
+        "manifest": _encode(pack.manifest),
+        "compiled": sorted(pack.compiled),
+        "items": {kind: [_encode(i) for i in getattr(pack, kind).values()] for kind, _ in KINDS},
     }
     try:
         body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
@@ -179,6 +173,22 @@ def write(key: str, pack: Pack, folder: Path | None = None) -> bool:
         return False
     _prune(folder)
     return True
+
+
+def _encode(value: Any) -> Any:
+    """``value`` as JSON data, each content item an object of all its fields marked with its class's name
+    (:data:`ITEM_KEY`), so reading it back needs no type hints (working them out cost a start ~3 ms)."""
+    if is_content(value) and not isinstance(value, type):
+        found = {ITEM_KEY: type(value).__name__}
+        found.update((f.name, _encode(getattr(value, f.name))) for f in dataclasses.fields(value))
+        return found
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):  # no content item: as asdict
+        return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list | tuple):
+        return [_encode(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _encode(v) for k, v in value.items()}
+    return value
 
 
 def _replace(path: Path, data: bytes) -> None:
