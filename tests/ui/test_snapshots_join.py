@@ -170,3 +170,30 @@ def test_remote_consequences_of_a_decision(snap_compare, make_app, lang):
         assert link.seq == 3
 
     assert snap_compare(app, run_before=before, terminal_size=(80, 24))
+
+
+async def test_news_continued_first_by_someone_else_is_no_refusal_to_show(make_app):
+    """Two people continue the same news; the server takes the first and refuses the other's as stale.
+    The loser hears the winner's move before the refusal: the refusal is still not news to them."""
+    from game.ui.screens.remote_play import RemotePlayScreen
+
+    app, link = seated(make_app, "resident", "en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await at_the_table(pilot, link)
+        while link.game.step().kind != "news":
+            await at_the_table(pilot, link, moves=1)
+        seq = link.seq
+        sent: list[str] = []
+
+        async def held(choice: str) -> int:  # the server has the choice, but someone else's came first
+            sent.append(choice)
+            return seq
+
+        link.propose = held
+        await pilot.press("1")
+        await until(pilot, lambda: sent)
+        link.play()  # the other person's "continue", broadcast to everyone
+        text = {"nl": "Het spel is al verder.", "en": "The game has moved on."}
+        link._tell({"type": "error", "seq": seq, "code": "stale_seq", "text": text})
+        await until(pilot, lambda: not isinstance(app.screen, RemotePlayScreen))  # the news's consequences
+        assert not [n.message for n in app._notifications]
