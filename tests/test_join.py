@@ -33,7 +33,9 @@ def remote_app(folder: Path, host: Host | None, *, lang: str = "nl", **given):
 
 
 @contextlib.asynccontextmanager
-async def three_at_a_table(tmp_path: Path, host: Host, lang: str = "nl") -> AsyncIterator[dict]:
+async def three_at_a_table(
+    tmp_path: Path, host: Host, lang: str = "nl", size: tuple[int, int] = (100, 40)
+) -> AsyncIterator[dict]:
     """Three apps, one per role, seated at table 1 (which starts as the third sits down)."""
     apps = {
         role: remote_app(tmp_path / role, host, lang=lang, code=host.code, name=name, role=role)
@@ -41,7 +43,7 @@ async def three_at_a_table(tmp_path: Path, host: Host, lang: str = "nl") -> Asyn
     }
     async with contextlib.AsyncExitStack() as stack:
         pilots = {
-            role: await stack.enter_async_context(app.run_test(size=(100, 40))) for role, app in apps.items()
+            role: await stack.enter_async_context(app.run_test(size=size)) for role, app in apps.items()
         }
         for role, app in apps.items():
             await until(pilots[role], lambda app=app: app.remote is not None and app.remote.link.started)
@@ -245,3 +247,30 @@ def test_the_kept_seats_file_is_the_owners_and_an_unreadable_one_counts_as_empty
     assert tokens.find("http://10.0.0.5:8765/", None) is None
     tokens.keep("http://10.0.0.5:8765/", "K7P2QX", {"token": "b" * 32})
     assert tokens.find("http://10.0.0.5:8765/", "K7P2QX")[1]["token"] == "b" * 32
+
+
+async def test_a_whole_short_game_ends_on_every_screen_as_it_ends_on_the_server(tmp_path):
+    """The computer chooses for whichever seat acts, through that seat's link; every app follows the
+    broadcasts, shows their consequences one by one, and ends on the ending screen with the server's ending."""
+    from game.ui.screens.ending import EndingScreen
+
+    async with running_host(tmp_path / "klas") as host, three_at_a_table(tmp_path, host, "en") as seats:
+        server = host.hosted.tables[1].game
+        links = [app.remote.link for app, _ in seats.values()]
+        while not server.over:
+            assert len(server.state.choices) < 100, "the game does not end"
+            movers = [link for link in links if link.my_turn()]
+            assert len(movers) == 1, [link.role for link in movers]  # news too: one person continues it
+            seq = movers[0].seq
+            await movers[0].choose(movers[0].computer_choice())
+            await until(seats["minister"][1], lambda seq=seq: all(link.seq > seq for link in links))
+        for role, (app, pilot) in seats.items():
+            for _ in range(len(server.state.choices)):  # each consequences screen read, then the next
+                await pilot.pause()
+                if isinstance(app.screen, EndingScreen):
+                    break
+                await pilot.press("enter")
+            await until(pilot, lambda app=app: isinstance(app.screen, EndingScreen))
+            assert app.remote.game.ending().id == server.ending().id, role
+            assert text(server.ending().title, "en") in widget_text(app)
+            assert app.remote.game.state.choices == server.state.choices

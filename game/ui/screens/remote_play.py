@@ -36,8 +36,9 @@ class RemotePlayScreen(PlayScreen):
         self.viewer = remote.role
         #: the move this screen sent a choice for, until its broadcast (or a refusal) comes back
         self.sent: int | None = None
-        #: whether that move was news, which anyone at the table may continue (the first one counts)
-        self.sent_news = False
+        #: the move this screen last continued news at (anyone at the table may; the first one counts), kept
+        #: past the broadcast, which comes before the server's refusal of a later "continue"
+        self.sent_news: int | None = None
         #: moves heard while their consequences could not be shown yet (another consequences screen is up)
         self._queued: list[Outcome] = []
         self._showing = False
@@ -67,7 +68,7 @@ class RemotePlayScreen(PlayScreen):
 
     def refused(self, message: dict[str, Any]) -> None:
         """A choice this screen sent was refused: say so; the game has not moved."""
-        news = self.sent_news and message.get("seq") == self.sent
+        news = self.sent_news is not None and message.get("seq") == self.sent_news
         if message.get("seq") == self.sent:
             self.sent = None
         if message.get("code") == "stale_seq" and news:
@@ -116,7 +117,8 @@ class RemotePlayScreen(PlayScreen):
         step = self.playable(choice_id)
         if step is None:
             return
-        self.sent, self.sent_news = self.remote.link.seq, step.kind == "news"
+        self.sent = self.remote.link.seq
+        self.sent_news = self.sent if step.kind == "news" else None
         self.render_state()
         self.run_worker(self.remote.choose(choice_id), group="remote-choose")
 
