@@ -18,6 +18,7 @@ import tempfile
 import termios
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,6 +55,21 @@ def _environment(tmp: str, cache: Path | None = None) -> dict[str, str]:
     return env
 
 
+def _terminal(size: tuple[int, int]) -> tuple[Any, Any, int, int]:
+    """A pseudo-terminal of ``size`` (columns, rows) read by pyte: its screen, the byte stream to feed it,
+    and the pty's master and slave ends."""
+    import pyte  # a bench dependency only (pip install -e ".[bench]")
+
+    columns, rows = size
+    screen = pyte.Screen(columns, rows)
+    stream = pyte.ByteStream(screen)
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    # The emulator answers the terminal's queries (device attributes) as a terminal would.
+    screen.write_process_input = lambda data: os.write(master, data.encode())
+    return screen, stream, master, slave
+
+
 def time_to_texts(
     argv: list[str],
     texts: list[str],
@@ -64,15 +80,7 @@ def time_to_texts(
     """Seconds from starting ``argv`` in a pseudo-terminal of ``size`` (columns, rows) until each of
     ``texts`` is on its screen. Raises RuntimeError when one does not appear within ``timeout``. The game's
     content cache is ``cache`` (kept between runs: a player's usual start), else a new empty one."""
-    import pyte  # a bench dependency only (pip install -e ".[bench]")
-
-    columns, rows = size
-    screen = pyte.Screen(columns, rows)
-    stream = pyte.ByteStream(screen)
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-    # The emulator answers the terminal's queries (device attributes) as a terminal would.
-    screen.write_process_input = lambda data: os.write(master, data.encode())
+    screen, stream, master, slave = _terminal(size)
     seen: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="wk-bench-") as tmp:
         start = time.perf_counter()
@@ -169,14 +177,7 @@ def key_presses(
     """Seconds from writing "1" into a pseudo-terminal running ``argv`` until the consequences screen's title
     is on its top lines, for the first ``presses`` key presses that lead to one (a press that does not, such as
     giving input, is not timed); Enter closes the screen before the next. Enter also passes an introduction."""
-    import pyte
-
-    columns, rows = size
-    screen = pyte.Screen(columns, rows)
-    stream = pyte.ByteStream(screen)
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-    screen.write_process_input = lambda data: os.write(master, data.encode())
+    screen, stream, master, slave = _terminal(size)
     times: list[float] = []
 
     def top() -> str:

@@ -226,6 +226,16 @@ def add_lang_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_theme_option(parser: argparse.ArgumentParser) -> None:
+    """``--theme`` of the commands that open the app."""
+    parser.add_argument(
+        "--theme",
+        choices=["dark", "light", "contrast"],
+        default=None,
+        help="colour theme (contrast: high contrast; default: the one chosen in the settings, else dark)",
+    )
+
+
 def add_saves_option(
     parser: argparse.ArgumentParser,
     what: str = "the saves folder",

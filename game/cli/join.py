@@ -9,7 +9,15 @@ from dataclasses import replace
 from game.files.settings import settings_path
 from game.i18n import t
 
-from .common import CliError, add_lang_option, add_pack_option, add_saves_option, pack_folders, saves_folder
+from .common import (
+    CliError,
+    add_lang_option,
+    add_pack_option,
+    add_saves_option,
+    add_theme_option,
+    pack_folders,
+    saves_folder,
+)
 
 #: A browser tab of the class server gets its seat token here, not on its command line (which others on
 #: the server machine can read); game/host/web.py sets it.
@@ -30,12 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--role", metavar="ROLE", help="the role you want (default: the first free one)")
     parser.add_argument("--table", type=int, metavar="T", help="the table you want (default: one with room)")
     add_lang_option(parser)
-    parser.add_argument(
-        "--theme",
-        choices=["dark", "light", "contrast"],
-        default=None,
-        help="colour theme (contrast: high contrast; default: the one chosen in the settings, else dark)",
-    )
+    add_theme_option(parser)
     add_pack_option(parser)
     add_saves_option(parser, "where saves go")
     # Internal: the class server's browser tabs (game/host/web.py) run 'join --browser' with the seat

@@ -16,6 +16,7 @@ from .common import (
     add_lang_option,
     add_pack_option,
     add_saves_option,
+    add_theme_option,
     content_failed,
     fail,
     pack_folders,
@@ -44,12 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help='hot seat: the roles people play, with names (e.g. "minister=Ahmed,resident=Sanne")',
     )
     add_saves_option(parser, "where saves go")
-    parser.add_argument(
-        "--theme",
-        choices=["dark", "light", "contrast"],
-        default=None,
-        help="colour theme (contrast: high contrast; default: the one chosen in the settings, else dark)",
-    )
+    add_theme_option(parser)
     add_pack_option(parser)
     add_classroom_options(parser)
     parser.add_argument(
