@@ -8,7 +8,6 @@ API's calls. Words come from the teacher's catalogue (game/classroom/teacher_wor
 from __future__ import annotations
 
 import asyncio
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ from textual.widgets.option_list import Option
 from game.classroom import teacher_words  # noqa: F401 - registers the dashboards' words
 from game.i18n import t
 
+from ..screens.base import localise_bindings
 from .api import ApiError, TeacherApi
 from .cards import projector_card, role_name, summary, table_card, unreadable
 
@@ -36,9 +36,7 @@ CARD_WIDTH = 26
 
 def localise(node: DOMNode, lang: str) -> None:
     """Footer texts in the teacher's language: a binding with an id says ``teach.key.<id>``."""
-    table = node._bindings.key_to_bindings
-    for key, bindings in table.items():
-        table[key] = [replace(b, description=t(f"teach.key.{b.id}", lang)) if b.id else b for b in bindings]
+    localise_bindings(node, lang, prefix="teach.key.")
 
 
 class TableCard(Static, can_focus=True):

@@ -16,11 +16,11 @@ if TYPE_CHECKING:
 R = TypeVar("R")
 
 
-def localise_bindings(node: DOMNode, lang: str) -> None:
-    """Give each binding that has an id the description of ``key.<id>`` in ``lang`` (for the footer)."""
+def localise_bindings(node: DOMNode, lang: str, prefix: str = "key.") -> None:
+    """Give each binding that has an id the description of ``<prefix><id>`` in ``lang`` (for the footer)."""
     table = node._bindings.key_to_bindings
     for key, bindings in table.items():
-        table[key] = [replace(b, description=t(f"key.{b.id}", lang)) if b.id else b for b in bindings]
+        table[key] = [replace(b, description=t(f"{prefix}{b.id}", lang)) if b.id else b for b in bindings]
 
 
 #: Textual's own bindings that show in the footer, by widget class and action -> key of the UI string.
