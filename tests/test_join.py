@@ -33,9 +33,7 @@ def remote_app(folder: Path, host: Host | None, *, lang: str = "nl", **given):
 
 
 @contextlib.asynccontextmanager
-async def three_at_a_table(
-    tmp_path: Path, host: Host, lang: str = "nl", size: tuple[int, int] = (100, 40)
-) -> AsyncIterator[dict]:
+async def three_at_a_table(tmp_path: Path, host: Host, lang: str = "nl") -> AsyncIterator[dict]:
     """Three apps, one per role, seated at table 1 (which starts as the third sits down)."""
     apps = {
         role: remote_app(tmp_path / role, host, lang=lang, code=host.code, name=name, role=role)
@@ -43,7 +41,7 @@ async def three_at_a_table(
     }
     async with contextlib.AsyncExitStack() as stack:
         pilots = {
-            role: await stack.enter_async_context(app.run_test(size=size)) for role, app in apps.items()
+            role: await stack.enter_async_context(app.run_test(size=(100, 40))) for role, app in apps.items()
         }
         for role, app in apps.items():
             await until(pilots[role], lambda app=app: app.remote is not None and app.remote.link.started)
