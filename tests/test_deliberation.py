@@ -113,7 +113,6 @@ def test_staying_away_is_noticed_whatever_the_decision(pack: Pack) -> None:
     assert record.absent == ["resident"] and record.honoured == []
 
 
-
 def _variant(tmp_path: Path, old: str, new: str) -> tuple[Path, Pack | None, list[str]]:
     """The deliberation pack with one text of its world replaced: its folder, the pack (if it loads) and
     the loader's problems."""
@@ -145,7 +144,9 @@ def test_an_empty_rule_for_one_role_costs_that_role_nothing(tmp_path: Path, pack
     game.choose("away")
     general = game.choose("ask").record
     assert {c.target for c in general.changes if c.cause == "absent"} == {"livability"}
-    _, quiet, problems = _variant(tmp_path, ABSENT, "absent: {change: {livability: -0.5}, by_role: {resident: {}}}")
+    _, quiet, problems = _variant(
+        tmp_path, ABSENT, "absent: {change: {livability: -0.5}, by_role: {resident: {}}}"
+    )
     assert quiet is not None, problems
     game = _game(quiet)
     game.choose("away")
@@ -158,7 +159,10 @@ def test_an_empty_rule_for_one_role_costs_that_role_nothing(tmp_path: Path, pack
     [
         ("absent: {by_role: {residnt: {}}}", "unknown role 'residnt'; did you mean 'resident'?"),
         ("absent: {by_role: {resident: {by_role: {minister: {}}}}}", "a rule for one role has no by_role"),
-        ("absent: {by_kind: {absent: {by_role: {resident: {}}}}}", "a rule for one kind of input has no by_role"),
+        (
+            "absent: {by_kind: {absent: {by_role: {resident: {}}}}}",
+            "a rule for one kind of input has no by_role",
+        ),
     ],
 )
 def test_the_loader_checks_rules_for_one_role(tmp_path: Path, rule: str, message: str) -> None:

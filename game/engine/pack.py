@@ -274,7 +274,9 @@ class _Builder:
         for kind, part in rule.by_kind.items():
             if part.by_kind or part.by_role:
                 name = "by_kind" if part.by_kind else "by_role"
-                self.error((*loc, "by_kind", kind, name), f"a rule for one kind of input has no {name} itself")
+                self.error(
+                    (*loc, "by_kind", kind, name), f"a rule for one kind of input has no {name} itself"
+                )
             self.check_rule((*loc, "by_kind", kind), part)
         for role, part in rule.by_role.items():
             if role not in self.pack.roles:
