@@ -1,5 +1,5 @@
 """The deliberation model (issue 14): kinds of input, proposals, heeding apart from honouring, rules per
-kind of input, what giving an input does at once, and the loader's checks of it."""
+kind of input and per role, what giving an input does at once, and the loader's checks of it."""
 
 from __future__ import annotations
 
@@ -113,6 +113,72 @@ def test_staying_away_is_noticed_whatever_the_decision(pack: Pack) -> None:
     assert record.absent == ["resident"] and record.honoured == []
 
 
+def _variant(tmp_path: Path, old: str, new: str) -> tuple[Path, Pack | None, list[str]]:
+    """The deliberation pack with one text of its world replaced: its folder, the pack (if it loads) and
+    the loader's problems."""
+    target = tmp_path / "pack"
+    target.mkdir()
+    (target / "pack.yaml").write_text((PACK_DIR / "pack.yaml").read_text())
+    world = (PACK_DIR / "world.yaml").read_text()
+    assert old in world
+    (target / "world.yaml").write_text(world.replace(old, new))
+    result = load_pack(target)
+    return target, result.pack if result.ok else None, [str(p) for p in result.problems]
+
+
+ABSENT = "absent: {change: {livability: -0.5}}"
+
+
+def test_a_rule_for_one_role_applies_instead_of_the_general_one(tmp_path: Path) -> None:
+    rule = "absent: {change: {livability: -0.5}, by_role: {resident: {change: {trust: -4}, critique: null}}}"
+    _, pack, problems = _variant(tmp_path, ABSENT, rule)
+    assert pack is not None, problems
+    game = _game(pack)
+    game.choose("away")
+    record = game.choose("ask").record
+    assert {c.target: c.delta for c in record.changes if c.cause == "absent"} == {"trust": -4.0}
+
+
+def test_an_empty_rule_for_one_role_costs_that_role_nothing(tmp_path: Path, pack: Pack) -> None:
+    game = _game(pack)
+    game.choose("away")
+    general = game.choose("ask").record
+    assert {c.target for c in general.changes if c.cause == "absent"} == {"livability"}
+    _, quiet, problems = _variant(
+        tmp_path, ABSENT, "absent: {change: {livability: -0.5}, by_role: {resident: {}}}"
+    )
+    assert quiet is not None, problems
+    game = _game(quiet)
+    game.choose("away")
+    record = game.choose("ask").record
+    assert record.absent == ["resident"] and not any(c.cause == "absent" for c in record.changes)
+
+
+@pytest.mark.parametrize(
+    ("rule", "message"),
+    [
+        ("absent: {by_role: {residnt: {}}}", "unknown role 'residnt'; did you mean 'resident'?"),
+        ("absent: {by_role: {resident: {by_role: {minister: {}}}}}", "a rule for one role has no by_role"),
+        (
+            "absent: {by_kind: {absent: {by_role: {resident: {}}}}}",
+            "a rule for one kind of input has no by_role",
+        ),
+    ],
+)
+def test_the_loader_checks_rules_for_one_role(tmp_path: Path, rule: str, message: str) -> None:
+    _, pack, problems = _variant(tmp_path, ABSENT, rule)
+    found = [p for p in problems if message in p]
+    assert pack is None and found and all("world.yaml:" in p for p in found), problems
+
+
+def test_in_the_shipped_scenarios_a_minister_who_leaves_it_to_the_area_sidelines_no_one(base_pack) -> None:
+    for scenario in base_pack.scenarios.values():
+        absent = scenario.rules.absent
+        assert absent is not None and absent.change, scenario.id
+        ministers = [r for r in scenario.roles if r.endswith("minister")]
+        assert ministers and all(absent.by_role[m].change == {} for m in ministers), scenario.id
+
+
 BROKEN = [
     ("proposed_by: resident", "proposed_by: minister", "not consulted at this event"),
     ("heeds: [resident]", "heeds: [minister]", "no private knowledge at this event"),
@@ -131,15 +197,9 @@ BROKEN = [
 
 @pytest.mark.parametrize(("old", "new", "message"), BROKEN)
 def test_the_loader_names_file_line_and_fix(tmp_path: Path, old: str, new: str, message: str) -> None:
-    target = tmp_path / "pack"
-    target.mkdir()
-    (target / "pack.yaml").write_text((PACK_DIR / "pack.yaml").read_text())
-    world = (PACK_DIR / "world.yaml").read_text()
-    assert old in world
-    (target / "world.yaml").write_text(world.replace(old, new))
-    result = load_pack(target)
-    found = [str(p) for p in result.problems if message in str(p)]
-    assert found and all("world.yaml:" in p for p in found), [str(p) for p in result.problems]
+    _, _, problems = _variant(tmp_path, old, new)
+    found = [p for p in problems if message in p]
+    assert found and all("world.yaml:" in p for p in found), problems
 
 
 def test_an_ending_explains_its_conditions_and_the_nearest_better_one(pack: Pack) -> None:

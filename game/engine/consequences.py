@@ -132,8 +132,8 @@ def _deliberation_rules(
                 counts[role] = counts.get(role, 0) + 1
             if rule is None:
                 continue
-            # a rule may differ per kind of input given (an ignored objection costs more than ignored support)
-            own = rule.by_kind.get(input_option(pack, role, record.inputs[role], event).kind or "", rule)
+            # a rule may differ per role and per kind of input (an ignored objection costs more than support)
+            own = rule.for_input(role, input_option(pack, role, record.inputs[role], event).kind or "")
             ledger.apply_rule(own, Source(cause, record.event, record.decision, role), ctx, record.changes)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .builtins import ANY_BOOL, BUILTINS, INF, UNKNOWN, Span
-from .model import Effects, Option
+from .model import Effects, Option, RuleEffects
 from .pack import Loc, Pack, Problem, all_effects, event_effects, iter_texts
 
 
@@ -372,7 +372,7 @@ class _Lint:
             e.rules for e in self.pack.events.values() if e.rules
         ]:
             for rule in (rules.honoured, rules.ignored, rules.absent):
-                for part in [rule, *rule.by_kind.values()] if rule is not None else []:
+                for part in _rule_parts(rule):
                     changed.update(t for t, a in part.change.items() if not _is_zero(a))
         for role in self.pack.roles.values():
             for given in role.inputs:
@@ -467,3 +467,13 @@ def _flag_args(source: str) -> list[str]:
         and isinstance(node.args[0], ast.Constant)
         and isinstance(node.args[0].value, str)
     ]
+
+
+def _rule_parts(rule: RuleEffects | None) -> list[RuleEffects]:
+    """A deliberation rule and every per-kind and per-role rule in it."""
+    if rule is None:
+        return []
+    parts = [rule, *rule.by_kind.values()]
+    for part in rule.by_role.values():
+        parts += _rule_parts(part)
+    return parts

@@ -398,6 +398,9 @@ class RuleEffects:
     by_kind: dict[InputKind, RuleEffects] = field(default_factory=dict)
     """Per kind of input given, a rule that applies instead of this one (e.g. ignoring an objection costs
     parliament's support)."""
+    by_role: dict[Id, RuleEffects] = field(default_factory=dict)
+    """Per role whose input it concerns, a rule that applies instead of this one, its by_kind included (e.g.
+    a minister who leaves a decision to the area sidelines no resident: ``absent: {by_role: {minister: {}}}``)."""
 
 
 @content

@@ -272,11 +272,19 @@ class _Builder:
             self.compile((*loc, "change", target), amount, "num")
         self.check_ref((*loc, "critique"), "critique", rule.critique, self.pack.critiques)
         for kind, part in rule.by_kind.items():
-            if part.by_kind:
+            if part.by_kind or part.by_role:
+                name = "by_kind" if part.by_kind else "by_role"
                 self.error(
-                    (*loc, "by_kind", kind, "by_kind"), "a rule for one kind of input has no by_kind itself"
+                    (*loc, "by_kind", kind, name), f"a rule for one kind of input has no {name} itself"
                 )
             self.check_rule((*loc, "by_kind", kind), part)
+        for role, part in rule.by_role.items():
+            if role not in self.pack.roles:
+                hint = did_you_mean(role, self.pack.roles)
+                self.error((*loc, "by_role", role), f"unknown role '{role}'{hint}")
+            if part.by_role:
+                self.error((*loc, "by_role", role, "by_role"), "a rule for one role has no by_role itself")
+            self.check_rule((*loc, "by_role", role), part)
 
     def check_texts(self) -> None:
         langs = self.pack.manifest.languages

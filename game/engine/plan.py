@@ -57,6 +57,13 @@ class RulePlan:
     critique: str | None
     #: per kind of input, the rule that applies instead (RuleEffects.by_kind)
     by_kind: dict[str, RulePlan]
+    #: per role, the rule that applies instead, its by_kind included (RuleEffects.by_role)
+    by_role: dict[str, RulePlan]
+
+    def for_input(self, role: str, kind: str) -> RulePlan:
+        """The rule that applies to ``role``'s input of ``kind``: the role's own, then that kind's."""
+        own = self.by_role.get(role, self)
+        return own.by_kind.get(kind, own)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,10 +148,11 @@ def ranges(pack: Pack) -> dict[str, tuple[float, float]]:
 
 
 def rule_plan(pack: Pack, item: RuleEffects) -> RulePlan:
-    """A deliberation rule with its amounts compiled, and its per-kind variants."""
+    """A deliberation rule with its amounts compiled, and its per-kind and per-role variants."""
     change = tuple((t, amount(pack, a)) for t, a in item.change.items())
     by_kind = {kind: rule_plan(pack, part) for kind, part in item.by_kind.items()}
-    return RulePlan(change, item.resource, item.critique, by_kind)
+    by_role = {role: rule_plan(pack, part) for role, part in item.by_role.items()}
+    return RulePlan(change, item.resource, item.critique, by_kind, by_role)
 
 
 def event_rules(pack: Pack, scenario: Scenario, event: Event) -> EventRules:

@@ -175,6 +175,10 @@ UI: dict[str, dict[str, str]] = {
     "cons.ignored": {"nl": "Inbreng genegeerd: {roles}", "en": "Input ignored: {roles}"},
     "cons.absent": {"nl": "Bleven weg: {roles}", "en": "Stayed away: {roles}"},
     "cons.heeded": {"nl": "Waarschuwing meegewogen: {roles}", "en": "Warning heeded: {roles}"},
+    "cons.heeded_ignored": {
+        "nl": "Waarschuwing meegewogen, maar inbreng niet gevolgd: {roles}",
+        "en": "Warning heeded, but input not followed: {roles}",
+    },
     "cons.inputs": {"nl": "Inbreng", "en": "Input"},
     "cons.no_changes": {"nl": "Geen meters veranderden.", "en": "No meter changed."},
     "cons.round_end": {"nl": "Einde van {name} {round}", "en": "End of {name} {round}"},

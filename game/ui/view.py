@@ -432,8 +432,7 @@ def record_section(game: Game, record: EventRecord, lang: str) -> Section:
         if record.decider is not None and record.decider != sole_player(game):
             told = t("cons.addressed", lang, role=role_ref(game, record.decider, lang), text=told)
         lines.append(told)
-    for kind in ("honoured", "heeded", "ignored", "absent"):
-        roles = getattr(record, kind)
+    for kind, roles in how_inputs_went(record):
         if roles:
             lines.append(t(f"cons.{kind}", lang, roles=", ".join(role_ref(game, r, lang) for r in roles)))
     # what giving input cost comes first: it was paid before the decision
@@ -448,6 +447,23 @@ def record_section(game: Game, record: EventRecord, lang: str) -> Section:
     if option_crit and option_crit not in crits:
         crits.insert(0, option_crit)
     return Section(head, lines, crits)
+
+
+def how_inputs_went(record: EventRecord) -> list[tuple[str, list[str]]]:
+    """Who was honoured, heeded, ignored or stayed away, each role told once: a warning heeded by a decision
+    that did not do what the role asked is one line ("heeded_ignored"), and honouring says heeding."""
+
+    def of(roles: list[str], *apart: list[str]) -> list[str]:
+        return [r for r in roles if not any(r in other for other in apart)]
+
+    heeded_ignored = [r for r in record.heeded if r in record.ignored]
+    return [
+        ("honoured", record.honoured),
+        ("heeded", of(record.heeded, record.honoured, record.ignored)),
+        ("heeded_ignored", heeded_ignored),
+        ("ignored", of(record.ignored, heeded_ignored)),
+        ("absent", record.absent),
+    ]
 
 
 def round_section(game: Game, record: RoundRecord, lang: str) -> Section:

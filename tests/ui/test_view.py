@@ -344,23 +344,29 @@ def test_a_long_line_wraps_under_its_text_not_under_its_marker_or_indent():
 
 
 def test_a_heeded_warning_is_only_said_of_roles_that_had_knowledge_to_share():
-    """'Waarschuwing meegewogen' names only roles with private knowledge at that event (sharing without a
-    warning to give, and being honoured, is said once: as honoured input): the engine heeds no other."""
+    """'Waarschuwing meegewogen' names only roles with private knowledge at that event: the engine heeds no
+    other. Each role that gave input is told once: honoured (which says heeded), heeded, heeded but its input
+    not followed, ignored, or away; never both "heeded" and "ignored"."""
     from game.engine import Game
     from game.files.packs import load_game_content
-    from game.ui.view import record_section
+    from game.ui.view import how_inputs_went, record_section
 
     pack = load_game_content(mods=False)
-    said = 0
+    said: dict[str, int] = {}
     for seed in range(12):
         game = Game.new(pack, "kanaalzijde", seed=seed, variant="short")
-        game.play_computer("honour", until_human=False)
+        game.play_computer("priorities", until_human=False)
         for record in game.state.history:
             event = pack.events[record.event]
-            lines = record_section(game, record, "en").lines
-            heeded = [line for line in lines if line.startswith("Warning heeded:")]
-            # the engine's record says it; the screen shows what the record says
             assert all(r in event.private for r in record.heeded), (record.event, record.heeded)
-            assert bool(heeded) == bool(record.heeded), (record.event, heeded, record.heeded)
-            said += bool(heeded)
-    assert said > 0
+            told = [(kind, role) for kind, roles in how_inputs_went(record) for role in roles]
+            assert sorted(role for _, role in told) == sorted(record.inputs), (record.event, told)
+            for kind, role in told:
+                said[kind] = said.get(kind, 0) + 1
+                assert (kind == "heeded_ignored") == (role in record.heeded and role in record.ignored)
+            lines = record_section(game, record, "en").lines
+            both = [line for line in lines if line.startswith("Warning heeded, but input not followed:")]
+            assert bool(both) == any(kind == "heeded_ignored" for kind, _ in told), (record.event, lines)
+            ignored = [line for line in lines if line.startswith("Input ignored:")]
+            assert bool(ignored) == any(kind == "ignored" for kind, _ in told), (record.event, lines)
+    assert {"honoured", "heeded_ignored", "ignored", "absent"} <= set(said), said
