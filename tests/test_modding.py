@@ -148,6 +148,22 @@ def test_layering_problems(mods: list[str], expected: list[str]) -> None:
         assert part in text, text
 
 
+def test_packs_layered_together_keep_the_languages_they_share(tmp_path: Path) -> None:
+    mod = tmp_path / "mod_a"
+    shutil.copytree(LAYERS / "mod_a", mod)
+    manifest = mod / "pack.yaml"
+    manifest.write_text(manifest.read_text().replace("languages: [nl, en]", "languages: [en]"))
+    result = load_layers([MINI, mod])
+    assert result.ok and result.pack.manifest.languages == ["en"]
+    world = tmp_path / "mini"
+    shutil.copytree(MINI, world)
+    dutch = world / "pack.yaml"
+    dutch.write_text(dutch.read_text().replace("languages: [nl, en]", "languages: [nl]"))
+    result = load_layers([world, mod])
+    assert not result.ok
+    assert [p.file for p in result.errors if "the packs share no language" in p.message] == [str(manifest)]
+
+
 def test_a_pack_given_twice_is_loaded_once() -> None:
     result = load_layers([MINI, MINI_PLUS, MINI])
     assert result.ok and result.pack.id == "mini+mini_plus"

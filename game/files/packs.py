@@ -19,7 +19,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from game.engine.model import KINDS
+from game.engine.model import KINDS, Manifest
 from game.engine.pack import Pack, build_pack
 from game.files.loader import (
     MANIFEST,
@@ -282,98 +282,130 @@ def _where(source: _Source) -> str:
 
 
 def _merge(layers: list[Layer], stack: Stack) -> PackSource:
+    """The layers' items as one pack source: a later pack adds items, or replaces those of a pack it builds
+    on that its manifest's ``replaces`` names; anything else defined twice is a conflict."""
     by_id = {x.id: x for x in layers}
     top = layers[-1]
     merged = PackSource(top.root)
     owner: dict[tuple[str, str], Layer] = {}
     digest = hashlib.sha256()
     for x in layers:
-        src = x.source
-        manifest = src.manifest
-        assert manifest is not None
-        digest.update(f"{x.id}:{src.digest};".encode())
-        merged.unreadable.extend(src.unreadable)
-        replaces: dict[tuple[str, str], int] = {}
-        for n, spec in enumerate(manifest.replaces):
-            kind, sep, item_id = spec.partition(":")
-            if not sep or kind not in _KIND_OF or not item_id:
-                stack.problems.append(
-                    ContentProblem(
-                        x.manifest_file,
-                        _manifest_line(x, ("replaces", n)),
-                        None,
-                        f"replaces '{spec}': write kind:id, with kind one of {', '.join(_KIND_OF)} "
-                        "(e.g. event:youth_centre)",
-                    )
-                )
-                continue
-            replaces[(_KIND_OF[kind], item_id)] = n
-        below = _ancestors(x, by_id)
-        used: set[tuple[str, str]] = set()
-        for kind, _ in KINDS:
-            for item in src.items.get(kind, []):
-                key = (kind, item.id)
-                where = src.where[key]
-                previous = owner.get(key)
-                if previous is None:
-                    merged.items.setdefault(kind, []).append(item)
-                elif key in replaces and previous.id in below:
-                    used.add(key)
-                    items = merged.items[kind]
-                    items[next(i for i, old in enumerate(items) if old.id == item.id)] = item
-                else:
-                    first = _where(previous.source.where[key])
-                    if key in replaces:
-                        used.add(key)  # reported here; not again as "nothing to replace"
-                        why = (
-                            f"pack '{x.id}' does not extend pack '{previous.id}', so cannot replace its items"
-                        )
-                    else:
-                        spec = f"{_SINGULAR[kind]}:{item.id}"
-                        why = f"add '{spec}' to replaces in {x.manifest_file} to replace it, or rename it"
-                    stack.problems.append(
-                        ContentProblem(
-                            where.file,
-                            where.doc.line_of(where.base),
-                            f"{_SINGULAR[kind]} '{item.id}'",
-                            f"conflict: also defined by pack '{previous.id}' at {first}; {why}",
-                        )
-                    )
-                    continue
-                owner[key] = x
-                merged.where[key] = where
-        for key, n in replaces.items():
-            if key in used:
-                continue
-            spec = f"{_SINGULAR[key[0]]}:{key[1]}"
-            if key not in src.where:
-                message = f"replaces {spec}, but this pack defines no {_SINGULAR[key[0]]} '{key[1]}'"
-            else:
-                message = (
-                    f"replaces {spec}, but no pack it builds on has that item "
-                    "(nothing to replace; drop it from replaces)"
-                )
-            stack.problems.append(
-                ContentProblem(x.manifest_file, _manifest_line(x, ("replaces", n)), None, message)
-            )
-    if len(layers) == 1:
-        merged.manifest = top.source.manifest
-    else:
-        # The merged pack is named after every pack in it, so a save made with mods says so; it is
-        # complete only in the languages every pack is written in.
-        ids = "+".join(x.id for x in layers)
-        first = layers[0].source.manifest.languages  # type: ignore[union-attr]
-        languages = [lang for lang in first if all(lang in x.source.manifest.languages for x in layers)]  # type: ignore[union-attr]
-        if not languages:
-            stack.problems.append(
-                ContentProblem(
-                    top.manifest_file, None, None, "the packs share no language; add one to languages"
-                )
-            )
-            languages = list(top.source.manifest.languages)  # type: ignore[union-attr]
-        merged.manifest = replace(top.source.manifest, id=ids, languages=languages)  # type: ignore[type-var]
+        digest.update(f"{x.id}:{x.source.digest};".encode())
+        merged.unreadable.extend(x.source.unreadable)
+        replaces = _replaces(x, stack)
+        used = _add_items(x, replaces, _ancestors(x, by_id), merged, owner, stack)
+        _unused_replaces(x, {k: n for k, n in replaces.items() if k not in used}, stack)
+    merged.manifest = top.source.manifest if len(layers) == 1 else _merged_manifest(layers, stack)
     merged.digest = digest.hexdigest()[:16] if len(layers) > 1 else top.source.digest
     return merged
+
+
+def _replaces(x: Layer, stack: Stack) -> dict[tuple[str, str], int]:
+    """The items layer ``x``'s manifest says it replaces, by (kind, id), with their place in the list."""
+    replaces: dict[tuple[str, str], int] = {}
+    for n, spec in enumerate(x.source.manifest.replaces):  # type: ignore[union-attr]
+        kind, sep, item_id = spec.partition(":")
+        if not sep or kind not in _KIND_OF or not item_id:
+            stack.problems.append(
+                ContentProblem(
+                    x.manifest_file,
+                    _manifest_line(x, ("replaces", n)),
+                    None,
+                    f"replaces '{spec}': write kind:id, with kind one of {', '.join(_KIND_OF)} "
+                    "(e.g. event:youth_centre)",
+                )
+            )
+            continue
+        replaces[(_KIND_OF[kind], item_id)] = n
+    return replaces
+
+
+def _add_items(
+    x: Layer,
+    replaces: dict[tuple[str, str], int],
+    below: set[str],
+    merged: PackSource,
+    owner: dict[tuple[str, str], Layer],
+    stack: Stack,
+) -> set[tuple[str, str]]:
+    """Layer ``x``'s items into ``merged``: new ones added, replaced ones swapped in place, conflicts told.
+    Returns the replaces entries it used (a conflict on a replaced item is told here, not again later)."""
+    src = x.source
+    used: set[tuple[str, str]] = set()
+    for kind, _ in KINDS:
+        for item in src.items.get(kind, []):
+            key = (kind, item.id)
+            where = src.where[key]
+            previous = owner.get(key)
+            if previous is None:
+                merged.items.setdefault(kind, []).append(item)
+            elif key in replaces and previous.id in below:
+                used.add(key)
+                items = merged.items[kind]
+                items[next(i for i, old in enumerate(items) if old.id == item.id)] = item
+            else:
+                if key in replaces:
+                    used.add(key)
+                _conflict(x, previous, key, where, key in replaces, stack)
+                continue
+            owner[key] = x
+            merged.where[key] = where
+    return used
+
+
+def _conflict(
+    x: Layer, previous: Layer, key: tuple[str, str], where: _Source, replacing: bool, stack: Stack
+) -> None:
+    kind, item_id = key
+    first = _where(previous.source.where[key])
+    if replacing:
+        why = f"pack '{x.id}' does not extend pack '{previous.id}', so cannot replace its items"
+    else:
+        why = (
+            f"add '{_SINGULAR[kind]}:{item_id}' to replaces in {x.manifest_file} to replace it, or rename it"
+        )
+    stack.problems.append(
+        ContentProblem(
+            where.file,
+            where.doc.line_of(where.base),
+            f"{_SINGULAR[kind]} '{item_id}'",
+            f"conflict: also defined by pack '{previous.id}' at {first}; {why}",
+        )
+    )
+
+
+def _unused_replaces(x: Layer, unused: dict[tuple[str, str], int], stack: Stack) -> None:
+    """A replaces entry that replaced nothing: the pack lacks the item, or no pack below has it."""
+    for (kind, item_id), n in unused.items():
+        spec = f"{_SINGULAR[kind]}:{item_id}"
+        if (kind, item_id) not in x.source.where:
+            message = f"replaces {spec}, but this pack defines no {_SINGULAR[kind]} '{item_id}'"
+        else:
+            message = (
+                f"replaces {spec}, but no pack it builds on has that item "
+                "(nothing to replace; drop it from replaces)"
+            )
+        stack.problems.append(
+            ContentProblem(x.manifest_file, _manifest_line(x, ("replaces", n)), None, message)
+        )
+
+
+def _merged_manifest(layers: list[Layer], stack: Stack) -> Manifest:
+    """The manifest of several packs as one: named after every pack in it, so a save made with mods says so;
+    complete only in the languages every pack is written in."""
+    top = layers[-1].source.manifest
+    assert top is not None
+    ids = "+".join(x.id for x in layers)
+    first = layers[0].source.manifest.languages  # type: ignore[union-attr]
+    languages = [lang for lang in first if all(lang in x.source.manifest.languages for x in layers)]  # type: ignore[union-attr]
+    if not languages:
+        stack.problems.append(
+            ContentProblem(
+                layers[-1].manifest_file, None, None, "the packs share no language; add one to languages"
+            )
+        )
+        languages = list(top.languages)
+    return replace(top, id=ids, languages=languages)
 
 
 def validation_dirs(root: Path, shipped: Path | None = None) -> list[Path]:
