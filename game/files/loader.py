@@ -302,48 +302,48 @@ def _read_content_file(path: Path, source: PackSource, digest: Any, budget: Budg
                     f"unknown section '{key}'{hint} (use {', '.join(ITEM_MODELS)})",
                 )
             )
-            continue
-        if not isinstance(entries, list):
+        elif not isinstance(entries, list):
             source.problems.append(
                 ContentProblem(
                     file, doc.line_of((key,)), None, f"'{key}' must be a list (each item starts with -)"
                 )
             )
-            continue
-        from pydantic import ValidationError
+        else:
+            for n, raw in enumerate(entries):
+                _read_item(key, n, raw, file, doc, source)
 
-        model = ITEM_MODELS[key]
-        for n, raw in enumerate(entries):
-            raw_id = raw.get("id") if isinstance(raw, dict) else None
-            label = (
-                f"{_SINGULAR[key]} '{raw_id}'" if isinstance(raw_id, str) else f"{_SINGULAR[key]} #{n + 1}"
+
+def _read_item(key: str, n: int, raw: Any, file: str, doc: YamlDoc, source: PackSource) -> None:
+    """The ``n``-th item of section ``key``: validated into its model and kept, or its problems told."""
+    from pydantic import ValidationError
+
+    raw_id = raw.get("id") if isinstance(raw, dict) else None
+    label = f"{_SINGULAR[key]} '{raw_id}'" if isinstance(raw_id, str) else f"{_SINGULAR[key]} #{n + 1}"
+    if not isinstance(raw, dict):
+        source.problems.append(
+            ContentProblem(file, doc.line_of((key, n)), label, "each item must be a mapping (id: ...)")
+        )
+        return
+    model = ITEM_MODELS[key]
+    try:
+        item = validate(model, raw)
+    except ValidationError as err:
+        source.problems.extend(_pydantic_problems(err, model, file, doc, (key, n), label))
+        return
+    previous = source.where.get((key, item.id))
+    if previous is not None:
+        first = f"{previous.file}:{previous.doc.line_of(previous.base)}"
+        source.problems.append(
+            ContentProblem(
+                file,
+                doc.line_of((key, n)),
+                label,
+                f"duplicate {_SINGULAR[key]} id '{item.id}' (first defined at {first})",
             )
-            if not isinstance(raw, dict):
-                source.problems.append(
-                    ContentProblem(
-                        file, doc.line_of((key, n)), label, "each item must be a mapping (id: ...)"
-                    )
-                )
-                continue
-            try:
-                item = validate(model, raw)
-            except ValidationError as err:
-                source.problems.extend(_pydantic_problems(err, model, file, doc, (key, n), label))
-                continue
-            previous = source.where.get((key, item.id))
-            if previous is not None:
-                first = f"{previous.file}:{previous.doc.line_of(previous.base)}"
-                source.problems.append(
-                    ContentProblem(
-                        file,
-                        doc.line_of((key, n)),
-                        label,
-                        f"duplicate {_SINGULAR[key]} id '{item.id}' (first defined at {first})",
-                    )
-                )
-                continue
-            source.where[(key, item.id)] = _Source(file, (key, n), doc)
-            source.items.setdefault(key, []).append(item)
+        )
+        return
+    source.where[(key, item.id)] = _Source(file, (key, n), doc)
+    source.items.setdefault(key, []).append(item)
 
 
 @cache

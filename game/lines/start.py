@@ -78,16 +78,12 @@ def play_lines(
         stop_timer = session.watch_timer() if timer is not None else None
         session.play(intro=intro)
         session.farewell("quit.ended")
-    except Quit:
-        if session is not None:
-            session.farewell("quit.saved")
-        else:
+    except (Quit, EndOfInput, KeyboardInterrupt) as end:
+        # saved on the way out (autosaved at the end of input); before any game there is nothing to save
+        if session is None:
             starter.write(t("quit.bye", lang))
-    except (EndOfInput, KeyboardInterrupt) as end:
-        if session is not None:
+        else:
             session.farewell("quit.eof" if isinstance(end, EndOfInput) else "quit.saved")
-        else:
-            starter.write(t("quit.bye", lang))
     except ContentError as err:
         starter.write(
             sentence(t("problems.title", lang)), *(str(p) for p in err.problems), t("problems.hint", lang)
