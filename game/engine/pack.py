@@ -20,6 +20,7 @@ from .model import (
     Effects,
     Ending,
     Event,
+    InputOption,
     Manifest,
     Meter,
     Option,
@@ -338,45 +339,14 @@ class _Builder:
     def check_event(self, event: Event) -> None:
         pack = self.pack
         loc: Loc = ("events", event.id)
-        if event.decider is not None:
-            self.check_ref((*loc, "decider"), "role", event.decider, pack.roles)
-            if len(event.options) < 2:
-                self.error((*loc, "options"), "an event with a decider needs at least two options")
-            elif all(o.when is not None or o.proposed_by is not None for o in event.options):
-                self.error(
-                    (*loc, "options"),
-                    "give at least one option no 'when' and no 'proposed_by', so there is always a choice",
-                )
-            if event.effects is not None:
-                self.error(
-                    (*loc, "effects"), "only news events (no decider) have effects; put them on an option"
-                )
-        else:
-            if event.options:
-                self.error((*loc, "options"), "a news event (no decider) has no options; add a decider")
-            if event.consult:
-                self.error((*loc, "consult"), "a news event (no decider) consults nobody")
+        self.check_kind_of_event(loc, event)
         for n, role in enumerate(event.consult or []):
             if self.check_ref((*loc, "consult", n), "role", role, pack.roles) and role == event.decider:
                 self.error((*loc, "consult", n), f"the decider '{role}' cannot also be consulted")
         for role in event.private:
             self.check_ref((*loc, "private", role), "role", role, pack.roles)
         for role, inputs in event.inputs.items():
-            self.check_ref((*loc, "inputs", role), "role", role, pack.roles)
-            if not inputs:
-                # An empty list would leave the role with nothing to choose and stall the game.
-                message = "give at least one input (one that costs nothing), or leave this role out"
-                self.error((*loc, "inputs", role), message)
-            elif not any(i.cost == 0 for i in inputs):
-                self.error((*loc, "inputs", role), "one of these inputs must cost nothing")
-            ids = [i.id for i in inputs]
-            for dup in sorted({i for i in ids if ids.count(i) > 1}):
-                self.error((*loc, "inputs", role), f"input id '{dup}' appears twice")
-            for n, given in enumerate(inputs):
-                # Computer players weigh these inputs like the role's own: compile their ai_weight too.
-                self.compile((*loc, "inputs", role, n, "ai_weight"), given.ai_weight, "num")
-                if given.effects is not None:
-                    self.check_effects((*loc, "inputs", role, n, "effects"), given.effects)
+            self.check_event_inputs((*loc, "inputs", role), role, inputs)
         for n, sid in enumerate(event.scenarios):
             self.check_ref((*loc, "scenarios", n), "scenario", sid, pack.scenarios)
         for n, cid in enumerate(event.critiques):
@@ -398,6 +368,44 @@ class _Builder:
                     f"role '{role}' has no input of kind propose at this event, so it never proposes this; "
                     "give it one (kind: propose) or drop the proposal",
                 )
+
+    def check_kind_of_event(self, loc: Loc, event: Event) -> None:
+        """A dilemma has a decider and options (one always open); a news event has neither, nor consults."""
+        if event.decider is not None:
+            self.check_ref((*loc, "decider"), "role", event.decider, self.pack.roles)
+            if len(event.options) < 2:
+                self.error((*loc, "options"), "an event with a decider needs at least two options")
+            elif all(o.when is not None or o.proposed_by is not None for o in event.options):
+                self.error(
+                    (*loc, "options"),
+                    "give at least one option no 'when' and no 'proposed_by', so there is always a choice",
+                )
+            if event.effects is not None:
+                self.error(
+                    (*loc, "effects"), "only news events (no decider) have effects; put them on an option"
+                )
+        else:
+            if event.options:
+                self.error((*loc, "options"), "a news event (no decider) has no options; add a decider")
+            if event.consult:
+                self.error((*loc, "consult"), "a news event (no decider) consults nobody")
+
+    def check_event_inputs(self, loc: Loc, role: str, inputs: list[InputOption]) -> None:
+        """An event's own inputs for ``role``: at least one, one free, ids unique, expressions compiled."""
+        self.check_ref(loc, "role", role, self.pack.roles)
+        if not inputs:
+            # An empty list would leave the role with nothing to choose and stall the game.
+            self.error(loc, "give at least one input (one that costs nothing), or leave this role out")
+        elif not any(i.cost == 0 for i in inputs):
+            self.error(loc, "one of these inputs must cost nothing")
+        ids = [i.id for i in inputs]
+        for dup in sorted({i for i in ids if ids.count(i) > 1}):
+            self.error(loc, f"input id '{dup}' appears twice")
+        for n, given in enumerate(inputs):
+            # Computer players weigh these inputs like the role's own: compile their ai_weight too.
+            self.compile((*loc, n, "ai_weight"), given.ai_weight, "num")
+            if given.effects is not None:
+                self.check_effects((*loc, n, "effects"), given.effects)
 
     def proposes(self, role: str, event: Event) -> bool:
         """Whether ``role`` can give a propose input at ``event``."""
