@@ -417,6 +417,65 @@ Say = Callable[..., str]
 Num = Callable[[float, str], str]
 
 
+def _table_lines(report: dict[str, Any], say: Say, num: Num) -> list[str]:
+    """The endings, the meters' means and the score, a column per strategy."""
+    lines: list[str] = []
+    strategies = report["strategies"]
+    width = max(12, *(len(s) + 2 for s in strategies))
+    endings = list(report["overall"]["endings"])
+    name_w = max(
+        [
+            len(say("ending")),
+            *(len(e) for e in endings),
+            *(len(m) for m in report["overall"]["meters"]),
+            len(say("score")),
+            14,
+        ]
+    )
+    lines.append("")
+    lines.append(say("endings"))
+    lines.append(
+        "  " + "".ljust(name_w) + "".join(s.rjust(width) for s in strategies) + say("all").rjust(width)
+    )
+    for e in endings:
+        row = [num(report["by_strategy"][s]["endings"][e], ".0%").rjust(width) for s in strategies]
+        lines.append(
+            "  " + e.ljust(name_w) + "".join(row) + num(report["overall"]["endings"][e], ".0%").rjust(width)
+        )
+    lines.append("")
+    lines.append(say("meters"))
+    for m, st in report["overall"]["meters"].items():
+        row = [num(report["by_strategy"][s]["meters"][m]["mean"], ".1f").rjust(width) for s in strategies]
+        spread = " / ".join(num(st[k], "g") for k in ("min", "p10", "median", "p90", "max"))
+        lines.append("  " + m.ljust(name_w) + "".join(row) + f"   {spread}")
+    lines.append("")
+    score = "".join(num(report["by_strategy"][s]["score"], ".2f").rjust(width) for s in strategies)
+    lines.append("  " + say("score").ljust(name_w) + score)
+    return lines
+
+
+def _summary_lines(report: dict[str, Any], say: Say, num: Num) -> list[str]:
+    """How long games lasted, and the events and options no game reached."""
+    lines: list[str] = []
+    length = report["overall"]["length"]
+    lines.append("")
+    lines.append(
+        say(
+            "length",
+            mean=num(length["rounds"]["mean"], "g"),
+            min=num(length["rounds"]["min"], "g"),
+            max=num(length["rounds"]["max"], "g"),
+            events=num(length["events"]["mean"], "g"),
+        )
+    )
+    lines.append("")
+    never = report["events_never_drawn"]
+    lines.append(say("never_drawn", ids=", ".join(never) if never else say("none")))
+    unchosen = report["options_never_chosen"]
+    lines.append(say("never_chosen", ids=", ".join(unchosen) if unchosen else say("none")))
+    return lines
+
+
 def _roles_lines(report: dict[str, Any], say: Say, num: Num) -> list[str]:
     """Per strategy and role: decisions and inputs a game, and the share of games with every goal met."""
     strategies = report["strategies"]
@@ -483,53 +542,8 @@ def format_report(report: dict[str, Any], lang: str = "nl") -> str:
             seed=report["seed"],
         )
     )
-    strategies = report["strategies"]
-    width = max(12, *(len(s) + 2 for s in strategies))
-    endings = list(report["overall"]["endings"])
-    name_w = max(
-        [
-            len(say("ending")),
-            *(len(e) for e in endings),
-            *(len(m) for m in report["overall"]["meters"]),
-            len(say("score")),
-            14,
-        ]
-    )
-    lines.append("")
-    lines.append(say("endings"))
-    lines.append(
-        "  " + "".ljust(name_w) + "".join(s.rjust(width) for s in strategies) + say("all").rjust(width)
-    )
-    for e in endings:
-        row = [num(report["by_strategy"][s]["endings"][e], ".0%").rjust(width) for s in strategies]
-        lines.append(
-            "  " + e.ljust(name_w) + "".join(row) + num(report["overall"]["endings"][e], ".0%").rjust(width)
-        )
-    lines.append("")
-    lines.append(say("meters"))
-    for m, st in report["overall"]["meters"].items():
-        row = [num(report["by_strategy"][s]["meters"][m]["mean"], ".1f").rjust(width) for s in strategies]
-        spread = " / ".join(num(st[k], "g") for k in ("min", "p10", "median", "p90", "max"))
-        lines.append("  " + m.ljust(name_w) + "".join(row) + f"   {spread}")
-    lines.append("")
-    score = "".join(num(report["by_strategy"][s]["score"], ".2f").rjust(width) for s in strategies)
-    lines.append("  " + say("score").ljust(name_w) + score)
-    length = report["overall"]["length"]
-    lines.append("")
-    lines.append(
-        say(
-            "length",
-            mean=num(length["rounds"]["mean"], "g"),
-            min=num(length["rounds"]["min"], "g"),
-            max=num(length["rounds"]["max"], "g"),
-            events=num(length["events"]["mean"], "g"),
-        )
-    )
-    lines.append("")
-    never = report["events_never_drawn"]
-    lines.append(say("never_drawn", ids=", ".join(never) if never else say("none")))
-    unchosen = report["options_never_chosen"]
-    lines.append(say("never_chosen", ids=", ".join(unchosen) if unchosen else say("none")))
+    lines.extend(_table_lines(report, say, num))
+    lines.extend(_summary_lines(report, say, num))
     lines.extend(_roles_lines(report, say, num))
     lines.extend(_years_lines(report, say, num))
     notes = dominance_notes(dominance(report), lang)
