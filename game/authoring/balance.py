@@ -130,13 +130,10 @@ def load_for_simulation(roots: Iterable[Path | str]) -> Pack:
     key = tuple(str(r) for r in roots)
     pack = _PACKS.get(key)
     if pack is None:
-        from game.files.loader import ContentError
-        from game.files.packs import load_layers
+        from game.files.packs import load_roots
 
-        result = load_layers([Path(r) for r in key], lint=False)
-        if result.pack is None or result.errors:
-            raise ContentError(result.problems)
-        pack = _PACKS[key] = result.pack
+        # from the content cache when it holds these packs (a run's fixed cost: no YAML, no pydantic)
+        pack = _PACKS[key] = load_roots([Path(r) for r in key])
     return pack
 
 
