@@ -52,3 +52,27 @@ def test_an_edited_pack_is_simulated_as_edited(pack_copy: Path) -> None:
     after = _report(pack_copy)
     assert after["rounds"] == 3 != before["rounds"]
     assert after == _report(pack_copy, from_files=True)
+
+
+def test_each_rounds_meters_travel_as_tuples_in_the_order_of_the_final_meters() -> None:
+    """The report's years are each meter's mean after each round, read from the games' own round records
+    (the workers send each round's meters as a tuple, in the order of the game's final meters)."""
+    from game.engine import Game
+
+    pack = balance.load_for_simulation([MINI])
+    scenario = next(iter(pack.scenarios))
+    runs = 5
+    report = balance.simulate([MINI], runs=runs, seed=11, workers=1, strategies=["random"])
+    records = []
+    for i in range(runs):
+        game = Game.new(pack, scenario, seed=balance.game_seed(11, i), changes=False)
+        game.play_computer("random", until_human=False)
+        records.append(game.state.round_log)
+        result = balance.play_one(pack, scenario, None, balance.game_seed(11, i), "random", i)
+        assert result.years == tuple(tuple(r.meters[m] for m in result.meters) for r in game.state.round_log)
+    years = report["by_strategy"]["random"]["years"]
+    assert set(years) == set(pack.meters)
+    for meter, means in years.items():
+        for n, mean in enumerate(means):
+            values = [log[n].meters[meter] for log in records if len(log) > n]
+            assert mean == round(sum(values) / len(values), 3)
