@@ -23,9 +23,9 @@ class Context:
         self.flags = state.flags
 
     def value(self, name: str) -> float:
-        found = self.meters.get(name)
-        if found is not None:
-            return found
+        meters = self.meters
+        if name in meters:  # a test and an index cost less than a get() (the commonest call of a game)
+            return meters[name]
         if name == "round":
             return float(self.state.round)
         if name == "rounds":
