@@ -40,7 +40,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -74,8 +74,9 @@ class GameResult:
     inputs: dict[str, int] = field(default_factory=dict)
     #: per role, per goal: met at the end
     goals: dict[str, dict[str, bool]] = field(default_factory=dict)
-    #: the meters after each finished round
-    years: tuple[dict[str, float], ...] = ()
+    #: the meters after each finished round, in the order of ``meters`` (tuples: 10,000 games' worth of
+    #: them come back from the worker processes, and a tuple of floats is the cheapest to carry)
+    years: tuple[tuple[float, ...], ...] = ()
 
 
 def parse_strategy(label: str) -> Strategy:
@@ -117,7 +118,7 @@ def play_one(
         decided={role: decided[role] for role in roles},
         inputs={role: inputs[role] for role in roles},
         goals={role: {g.id: met for g, met in game.goals(role)} for role in roles},
-        years=tuple(dict(r.meters) for r in st.round_log),
+        years=tuple(tuple(r.meters.values()) for r in st.round_log),
     )
 
 
@@ -130,13 +131,10 @@ def load_for_simulation(roots: Iterable[Path | str]) -> Pack:
     key = tuple(str(r) for r in roots)
     pack = _PACKS.get(key)
     if pack is None:
-        from game.files.loader import ContentError
-        from game.files.packs import load_layers
+        from game.files.packs import load_roots
 
-        result = load_layers([Path(r) for r in key], lint=False)
-        if result.pack is None or result.errors:
-            raise ContentError(result.problems)
-        pack = _PACKS[key] = result.pack
+        # from the content cache when it holds these packs (a run's fixed cost: no YAML, no pydantic)
+        pack = _PACKS[key] = load_roots([Path(r) for r in key])
     return pack
 
 
@@ -241,7 +239,7 @@ def _summary(pack: Pack, endings: list[str], games: list[GameResult]) -> dict[st
     return {
         "games": len(games),
         **_outcomes(pack, endings, games),
-        "score": _r(sum(_score(pack, g) for g in games) / len(games)),
+        "score": _r(sum(map(_scorer(pack), games)) / len(games)),
         "roles": {role: _role_summary(role, games) for role in games[0].decided},
         "years": _years(games),
     }
@@ -252,14 +250,20 @@ def _outcomes(pack: Pack, endings: list[str], games: list[GameResult]) -> dict[s
     count = Counter(g.ending for g in games)
     return {
         "endings": {e: _r(count[e] / len(games)) for e in endings},
-        "meters": {
-            m: stats([g.meters[m] for g in games]) for m in pack.meters if all(m in g.meters for g in games)
-        },
+        "meters": {m: stats(values) for m in pack.meters if (values := _final(m, games)) is not None},
         "length": {
             "rounds": stats([g.rounds for g in games]),
             "events": stats([len(g.events) for g in games]),
         },
     }
+
+
+def _final(meter: str, games: list[GameResult]) -> list[float] | None:
+    """The final values of ``meter`` in ``games``, or None when a game has none."""
+    try:
+        return list(map(itemgetter(meter), map(attrgetter("meters"), games)))
+    except KeyError:
+        return None
 
 
 def _role_summary(role: str, games: list[GameResult]) -> dict[str, Any]:
@@ -278,23 +282,31 @@ def _years(games: list[GameResult]) -> dict[str, list[float]]:
     longest = max(len(g.years) for g in games)
     if not longest:
         return {}
-    meters = list(games[0].years[0]) if games[0].years else []
+    meters = list(games[0].meters)  # the order of every round's values (see GameResult.years)
     found: dict[str, list[float]] = {m: [] for m in meters}
     for year in range(longest):
         running = [g.years[year] for g in games if len(g.years) > year]
-        for m in meters:
+        for n, m in enumerate(meters):
             # the same sum in the same order as a generator gives, without a Python step per game
-            found[m].append(_r(sum(map(itemgetter(m), running)) / len(running)))
+            found[m].append(_r(sum(map(itemgetter(n), running)) / len(running)))
     return found
 
 
-def _score(pack: Pack, game: GameResult) -> float:
-    parts = []
-    for meter in pack.meters.values():
-        if meter.id in game.meters and meter.max > meter.min:
-            share = (game.meters[meter.id] - meter.min) / (meter.max - meter.min)
-            parts.append(share if meter.higher_is_better else 1 - share)
-    return sum(parts) / len(parts) if parts else 0.0
+def _scorer(pack: Pack) -> Callable[[GameResult], float]:
+    """A game's final meters scaled to 0..1 (flipped where lower is better), averaged: its score. The
+    meters' ranges are looked up once for every game of a report (the same arithmetic, game by game)."""
+    scales = [(m.id, m.min, m.max - m.min, m.higher_is_better) for m in pack.meters.values() if m.max > m.min]
+
+    def score(game: GameResult) -> float:
+        meters = game.meters
+        parts = []
+        for meter, low, span, higher in scales:
+            if meter in meters:
+                share = (meters[meter] - low) / span
+                parts.append(share if higher else 1 - share)
+        return sum(parts) / len(parts) if parts else 0.0
+
+    return score
 
 
 def _report(

@@ -400,6 +400,8 @@ class _Compiler:
                 return lambda ctx: n - right(ctx)
             if kind is ast.Mult:
                 return lambda ctx: n * right(ctx)
+            if kind is ast.Div:  # "6 / rounds": the division by zero guard of _ARITH, written out
+                return lambda ctx: n / b if (b := right(ctx)) else 0.0
             return lambda ctx: op(n, right(ctx))
         else:
             if kind is ast.Add:
@@ -492,6 +494,14 @@ def _names_arith(kind: type, a: str, b: str | None, r: float | None) -> Callable
         return lambda ctx: ctx.value(a) - r
     if kind is ast.Mult:
         return lambda ctx: ctx.value(a) * r
+    if not r:  # a division by a constant 0 keeps the generic guard
+        return None
+    if kind is ast.Div:
+        return lambda ctx: ctx.value(a) / r
+    if kind is ast.FloorDiv:  # "support // 25"
+        return lambda ctx: ctx.value(a) // r
+    if kind is ast.Mod:  # "round % 4"
+        return lambda ctx: ctx.value(a) % r
     return None
 
 

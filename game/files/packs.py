@@ -492,9 +492,18 @@ def load_game_content(
     Raises:
         ContentError: listing every error when the content cannot be played.
     """
+    return load_roots(game_pack_dirs(extra, mods=mods, saves_dir=saves_dir))
+
+
+def load_roots(roots: list[Path]) -> Pack:
+    """The layered pack of ``roots`` (in order), from the content cache when it holds them (see
+    :func:`load_game_content`; ``simulate`` loads the packs it is given this way too).
+
+    Raises:
+        ContentError: listing every error when the content cannot be played.
+    """
     from game.files import cache
 
-    roots = game_pack_dirs(extra, mods=mods, saves_dir=saves_dir)
     key = cache.key_for(roots)
     pack = cache.read(key) if key is not None else None
     if pack is not None:
