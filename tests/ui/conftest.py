@@ -107,21 +107,24 @@ def widget_text(app) -> str:
     return console.export_text()
 
 
-async def until(pilot, condition: Callable[[], object], timeout: float = 30.0) -> None:
+async def until(pilot, condition: Callable[[], object], timeout: float = 30.0, settle: bool = True) -> None:
     """Let the app run until ``condition()`` holds; fail after ``timeout`` seconds.
 
     For what the app does in its own time (a debounced search, a half-second interval): the test goes on as
     soon as it has happened, instead of sleeping for a fixed time that is too long on a quiet machine and
     too short on a busy one. The timeout only bounds a failure: a machine running several suites at once
-    has taken over 10 s for a reconnect that takes a second when quiet.
+    has taken over 10 s for a reconnect that takes a second when quiet. With ``settle`` it then waits for
+    the app to go idle, so that what the condition saw is also drawn; without, when the condition is all the
+    test reads (an app that never goes idle, as on a terminal one column wide, holds that wait a second).
     """
     deadline = time.monotonic() + timeout
-    await pilot.pause()
+    await pilot.pause(0)  # the messages already sent are handled (no wait for the app to go idle)
     while not condition():
         if time.monotonic() > deadline:
             raise AssertionError(f"still not true after {timeout} s: {getattr(condition, '__doc__', '')}")
         await pilot.pause(0.02)
-    await pilot.pause()  # and what it changed is on the screen
+    if settle:
+        await pilot.pause()  # and what it changed is on the screen
 
 
 @pytest.fixture

@@ -177,12 +177,10 @@ async def test_too_small_says_so_and_keeps_the_game(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         game = app.game
-        await pilot.resize_terminal(40, 12)
-        await pilot.pause()
+        await pilot.resize_terminal(40, 12)  # (which waits for the app to go idle)
         assert screen_name(app) == "TooSmallScreen"
         assert "te klein" in screen_text(app)
         await pilot.resize_terminal(100, 30)
-        await pilot.pause()
         assert screen_name(app) == "PlayScreen" and app.game is game
 
 
