@@ -5,6 +5,7 @@ Pilot is slow per key, so these are few; the view's logic is tested against the 
 
 from __future__ import annotations
 
+import pytest
 from textual.command import CommandList
 
 from game.i18n import text
@@ -74,6 +75,7 @@ async def test_single_player_plays_a_whole_short_game(make_app):
         assert infos[0].round == app.game.state.round
 
 
+@pytest.mark.early
 async def test_hot_seat_of_three_never_shows_private_knowledge_to_another_player(make_app, trio_pack):
     players = {"minister": "Ahmed", "resident": "Sanne", "youth_worker": "Noor"}
     app = make_app(trio_pack, players=players, scenario="test", variant="short")

@@ -5,9 +5,13 @@ starting an app costs more than the resizes the tests are about."""
 
 from __future__ import annotations
 
+import pytest
+
 from game.files.saves import SaveStore
 
 from .conftest import until
+
+pytestmark = pytest.mark.early
 
 
 def on(app, name: str):

@@ -172,6 +172,7 @@ def test_remote_consequences_of_a_decision(snap_compare, make_app, lang):
     assert snap_compare(app, run_before=before, terminal_size=(80, 24))
 
 
+@pytest.mark.early
 async def test_news_continued_first_by_someone_else_is_no_refusal_to_show(make_app):
     """Two people continue the same news; the server takes the first and refuses the other's as stale.
     The loser hears the winner's move before the refusal: the refusal is still not news to them."""
