@@ -62,6 +62,8 @@ async def until(pilot, condition: Callable[[], object], timeout: float = 20.0) -
     """Let the app (and the server beside it) run until ``condition()`` holds."""
     deadline = time.monotonic() + timeout
     await pilot.pause()
+    if condition():
+        return  # idle and already true: drawn (as tests/ui/conftest.py's until)
     while not condition():
         if time.monotonic() > deadline:
             said = [n.message for n in pilot.app._notifications]

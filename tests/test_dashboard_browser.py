@@ -18,7 +18,10 @@ from game.host.client import SeatClient
 from tests.host_support import Host, base_pack, running_host
 
 CHROMIUM = "/usr/bin/chromium"
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+pytestmark = [
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
+    pytest.mark.early,
+]
 
 aiohttp = pytest.importorskip("aiohttp")
 

@@ -12,6 +12,8 @@ import json
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import pytest
+
 from game.host.client import SeatClient
 from game.i18n import t, text
 from game.ui.config import resolve_config
@@ -75,6 +77,7 @@ def words(s: str) -> str:
     return " ".join(s.split())
 
 
+@pytest.mark.early
 async def test_private_knowledge_shows_only_on_its_owners_screen_and_the_decider_sees_the_inputs(tmp_path):
     async with running_host(tmp_path / "klas") as host, three_at_a_table(tmp_path, host) as seats:
         # the first event: the resident and the youth worker give input, the minister decides; only the
@@ -216,7 +219,9 @@ async def test_the_join_screen_asks_for_what_is_missing_and_words_refusals(tmp_p
             await pilot.click("#join-go")
             await until(pilot, lambda: "This class code is not right." in screen_text(app))
             app.screen.query_one("#join-code").value = host.code.lower()
-            await until(pilot, lambda: not app.screen.busy)
+            go = app.screen.query_one("#join-go")
+            # a button ignores a click while it still shows the last one (a fifth of a second)
+            await until(pilot, lambda: not app.screen.busy and not go.has_class("-active"))
             await pilot.click("#join-go")
             await until(pilot, lambda: app.remote is not None)
             assert app.remote.link.role == "minister"
@@ -247,6 +252,7 @@ def test_the_kept_seats_file_is_the_owners_and_an_unreadable_one_counts_as_empty
     assert tokens.find("http://10.0.0.5:8765/", "K7P2QX")[1]["token"] == "b" * 32
 
 
+@pytest.mark.early
 async def test_a_whole_short_game_ends_on_every_screen_as_it_ends_on_the_server(tmp_path):
     """The computer chooses for whichever seat acts, through that seat's link; every app follows the
     broadcasts, shows their consequences one by one, and ends on the ending screen with the server's ending."""

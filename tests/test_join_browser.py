@@ -24,7 +24,10 @@ from test_serve_browser import CHROMIUM, RECORD_TERMINAL, Page, start_chromium, 
 from game.host.client import SeatClient
 from tests.host_support import ROOT, SETUP, base_pack
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+pytestmark = [
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
+    pytest.mark.early,
+]
 
 aiohttp = pytest.importorskip("aiohttp")
 

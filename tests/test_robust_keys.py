@@ -80,11 +80,13 @@ async def _mash(make_app, seed: int, steps: int, size: tuple[int, int], in_game:
 
 
 # The default run keeps a short walk of each kind; the long walks (600 steps) run with --slow.
+@pytest.mark.early
 @pytest.mark.parametrize(("size", "steps"), [((80, 24), 25), ((60, 20), 20)], ids=["80x24", "60x20"])
 async def test_key_mashing_in_a_game_never_crashes(make_app, size, steps):
     assert await _mash(make_app, seed=size[0], steps=steps, size=size, in_game=True) == steps
 
 
+@pytest.mark.early
 async def test_key_mashing_from_the_title_never_crashes(make_app):
     assert await _mash(make_app, seed=3, steps=25, size=(120, 40), in_game=False) == 25
 

@@ -25,7 +25,10 @@ CHILD = TESTS / "save_child.py"
 PACK = TESTS / "fixtures" / "saves" / "pack"
 SLOTS = ("auto-fault", "fault")
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork") or os.name == "nt", reason="needs fork and SIGKILL")
+pytestmark = [
+    pytest.mark.skipif(not hasattr(os, "fork") or os.name == "nt", reason="needs fork and SIGKILL"),
+    pytest.mark.early,
+]
 
 
 @pytest.fixture(scope="module")

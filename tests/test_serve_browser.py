@@ -21,7 +21,10 @@ from serve_support import plain, running_server
 
 CHROMIUM = "/usr/bin/chromium"
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+pytestmark = [
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
+    pytest.mark.early,
+]
 
 aiohttp = pytest.importorskip("aiohttp")
 

@@ -6,6 +6,7 @@ without stopping the game."""
 from __future__ import annotations
 
 import ast
+import functools
 import importlib
 import re
 import string
@@ -20,6 +21,14 @@ GAME = Path(__file__).resolve().parent.parent / "game"
 TEMPLATES = GAME / "reports" / "templates"
 #: Jinja templates word things with say('key', ...), which pages() binds to t in the page's language.
 TEMPLATE_KEY = re.compile(r"""say\(\s*'([\w.]+)'\s*[,)]""")
+#: Each module's imports, read once: every test of a module's catalogues follows the imports of many files.
+_imports_of = functools.cache(_imports)
+
+
+@functools.cache
+def _nodes(path: Path) -> list[ast.AST]:
+    """Every node of a module's syntax tree (each module is scanned for several things)."""
+    return list(ast.walk(ast.parse(path.read_text(encoding="utf-8"))))
 
 
 def _registers(path: Path) -> bool:
@@ -31,7 +40,7 @@ def _registers(path: Path) -> bool:
         and node.args
         and isinstance(node.args[0], ast.Name)
         and node.args[0].id == "__name__"
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        for node in _nodes(path)
     )
 
 
@@ -60,7 +69,7 @@ def _t_keys(path: Path) -> dict[str, int]:
     """The string literals passed as the key to t(...) in one module (also the branches of
     ``t("a" if x else "b", ...)``); key -> line."""
     found: dict[str, int] = {}
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in _nodes(path):
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "t"):
             continue
         if not node.args:
@@ -76,7 +85,7 @@ def _t_keys(path: Path) -> dict[str, int]:
 def _t_prefixes(path: Path) -> set[str]:
     """The fixed starts of keys made at run time, ``t(f"timer.{signal}", ...)`` -> ``"timer."``."""
     found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in _nodes(path):
         if (
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Name)
@@ -113,7 +122,7 @@ def _imported(module: str) -> set[str]:
         for known in (".".join(parts[:n]) for n in range(1, len(parts) + 1)):
             if known in MODULES and known not in seen:
                 seen.add(known)
-                todo += _imports(MODULES[known], known)
+                todo += _imports_of(MODULES[known], known)
     return seen
 
 

@@ -107,21 +107,30 @@ def widget_text(app) -> str:
     return console.export_text()
 
 
-async def until(pilot, condition: Callable[[], object], timeout: float = 30.0) -> None:
+async def until(pilot, condition: Callable[[], object], timeout: float = 30.0, settle: bool = True) -> None:
     """Let the app run until ``condition()`` holds; fail after ``timeout`` seconds.
 
     For what the app does in its own time (a debounced search, a half-second interval): the test goes on as
     soon as it has happened, instead of sleeping for a fixed time that is too long on a quiet machine and
     too short on a busy one. The timeout only bounds a failure: a machine running several suites at once
     has taken over 10 s for a reconnect that takes a second when quiet.
+
+    With ``settle`` the app goes idle before the first look and again once the condition has come true, so
+    that what it changed is drawn (an idle app that already shows it needs no second wait). Without, when
+    the condition is all the test reads: an app that never goes idle (as on a terminal a column wide)
+    holds each such wait a second.
     """
     deadline = time.monotonic() + timeout
-    await pilot.pause()
+    if settle:
+        await pilot.pause()
+        if condition():
+            return
     while not condition():
         if time.monotonic() > deadline:
             raise AssertionError(f"still not true after {timeout} s: {getattr(condition, '__doc__', '')}")
         await pilot.pause(0.02)
-    await pilot.pause()  # and what it changed is on the screen
+    if settle:
+        await pilot.pause()  # and what it changed is on the screen
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ Pilot is slow per key, so these are few; the view's logic is tested against the 
 
 from __future__ import annotations
 
+import pytest
 from textual.command import CommandList
 
 from game.i18n import text
@@ -74,6 +75,7 @@ async def test_single_player_plays_a_whole_short_game(make_app):
         assert infos[0].round == app.game.state.round
 
 
+@pytest.mark.early
 async def test_hot_seat_of_three_never_shows_private_knowledge_to_another_player(make_app, trio_pack):
     players = {"minister": "Ahmed", "resident": "Sanne", "youth_worker": "Noor"}
     app = make_app(trio_pack, players=players, scenario="test", variant="short")
@@ -177,12 +179,10 @@ async def test_too_small_says_so_and_keeps_the_game(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         game = app.game
-        await pilot.resize_terminal(40, 12)
-        await pilot.pause()
+        await pilot.resize_terminal(40, 12)  # (which waits for the app to go idle)
         assert screen_name(app) == "TooSmallScreen"
         assert "te klein" in screen_text(app)
         await pilot.resize_terminal(100, 30)
-        await pilot.pause()
         assert screen_name(app) == "PlayScreen" and app.game is game
 
 

@@ -5,7 +5,19 @@ starting an app costs more than the resizes the tests are about."""
 
 from __future__ import annotations
 
+import pytest
+
 from game.files.saves import SaveStore
+
+from .conftest import until
+
+pytestmark = pytest.mark.early
+
+
+def on(app, name: str):
+    """A condition: the screen on top is ``name`` (no settling after: a terminal a column or two wide keeps
+    the app from going idle, and the screen's name is all these tests read)."""
+    return lambda: app.screen.__class__.__name__ == name
 
 
 async def test_a_very_narrow_terminal_on_the_load_screen_shows_the_notice(make_app, tmp_path):
@@ -14,27 +26,21 @@ async def test_a_very_narrow_terminal_on_the_load_screen_shows_the_notice(make_a
         await pilot.pause()
         SaveStore(tmp_path / "saves").save(app.game, "groep-3")
         app.action_load()
-        await pilot.pause()
-        assert app.screen.__class__.__name__ == "LoadScreen"
+        await until(pilot, on(app, "LoadScreen"))
         for width in (1, 2, 3, 5, 8):
             await pilot.resize_terminal(width, 24)
-            await pilot.pause()
             await pilot.resize_terminal(width, 2)
-            await pilot.pause()
-            assert app.screen.__class__.__name__ == "TooSmallScreen", width
+            await until(pilot, on(app, "TooSmallScreen"), settle=False)
             await pilot.resize_terminal(80, 24)
-            await pilot.pause()
-            assert app.screen.__class__.__name__ == "LoadScreen", width
+            await until(pilot, on(app, "LoadScreen"), settle=False)
 
 
 async def test_a_terminal_of_a_few_columns_anywhere_shows_the_notice(make_app):
     app = make_app(players={"minister": "Ahmed"}, scenario="test")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await until(pilot, on(app, "PlayScreen"))
         for width in (1, 2, 3):
             await pilot.resize_terminal(width, 24)
-            await pilot.pause()
-            assert app.screen.__class__.__name__ == "TooSmallScreen", width
+            await until(pilot, on(app, "TooSmallScreen"), settle=False)
             await pilot.resize_terminal(80, 24)
-            await pilot.pause()
-            assert app.screen.__class__.__name__ == "PlayScreen", width
+            await until(pilot, on(app, "PlayScreen"), settle=False)

@@ -41,14 +41,18 @@ async def test_knowledge_on_the_table_is_on_screen_at_80x24_without_scrolling(ma
                 await until(pilot, lambda: type(app.screen).__name__ == "HandOverScreen")
                 await pilot.press("enter")
                 await until(pilot, lambda: getattr(app.screen, "viewer", None) == step.actor)  # noqa: B023
-                for _ in range(3):  # the layout settles over a few refreshes (pinning the text)
-                    await pilot.pause()
-                screen = app.screen
-                private = screen.query_one("#play-private")
-                assert app.screen.region.contains_region(private.region), screen_text(app)
-                shown = shown_in(app, private.content_region)
-                for label, knowledge in lines:
-                    assert f"{label}: {' '.join(knowledge.split())}" in shown, screen_text(app)
+                private = app.screen.query_one("#play-private")
+                wanted = [f"{label}: {' '.join(knowledge.split())}" for label, knowledge in lines]
+
+                def in_view() -> bool:
+                    """The knowledge is on screen, whole (the layout settles over a few refreshes)."""
+                    shown = shown_in(app, private.content_region)  # noqa: B023
+                    return app.screen.region.contains_region(private.region) and all(  # noqa: B023
+                        line in shown
+                        for line in wanted  # noqa: B023
+                    )
+
+                await until(pilot, in_view, timeout=10)
             game.choose(next(c.id for c in step.choices if c.available))
     assert seen >= 4, "the game showed too little private knowledge for this test to mean anything"
 
@@ -56,15 +60,11 @@ async def test_knowledge_on_the_table_is_on_screen_at_80x24_without_scrolling(ma
 async def test_the_more_text_key_is_in_the_footer_only_while_the_text_scrolls(make_app, crowded_pack):
     app = make_app(crowded_pack, players={"minister": "Ahmed"}, scenario="test")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.pause()
+        await until(pilot, lambda: app.screen.query("#play-event") and "Meer tekst" in screen_text(app))
         assert app.screen.query_one("#play-event").max_scroll_y > 0
-        assert "Meer tekst" in screen_text(app)
         await pilot.resize_terminal(160, 50)
-        await pilot.pause()
-        await pilot.pause()
-        assert app.screen.query_one("#play-event").max_scroll_y == 0
-        assert "Meer tekst" not in screen_text(app)
+        await until(pilot, lambda: app.screen.query_one("#play-event").max_scroll_y == 0)
+        await until(pilot, lambda: "Meer tekst" not in screen_text(app))
 
 
 @pytest.mark.parametrize(("lang", "who"), [("nl", "Aan zet: de resident"), ("en", "Turn: the resident")])
@@ -80,12 +80,10 @@ async def test_the_heading_shortens_at_60x20_and_keeps_who_acts(make_app, trio_p
 
 
 @pytest.mark.parametrize("width", [60, 80, 120])
-async def test_the_projector_view_never_breaks_a_meter_name(make_app, width):
-    from game.files.loader import load_pack_or_raise
-    from game.files.paths import base_pack_dir
+async def test_the_projector_view_never_breaks_a_meter_name(make_app, base_pack, width):
     from game.i18n import text
 
-    pack = load_pack_or_raise(base_pack_dir())
+    pack = base_pack
     app = make_app(pack, seed=5, players={"minister": "Ahmed"})
     async with app.run_test(size=(width, 40)) as pilot:
         await pilot.pause()

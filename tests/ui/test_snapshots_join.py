@@ -27,9 +27,11 @@ def never(url, pack):
 
 class FakeLink:
     """A seat at a started table of three, as ``SeatClient`` would hold it, with the server played by the
-    test: :meth:`play` is a move broadcast by the server; this seat's own choice comes back at once."""
+    test: :meth:`play` is a move broadcast by the server; this seat's own choice comes back at once.
+    ``ahead`` moves were made (by the computer) before this seat joined: the table's past, not news to it."""
 
-    def __init__(self, role: str) -> None:
+    def __init__(self, role: str, ahead: int = 0) -> None:
+        self.ahead = ahead
         self.game: Game | None = None
         self.token: str | None = None
         self.table: int | None = None
@@ -57,10 +59,9 @@ class FakeLink:
         return self.game is not None and self.game.step().actor == self.role
 
     async def join(self, code: str, name: str, role: str | None = None, table: int | None = None) -> None:
-        players: dict[str, str | None] = {r: None for r in ROLES}
-        self.game = Game.new(
-            base_pack(), SETUP["scenario"], seed=SETUP["seed"], variant="short", players=players
-        )
+        self.game = new_table()
+        for _ in range(self.ahead):
+            self.game.choose(choose_for(self.game, self.game.step()))
         self.token, self.table, self.role = "t" * 32, 1, self.want
         self._tell({"type": "welcome", "since": 0, "table": 1, "role": self.role})
 
@@ -92,8 +93,14 @@ class FakeLink:
         pass
 
 
-def seated(make_app, role: str, lang: str) -> tuple[Any, FakeLink]:
-    link = FakeLink(role)
+def new_table() -> Game:
+    """The table's game as the server starts it (no one seated yet)."""
+    players: dict[str, str | None] = {r: None for r in ROLES}
+    return Game.new(base_pack(), SETUP["scenario"], seed=SETUP["seed"], variant="short", players=players)
+
+
+def seated(make_app, role: str, lang: str, ahead: int = 0) -> tuple[Any, FakeLink]:
+    link = FakeLink(role, ahead)
     start = RemoteStart(
         connect=lambda url, pack: link, url=URL, code="K7P2QX", name=NAMES[role], role=role, keep_tokens=False
     )
@@ -172,16 +179,19 @@ def test_remote_consequences_of_a_decision(snap_compare, make_app, lang):
     assert snap_compare(app, run_before=before, terminal_size=(80, 24))
 
 
+@pytest.mark.early
 async def test_news_continued_first_by_someone_else_is_no_refusal_to_show(make_app):
     """Two people continue the same news; the server takes the first and refuses the other's as stale.
     The loser hears the winner's move before the refusal: the refusal is still not news to them."""
     from game.ui.screens.remote_play import RemotePlayScreen
 
-    app, link = seated(make_app, "resident", "en")
+    table = new_table()  # the resident joins at the table's first news (the moves before it are its past)
+    while table.step().kind != "news":
+        table.choose(choose_for(table, table.step()))
+    app, link = seated(make_app, "resident", "en", ahead=len(table.state.choices))
     async with app.run_test(size=(80, 24)) as pilot:
         await at_the_table(pilot, link)
-        while link.game.step().kind != "news":
-            await at_the_table(pilot, link, moves=1)
+        assert link.game.step().kind == "news"
         seq = link.seq
         sent: list[str] = []
 
