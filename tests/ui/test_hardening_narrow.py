@@ -15,8 +15,8 @@ pytestmark = pytest.mark.early
 
 
 def on(app, name: str):
-    """A condition: the screen on top is ``name`` (no settling after: a terminal a column or two wide keeps
-    the app from going idle, and the screen's name is all these tests read)."""
+    """A condition: the screen on top is ``name`` (no settling after: the screen's name is all these tests
+    read)."""
     return lambda: app.screen.__class__.__name__ == name
 
 
@@ -44,3 +44,25 @@ async def test_a_terminal_of_a_few_columns_anywhere_shows_the_notice(make_app):
             await until(pilot, on(app, "TooSmallScreen"), settle=False)
             await pilot.resize_terminal(80, 24)
             await until(pilot, on(app, "PlayScreen"), settle=False)
+
+
+async def test_the_notice_in_one_or_two_columns_goes_quiet(make_app, monkeypatch):
+    """In one or two columns the notice is taller than the terminal: a scrollbar that came and went would
+    lay the screen out again and again, keeping a core busy for as long as the terminal stays that small."""
+    app = make_app(players={"minister": "Ahmed"}, scenario="test")
+    async with app.run_test(size=(80, 24)) as pilot:
+        for width in (1, 2):
+            await pilot.resize_terminal(width, 24)
+            await until(pilot, on(app, "TooSmallScreen"))
+            screen, laid_out = app.screen, []
+            again = screen.refresh
+            monkeypatch.setattr(
+                screen,
+                "refresh",
+                lambda *a, again=again, seen=laid_out, **k: seen.append(1) or again(*a, **k),
+            )
+            await pilot.pause(0.3)
+            assert laid_out == [], width
+            monkeypatch.undo()
+            await pilot.resize_terminal(80, 24)
+            await until(pilot, on(app, "PlayScreen"))
