@@ -42,6 +42,8 @@ class RemotePlayScreen(PlayScreen):
         #: moves heard while their consequences could not be shown yet (another consequences screen is up)
         self._queued: list[Outcome] = []
         self._showing = False
+        #: whether the widgets are there to draw on: the server's news can come before the screen is composed
+        self._ready = False
 
     def on_mount(self, event: events.Mount) -> None:
         event.prevent_default()  # not the local screen's start: the computer's moves come from the server
@@ -54,7 +56,10 @@ class RemotePlayScreen(PlayScreen):
         ):
             self.watch(widget, "virtual_size", lambda _: self.call_after_refresh(self.fit_board), init=False)
         self.viewer = self.remote.role
-        self.next_turn()
+        self._ready = True
+        # what the table did while the screen was being composed: its consequences, else the turn now
+        queued, self._queued = self._queued, []
+        self.after(queued) if queued else self.next_turn()
 
     # -- what the server says -------------------------------------------------------------------------
     def heard(self, message: dict[str, Any]) -> None:
@@ -79,7 +84,7 @@ class RemotePlayScreen(PlayScreen):
     def moved(self, outcomes: list[Outcome]) -> None:
         """Moves made at the table (this seat's or anyone's): show their consequences, then the next turn."""
         self.sent = None
-        if self._showing:
+        if self._showing or not self._ready:
             self._queued.extend(outcomes)
         else:
             self.after(outcomes)
@@ -151,6 +156,8 @@ class RemotePlayScreen(PlayScreen):
         return super().check_action(action, parameters)
 
     def render_state(self) -> None:
+        if not self._ready:
+            return  # on_mount draws the table as it is by then
         super().render_state()
         self.call_after_refresh(self.refresh_bindings)
         step = self.game.step()
