@@ -17,7 +17,7 @@ from contextlib import suppress
 from dataclasses import replace
 from datetime import datetime
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -118,8 +118,8 @@ class WijkberaadApp(App[None]):
         #: the game and session to autosave once the frame showing the last choice is drawn
         self._save_due: tuple[Game, str] | None = None
         self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
-        #: the collector's thresholds before the app raised them (given back when it closes)
-        self._gc_threshold: tuple[int, ...] | None = None
+        #: whether this app holds the collector back (see :func:`hold_collector`)
+        self._holds_collector = False
         self.register_theme(CONTRAST)
         self.theme = THEMES[self.theme_name]
         localise_bindings(self, self.lang)
@@ -141,8 +141,8 @@ class WijkberaadApp(App[None]):
         """The first frame is on the screen: now load the content (a thread started earlier competes with
         the first paint for the interpreter, and the player waits longer for the title)."""
         _freeze_startup_heap()
-        self._gc_threshold = gc.get_threshold()
-        gc.set_threshold(GC_YOUNG, *self._gc_threshold[1:])
+        hold_collector()
+        self._holds_collector = True
         if self.pack is None and self._content is not None:
             self.run_worker(self._load_content, thread=True, group="content", exclusive=True)
         else:
@@ -268,8 +268,9 @@ class WijkberaadApp(App[None]):
     def on_unmount(self) -> None:
         self._start_autosave()
         self._saver.shutdown(wait=True)  # the last autosave reaches the disk before the app is gone
-        if self._gc_threshold is not None:
-            gc.set_threshold(*self._gc_threshold)
+        if self._holds_collector:
+            self._holds_collector = False
+            release_collector()
 
     def load_slot(self, slot: str) -> None:
         if self.pack is None:
@@ -511,6 +512,26 @@ def _freeze_startup_heap() -> None:
     thread (measured). Once a process: an app started later (tests) leaves its predecessors' garbage to
     the collector."""
     gc.freeze()
+
+
+#: the collector's thresholds before the first running app raised them, and how many apps hold it back
+_collector: dict[str, Any] = {"before": None, "apps": 0}
+
+
+def hold_collector() -> None:
+    """Let :data:`GC_YOUNG` new objects pile up before the collector runs by itself, while an app runs
+    (several can run in one process: a test of a class's table)."""
+    if not _collector["apps"]:
+        _collector["before"] = gc.get_threshold()
+        gc.set_threshold(GC_YOUNG, *_collector["before"][1:])
+    _collector["apps"] += 1
+
+
+def release_collector() -> None:
+    """One app less holds the collector back; the last one gives it back as it was."""
+    _collector["apps"] -= 1
+    if not _collector["apps"]:
+        gc.set_threshold(*_collector["before"])
 
 
 def collect_garbage() -> None:

@@ -122,3 +122,18 @@ async def test_the_garbage_of_a_decision_is_collected_once_its_frame_is_drawn(ma
         await to_consequences(app, pilot)
         await until(pilot, lambda: gone() is None)
     assert gc.get_threshold() == before  # the app gives the collector back as it was
+
+
+async def test_apps_running_together_give_the_collector_back_when_the_last_one_closes(make_app, trio_pack):
+    before = gc.get_threshold()
+    first, second = make_app(trio_pack), make_app(trio_pack)
+    opened_first, opened_second = first.run_test(), second.run_test()
+    pilot = await opened_first.__aenter__()
+    await until(pilot, lambda: gc.get_threshold()[0] == GC_YOUNG)
+    other = await opened_second.__aenter__()
+    await until(other, lambda: second.screen.query("#title-menu"))
+    await other.pause()
+    await opened_first.__aexit__(None, None, None)  # the first to start closes first
+    assert gc.get_threshold()[0] == GC_YOUNG  # the second still runs
+    await opened_second.__aexit__(None, None, None)
+    assert gc.get_threshold() == before
