@@ -66,7 +66,7 @@ class ConsequencesScreen(GameScreen[None]):
         """Restyle the widgets only when the app's styles changed since they were styled (a new theme).
 
         Textual restyles every widget of a screen each time it is shown, in case the styles changed while it
-        was off the stack; that was the largest part of showing this screen again after a decision. This
+        was off the stack; that was a large part of showing this screen again after a decision. This
         runs before Textual's own handler, which then skips it."""
         styled = _styles_key(self.app)
         if styled == self.styled:
