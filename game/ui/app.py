@@ -17,7 +17,7 @@ from contextlib import suppress
 from dataclasses import replace
 from datetime import datetime
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -65,6 +65,13 @@ CONTRAST = Theme(
 #: Setting name -> Textual theme.
 THEMES = {"dark": "textual-dark", "light": "textual-light", "contrast": CONTRAST.name}
 
+#: New objects Python's garbage collector lets pile up before it runs by itself (its default is 700). A key
+#: press makes some 9,000 (drawing a screen makes many small ones), so with the default the collector ran a
+#: dozen times between a key and the frame showing what it did; the app collects while the player reads
+#: instead (:func:`collect_garbage`), and the collector runs by itself only after long stretches without a
+#: decision.
+GC_YOUNG = 50_000
+
 
 class WijkberaadApp(App[None]):
     """The game in the terminal."""
@@ -111,6 +118,8 @@ class WijkberaadApp(App[None]):
         #: the game and session to autosave once the frame showing the last choice is drawn
         self._save_due: tuple[Game, str] | None = None
         self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
+        #: whether this app holds the collector back (see :func:`hold_collector`)
+        self._holds_collector = False
         self.register_theme(CONTRAST)
         self.theme = THEMES[self.theme_name]
         localise_bindings(self, self.lang)
@@ -132,6 +141,8 @@ class WijkberaadApp(App[None]):
         """The first frame is on the screen: now load the content (a thread started earlier competes with
         the first paint for the interpreter, and the player waits longer for the title)."""
         _freeze_startup_heap()
+        hold_collector()
+        self._holds_collector = True
         if self.pack is None and self._content is not None:
             self.run_worker(self._load_content, thread=True, group="content", exclusive=True)
         else:
@@ -204,7 +215,8 @@ class WijkberaadApp(App[None]):
 
     def autosave(self) -> None:
         """Write the game's autosave in a thread once the frame that shows the choice is drawn (a thread
-        writing meanwhile would hold the interpreter's lock in turns with the drawing).
+        writing meanwhile would hold the interpreter's lock in turns with the drawing), and collect the
+        garbage the choice left while the player reads what it did.
 
         It is on disk before the next key press or click is handled (:meth:`on_event` starts it if the
         frame has not come yet, and waits for it), and written atomically like every save; one write at a
@@ -215,6 +227,7 @@ class WijkberaadApp(App[None]):
         self.settle_autosave()
         self._save_due = (self.game, self.session)
         self.call_after_refresh(self._start_autosave)
+        self.call_after_refresh(collect_garbage)
 
     def _start_autosave(self) -> None:
         if self._save_due is None:
@@ -255,6 +268,9 @@ class WijkberaadApp(App[None]):
     def on_unmount(self) -> None:
         self._start_autosave()
         self._saver.shutdown(wait=True)  # the last autosave reaches the disk before the app is gone
+        if self._holds_collector:
+            self._holds_collector = False
+            release_collector()
 
     def load_slot(self, slot: str) -> None:
         if self.pack is None:
@@ -496,6 +512,32 @@ def _freeze_startup_heap() -> None:
     thread (measured). Once a process: an app started later (tests) leaves its predecessors' garbage to
     the collector."""
     gc.freeze()
+
+
+#: the collector's thresholds before the first running app raised them, and how many apps hold it back
+_collector: dict[str, Any] = {"before": None, "apps": 0}
+
+
+def hold_collector() -> None:
+    """Let :data:`GC_YOUNG` new objects pile up before the collector runs by itself, while an app runs
+    (several can run in one process: a test of a class's table)."""
+    if not _collector["apps"]:
+        _collector["before"] = gc.get_threshold()
+        gc.set_threshold(GC_YOUNG, *_collector["before"][1:])
+    _collector["apps"] += 1
+
+
+def release_collector() -> None:
+    """One app less holds the collector back; the last one gives it back as it was."""
+    _collector["apps"] -= 1
+    if not _collector["apps"]:
+        gc.set_threshold(*_collector["before"])
+
+
+def collect_garbage() -> None:
+    """Collect the young objects, and all of them when the collector would have (every tenth time)."""
+    full = gc.get_count()[2] >= gc.get_threshold()[2]
+    gc.collect(2 if full else 1)
 
 
 def _ready_saves() -> None:

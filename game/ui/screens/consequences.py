@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from game.engine.game import Outcome
 from game.i18n import t
 
 from .. import view
+from ..widgets.footer import KeysFooter
 from ..widgets.prose import Prose, view_style
 from .base import GameScreen, localise_bindings
 
@@ -38,6 +40,8 @@ class ConsequencesScreen(GameScreen[None]):
         self.citations = False
         #: the language the bindings were last worded in (the app rewords only screens on its stack)
         self.worded = self.lang
+        #: the app's styles this screen's widgets were last styled with (see :meth:`on_screen_resume`)
+        self.styled: tuple[object, ...] | None = None
 
     @classmethod
     def of(cls, app: App, outcomes: list[Outcome]) -> ConsequencesScreen:
@@ -52,11 +56,22 @@ class ConsequencesScreen(GameScreen[None]):
         with VerticalScroll(classes="page", id="cons-scroll"):
             yield Static(classes="page-title", id="cons-title")
             yield Static(id="cons-body")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.relabel()
         self.query_one("#cons-scroll").focus()
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """Restyle the widgets only when the app's styles changed since they were styled (a new theme).
+
+        Textual restyles every widget of a screen each time it is shown, in case the styles changed while it
+        was off the stack; that was a large part of showing this screen again after a decision. This
+        runs before Textual's own handler, which then skips it."""
+        styled = _styles_key(self.app)
+        if styled == self.styled:
+            event.refresh_styles = False
+        self.styled = styled
 
     def show(self, outcomes: list[Outcome]) -> ConsequencesScreen:
         """Show ``outcomes`` from the top, without sources, in the app's language."""
@@ -99,3 +114,9 @@ class ConsequencesScreen(GameScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss()
+
+
+def _styles_key(app: App) -> tuple[object, ...]:
+    """What the app's styles depend on: its theme, and Textual's count of CSS changes (a theme, the terminal's
+    colours, a stylesheet reloaded), when this Textual has one (else never the same: always restyle)."""
+    return (app.theme, getattr(app, "_css_update_count", object()))

@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from game.engine.game import Game, Outcome
 from game.engine.steps import Step
@@ -21,6 +21,7 @@ from game.i18n import t, text
 from .. import view
 from ..widgets.board import DeliberationBoard
 from ..widgets.choices import ChoiceList
+from ..widgets.footer import KeysFooter
 from ..widgets.meters import MeterPanel
 from ..widgets.timer import RoundTimerBar
 from .base import GameScreen
@@ -80,7 +81,7 @@ class PlayScreen(GameScreen[None]):
                 yield Static(id="choices-head")
                 yield ChoiceList(id="play-choices")
         yield RoundTimerBar(id="play-timer")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         if len(self.query("#event-title, #play-choices")) < 2:
