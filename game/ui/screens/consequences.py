@@ -117,6 +117,6 @@ class ConsequencesScreen(GameScreen[None]):
 
 
 def _styles_key(app: App) -> tuple[object, ...]:
-    """What the app's styles depend on: its theme, and Textual's count of CSS changes (a theme, the terminal's
-    colours, a stylesheet reloaded), when this Textual has one (else never the same: always restyle)."""
-    return (app.theme, getattr(app, "_css_update_count", object()))
+    """What the app's styles depend on while a game runs: its theme, and the terminal's colours (Textual
+    styles anew when either changes)."""
+    return (app.theme, app.ansi_color, app.ansi_theme_dark, app.ansi_theme_light)

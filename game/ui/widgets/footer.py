@@ -19,13 +19,16 @@ class KeysFooter(Footer):
         super().__init__(*args, **kwargs)
         #: what the keys on the footer say (None: none built yet)
         self.built: Hashable | None = None
+        #: whether the screen has told its bindings (Textual's footer builds no keys before)
+        self.told = False
 
     def compose(self) -> ComposeResult:
-        self.built = self.shown_keys() if self._bindings_ready else None
+        self.built = self.shown_keys() if self.told else None
         yield from super().compose()
 
     def bindings_changed(self, screen: Screen) -> None:
         if self.built is None:
+            self.told = True
             super().bindings_changed(screen)  # the first keys, as Textual builds them
             return
         if screen.app.app_focus and self.is_attached and screen is self.screen:
