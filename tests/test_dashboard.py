@@ -6,8 +6,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import aiohttp
@@ -26,6 +24,7 @@ from game.ui.dashboard.app import (
     TokenScreen,
 )
 from tests.host_support import Host, base_pack, running_host
+from tests.ui.conftest import until
 
 SIZE = (100, 40)
 
@@ -56,20 +55,6 @@ async def acting_of(clients: list[SeatClient]) -> SeatClient:
         while not any(c.my_turn() for c in clients):
             await asyncio.sleep(0.02)
     return next(c for c in clients if c.my_turn())
-
-
-async def until(pilot, condition: Callable[[], object], timeout: float = 20.0) -> None:
-    """Let the app (and the server beside it) run until ``condition()`` holds."""
-    deadline = time.monotonic() + timeout
-    await pilot.pause()
-    if condition():
-        return  # idle and already true: drawn (as tests/ui/conftest.py's until)
-    while not condition():
-        if time.monotonic() > deadline:
-            said = [n.message for n in pilot.app._notifications]
-            raise AssertionError(f"the condition did not come true in time; the app said {said}")
-        await pilot.pause(0.02)
-    await pilot.pause()
 
 
 def card_text(app: DashboardApp, table: int) -> str:

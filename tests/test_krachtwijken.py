@@ -16,7 +16,6 @@ import pytest
 from game.cli import main
 from game.engine import Game
 from game.engine.lint import lint_pack
-from game.files.loader import load_pack
 from game.files.paths import base_pack_dir
 from game.i18n import fmt_num
 from game.reports.formats import to_markdown
@@ -33,10 +32,9 @@ HISTORY = [("kw_levy_ruled", 4, 3), ("kw_levy_ends", 6, 4), ("kw_evaluation", 7,
 
 
 @pytest.fixture(scope="module")
-def pack():
-    result = load_pack(base_pack_dir())
-    assert result.pack is not None, "\n".join(str(p) for p in result.problems)
-    return result.pack
+def pack(base_pack):
+    """The shipped pack (tests/conftest.py loads it once per process)."""
+    return base_pack
 
 
 @pytest.fixture(scope="module")

@@ -117,8 +117,8 @@ async def until(pilot, condition: Callable[[], object], timeout: float = 30.0, s
 
     With ``settle`` the app goes idle before the first look and again once the condition has come true, so
     that what it changed is drawn (an idle app that already shows it needs no second wait). Without, when
-    the condition is all the test reads: an app that never goes idle (as on a terminal a column wide)
-    holds each such wait a second.
+    the condition is all the test reads (an idle wait is 20 ms at least, up to a second on a busy app).
+    A failure says what the app last notified, which is often why.
     """
     deadline = time.monotonic() + timeout
     if settle:
@@ -127,7 +127,10 @@ async def until(pilot, condition: Callable[[], object], timeout: float = 30.0, s
             return
     while not condition():
         if time.monotonic() > deadline:
-            raise AssertionError(f"still not true after {timeout} s: {getattr(condition, '__doc__', '')}")
+            said = [n.message for n in pilot.app._notifications]
+            raise AssertionError(
+                f"still not true after {timeout} s: {getattr(condition, '__doc__', '')}; the app said {said}"
+            )
         await pilot.pause(0.02)
     if settle:
         await pilot.pause()  # and what it changed is on the screen

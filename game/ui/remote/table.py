@@ -10,7 +10,7 @@ after a drop) and tells the app what happened, as plain calls of :class:`TableEv
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -152,20 +152,19 @@ class RemoteTable:
     # -- what the app asks ----------------------------------------------------------------------------
     async def join(self, code: str, name: str, role: str | None, table: int | None) -> None:
         """Take a seat; :class:`Refused` when the server (or the network) says no."""
-        try:
-            await self.link.join(code, name, role, table)
-        except Exception as err:  # noqa: BLE001 - every failure is worded for the player
-            await self.link.drop()
-            raise refusal_of(err, self.url) from None
-        self._seated()
+        await self._sit(self.link.join(code, name, role, table))
 
     async def resume(self, token: str) -> None:
+        """Come back to the seat ``token`` opens; :class:`Refused` as for :meth:`join`."""
+        await self._sit(self.link.resume(token))
+
+    async def _sit(self, asking: Awaitable[object]) -> None:
         try:
-            await self.link.resume(token)
+            await asking
         except Exception as err:  # noqa: BLE001 - every failure is worded for the player
             await self.link.drop()
             raise refusal_of(err, self.url) from None
-        self._seated()
+        self._sync_players()
 
     async def choose(self, choice: str) -> None:
         """Send the choice as the current move; it takes effect when its broadcast comes back."""
@@ -173,9 +172,6 @@ class RemoteTable:
             await self.link.propose(choice)
         except (ConnectionError, RuntimeError):
             pass  # the connection is going: keep_alive says so and resumes; the player chooses again
-
-    def _seated(self) -> None:
-        self._sync_players()
 
     # -- what the server says -------------------------------------------------------------------------
     def _heard(self, message: dict[str, Any]) -> None:
