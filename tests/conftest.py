@@ -30,11 +30,12 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    # `-n auto` (pyproject's addopts): one worker more than the cores. A UI test spends much of its time
-    # waiting for the app to go idle (Pilot sleeps in steps of 20 ms), so one worker per core leaves the cores
-    # idle about a third of the time; a third worker on two cores fills that.
+    # `-n auto` (pyproject's addopts): two workers more than the cores. A UI test spends over half its time
+    # waiting for the app to go idle (Pilot sleeps in steps of 20 ms), a server or browser test waits on
+    # other processes, so one worker per core leaves the cores idle much of the time. On two cores, three
+    # workers still left a fifth idle (vmstat); four fill it, and gain more than the extra collection costs.
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return cores + 1
+    return cores + 2
 
 
 #: Property tests take their number of examples from a profile: a few dozen in the default run (every

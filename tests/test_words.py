@@ -1,7 +1,11 @@
 """One way to word things: every catalogue registers into the one lookup (game.i18n.t), keys are unique
 across catalogues, every key the code asks for exists in both languages with the same placeholders, the
 module that asks for it imports its catalogue (game.i18n imports none), and a missing key shows itself
-without stopping the game."""
+without stopping the game.
+
+The code is read when a test asks for it, not at collection: every test worker collects every module, and
+reading the game's code takes most of a second. A check over all keys or modules is one test that names
+every offender, so one run shows them all."""
 
 from __future__ import annotations
 
@@ -44,12 +48,26 @@ def _registers(path: Path) -> bool:
     )
 
 
-#: The modules that hold a catalogue, found by reading the code (no list of them is kept anywhere).
-HOLDERS = sorted(module for module, path in MODULES.items() if _registers(path))
-for _holder in HOLDERS:
-    importlib.import_module(_holder)
-ENTRIES = {key: entry for catalogue in CATALOGUES.values() for key, entry in catalogue.items()}
-OWNER = {key: owner for owner, catalogue in CATALOGUES.items() for key in catalogue}
+@functools.cache
+def holders() -> list[str]:
+    """The modules that hold a catalogue, found by reading the code (no list of them is kept anywhere),
+    imported so that their catalogues are registered."""
+    found = sorted(module for module, path in MODULES.items() if _registers(path))
+    for module in found:
+        importlib.import_module(module)
+    return found
+
+
+def entries() -> dict[str, dict]:
+    """Every catalogue entry, by key."""
+    holders()
+    return {key: entry for catalogue in CATALOGUES.values() for key, entry in catalogue.items()}
+
+
+def owner() -> dict[str, str]:
+    """The module whose catalogue holds each key."""
+    holders()
+    return {key: module for module, catalogue in CATALOGUES.items() for key in catalogue}
 
 
 def _forms(entry) -> dict[str, list[str]]:
@@ -98,7 +116,8 @@ def _t_prefixes(path: Path) -> set[str]:
     return found
 
 
-def _literal_keys() -> dict[str, str]:
+@functools.cache
+def literal_keys() -> dict[str, str]:
     """Every key the game's code passes to t(...) as a literal, and the say('...') keys of the report
     templates; key -> where."""
     found: dict[str, str] = {}
@@ -126,22 +145,21 @@ def _imported(module: str) -> set[str]:
     return seen
 
 
-KEYS = _literal_keys()
-
-
 def test_every_catalogue_registers_under_its_own_module():
-    assert set(HOLDERS) == set(CATALOGUES)
-    assert len(HOLDERS) > 5 and "game.reports.strings" in HOLDERS  # the scan itself finds them
+    assert set(holders()) == set(CATALOGUES)
+    assert len(holders()) > 5 and "game.reports.strings" in holders()  # the scan itself finds them
 
 
-USERS = {module: keys for module, path in MODULES.items() if (keys := _t_keys(path))}
-
-
-@pytest.mark.parametrize("module", sorted(USERS))
-def test_a_module_imports_the_catalogues_it_words_things_with(module):
-    loaded = _imported(module)
-    needs = {OWNER[key] for key in USERS[module] if key in OWNER}
-    assert needs <= loaded, f"{module} uses words of {sorted(needs - loaded)} without importing them"
+def test_a_module_imports_the_catalogues_it_words_things_with():
+    users = {module: keys for module, path in MODULES.items() if (keys := _t_keys(path))}
+    assert len(users) > 20  # the scan itself finds them
+    owners = owner()
+    lacking = {}
+    for module, keys in users.items():
+        needs = {owners[key] for key in keys if key in owners}
+        if missing := sorted(needs - _imported(module)):
+            lacking[module] = missing
+    assert lacking == {}, "modules using words of catalogues they do not import"
 
 
 def test_keys_are_unique_across_catalogues():
@@ -155,22 +173,40 @@ def test_keys_are_unique_across_catalogues():
 def test_the_scan_finds_the_keys_the_code_uses():
     # guards the scan itself: keys from the UI, reports, CLI, lines and templates are all seen
     for key in ("app.title", "report.title", "validate.errors", "start.welcome", "report.meters"):
-        assert key in KEYS, key
-    assert len(KEYS) > 300
+        assert key in literal_keys(), key
+    assert len(literal_keys()) > 300
 
 
-@pytest.mark.parametrize("key", sorted(KEYS))
-def test_every_key_the_code_uses_exists(key):
-    assert key in ENTRIES, f"{KEYS[key]}: t({key!r}) has no catalogue entry"
+def test_every_key_the_code_uses_exists():
+    known = entries()
+    unknown = {key: where for key, where in literal_keys().items() if key not in known}
+    assert unknown == {}, "keys the code uses without a catalogue entry (key: where)"
 
 
-@pytest.mark.parametrize("key", sorted(ENTRIES))
-def test_every_entry_has_both_languages_with_the_same_placeholders(key):
-    forms = _forms(ENTRIES[key])
+def _entry_problem(entry) -> str | None:
+    """What is wrong with one catalogue entry: a language without text, or placeholders that differ."""
+    forms = _forms(entry)
     for lang in LANGUAGES:
-        assert all(isinstance(text, str) for text in forms[lang]), f"{key}: no {lang} text"
+        if not all(isinstance(text, str) for text in forms[lang]):
+            return f"no {lang} text"
     fields = {lang: set().union(*map(_fields, forms[lang])) for lang in LANGUAGES}
-    assert fields["nl"] == fields["en"], key
+    if fields["nl"] != fields["en"]:
+        return f"placeholders differ: nl {sorted(fields['nl'])}, en {sorted(fields['en'])}"
+    return None
+
+
+def test_every_entry_has_both_languages_with_the_same_placeholders():
+    assert len(entries()) > 300
+    problems = {key: problem for key, entry in entries().items() if (problem := _entry_problem(entry))}
+    assert problems == {}
+
+
+def test_the_entry_check_sees_a_missing_language_and_a_lost_placeholder():
+    assert _entry_problem({"nl": "{n} fouten", "en": "{n} errors"}) is None
+    assert _entry_problem({"nl": {"one": "1 fout", "other": "{n} fouten"}, "en": {"one": "1 error"}}) == (
+        "no en text"
+    )
+    assert _entry_problem({"nl": "{n} fouten", "en": "errors"}) == "placeholders differ: nl ['n'], en []"
 
 
 def test_plurals_pick_one_or_other_by_n():
@@ -197,15 +233,18 @@ def test_the_cli_help_catalogue_keeps_every_placeholder_in_dutch():
         assert sorted(placeholder.findall(english)) == sorted(placeholder.findall(dutch)), english
 
 
-MAKERS = {module: found for module, path in MODULES.items() if (found := _t_prefixes(path))}
-
-
-@pytest.mark.parametrize("module", sorted(MAKERS))
-def test_a_module_imports_the_catalogues_of_the_keys_it_makes(module):
+def test_a_module_imports_the_catalogues_of_the_keys_it_makes():
     """A key made at run time (``t(f"balance.{key}")``) is looked up in whichever catalogue holds keys that
     start so; the module must import one, or a command that loads nothing else shows the bare key. (One,
     not all: a start such as ``key.`` is shared by catalogues that register along with what they word.)"""
-    loaded = _imported(module)
-    needs = {OWNER[key] for key in OWNER for prefix in MAKERS[module] if key.startswith(prefix)}
-    assert needs, f"{module}: no catalogue has keys starting with {sorted(MAKERS[module])}"
-    assert needs & loaded, f"{module} makes keys of {sorted(needs)} without importing any of them"
+    makers = {module: found for module, path in MODULES.items() if (found := _t_prefixes(path))}
+    assert len(makers) > 3  # the scan itself finds them
+    owners = owner()
+    problems = {}
+    for module, prefixes in makers.items():
+        needs = {owners[key] for key in owners for prefix in prefixes if key.startswith(prefix)}
+        if not needs:
+            problems[module] = f"no catalogue has keys starting with {sorted(prefixes)}"
+        elif not needs & _imported(module):
+            problems[module] = f"makes keys of {sorted(needs)} without importing any of them"
+    assert problems == {}
