@@ -86,6 +86,32 @@ async def test_the_footer_builds_its_keys_again_when_a_key_comes_or_goes():
         await until(pilot, lambda: [k for k, _ in footer_words(app)] == ["x", "q"])
 
 
+class WithPalette(App[None]):
+    BINDINGS = [Binding("x", "extra", "Extra"), Binding("q", "quit", "Stop")]
+
+    def compose(self) -> ComposeResult:
+        yield KeysFooter()
+
+
+async def test_footer_keys_are_not_restyled_as_they_mount_and_look_as_textuals_do():
+    app = WithPalette()
+    restyled = []
+    update_styles = app.update_styles
+
+    def counted(node, **options):
+        restyled.append(node)
+        update_styles(node, **options)
+
+    app.update_styles = counted
+    async with app.run_test() as pilot:
+        await until(pilot, lambda: len(footer_keys(app)) == 3)
+        keys = {key.key: key for key in footer_keys(app)}
+        palette = keys.pop(app.COMMAND_PALETTE_BINDING)
+        assert palette.has_class("-compact")  # as in Textual's footer: the palette's key is compact
+        assert not any(key.compact or key.has_class("-compact") for key in keys.values())
+        assert [node for node in restyled if node in keys.values()] == []
+
+
 async def test_a_theme_chosen_while_the_consequences_were_away_shows_on_their_return(make_app, trio_pack):
     app = make_app(trio_pack, players=PLAYER, scenario="test")
     async with app.run_test(size=(100, 32)) as pilot:
