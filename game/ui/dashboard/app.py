@@ -18,13 +18,14 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.classroom import teacher_words  # noqa: F401 - registers the dashboards' words
 from game.i18n import t
 
 from ..screens.base import localise_bindings
+from ..widgets.footer import KeysFooter
 from .api import ApiError, TeacherApi
 from .cards import projector_card, role_name, summary, table_card, unreadable
 
@@ -87,7 +88,7 @@ class DashboardApp(App[None]):
             yield Static(t("teach.no_tables", self.lang), id="empty")
             yield Grid(id="grid")
         yield Static(t("teach.legend", self.lang), id="legend")
-        yield Footer()
+        yield KeysFooter()
 
     async def on_mount(self) -> None:
         await self.refresh_state()
@@ -243,7 +244,7 @@ class SeatsScreen(ModalScreen[None]):
             yield Static(t("teach.seats.title", lang, n=self.table_id), classes="box-title")
             yield Static(t("teach.seats.help", lang), classes="hint")
             yield OptionList(id="seats")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         localise(self, self.lang)
@@ -359,7 +360,7 @@ class TokenScreen(ModalScreen[None]):
             yield Static(t("teach.token.title", lang, n=self.table_id, role=self.role), classes="box-title")
             yield Static(self.token, id="token")
             yield Static(t("teach.token.hint", lang), classes="hint")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         localise(self, self.app.lang if isinstance(self.app, DashboardApp) else "nl")

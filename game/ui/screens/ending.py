@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from game.i18n import t, text
 
 from .. import view
+from ..widgets.footer import KeysFooter
 from ..widgets.prose import Prose
 from .base import GameScreen
 
@@ -30,7 +31,7 @@ class EndingScreen(GameScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="page", id="end-scroll"):
             yield Static(id="end-body")
-        yield Footer()
+        yield KeysFooter()
 
     def action_report(self) -> None:
         """Write the debrief report (HTML, Markdown, CSV) to reports/ beside the saves."""

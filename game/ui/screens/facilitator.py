@@ -6,11 +6,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
-from textual.widgets import Digits, Footer, Static
+from textual.widgets import Digits, Static
 
 from game.i18n import decimal, fmt_num, t, text
 
 from ..classroom import poll_timer, timer_of
+from ..widgets.footer import KeysFooter
 from .base import GameScreen
 
 BAR = 16
@@ -74,7 +75,7 @@ class FacilitatorScreen(GameScreen[None]):
                             yield Static(classes="fac-name")
                             yield Digits("0", classes="fac-value")
                             yield Static(classes="fac-bar")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.fit_columns()

@@ -7,11 +7,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from game.i18n import t
 
 from .. import view
+from ..widgets.footer import KeysFooter
 from .base import GameScreen
 
 
@@ -48,7 +49,7 @@ class HandOverScreen(GameScreen[str]):
                 yield Button(
                     t("handover.ready", self.lang, name=name), variant="primary", id="handover-ready"
                 )
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#handover-ready", Button).focus()

@@ -7,8 +7,9 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Markdown
+from textual.widgets import Markdown
 
+from ..widgets.footer import KeysFooter
 from .base import GameScreen
 
 HERE = Path(__file__).resolve().parent
@@ -33,7 +34,7 @@ class HelpScreen(GameScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-scroll", classes="page"):
             yield Markdown(help_text(self.lang), id="help-text")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#help-scroll").focus()

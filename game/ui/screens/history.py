@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from game.i18n import t
 
 from .. import view
+from ..widgets.footer import KeysFooter
 from ..widgets.prose import Prose, view_style
 from .base import GameScreen
 
@@ -26,7 +27,7 @@ class HistoryScreen(GameScreen[None]):
         with VerticalScroll(classes="page", id="hist-scroll"):
             yield Static(t("hist.title", self.lang), classes="page-title")
             yield Static(id="hist-body")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.render_body()

@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from game.i18n import t, text
 
 from .. import view
+from ..widgets.footer import KeysFooter
 from ..widgets.prose import Prose
 from .base import GameModal, GameScreen
 
@@ -26,7 +27,7 @@ class IntroScreen(GameScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="page", id="intro-scroll"):
             yield Static(id="intro-body")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.relabel()

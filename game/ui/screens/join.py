@@ -12,12 +12,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from game.i18n import t, text
 
 from ..remote import words  # noqa: F401 - registers the words of remote mode
 from ..remote.table import Refused
+from ..widgets.footer import KeysFooter
 from .base import GameScreen, localise_textual
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ class JoinScreen(GameScreen[None]):
             yield Static(id="join-status", classes="error")
             with Horizontal(id="setup-buttons"):
                 yield Button(t("join.go", self.lang), variant="primary", compact=True, id="join-go")
-        yield Footer()
+        yield KeysFooter()
 
     def _row(self, field: str, value: str, placeholder: str) -> Horizontal:
         box = Input(value, placeholder=placeholder, compact=True, id=f"join-{field}")

@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from game.i18n import t
 
+from ..widgets.footer import KeysFooter
 from .base import GameScreen
 
 
@@ -26,4 +27,4 @@ class ProblemsScreen(GameScreen[None]):
             yield Static(t("problems.title", self.lang), classes="page-title")
             yield Static("\n".join(self.problems), markup=False)
             yield Static(t("problems.hint", self.lang), classes="hint")
-        yield Footer()
+        yield KeysFooter()

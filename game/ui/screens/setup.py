@@ -8,10 +8,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from game.i18n import LANGUAGES, t, text
 
+from ..widgets.footer import KeysFooter
 from ..widgets.session_code import SessionCodeLine
 from .base import GameScreen, localise_textual
 
@@ -55,7 +56,7 @@ class SetupScreen(GameScreen[None]):
             with Horizontal(id="setup-buttons"):
                 yield Button(t("setup.start", self.lang), variant="primary", compact=True, id="setup-start")
                 yield Button(t("setup.cancel", self.lang), compact=True, id="setup-back")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         localise_textual(self, self.lang)

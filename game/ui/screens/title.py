@@ -6,12 +6,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.files.paths import default_saves_dir, may_hold_autosave
 from game.i18n import t, text
 
+from ..widgets.footer import KeysFooter
 from .base import GameScreen
 
 
@@ -36,7 +37,7 @@ class TitleScreen(GameScreen[None]):
                     id="title-menu",
                 )
             yield Static(self._pack_line(), id="title-pack")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._highlight()
