@@ -273,11 +273,11 @@ class _Builder:
             self.compile((*loc, "change", target), amount, "num")
         self.check_ref((*loc, "critique"), "critique", rule.critique, self.pack.critiques)
         for kind, part in rule.by_kind.items():
-            if part.by_kind or part.by_role:
-                name = "by_kind" if part.by_kind else "by_role"
-                self.error(
-                    (*loc, "by_kind", kind, name), f"a rule for one kind of input has no {name} itself"
-                )
+            for name in ("by_kind", "by_role"):
+                if getattr(part, name):
+                    self.error(
+                        (*loc, "by_kind", kind, name), f"a rule for one kind of input has no {name} itself"
+                    )
             self.check_rule((*loc, "by_kind", kind), part)
         for role, part in rule.by_role.items():
             if role not in self.pack.roles:

@@ -107,6 +107,11 @@ def widget_text(app) -> str:
     return console.export_text()
 
 
+def showing(app, name: str) -> Callable[[], bool]:
+    """A condition for :func:`until`: the screen on top is the one of class ``name``."""
+    return lambda: type(app.screen).__name__ == name
+
+
 async def until(pilot, condition: Callable[[], object], timeout: float = 30.0, settle: bool = True) -> None:
     """Let the app run until ``condition()`` holds; fail after ``timeout`` seconds.
 

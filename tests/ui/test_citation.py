@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import key_of, screen_text, until, widget_text
+from .conftest import key_of, screen_text, showing, until, widget_text
 
 MINI = Path(__file__).resolve().parents[1] / "packs" / "mini"
 PLAIN = "citation: \"Kleinhans, 'Aanpak kwetsbare wijken gebaat bij meer inbreng bewoners', 29 August 2022\""
@@ -39,7 +39,7 @@ async def shown_citation(app) -> str:
         await until(pilot, lambda: app.game is not None and app.game.step().kind == "decision")
         # the minister ignores the resident's input: 'Bewoners buitenspel'
         await pilot.press(key_of(app, "proceed"))
-        await until(pilot, lambda: type(app.screen).__name__ == "ConsequencesScreen")
+        await until(pilot, showing(app, "ConsequencesScreen"))
         assert "c " in screen_text(app).splitlines()[-1]  # the footer offers the source
         await pilot.press("c")
         await pilot.pause()
@@ -54,7 +54,7 @@ async def ending_text(app) -> str:
         game.choose("proceed")  # as the key above
         game.play_computer(until_human=False)
         app.start_play(game, new_session=False)
-        await until(pilot, lambda: type(app.screen).__name__ == "EndingScreen")
+        await until(pilot, showing(app, "EndingScreen"))
         return widget_text(app)
 
 

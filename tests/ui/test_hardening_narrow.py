@@ -9,15 +9,9 @@ import pytest
 
 from game.files.saves import SaveStore
 
-from .conftest import until
+from .conftest import showing, until
 
 pytestmark = pytest.mark.early
-
-
-def on(app, name: str):
-    """A condition: the screen on top is ``name`` (no settling after: the screen's name is all these tests
-    read)."""
-    return lambda: app.screen.__class__.__name__ == name
 
 
 async def test_a_very_narrow_terminal_on_the_load_screen_shows_the_notice(make_app, tmp_path):
@@ -26,24 +20,24 @@ async def test_a_very_narrow_terminal_on_the_load_screen_shows_the_notice(make_a
         await pilot.pause()
         SaveStore(tmp_path / "saves").save(app.game, "groep-3")
         app.action_load()
-        await until(pilot, on(app, "LoadScreen"))
+        await until(pilot, showing(app, "LoadScreen"))
         for width in (1, 2, 3, 5, 8):
             await pilot.resize_terminal(width, 24)
             await pilot.resize_terminal(width, 2)
-            await until(pilot, on(app, "TooSmallScreen"), settle=False)
+            await until(pilot, showing(app, "TooSmallScreen"), settle=False)
             await pilot.resize_terminal(80, 24)
-            await until(pilot, on(app, "LoadScreen"), settle=False)
+            await until(pilot, showing(app, "LoadScreen"), settle=False)
 
 
 async def test_a_terminal_of_a_few_columns_anywhere_shows_the_notice(make_app):
     app = make_app(players={"minister": "Ahmed"}, scenario="test")
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, on(app, "PlayScreen"))
+        await until(pilot, showing(app, "PlayScreen"))
         for width in (1, 2, 3):
             await pilot.resize_terminal(width, 24)
-            await until(pilot, on(app, "TooSmallScreen"), settle=False)
+            await until(pilot, showing(app, "TooSmallScreen"), settle=False)
             await pilot.resize_terminal(80, 24)
-            await until(pilot, on(app, "PlayScreen"), settle=False)
+            await until(pilot, showing(app, "PlayScreen"), settle=False)
 
 
 async def test_the_notice_in_one_or_two_columns_goes_quiet(make_app, monkeypatch):
@@ -53,7 +47,7 @@ async def test_the_notice_in_one_or_two_columns_goes_quiet(make_app, monkeypatch
     async with app.run_test(size=(80, 24)) as pilot:
         for width in (1, 2):
             await pilot.resize_terminal(width, 24)
-            await until(pilot, on(app, "TooSmallScreen"))
+            await until(pilot, showing(app, "TooSmallScreen"))
             screen, laid_out = app.screen, []
             again = screen.refresh
             monkeypatch.setattr(
@@ -65,4 +59,4 @@ async def test_the_notice_in_one_or_two_columns_goes_quiet(make_app, monkeypatch
             assert laid_out == [], width
             monkeypatch.undo()
             await pilot.resize_terminal(80, 24)
-            await until(pilot, on(app, "PlayScreen"))
+            await until(pilot, showing(app, "PlayScreen"))

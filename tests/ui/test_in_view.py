@@ -7,7 +7,7 @@ import pytest
 
 from game.ui import view
 
-from .conftest import screen_text, until
+from .conftest import screen_text, showing, until
 
 PLAYERS = {"minister": "Ahmed", "resident": "Sanne", "youth_worker": "Noor"}
 
@@ -38,7 +38,7 @@ async def test_knowledge_on_the_table_is_on_screen_at_80x24_without_scrolling(ma
             if lines:
                 seen += 1
                 app.start_play(game, new_session=False)
-                await until(pilot, lambda: type(app.screen).__name__ == "HandOverScreen")
+                await until(pilot, showing(app, "HandOverScreen"))
                 await pilot.press("enter")
                 await until(pilot, lambda: getattr(app.screen, "viewer", None) == step.actor)  # noqa: B023
                 private = app.screen.query_one("#play-private")

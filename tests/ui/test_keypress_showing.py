@@ -15,7 +15,7 @@ from textual.widgets._footer import FooterKey
 from game.ui.app import GC_YOUNG
 from game.ui.widgets.footer import KeysFooter
 
-from .conftest import until
+from .conftest import showing, until
 
 PLAYER = {"minister": "Ahmed"}
 
@@ -28,17 +28,13 @@ def footer_words(app) -> list[tuple[str, str]]:
     return [(key.key, key.description) for key in footer_keys(app)]
 
 
-def on(app, name: str) -> bool:
-    return type(app.screen).__name__ == name
-
-
 async def to_consequences(app, pilot) -> None:
     """Choose option 1 (Enter past anything else) until the consequences screen shows."""
     for _ in range(40):
-        if on(app, "ConsequencesScreen"):
+        if showing(app, "ConsequencesScreen")():
             await pilot.pause()
             return
-        await pilot.press("1" if on(app, "PlayScreen") else "enter")
+        await pilot.press("1" if showing(app, "PlayScreen")() else "enter")
         await pilot.pause()
     raise AssertionError("no consequences screen")
 
@@ -46,12 +42,12 @@ async def to_consequences(app, pilot) -> None:
 async def test_the_consequences_footer_keeps_its_keys_and_rewords_them(make_app, trio_pack):
     app = make_app(trio_pack, players=PLAYER, scenario="test")
     async with app.run_test(size=(100, 32)) as pilot:
-        await until(pilot, lambda: on(app, "PlayScreen"))
+        await until(pilot, showing(app, "PlayScreen"))
         await to_consequences(app, pilot)
         await until(pilot, lambda: ("enter", "Verder") in footer_words(app))
         first, words = footer_keys(app), footer_words(app)
         await pilot.press("enter")
-        await until(pilot, lambda: on(app, "PlayScreen"))
+        await until(pilot, showing(app, "PlayScreen"))
         await to_consequences(app, pilot)
         await until(pilot, lambda: footer_words(app) == words)
         assert footer_keys(app) == first  # the same keys, not built again
@@ -115,11 +111,11 @@ async def test_footer_keys_are_not_restyled_as_they_mount_and_look_as_textuals_d
 async def test_a_theme_chosen_while_the_consequences_were_away_shows_on_their_return(make_app, trio_pack):
     app = make_app(trio_pack, players=PLAYER, scenario="test")
     async with app.run_test(size=(100, 32)) as pilot:
-        await until(pilot, lambda: on(app, "PlayScreen"))
+        await until(pilot, showing(app, "PlayScreen"))
         await to_consequences(app, pilot)
         dark = app.screen.styles.background
         await pilot.press("enter")
-        await until(pilot, lambda: on(app, "PlayScreen"))
+        await until(pilot, showing(app, "PlayScreen"))
         app.set_theme("light")
         await pilot.pause()
         await to_consequences(app, pilot)
@@ -139,7 +135,7 @@ async def test_the_garbage_of_a_decision_is_collected_once_its_frame_is_drawn(ma
     before = gc.get_threshold()
     app = make_app(trio_pack, players=PLAYER, scenario="test")
     async with app.run_test(size=(100, 32)) as pilot:
-        await until(pilot, lambda: on(app, "PlayScreen"))
+        await until(pilot, showing(app, "PlayScreen"))
         # The collector waits for many new objects (more than a decision makes) before it runs by itself.
         assert gc.get_threshold()[0] == GC_YOUNG
         garbage = Cycle()

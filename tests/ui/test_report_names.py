@@ -7,7 +7,7 @@ from datetime import datetime
 from game.classroom.session import game_code
 from game.ui import classroom
 
-from .conftest import until
+from .conftest import showing, until
 
 NOON = datetime(2026, 11, 28, 12, 0, 0)
 
@@ -21,7 +21,7 @@ async def test_a_saved_game_s_report_is_named_for_its_slot_and_every_file_is_tol
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+s")
-        await until(pilot, lambda: type(app.screen).__name__ == "SaveScreen")
+        await until(pilot, showing(app, "SaveScreen"))
         await pilot.press(*"groep-3", "enter")
         await until(pilot, lambda: app.slot == "groep-3")
         written = classroom.export_report(app, now=NOON)

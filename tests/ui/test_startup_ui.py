@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
-from .conftest import screen_text
+from .conftest import screen_text, until
 
 
 def _gated(pack):
@@ -21,14 +21,6 @@ def _gated(pack):
         return pack
 
     return load, release, seen
-
-
-async def _until(pilot, condition, tries: int = 200) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("the condition never held")
 
 
 async def test_the_title_is_shown_before_the_content_and_updated_in_place(tmp_path, mini_pack, monkeypatch):
@@ -47,7 +39,7 @@ async def test_the_title_is_shown_before_the_content_and_updated_in_place(tmp_pa
         menu = app.screen.query_one("#title-menu", OptionList)
         assert menu.get_option("new").disabled and menu.highlighted == 3  # settings, while loading
         release.set()
-        await _until(pilot, lambda: app.pack is not None)
+        await until(pilot, lambda: app.pack is not None, settle=False)
         await pilot.pause()
         assert app.screen.query_one("#title-menu", OptionList) is menu
         assert not menu.get_option("new").disabled and menu.highlighted == 0
@@ -74,7 +66,7 @@ async def test_the_content_loads_after_the_first_frame(tmp_path, mini_pack):
 
     app = Recording(AppConfig(saves_dir=tmp_path, blink=False), content=load)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _until(pilot, lambda: app.pack is not None)
+        await until(pilot, lambda: app.pack is not None, settle=False)
     assert order == ["ready", "content"]
 
 
@@ -96,7 +88,9 @@ async def test_the_autosave_is_on_disk_before_the_next_key_is_handled(make_app, 
     monkeypatch.setattr(SaveStore, "autosave", slow_autosave)
     app = make_app(players={"minister": "Ahmed"}, scenario="test", lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
-        await _until(pilot, lambda: type(app.screen).__name__ == "PlayScreen" and started.is_set())
+        await until(
+            pilot, lambda: type(app.screen).__name__ == "PlayScreen" and started.is_set(), settle=False
+        )
         release.set()
         app.settle_autosave()  # the game's first autosave (before any choice)
         release.clear()
@@ -104,8 +98,8 @@ async def test_the_autosave_is_on_disk_before_the_next_key_is_handled(make_app, 
         log.clear()
         choices = len(app.game.state.choices)
         await pilot.press("1")
-        await _until(pilot, lambda: len(app.game.state.choices) > choices)
-        await _until(pilot, started.is_set)
+        await until(pilot, lambda: len(app.game.state.choices) > choices, settle=False)
+        await until(pilot, started.is_set, settle=False)
         # The choice is taken and drawn while the file is still being written...
         assert log == [] and app._saving is not None
         help_shown = app.action_help
@@ -131,6 +125,6 @@ async def test_a_failed_autosave_is_told_and_the_game_goes_on(make_app, monkeypa
     monkeypatch.setattr(SaveStore, "autosave", failing)
     app = make_app(players={"minister": "Ahmed"}, scenario="test", lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
-        await _until(pilot, lambda: bool(app._notifications))
+        await until(pilot, lambda: bool(app._notifications), settle=False)
         assert type(app.screen).__name__ == "PlayScreen" and app.game is not None
         assert "No space left on device" in str([n.message for n in app._notifications])

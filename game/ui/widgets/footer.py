@@ -35,9 +35,14 @@ class KeysFooter(Footer):
         showing a screen (measured over the UI tests). Born as the footer is, neither happens. The command
         palette's key is not bound, and stays compact."""
         compact = getattr(type(key), "compact", None)
-        palette = getattr(key, "key", None) == self.app.COMMAND_PALETTE_BINDING
+        palette = getattr(key, "key", None) == self.palette_key
         if isinstance(compact, Reactive) and not self.compact and not palette:
             key.set_reactive(compact, False)
+
+    @property
+    def palette_key(self) -> str:
+        """The key that opens the command palette (shown on the footer whatever its binding says)."""
+        return self.app.COMMAND_PALETTE_BINDING
 
     def bindings_changed(self, screen: Screen) -> None:
         if self.built is None:
@@ -56,9 +61,8 @@ class KeysFooter(Footer):
     def shown_keys(self) -> Hashable:
         """Everything the footer's keys are built from: the bindings it shows (and the command palette's),
         with whether each is enabled and its tooltip."""
-        palette = self.app.COMMAND_PALETTE_BINDING
         return tuple(
             (key, binding, enabled, tooltip)
             for key, (_, binding, enabled, tooltip) in self.screen.active_bindings.items()
-            if binding.show or key == palette
+            if binding.show or key == self.palette_key
         )
